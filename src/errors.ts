@@ -1,0 +1,105 @@
+/**
+ * One error type for the whole product (STYLE.md 6): a stable `code` that callers and tests
+ * match on, a message a person can act on, and — when a file is at fault — where.
+ * Never match on message text.
+ */
+export const ERROR_CODES = [
+  // manifests (DESIGN.md 2: desired state)
+  'YAML_SYNTAX',
+  'DUPLICATE_KEY',
+  'YAML_LIMIT',
+  'API_VERSION',
+  'UNKNOWN_KIND',
+  'SCHEMA',
+  'DUPLICATE_NAME',
+  'UNKNOWN_PARENT',
+  'GROUP_CYCLE',
+  'UNKNOWN_SOURCE',
+  'UNKNOWN_TASK',
+  'TASK_CHAIN_CYCLE',
+  'DUPLICATE_DP',
+  'UPDATE_TASK_SCOPE',
+  'TASK_NAME',
+  'SCHEDULE_EMPTY',
+  'TIME_ZONE',
+  'CRON',
+  'INLINE_SECRET',
+  'UNKNOWN_GROUP',
+  'UNKNOWN_DEVICE',
+  'NO_MANIFESTS',
+  'FILE_READ',
+  // repositories (DESIGN.md 3)
+  'KEYS',
+  'PUBLISH',
+  'SOURCE_UNREACHABLE',
+  'SOURCE_NOT_FOUND',
+  'LEGACY_SCHEME_REQUIRED',
+  'LEGACY_MISMATCH',
+  'TUF_SIGNATURE',
+  'TUF_EXPIRED',
+  'TUF_ROLLBACK',
+  'TUF_HASH_MISMATCH',
+  'TUF_LENGTH_EXCEEDED',
+  'TUF_METADATA',
+  'TUF_PATH',
+  'DOWNLOAD_TIMEOUT',
+  'DELTA',
+  'SYNC',
+  'DISK',
+  'SECRET',
+  // reconcile, state, controller
+  'STATE',
+  'LOCKED',
+  'PLAN_STALE',
+  'GIT',
+  'USAGE',
+  'NOT_FOUND',
+  'UNAUTHORIZED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Where in a manifest file a problem is: 1-based line and column, plus the JSON path inside the document. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  col: number;
+  /** JSON pointer of the offending value inside its document, e.g. `/spec/schedule/days`. */
+  path?: string;
+}
+
+export class UpdopsError extends Error {
+  readonly code: ErrorCode;
+  readonly location: SourceLocation | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { location?: SourceLocation; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'UpdopsError';
+    this.code = code;
+    this.location = options.location;
+  }
+
+  /** The one-line form every command prints: `FILE:LINE:COL: CODE: message (at /json/path)`. */
+  toLine(): string {
+    return formatProblem({ code: this.code, message: this.message, location: this.location });
+  }
+}
+
+export function isUpdopsError(value: unknown): value is UpdopsError {
+  return value instanceof UpdopsError;
+}
+
+/** A problem found while checking input; validation returns these, it never throws (STYLE.md 4). */
+export interface Problem {
+  code: ErrorCode;
+  message: string;
+  location?: SourceLocation | undefined;
+}
+
+export function formatProblem(problem: Problem): string {
+  const { location } = problem;
+  const where = location ? `${location.file}:${location.line}:${location.col}: ` : '';
+  const at = location?.path ? ` (at ${location.path})` : '';
+  return `${where}${problem.code}: ${problem.message}${at}`;
+}
