@@ -1,0 +1,1 @@
+export function renderManifestReference(_s: unknown): string { return ""; }

@@ -1,0 +1,488 @@
+/* eslint-disable */
+// Generated from schemas/*.json by `npm run gen`. Do not edit.
+
+/**
+ * Any updops manifest.
+ */
+export type Manifest = Group | UpdateSource | Task;
+/**
+ * Where the task runs: an administration group (with its subgroups by default), or an explicit list of devices and DPs.
+ */
+export type TaskScope = GroupScope | DeviceScope;
+/**
+ * UpdateSource names, tried in order; later ones are fallbacks. `vendor` is the source named `vendor`, or else the only source of type `vendor`.
+ *
+ * @minItems 1
+ */
+export type Sources = [string, ...string[]];
+/**
+ * When the task starts (DESIGN.md 1, schedules). Defaults per kind follow the seed documents.
+ */
+export type Schedule =
+  | ScheduleManual
+  | ScheduleEveryMinutes
+  | ScheduleEveryHours
+  | ScheduleEveryDays
+  | ScheduleEveryWeeks
+  | ScheduleDailyNoDst
+  | ScheduleWeekly
+  | ScheduleDaysOfWeek
+  | ScheduleMonthly
+  | ScheduleMonthlyByWeeks
+  | ScheduleOnOutbreak
+  | ScheduleOnTaskCompletion
+  | ScheduleOnce
+  | ScheduleImmediately
+  | ScheduleCron;
+/**
+ * Spread starts over devices: `{automatic: true}` computes the window from the number of devices in scope; `{minutes: N}` spreads uniformly within N minutes (default 1). Absent: starts exactly on schedule.
+ */
+export type RandomDelay =
+  | {
+      automatic: true;
+    }
+  | {
+      minutes?: number;
+    };
+
+/**
+ * An administration group: a node of the group tree holding distribution points and devices (DESIGN.md 1).
+ */
+export interface Group {
+  /**
+   * Manifest API version. Always `updops/v1`.
+   */
+  apiVersion: "updops/v1";
+  kind: "Group";
+  metadata: Metadata;
+  spec: GroupSpec;
+}
+/**
+ * Identity of the object.
+ */
+export interface Metadata {
+  /**
+   * Unique name within its kind.
+   */
+  name: string;
+  labels?: Labels;
+  annotations?: Labels;
+}
+/**
+ * Free-form string key/value pairs.
+ */
+export interface Labels {
+  [k: string]: string | undefined;
+}
+export interface GroupSpec {
+  description?: string;
+  /**
+   * Name of the parent group. A group has at most one parent; the tree has no cycles.
+   */
+  parent?: string;
+  /**
+   * Distribution points of this group. DP names are unique across all groups.
+   */
+  distributionPoints?: DistributionPoint[];
+  /**
+   * Endpoints of this group.
+   */
+  devices?: Device[];
+}
+export interface DistributionPoint {
+  /**
+   * Device or distribution point name (a host name): letters, digits, `-`, `.` and `_`.
+   */
+  name: string;
+  /**
+   * Operating system.
+   */
+  os: "windows" | "linux" | "macos";
+  /**
+   * Folder for storing updates on this DP (a path on the DP).
+   */
+  repository: string;
+  /**
+   * URL the DP's repository is served on, for its devices.
+   */
+  address?: string;
+  /**
+   * Name of a download task explicitly set for this DP. Such a DP does not use its group's download task.
+   */
+  updateTask?: string;
+}
+export interface Device {
+  /**
+   * Device or distribution point name (a host name): letters, digits, `-`, `.` and `_`.
+   */
+  name: string;
+  /**
+   * Operating system.
+   */
+  os: "windows" | "linux" | "macos";
+  labels?: Labels;
+  license?: License;
+}
+/**
+ * Licence of the security application. Without a current licence a device may perform exactly one update.
+ */
+export interface License {
+  /**
+   * Last day the licence is valid (YYYY-MM-DD).
+   */
+  expires: string;
+}
+/**
+ * Where updates are downloaded from (DESIGN.md 1, update sources). Every kind must have the layout of an updops repository.
+ */
+export interface UpdateSource {
+  /**
+   * Manifest API version. Always `updops/v1`.
+   */
+  apiVersion: "updops/v1";
+  kind: "UpdateSource";
+  metadata: Metadata;
+  spec: UpdateSourceSpec;
+}
+export interface UpdateSourceSpec {
+  /**
+   * `vendor`: the vendor's HTTP(S) update servers (the default source). `upstream`: the primary administration server's repository. `http`, `ftp`, `folder`: a local or network folder (a mounted SMB share is a folder).
+   */
+  type: "vendor" | "upstream" | "http" | "ftp" | "folder";
+  /**
+   * `http(s)://…`, `ftp://…`, or for `folder` a path or `file://` URL. Never put credentials in it: use `secretRef`.
+   */
+  url: string;
+  secretRef?: SecretRef;
+  proxy?: Proxy;
+  /**
+   * Connect and idle timeout in seconds (0 = no timeout).
+   */
+  timeoutSeconds?: number;
+  /**
+   * PEM bundle of CAs to trust for HTTPS.
+   */
+  caFile?: string;
+  /**
+   * Path (relative to the config repository) of the repository's trusted `root.json`.
+   */
+  trustRoot?: string;
+}
+/**
+ * Where a secret (`user:password`) is read from at run time: an environment variable or a file. Never written in a manifest.
+ */
+export interface SecretRef {
+  /**
+   * Environment variable holding `user:password`.
+   */
+  env?: string;
+  /**
+   * File holding `user:password` (first line).
+   */
+  file?: string;
+}
+/**
+ * Proxy server. Absent: direct connection, or the standard proxy environment variables.
+ */
+export interface Proxy {
+  url: string;
+  secretRef?: SecretRef;
+}
+/**
+ * A task: what runs, where, and when (DESIGN.md 1, tasks).
+ */
+export interface Task {
+  /**
+   * Manifest API version. Always `updops/v1`.
+   */
+  apiVersion: "updops/v1";
+  kind: "Task";
+  metadata: Metadata;
+  spec: DownloadTaskSpec | UpdateTaskSpec;
+}
+/**
+ * Download updates to the repositories of distribution points (server side, per administration group). Only Windows DPs can run it: a Linux or macOS DP in scope fails, and so does the run. Defaults: `sources: [vendor]`, `schedule: {kind: manual}`.
+ */
+export interface DownloadTaskSpec {
+  type: "DownloadUpdatesToDistributionPoints";
+  scope: TaskScope;
+  settings?: DownloadTaskSettings;
+  schedule?: Schedule;
+  /**
+   * Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope).
+   */
+  runMissed?: boolean;
+  randomDelay?: RandomDelay;
+}
+export interface GroupScope {
+  group: string;
+  includeSubgroups?: boolean;
+}
+export interface DeviceScope {
+  /**
+   * @minItems 1
+   */
+  devices: [string, ...string[]];
+}
+export interface DownloadTaskSettings {
+  sources?: Sources;
+  /**
+   * Also download diff files (deltas), so DPs and devices fetch only what changed.
+   */
+  downloadDiffFiles?: boolean;
+  /**
+   * Download updates by using the old scheme (`SHA256SUMS`). Needed when a source holds only old-scheme metadata; otherwise the download fails.
+   */
+  legacyScheme?: boolean;
+  /**
+   * Only these components (e.g. `databases`, `modules`). Default: all.
+   */
+  components?: string[];
+}
+/**
+ * Only started by hand (`updops run`, the API). Default for download tasks.
+ */
+export interface ScheduleManual {
+  kind: "manual";
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * Every N minutes from `start` (default: when the task was first applied).
+ */
+export interface ScheduleEveryMinutes {
+  kind: "everyMinutes";
+  every?: number;
+  /**
+   * ISO 8601 date-time with offset, e.g. `2026-12-01T18:00:00+01:00`.
+   */
+  start?: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * Every N hours from `start` (default: when the task was first applied).
+ */
+export interface ScheduleEveryHours {
+  kind: "everyHours";
+  every?: number;
+  /**
+   * ISO 8601 date-time with offset, e.g. `2026-12-01T18:00:00+01:00`.
+   */
+  start?: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * Every N days; `start` is the first run (default: when the task was first applied).
+ */
+export interface ScheduleEveryDays {
+  kind: "everyDays";
+  every?: number;
+  /**
+   * ISO 8601 date-time with offset, e.g. `2026-12-01T18:00:00+01:00`.
+   */
+  start?: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * Every N weeks on `day` at `time` (default time: the time of day the task was first applied).
+ */
+export interface ScheduleEveryWeeks {
+  kind: "everyWeeks";
+  every?: number;
+  day?: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+  /**
+   * Wall-clock time `HH:MM` or `HH:MM:SS` (24-hour).
+   */
+  time?: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * Legacy: every N days at `time` at a fixed UTC offset; clock changes (DST) do not move it. Not recommended.
+ */
+export interface ScheduleDailyNoDst {
+  kind: "dailyNoDst";
+  every?: number;
+  /**
+   * Wall-clock time `HH:MM` or `HH:MM:SS` (24-hour).
+   */
+  time?: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * Every week on one weekday at one time.
+ */
+export interface ScheduleWeekly {
+  kind: "weekly";
+  day: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+  /**
+   * Wall-clock time `HH:MM` or `HH:MM:SS` (24-hour).
+   */
+  time: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * On several weekdays at one time. Default: Friday at 18:00.
+ */
+export interface ScheduleDaysOfWeek {
+  kind: "daysOfWeek";
+  days?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+  /**
+   * Wall-clock time `HH:MM` or `HH:MM:SS` (24-hour).
+   */
+  time?: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * On day `day` of each month; months without that day use their last day. Default day 1.
+ */
+export interface ScheduleMonthly {
+  kind: "monthly";
+  day?: number;
+  /**
+   * Wall-clock time `HH:MM` or `HH:MM:SS` (24-hour).
+   */
+  time?: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * On the chosen weekdays of the chosen weeks (1st–4th, last) of each month. Nothing is chosen by default, and a schedule with nothing chosen is invalid.
+ */
+export interface ScheduleMonthlyByWeeks {
+  kind: "monthlyByWeeks";
+  weeks?: (number | "last")[];
+  days?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[];
+  /**
+   * Wall-clock time `HH:MM` or `HH:MM:SS` (24-hour).
+   */
+  time?: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * When a virus-outbreak event arrives from one of the chosen application types. Default: all three.
+ */
+export interface ScheduleOnOutbreak {
+  kind: "onOutbreak";
+  /**
+   * @minItems 1
+   */
+  applicationTypes?: [
+    "workstationsAndFileServers" | "perimeter" | "mail",
+    ...("workstationsAndFileServers" | "perimeter" | "mail")[]
+  ];
+}
+/**
+ * After another task completes with the chosen outcome; only for devices both tasks share.
+ */
+export interface ScheduleOnTaskCompletion {
+  kind: "onTaskCompletion";
+  /**
+   * Name of the task whose completion starts this one.
+   */
+  task: string;
+  outcome?: "success" | "failure" | "any";
+}
+/**
+ * One start at `at`.
+ */
+export interface ScheduleOnce {
+  kind: "once";
+  /**
+   * ISO 8601 date-time with offset, e.g. `2026-12-01T18:00:00+01:00`.
+   */
+  at: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * One start when the task is applied.
+ */
+export interface ScheduleImmediately {
+  kind: "immediately";
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * A cron expression (5 or 6 fields), evaluated in `timeZone`.
+ */
+export interface ScheduleCron {
+  kind: "cron";
+  expression: string;
+  /**
+   * IANA time zone, e.g. `Europe/Berlin`. Default: the controller's zone.
+   */
+  timeZone?: string;
+}
+/**
+ * Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.
+ */
+export interface UpdateTaskSpec {
+  type: "Update";
+  scope: TaskScope;
+  settings?: UpdateTaskSettings;
+  schedule?: Schedule;
+  /**
+   * Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope).
+   */
+  runMissed?: boolean;
+  randomDelay?: RandomDelay;
+}
+export interface UpdateTaskSettings {
+  sources?: Sources;
+  /**
+   * What happens to application module updates.
+   */
+  applicationUpdateMode?: "disabled" | "downloadOnly" | "downloadAndInstall";
+  /**
+   * Use diff files when the source has them (only what differs is downloaded).
+   */
+  downloadDiffFiles?: boolean;
+  /**
+   * Databases older than this are out of date (`BasesAreOutOfDate`).
+   */
+  outOfDateDays?: number;
+  /**
+   * Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`).
+   */
+  totallyOutOfDateDays?: number;
+  healthCheck?: HealthCheck;
+}
+/**
+ * Run after a module update and restart; a failure rolls the application back to the previous version.
+ */
+export interface HealthCheck {
+  command: string;
+  timeoutSeconds?: number;
+}
