@@ -1,0 +1,95 @@
+/**
+ * The version a destination currently publishes, read from its own served metadata chain
+ * (timestamp.json → N.snapshot.json → N.targets.json). These files were verified before they
+ * were renamed in, so reading them back needs no signature check — only the no-op decision and
+ * the "which files do we already hold" comparison use them (DESIGN.md 3).
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { destPaths, targetRelPath, toLocal } from './paths.js';
+
+export interface TargetEntry {
+  length: number;
+  sha256: string;
+  custom: Record<string, unknown>;
+}
+
+export interface DestVersion {
+  timestamp: Buffer;
+  rootVersion: number;
+  snapshotVersion: number;
+  targetsVersion: number;
+  /** Earliest expiry of root/timestamp/snapshot/targets: after it the no-op path is not allowed. */
+  expires: Date;
+  targets: Map<string, TargetEntry>;
+}
+
+interface Signed {
+  signed: {
+    version: number;
+    expires: string;
+    meta?: Record<string, { version: number }>;
+    targets?: Record<string, { length: number; hashes: { sha256?: string }; custom?: Record<string, unknown> }>;
+  };
+}
+
+async function readJson(file: string): Promise<{ bytes: Buffer; doc: Signed } | undefined> {
+  try {
+    const bytes = await readFile(file);
+    return { bytes, doc: JSON.parse(bytes.toString('utf8')) as Signed };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function readDestVersion(dest: string): Promise<DestVersion | undefined> {
+  const dir = destPaths(dest).metadata;
+  const ts = await readJson(path.join(dir, 'timestamp.json'));
+  const snapVersion = ts?.doc.signed.meta?.['snapshot.json']?.version;
+  if (!ts || snapVersion === undefined) return undefined;
+  const snap = await readJson(path.join(dir, `${snapVersion}.snapshot.json`));
+  const targetsVersion = snap?.doc.signed.meta?.['targets.json']?.version;
+  if (!snap || targetsVersion === undefined) return undefined;
+  const tgt = await readJson(path.join(dir, `${targetsVersion}.targets.json`));
+  const root = await readJson(path.join(dir, 'root.json'));
+  if (!tgt || !root) return undefined;
+  const targets = new Map<string, TargetEntry>();
+  for (const [name, info] of Object.entries(tgt.doc.signed.targets ?? {})) {
+    if (info.hashes.sha256) targets.set(name, { length: info.length, sha256: info.hashes.sha256, custom: info.custom ?? {} });
+  }
+  const expiries = [ts, snap, tgt, root].map((f) => Date.parse(f.doc.signed.expires));
+  return {
+    timestamp: ts.bytes,
+    rootVersion: root.doc.signed.version,
+    snapshotVersion: snapVersion,
+    targetsVersion,
+    expires: new Date(Math.min(...expiries)),
+    targets,
+  };
+}
+
+export function isDelta(entry: TargetEntry): boolean {
+  return typeof entry.custom.delta === 'object' && entry.custom.delta !== null;
+}
+
+/** A content-addressed file counts as present when its size is right: it was hash-checked before rename. */
+export async function hasTarget(dest: string, targetPath: string, entry: TargetEntry): Promise<boolean> {
+  try {
+    const info = await stat(toLocal(dest, targetRelPath(targetPath, entry.sha256)));
+    return info.isFile() && info.size === entry.length;
+  } catch {
+    return false;
+  }
+}
+
+/** Targets the mirror keeps: every full file, and diff files only when diffs are wanted. */
+export function wanted(targets: Map<string, TargetEntry>, diffs: boolean): [string, TargetEntry][] {
+  return [...targets].filter(([, entry]) => diffs || !isDelta(entry));
+}
+
+export async function isComplete(dest: string, version: DestVersion, diffs: boolean): Promise<boolean> {
+  for (const [name, entry] of wanted(version.targets, diffs)) {
+    if (!(await hasTarget(dest, name, entry))) return false;
+  }
+  return true;
+}

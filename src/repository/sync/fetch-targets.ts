@@ -1,0 +1,129 @@
+/**
+ * Brings every wanted target of the verified version into dest/targets under its
+ * content-addressed name (DESIGN.md 3): only missing/changed files, bounded concurrency,
+ * diff files when the dest holds the base, full file otherwise.
+ */
+import { readFile, rename, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import type { Transport } from '../transport/index.js';
+import { applyDeltaInWorker } from './delta.js';
+import { hasTarget, isDelta } from './dest-state.js';
+import type { TargetEntry } from './dest-state.js';
+import { downloadFile } from './download.js';
+import type { FileJob } from './download.js';
+import { destPaths, targetRelPath, toLocal } from './paths.js';
+import { writeAtomic } from './publish-dest.js';
+import type { SyncContext } from './types.js';
+
+export interface FetchStats {
+  files: number;
+  bytes: number;
+  deltaFiles: number;
+  deltaBytesSaved: number;
+}
+
+type Entries = [string, TargetEntry][];
+
+export async function fetchTargets(
+  transport: Transport,
+  ctx: SyncContext,
+  next: Map<string, TargetEntry>,
+  previous: Map<string, TargetEntry> | undefined,
+): Promise<FetchStats> {
+  const stats: FetchStats = { files: 0, bytes: 0, deltaFiles: 0, deltaBytesSaved: 0 };
+  const missing: Entries = [];
+  for (const [name, entry] of next) {
+    if ((ctx.diffs || !isDelta(entry)) && !(await hasTarget(ctx.dest, name, entry))) missing.push([name, entry]);
+  }
+  const deltas = missing.filter(([, e]) => isDelta(e));
+  const full = missing.filter(([, e]) => !isDelta(e));
+  const progress = { files: 0, filesTotal: missing.length, bytes: 0, bytesTotal: missing.reduce((n, [, e]) => n + e.length, 0) };
+  const report = (): void => ctx.onProgress?.({ ...progress });
+  const onBytes = (n: number): void => {
+    progress.bytes += n;
+    stats.bytes += n;
+    report();
+  };
+  const limit = pLimit(ctx.concurrency);
+  const done = (): void => {
+    progress.files += 1;
+    stats.files += 1;
+    report();
+  };
+
+  // Diff files first, best effort: they only speed things up, a bad one must not fail the sync.
+  await Promise.all(
+    deltas.map(([name, entry]) =>
+      limit(async () => {
+        try {
+          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes });
+          done();
+        } catch (error) {
+          if (ctx.signal?.aborted) throw error;
+          ctx.warnings.push(`diff file ${name} skipped: ${(error as Error).message}`);
+        }
+      }),
+    ),
+  );
+  await Promise.all(
+    full.map(([name, entry]) =>
+      limit(async () => {
+        const base = previous?.get(name);
+        const delta = ctx.diffs && base ? findDelta(next, name, base.sha256, entry.sha256) : undefined;
+        if (delta && base && (await fromDelta(ctx, name, entry, base, delta))) {
+          stats.deltaFiles += 1;
+          stats.deltaBytesSaved += Math.max(0, entry.length - delta[1].length);
+        } else {
+          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes });
+        }
+        done();
+      }),
+    ),
+  );
+  return stats;
+}
+
+function job(dest: string, name: string, entry: TargetEntry): FileJob {
+  const rel = targetRelPath(name, entry.sha256);
+  return {
+    rel,
+    label: name,
+    length: entry.length,
+    declaresLength: true,
+    sha256: entry.sha256,
+    part: path.join(destPaths(dest).partial, `${entry.sha256}.part`),
+    final: toLocal(dest, rel),
+  };
+}
+
+function findDelta(targets: Map<string, TargetEntry>, name: string, base: string, result: string): [string, TargetEntry] | undefined {
+  for (const [deltaName, entry] of targets) {
+    const d = entry.custom.delta as { target?: unknown; base?: unknown; result?: unknown } | undefined;
+    if (d && d.target === name && d.base === base && d.result === result) return [deltaName, entry];
+  }
+  return undefined;
+}
+
+/** Applies a verified diff file to the held base; true only if the result is exactly the target. */
+async function fromDelta(ctx: SyncContext, name: string, entry: TargetEntry, base: TargetEntry, delta: [string, TargetEntry]): Promise<boolean> {
+  const deltaFile = toLocal(ctx.dest, targetRelPath(delta[0], delta[1].sha256));
+  if (!(await hasTarget(ctx.dest, delta[0], delta[1])) || !(await hasTarget(ctx.dest, name, base))) return false;
+  const part = path.join(destPaths(ctx.dest).partial, `${entry.sha256}.delta-result`);
+  try {
+    const out = await applyDeltaInWorker(await readFile(toLocal(ctx.dest, targetRelPath(name, base.sha256))), await readFile(deltaFile));
+    const digest = createHash('sha256').update(out).digest('hex');
+    if (out.length !== entry.length || digest !== entry.sha256) {
+      ctx.warnings.push(`diff file ${delta[0]} did not produce ${name} (sha256 ${digest}); fetched the full file`);
+      return false;
+    }
+    await writeAtomic(part, out);
+    await rename(part, toLocal(ctx.dest, targetRelPath(name, entry.sha256)));
+    return true;
+  } catch (error) {
+    await rm(part, { force: true });
+    ctx.warnings.push(`diff file ${delta[0]} could not be applied (${(error as Error).message}); fetched the full file`);
+    return false;
+  }
+}

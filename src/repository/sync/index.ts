@@ -1,0 +1,81 @@
+/**
+ * `syncRepository`: the download engine both task types use (DESIGN.md 1 "Tasks", 3 "Sync").
+ * Sources are tried in order; a source that is unreachable or fails verification hands over to
+ * the next, and the dest is never damaged by a failed attempt (files first, metadata last).
+ */
+import { mkdir } from 'node:fs/promises';
+import { UpdopsError, isUpdopsError } from '../../errors.js';
+import { openTransport, redactUrl } from '../transport/index.js';
+import { syncFromSource } from './source.js';
+import { SYNC_DEFAULTS } from './types.js';
+import type { SourceSpec, SyncContext, SyncOptions, SyncResult } from './types.js';
+
+export type { SourceSpec, SyncOptions, SyncProgress, SyncResult } from './types.js';
+
+/** Failures that say nothing about the repository's integrity; a verification failure is more relevant. */
+const TRANSIENT = new Set(['SOURCE_UNREACHABLE', 'SOURCE_NOT_FOUND', 'DOWNLOAD_TIMEOUT']);
+
+export async function syncRepository(options: SyncOptions, signal?: AbortSignal): Promise<SyncResult> {
+  if (options.sources.length === 0) throw new UpdopsError('SYNC', 'no sources given');
+  const started = Date.now();
+  const ctx: SyncContext = {
+    dest: options.dest,
+    diffs: options.diffs ?? false,
+    legacy: options.legacy ?? false,
+    concurrency: Math.max(1, options.concurrency ?? SYNC_DEFAULTS.concurrency),
+    retries: Math.max(0, options.retries ?? SYNC_DEFAULTS.retries),
+    trustRoot: options.trustRoot,
+    maxMetadataBytes: options.maxMetadataBytes,
+    onProgress: options.onProgress,
+    signal,
+    warnings: [],
+  };
+  await mkdir(options.dest, { recursive: true }).catch((error: unknown) => {
+    throw new UpdopsError('DISK', `cannot create ${options.dest}: ${(error as Error).message}`);
+  });
+  const tried: SyncResult['tried'] = [];
+  const failures: UpdopsError[] = [];
+  let requests = 0;
+  for (const spec of options.sources) {
+    const label = sourceLabel(spec);
+    const transport = openTransport(spec.url, {
+      concurrency: ctx.concurrency,
+      timeoutMs: 1000 * (spec.timeoutSeconds ?? options.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds),
+      proxy: spec.proxy,
+      credentials: spec.credentials,
+      caFile: spec.caFile,
+    });
+    try {
+      const outcome = await syncFromSource(transport, ctx, redactUrl(spec.url));
+      tried.push({ source: label });
+      requests += transport.requests;
+      return { source: label, ...outcome, requests, durationMs: Date.now() - started, tried, warnings: ctx.warnings };
+    } catch (error) {
+      requests += transport.requests;
+      const failure = asUpdopsError(error);
+      if (signal?.aborted) throw failure;
+      failures.push(failure);
+      tried.push({ source: label, error: `${failure.code}: ${failure.message}` });
+    } finally {
+      await transport.close().catch(() => undefined);
+    }
+  }
+  const relevant = failures.find((f) => !TRANSIENT.has(f.code)) ?? failures[failures.length - 1];
+  const summary = tried.map((t) => `${t.source}: ${t.error ?? 'ok'}`).join('; ');
+  throw new UpdopsError(relevant?.code ?? 'SYNC', options.sources.length > 1 ? `every source failed (${summary})` : (relevant?.message ?? summary), {
+    cause: relevant,
+  });
+}
+
+function sourceLabel(spec: SourceSpec): string {
+  return spec.name ?? redactUrl(spec.url);
+}
+
+function asUpdopsError(error: unknown): UpdopsError {
+  if (isUpdopsError(error)) return error;
+  const err = error as NodeJS.ErrnoException;
+  if (typeof err?.code === 'string' && /^E(NOSPC|ACCES|PERM|ROFS|IO|DQUOT|MFILE)$/.test(err.code)) {
+    return new UpdopsError('DISK', `cannot write the destination: ${err.message}`, { cause: error });
+  }
+  return new UpdopsError('SYNC', error instanceof Error ? error.message : String(error), { cause: error });
+}

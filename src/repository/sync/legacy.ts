@@ -1,0 +1,105 @@
+/**
+ * Old scheme (DESIGN.md 3, docs/repository-format.md "Old scheme"): SHA256SUMS lists plain
+ * files with their sha256. Unsigned, so it is used only when asked (`legacy`). Files are
+ * fetched to temp names, verified, renamed into place; SHA256SUMS goes in last.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { UpdopsError } from '../../errors.js';
+import type { Transport } from '../transport/index.js';
+import { downloadFile } from './download.js';
+import { checkTargetPath, destPaths, toLocal } from './paths.js';
+import { writeAtomic } from './publish-dest.js';
+import type { SourceOutcome, SyncContext } from './types.js';
+
+export interface LegacyList {
+  published?: string;
+  files: Map<string, string>;
+}
+
+export function parseSums(text: string): LegacyList {
+  const files = new Map<string, string>();
+  let published: string | undefined;
+  for (const [index, raw] of text.split('\n').entries()) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    const meta = /^#\s*published:\s*(\S+)/.exec(line);
+    if (meta) published = meta[1];
+    if (line.startsWith('#')) continue;
+    const match = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line);
+    if (!match?.[1] || !match[2]) throw new UpdopsError('LEGACY_MISMATCH', `SHA256SUMS line ${index + 1} is not "<sha256>  <path>"`);
+    try {
+      checkTargetPath(match[2]);
+    } catch {
+      throw new UpdopsError('TUF_PATH', `SHA256SUMS line ${index + 1}: path ${JSON.stringify(match[2])} escapes the repository; refused`);
+    }
+    files.set(match[2], match[1].toLowerCase());
+  }
+  return { ...(published ? { published } : {}), files };
+}
+
+async function sha256File(file: string): Promise<string | undefined> {
+  try {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsBytes: Buffer): Promise<SourceOutcome> {
+  const next = parseSums(sumsBytes.toString('utf8'));
+  const sumsFile = path.join(ctx.dest, 'SHA256SUMS');
+  const previousBytes = await readFile(sumsFile).catch(() => undefined);
+  const previous = previousBytes ? parseSums(previousBytes.toString('utf8')).files : new Map<string, string>();
+  const staging = path.join(destPaths(ctx.dest).partial, 'legacy');
+  const todo: [string, string][] = [];
+  for (const [name, sha] of next.files) {
+    // Unchanged entries are trusted only if the file on disk still has that hash.
+    if (previous.get(name) === sha && (await sha256File(toLocal(ctx.dest, name))) === sha) continue;
+    todo.push([name, sha]);
+  }
+  let bytes = 0;
+  const limit = pLimit(ctx.concurrency);
+  const staged = await Promise.all(
+    todo.map(([name, sha]) =>
+      limit(async () => {
+        const temp = path.join(staging, `${sha}.${path.basename(name)}`);
+        await downloadFile(
+          transport,
+          { rel: name, label: name, length: 0, declaresLength: false, sha256: sha, part: `${temp}.part`, final: temp },
+          { retries: ctx.retries, signal: ctx.signal, onBytes: (n) => (bytes += n), mismatchCode: 'LEGACY_MISMATCH' },
+        );
+        return [name, temp] as const;
+      }),
+    ),
+  );
+  ctx.signal?.throwIfAborted();
+  for (const [name, temp] of staged) {
+    const final = toLocal(ctx.dest, name);
+    await mkdir(path.dirname(final), { recursive: true });
+    await rename(temp, final);
+  }
+  await writeAtomic(sumsFile, sumsBytes);
+  let removed = 0;
+  for (const name of previous.keys()) {
+    if (next.files.has(name)) continue;
+    await rm(toLocal(ctx.dest, name), { force: true });
+    removed += 1;
+  }
+  await rm(staging, { recursive: true, force: true });
+  return {
+    version: 0,
+    changed: todo.length > 0 || removed > 0 || !previousBytes?.equals(sumsBytes),
+    files: todo.length,
+    bytes,
+    deltaFiles: 0,
+    deltaBytesSaved: 0,
+    removed,
+    scheme: 'legacy',
+  };
+}

@@ -1,0 +1,90 @@
+/** Public shapes of the sync engine (DESIGN.md 3 "Sync"): the engine behind both task types. */
+
+export interface SourceSpec {
+  /** `http(s)://`, `ftp://`, `file://` or a folder path. */
+  url: string;
+  name?: string;
+  proxy?: string;
+  /** Already resolved from a secretRef; never logged, never in errors or results. */
+  credentials?: { username: string; password: string };
+  caFile?: string;
+  timeoutSeconds?: number;
+}
+
+export interface SyncProgress {
+  files: number;
+  filesTotal: number;
+  bytes: number;
+  bytesTotal: number;
+}
+
+export interface SyncOptions {
+  /** In order; later ones are fallbacks (DESIGN.md 1). */
+  sources: SourceSpec[];
+  dest: string;
+  /** Path to a root.json to trust. Default: the trusted state, then dest's metadata/root.json, else trust on first use. */
+  trustRoot?: string;
+  /** "Download updates by using the old scheme" (SHA256SUMS). */
+  legacy?: boolean;
+  /** Use (and mirror) diff files. */
+  diffs?: boolean;
+  concurrency?: number;
+  timeoutSeconds?: number;
+  retries?: number;
+  onProgress?: (progress: SyncProgress) => void;
+  maxMetadataBytes?: number;
+}
+
+export interface SyncResult {
+  /** Name (or URL without credentials) of the source that served. */
+  source: string;
+  version: number;
+  changed: boolean;
+  files: number;
+  bytes: number;
+  deltaFiles: number;
+  deltaBytesSaved: number;
+  removed: number;
+  requests: number;
+  durationMs: number;
+  tried: { source: string; error?: string }[];
+  warnings: string[];
+  scheme: 'tuf' | 'legacy';
+}
+
+/** Defaults in one typed place (STYLE.md 8). */
+export const SYNC_DEFAULTS = {
+  concurrency: 8,
+  timeoutSeconds: 10,
+  retries: 3,
+  backoffMs: 200,
+  rootMaxBytes: 512_000,
+  timestampMaxBytes: 16_384,
+  metadataMaxBytes: 5_000_000,
+} as const;
+
+/** Everything one source attempt needs, resolved from the options. */
+export interface SyncContext {
+  dest: string;
+  diffs: boolean;
+  legacy: boolean;
+  concurrency: number;
+  retries: number;
+  trustRoot: string | undefined;
+  maxMetadataBytes: number | undefined;
+  onProgress: ((progress: SyncProgress) => void) | undefined;
+  signal: AbortSignal | undefined;
+  warnings: string[];
+}
+
+/** What a source attempt reports back (the orchestrator adds source, tried, duration). */
+export interface SourceOutcome {
+  version: number;
+  changed: boolean;
+  files: number;
+  bytes: number;
+  deltaFiles: number;
+  deltaBytesSaved: number;
+  removed: number;
+  scheme: 'tuf' | 'legacy';
+}

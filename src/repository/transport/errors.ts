@@ -1,0 +1,50 @@
+/**
+ * Network failures → UpdopsError codes, shared by every transport and by the body readers
+ * (a stalled body surfaces while streaming, long after `get` returned). DESIGN.md 3: per-source
+ * timeouts; the caller decides whether to retry (`isRetryable`).
+ */
+import { UpdopsError, isUpdopsError } from '../../errors.js';
+
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+  'ABORT_ERR_TIMEOUT',
+]);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+
+export function classifyNetworkError(error: unknown, where: string): UpdopsError {
+  if (isUpdopsError(error)) return error;
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (TIMEOUT_CODES.has(code) || /timeout/i.test(message)) {
+    return new UpdopsError('DOWNLOAD_TIMEOUT', `${where}: no data within the timeout (${message})`, { cause: error });
+  }
+  if (UNREACHABLE_CODES.has(code)) {
+    return new UpdopsError('SOURCE_UNREACHABLE', `${where}: ${code} (${message})`, { cause: error });
+  }
+  return new UpdopsError('SOURCE_UNREACHABLE', `${where}: ${message}`, { cause: error });
+}
+
+function errorCode(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  const e = error as { code?: unknown; cause?: unknown };
+  if (typeof e.code === 'string') return e.code;
+  return e.cause === undefined ? '' : errorCode(e.cause);
+}
+
+/** Timeouts and dropped connections are worth another try; verification failures never are. */
+export function isRetryable(error: unknown): boolean {
+  return isUpdopsError(error) && (error.code === 'DOWNLOAD_TIMEOUT' || error.code === 'SOURCE_UNREACHABLE');
+}

@@ -1,0 +1,67 @@
+/**
+ * One interface for every source kind (STYLE.md 1): the sync engine asks a transport for a file
+ * by its path relative to the repository root and gets a stream. Kinds live in their own
+ * modules and are registered in `index.ts` (DESIGN.md 1, "Update sources").
+ */
+import type { Readable } from 'node:stream';
+
+export interface GetOptions {
+  /** Resume a partial download from this byte offset (HTTP `Range`, FTP `REST`). */
+  offset?: number;
+  /** HTTP `If-None-Match`: the ETag stored from the previous sync (DESIGN.md 3, no-op sync). */
+  ifNoneMatch?: string;
+  signal?: AbortSignal;
+}
+
+export type GetResult =
+  | {
+      status: 'ok';
+      body: Readable;
+      /** Bytes the server says it will send (after `offset`), when it says. */
+      length?: number;
+      etag?: string;
+      /** True when the body starts at `offset`; false when the server ignored the range and sends it all. */
+      resumed: boolean;
+    }
+  | { status: 'not-modified' }
+  | { status: 'not-found' };
+
+export interface TransportOptions {
+  /** Connection pool bound: as many parallel downloads as the sync runs. */
+  concurrency: number;
+  /** Connect and idle timeout (DESIGN.md 1: `timeoutSeconds`, default 10). */
+  timeoutMs: number;
+  proxy?: string | undefined;
+  credentials?: { username: string; password: string } | undefined;
+  caFile?: string | undefined;
+}
+
+export interface Transport {
+  /** The source as it may be shown to people: never contains credentials. */
+  readonly display: string;
+  /** Requests sent to the server so far (the no-op sync must cost exactly one). */
+  readonly requests: number;
+  get(relPath: string, options?: GetOptions): Promise<GetResult>;
+  close(): Promise<void>;
+}
+
+/** Joins a repository-relative path onto a base, refusing anything that could climb out of it. */
+export function safeRelative(relPath: string): string[] {
+  const parts = relPath.split('/');
+  if (relPath.startsWith('/') || relPath.includes('\\') || parts.some((p) => p === '' || p === '.' || p === '..')) {
+    throw new Error(`refusing unsafe repository path ${JSON.stringify(relPath)}`);
+  }
+  return parts;
+}
+
+/** A URL for messages: user info removed so credentials never reach logs or results. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/$/, '');
+  } catch {
+    return url;
+  }
+}
