@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   'UNKNOWN_DEVICE',
   'NO_MANIFESTS',
   'FILE_READ',
+  // warnings (plan and validate show them; they do not fail)
+  'NON_WINDOWS_DP',
+  'DP_WITHOUT_TASK',
   // repositories (DESIGN.md 3)
   'KEYS',
   'PUBLISH',

@@ -1,0 +1,85 @@
+/**
+ * Loads every `*.yaml` / `*.yml` file under a config directory (DESIGN.md 2: desired state):
+ * parse with positions, check each document's schema. Returns manifests and problems; the only
+ * throw is for a directory that cannot be read at all.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UpdopsError, type Problem } from '../errors.js';
+import { checkDocument, type LoadedManifest } from './document.js';
+import { MANIFEST_LIMITS } from './limits.js';
+import { parseManifestFile } from './parse.js';
+
+export interface LoadResult {
+  manifests: LoadedManifest[];
+  problems: Problem[];
+  files: string[];
+}
+
+const MANIFEST_FILE = /\.ya?ml$/i;
+
+/** Hidden folders (.git, .updops) and node_modules never hold manifests. */
+function skipDir(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
+export function listManifestFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (current: string): void => {
+    const entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!skipDir(entry.name)) walk(full);
+      } else if (entry.isFile() && MANIFEST_FILE.test(entry.name) && !entry.name.startsWith('.')) {
+        files.push(full);
+        if (files.length > MANIFEST_LIMITS.maxFiles) {
+          throw new UpdopsError('YAML_LIMIT', `more than ${MANIFEST_LIMITS.maxFiles} manifest files under ${dir}`);
+        }
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function assertDirectory(dir: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UpdopsError('FILE_READ', `config directory ${dir} does not exist`);
+  }
+  if (!isDir) throw new UpdopsError('FILE_READ', `${dir} is not a directory; pass the folder that holds the manifests`);
+}
+
+export function loadManifestFiles(files: string[]): LoadResult {
+  const manifests: LoadedManifest[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      problems.push({ code: 'FILE_READ', message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, location: { file, line: 1, col: 1 } });
+      continue;
+    }
+    const parsed = parseManifestFile(file, bytes);
+    problems.push(...parsed.problems);
+    for (const doc of parsed.documents) {
+      const checked = checkDocument(doc);
+      problems.push(...checked.problems);
+      if (checked.loaded) manifests.push(checked.loaded);
+    }
+  }
+  return { manifests, problems, files };
+}
+
+export function loadConfigDir(dir: string): LoadResult {
+  assertDirectory(dir);
+  const files = listManifestFiles(dir);
+  if (files.length === 0) {
+    return { manifests: [], problems: [{ code: 'NO_MANIFESTS', message: `no *.yaml or *.yml files under ${dir}` }], files };
+  }
+  return loadManifestFiles(files);
+}

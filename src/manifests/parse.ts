@@ -1,0 +1,123 @@
+/**
+ * Reads one manifest file into YAML documents with positions. Bad bytes, YAML syntax errors,
+ * duplicate keys and resource-exhaustion tricks become problems with `FILE:LINE:COL`; nothing throws.
+ */
+import { isCollection, isPair, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import type { Problem } from '../errors.js';
+import { MANIFEST_LIMITS } from './limits.js';
+import { makeLocator, type Locator } from './positions.js';
+
+export interface ParsedDocument {
+  file: string;
+  /** 0-based index of the document in its file. */
+  index: number;
+  value: unknown;
+  locator: Locator;
+}
+
+export interface ParsedFile {
+  documents: ParsedDocument[];
+  problems: Problem[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function lineColOfByte(bytes: Uint8Array, byteOffset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < byteOffset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: byteOffset - lineStart + 1 };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // Binary search for the shortest prefix that fails to decode; a cut inside a valid
+  // multi-byte character also fails, so step back to the last lead byte.
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
+      lo = mid + 1;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+function decode(file: string, bytes: Uint8Array): { text?: string; problem?: Problem } {
+  if (bytes.length > MANIFEST_LIMITS.maxFileBytes) {
+    const limit = `${MANIFEST_LIMITS.maxFileBytes / 1024 / 1024} MiB`;
+    return { problem: { code: 'YAML_LIMIT', message: `file is ${bytes.length} bytes; manifest files are limited to ${limit}`, location: { file, line: 1, col: 1 } } };
+  }
+  try {
+    return { text: utf8.decode(bytes) };
+  } catch {
+    const { line, col } = lineColOfByte(bytes, firstInvalidUtf8(bytes));
+    return { problem: { code: 'YAML_SYNTAX', message: 'file is not valid UTF-8 text', location: { file, line, col } } };
+  }
+}
+
+function depthOf(node: unknown, depth = 0): number {
+  if (depth > MANIFEST_LIMITS.maxDepth) return depth;
+  if (isPair(node)) return Math.max(depthOf(node.key, depth), depthOf(node.value, depth));
+  if (!isCollection(node)) return depth;
+  let max = depth + 1;
+  for (const item of node.items) max = Math.max(max, depthOf(item, depth + 1));
+  return max;
+}
+
+function documentProblems(file: string, doc: Document, lineCounter: LineCounter): Problem[] {
+  return doc.errors.map((error) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const code = error.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
+    const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+    return { code, message, location: { file, line, col } } satisfies Problem;
+  });
+}
+
+function toValue(file: string, doc: Document, locator: Locator): { value?: unknown; problem?: Problem } {
+  if (depthOf(doc.contents as Node | null) > MANIFEST_LIMITS.maxDepth) {
+    return { problem: { code: 'YAML_LIMIT', message: `nesting deeper than ${MANIFEST_LIMITS.maxDepth} levels`, location: locator.locate('') } };
+  }
+  try {
+    return { value: doc.toJS({ maxAliasCount: MANIFEST_LIMITS.maxAliasCount }) };
+  } catch (error) {
+    const message = error instanceof ReferenceError
+      ? `too many alias references (more than ${MANIFEST_LIMITS.maxAliasCount}); alias bombs are refused`
+      : `cannot read document: ${(error as Error).message}`;
+    return { problem: { code: 'YAML_LIMIT', message, location: locator.locate('') } };
+  }
+}
+
+export function parseManifestFile(file: string, bytes: Uint8Array): ParsedFile {
+  const decoded = decode(file, bytes);
+  if (decoded.problem || decoded.text === undefined) return { documents: [], problems: decoded.problem ? [decoded.problem] : [] };
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(decoded.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const all = Array.isArray(docs) ? docs : [];
+  const problems: Problem[] = [];
+  const documents: ParsedDocument[] = [];
+  if (all.length > MANIFEST_LIMITS.maxDocumentsPerFile) {
+    return { documents, problems: [{ code: 'YAML_LIMIT', message: `more than ${MANIFEST_LIMITS.maxDocumentsPerFile} documents in one file`, location: { file, line: 1, col: 1 } }] };
+  }
+  all.forEach((doc, index) => {
+    const errors = documentProblems(file, doc, lineCounter);
+    if (errors.length > 0) {
+      problems.push(...errors);
+      return;
+    }
+    if (doc.contents === null) return; // an empty document, e.g. after a trailing `---`
+    const locator = makeLocator(file, doc, lineCounter);
+    const { value, problem } = toValue(file, doc, locator);
+    if (problem) problems.push(problem);
+    else documents.push({ file, index, value, locator });
+  });
+  return { documents, problems };
+}

@@ -1,0 +1,17 @@
+import { dpUpdateTask } from './dp-update-task.js';
+import { duplicateNames } from './duplicate-names.js';
+import { groupTree } from './group-tree.js';
+import { uniqueMembers } from './members.js';
+import { schedules } from './schedules.js';
+import { taskChains, taskReferences } from './task-references.js';
+import { taskNames } from './task-name.js';
+import type { Rule } from './types.js';
+import { distributionPointsWithoutTask, nonWindowsDistributionPoints } from './warnings.js';
+
+export type { Rule, RuleContext } from './types.js';
+
+/** Checks after the schema, in the order their errors read best (DESIGN.md 2). */
+export const ERROR_RULES: readonly Rule[] = [duplicateNames, taskNames, groupTree, uniqueMembers, taskReferences, taskChains, dpUpdateTask, schedules];
+
+/** Findings that do not make the config invalid but that a plan must show. */
+export const WARNING_RULES: readonly Rule[] = [nonWindowsDistributionPoints, distributionPointsWithoutTask];

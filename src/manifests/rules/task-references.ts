@@ -1,0 +1,68 @@
+import type { Problem } from '../../errors.js';
+import { ofKind } from '../model.js';
+import { resolveSourceRef } from '../source-refs.js';
+import { defaultSources } from '../defaults.js';
+import type { Rule } from './types.js';
+
+/** A task's scope, sources and chained task must exist (DESIGN.md 2, cross-references). */
+export const taskReferences: Rule = {
+  name: 'task-references',
+  check({ manifests, model }) {
+    const problems: Problem[] = [];
+    for (const task of ofKind(manifests, 'Task')) {
+      const { spec } = task.manifest;
+      const { scope } = spec;
+      if ('group' in scope && !model.groups.has(scope.group)) {
+        problems.push({ code: 'UNKNOWN_GROUP', message: `scope group "${scope.group}" is not defined`, location: task.locator.locate('/spec/scope/group') });
+      }
+      if ('devices' in scope) {
+        scope.devices.forEach((name, i) => {
+          if (!model.devices.has(name) && !model.distributionPoints.has(name)) {
+            problems.push({ code: 'UNKNOWN_DEVICE', message: `"${name}" is neither a device nor a distribution point of any group`, location: task.locator.locate(`/spec/scope/devices/${i}`) });
+          }
+        });
+      }
+      const explicit = spec.settings?.sources;
+      (explicit ?? defaultSources(spec.type)).forEach((ref, i) => {
+        const resolved = resolveSourceRef(model, ref, spec.type);
+        if (resolved.kind !== 'missing') return;
+        const at = explicit ? `/spec/settings/sources/${i}` : '/spec/type';
+        const message = explicit ? resolved.reason : `the default source "${ref}" cannot be used: ${resolved.reason}; list sources in settings.sources`;
+        problems.push({ code: 'UNKNOWN_SOURCE', message, location: task.locator.locate(at) });
+      });
+      const schedule = spec.schedule;
+      if (schedule?.kind === 'onTaskCompletion' && !model.tasks.has(schedule.task)) {
+        problems.push({ code: 'UNKNOWN_TASK', message: `task "${schedule.task}" that this task follows is not defined`, location: task.locator.locate('/spec/schedule/task') });
+      }
+    }
+    return problems;
+  },
+};
+
+/** Tasks chained with onTaskCompletion must not loop (a → b → a would run forever). */
+export const taskChains: Rule = {
+  name: 'task-chains',
+  check({ model }) {
+    const problems: Problem[] = [];
+    const next = (name: string): string | undefined => {
+      const schedule = model.tasks.get(name)?.manifest.spec.schedule;
+      return schedule?.kind === 'onTaskCompletion' ? schedule.task : undefined;
+    };
+    const reported = new Set<string>();
+    for (const [name, task] of model.tasks) {
+      const path = [name];
+      let current = next(name);
+      while (current !== undefined && model.tasks.has(current) && !path.includes(current)) {
+        path.push(current);
+        current = next(current);
+      }
+      if (current === undefined || !path.includes(current)) continue;
+      const cycle = path.slice(path.indexOf(current));
+      const key = [...cycle].sort().join('\u0000');
+      if (reported.has(key) || cycle[0] !== name) continue;
+      reported.add(key);
+      problems.push({ code: 'TASK_CHAIN_CYCLE', message: `tasks chained on completion form a loop: ${[...cycle, cycle[0]].join(' → ')}`, location: task.locator.locate('/spec/schedule/task') });
+    }
+    return problems;
+  },
+};

@@ -1,0 +1,19 @@
+import type { Problem } from '../../errors.js';
+import type { LoadedManifest } from '../document.js';
+import type { ConfigModel } from '../model.js';
+
+export interface RuleContext {
+  manifests: LoadedManifest[];
+  model: ConfigModel;
+}
+
+/** A named check over the whole configuration (STYLE.md 4): returns problems, never throws. */
+export interface Rule {
+  name: string;
+  check(ctx: RuleContext): Problem[];
+}
+
+export function where(m: LoadedManifest): string {
+  const loc = m.locator.locate('/metadata/name');
+  return `${loc.file}:${loc.line}:${loc.col}`;
+}

@@ -1,0 +1,43 @@
+/**
+ * The JSON Schemas in `schemas/` are the single source of truth for manifest shape (STYLE.md 5).
+ * This module loads them once and compiles one ajv validator per kind.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+export const KIND_SCHEMA_FILES = {
+  Group: 'group.json',
+  UpdateSource: 'update-source.json',
+  Task: 'task.json',
+} as const;
+
+export type ManifestKind = keyof typeof KIND_SCHEMA_FILES;
+export const MANIFEST_KINDS = Object.keys(KIND_SCHEMA_FILES) as ManifestKind[];
+export const API_VERSION = 'updops/v1';
+
+/** src/manifests and dist/manifests are both two levels below the package root. */
+export const SCHEMA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../schemas');
+const SHARED_FILES = ['defs.json'] as const;
+
+export function readSchemaFile(file: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8')) as Record<string, unknown>;
+}
+
+export function isManifestKind(value: unknown): value is ManifestKind {
+  return typeof value === 'string' && Object.hasOwn(KIND_SCHEMA_FILES, value);
+}
+
+let validators: Map<ManifestKind, ValidateFunction> | undefined;
+
+export function validatorFor(kind: ManifestKind): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, strictRequired: false, verbose: true });
+    addFormats.default(ajv, ['date', 'date-time', 'uri']);
+    for (const file of [...SHARED_FILES, ...Object.values(KIND_SCHEMA_FILES)]) ajv.addSchema(readSchemaFile(file));
+    validators = new Map(MANIFEST_KINDS.map((k) => [k, ajv.getSchema(KIND_SCHEMA_FILES[k])!]));
+  }
+  return validators.get(kind)!;
+}

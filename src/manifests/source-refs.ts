@@ -1,0 +1,36 @@
+/**
+ * How a task's `sources` entries resolve (DESIGN.md 1): by UpdateSource name; `vendor` is the
+ * source named `vendor`, or else the only source of type `vendor`; `distributionPoint` (Update
+ * tasks only) is the device's own distribution point.
+ */
+import type { LoadedManifest } from './document.js';
+import type { ConfigModel } from './model.js';
+import type { UpdateSource } from './types.generated.js';
+
+export const DISTRIBUTION_POINT_SOURCE = 'distributionPoint';
+export const VENDOR_SOURCE = 'vendor';
+
+export type SourceResolution =
+  | { kind: 'source'; source: LoadedManifest<UpdateSource> }
+  | { kind: 'distributionPoint' }
+  | { kind: 'missing'; reason: string };
+
+export function resolveSourceRef(model: ConfigModel, ref: string, taskType: string): SourceResolution {
+  const named = model.sources.get(ref);
+  if (named) return { kind: 'source', source: named };
+  if (ref === DISTRIBUTION_POINT_SOURCE) {
+    return taskType === 'Update'
+      ? { kind: 'distributionPoint' }
+      : { kind: 'missing', reason: `"${DISTRIBUTION_POINT_SOURCE}" is a source only for Update tasks` };
+  }
+  if (ref === VENDOR_SOURCE) {
+    const vendors = [...model.sources.values()].filter((s) => s.manifest.spec.type === 'vendor');
+    if (vendors.length === 1) return { kind: 'source', source: vendors[0]! };
+    const reason = vendors.length === 0
+      ? 'no UpdateSource is named "vendor" and none has type: vendor'
+      : `no UpdateSource is named "vendor" and ${vendors.length} have type: vendor (${vendors.map((v) => v.manifest.metadata.name).join(', ')}); name one of them`;
+    return { kind: 'missing', reason };
+  }
+  const known = [...model.sources.keys()];
+  return { kind: 'missing', reason: `UpdateSource "${ref}" is not defined${known.length ? ` (defined: ${known.join(', ')})` : ''}` };
+}
