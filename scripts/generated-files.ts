@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
@@ -24,15 +25,27 @@ async function renderTypes(): Promise<string> {
     description: 'Any updops manifest.',
     oneOf: KIND_FILES.map((file) => ({ $ref: file })),
   };
+  // Defaults written beside a $ref would make the generator declare a second copy of the type.
+  const cwd = mkdtempSync(path.join(tmpdir(), 'updops-gen-'));
+  for (const file of ['defs.json', ...KIND_FILES]) writeFileSync(path.join(cwd, file), JSON.stringify(withoutRefSiblings(readSchema(file))));
   const types = await compile(wrapper, 'Manifest', {
-    cwd: schemaDir,
+    cwd,
     bannerComment: '/* eslint-disable */\n// Generated from schemas/*.json by `npm run gen`. Do not edit.',
     additionalProperties: false,
     declareExternallyReferenced: true,
     strictIndexSignatures: true,
     unreachableDefinitions: false,
   });
+  rmSync(cwd, { recursive: true, force: true });
   return types;
+}
+
+function withoutRefSiblings(node: unknown): any {
+  if (Array.isArray(node)) return node.map(withoutRefSiblings);
+  if (node === null || typeof node !== 'object') return node;
+  const entries = Object.entries(node).map(([k, v]) => [k, withoutRefSiblings(v)] as const);
+  const hasRef = entries.some(([k]) => k === '$ref');
+  return Object.fromEntries(hasRef ? entries.filter(([k]) => k === '$ref') : entries);
 }
 
 export async function renderGeneratedFiles(): Promise<GeneratedFile[]> {
