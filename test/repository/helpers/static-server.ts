@@ -1,0 +1,58 @@
+/**
+ * A minimal static server for the sync tests (until/unless `serveRepository` is used): ETag +
+ * If-None-Match, `Range: bytes=N-`, and counters of requests and body bytes, on 127.0.0.1:0.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+export interface StaticServer {
+  url: string;
+  stats: { requests: number; bytes: number; paths: string[] };
+  close(): Promise<void>;
+}
+
+export type Override = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
+
+export async function serveStatic(root: string, override?: Override): Promise<StaticServer> {
+  const stats = { requests: 0, bytes: 0, paths: [] as string[] };
+  const server = http.createServer((req, res) => {
+    stats.requests += 1;
+    const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    stats.paths.push(rel);
+    if (override?.(req, res)) return;
+    void send(path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, '')), req, res, stats);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stats,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function send(file: string, req: http.IncomingMessage, res: http.ServerResponse, stats: StaticServer['stats']): Promise<void> {
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) {
+    res.writeHead(404).end();
+    return;
+  }
+  const etag = `"${info.size}-${Math.floor(info.mtimeMs)}"`;
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { etag }).end();
+    return;
+  }
+  const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
+  const start = range ? Number(range[1]) : 0;
+  res.writeHead(range ? 206 : 200, { etag, 'content-length': String(info.size - start) });
+  const stream = createReadStream(file, { start });
+  stream.on('data', (chunk) => (stats.bytes += chunk.length));
+  stream.pipe(res);
+}
