@@ -1,0 +1,107 @@
+/**
+ * File primitives for the atomic switch (docs/repository-format.md "Atomic switch"): every file
+ * appears under its final name only by rename, so a reader never sees a partial file.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** Temp names start with a dot so `updops serve` never serves them and prune can spot leftovers. */
+export const TEMP_PREFIX = '.tmp-';
+
+export function tempNameFor(target: string): string {
+  return path.join(path.dirname(target), `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${path.basename(target)}`);
+}
+
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Streams a file through sha256 (never buffers it whole: update files may be hundreds of MB). */
+export async function hashFile(file: string): Promise<{ sha256: string; length: number }> {
+  const hash = createHash('sha256');
+  let length = 0;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    length += bytes.length;
+  }
+  return { sha256: hash.digest('hex'), length };
+}
+
+/** Writes bytes to a temp file beside `target`, then renames it into place. */
+export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = tempNameFor(target);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Copies `source` to `target` through a temp file, hashing on the way, and renames it in only
+ * when the copied bytes have the expected hash (the content may change while we publish).
+ */
+export async function copyVerified(source: string, target: string, expectedSha256: string): Promise<boolean> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const temp = tempNameFor(target);
+  const hash = createHash('sha256');
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(createReadStream(source, { highWaterMark: 1 << 20 }), tap, createWriteStream(temp));
+    if (hash.digest('hex') !== expectedSha256) {
+      await rm(temp, { force: true });
+      return false;
+    }
+    await rename(temp, target);
+    return true;
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Puts a hard link to `source` at `target` (replacing what is there by rename); copies when the
+ * filesystem refuses links (another device, FAT, some network shares). Returns bytes copied.
+ */
+export async function linkOrCopy(source: string, target: string): Promise<number> {
+  await mkdir(path.dirname(target), { recursive: true });
+  const [src, dst] = await Promise.all([stat(source), stat(target).catch(() => undefined)]);
+  if (dst && dst.ino === src.ino && dst.dev === src.dev) return 0; // already that file
+  const temp = tempNameFor(target);
+  let copied = 0;
+  try {
+    try {
+      await link(source, temp);
+    } catch {
+      await copyFile(source, temp);
+      copied = src.size;
+    }
+    await rename(temp, target);
+  } finally {
+    await rm(temp, { force: true }); // rename onto the same inode leaves the temp link behind
+  }
+  return copied;
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

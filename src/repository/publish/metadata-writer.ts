@@ -1,0 +1,111 @@
+/**
+ * Signs and writes the TUF metadata of a new version (DESIGN.md 3; TUF spec 1.0.31).
+ * Order = the atomic switch: `N.targets.json`, `N.snapshot.json`, a new root if any
+ * (`R.root.json`, then `root.json`), and last `timestamp.json`. Readers start from
+ * timestamp.json, so until that one rename they see the previous complete version.
+ */
+import path from 'node:path';
+import { Metadata, MetaFile, Root, Snapshot, Targets, Timestamp } from '@tufjs/models';
+import type { TargetFile } from '@tufjs/models';
+import { UpdopsError } from '../../errors.js';
+import { ROLES } from '../keys.js';
+import type { RepositoryKeys } from '../keys.js';
+import { sha256Hex, writeFileAtomic } from './files.js';
+import { METADATA_DIR } from './local-repository.js';
+import type { RepositoryState } from './local-repository.js';
+import { isoSeconds } from './options.js';
+
+export const SPEC_VERSION = '1.0.31';
+export const ROOT_LIFETIME_MS = 365 * 86_400_000;
+/** A root closer than this to expiry (or to the new metadata's expiry) is re-issued. */
+const ROOT_RENEW_MARGIN_MS = 30 * 86_400_000;
+
+export interface MetadataPlan {
+  repoDir: string;
+  keys: RepositoryKeys;
+  version: number;
+  previous: RepositoryState | undefined;
+  targets: TargetFile[];
+  now: Date;
+  expiresMs: number;
+}
+
+const toBytes = (md: Metadata<Root | Targets | Snapshot | Timestamp>): Buffer =>
+  Buffer.from(`${JSON.stringify(md.toJSON(), null, 2)}\n`);
+
+const metaFileFor = (version: number, bytes: Buffer): MetaFile =>
+  new MetaFile({ version, length: bytes.length, hashes: { sha256: sha256Hex(bytes) } });
+
+/** Writes the version's metadata; returns the bytes written and whether root changed. */
+export async function writeMetadata(plan: MetadataPlan): Promise<{ bytes: number; rootVersion: number }> {
+  const { keys, version, now } = plan;
+  const expires = isoSeconds(new Date(now.getTime() + plan.expiresMs));
+  const dir = path.join(plan.repoDir, METADATA_DIR);
+
+  const targets = new Targets({ version, specVersion: SPEC_VERSION, expires });
+  for (const t of [...plan.targets].sort((a, b) => (a.path < b.path ? -1 : 1))) targets.addTarget(t);
+  const targetsMd = new Metadata(targets);
+  targetsMd.sign(keys.targets.signer);
+  const targetsBytes = toBytes(targetsMd);
+
+  const snapshotMd = new Metadata(
+    new Snapshot({ version, specVersion: SPEC_VERSION, expires, meta: { 'targets.json': metaFileFor(version, targetsBytes) } }),
+  );
+  snapshotMd.sign(keys.snapshot.signer);
+  const snapshotBytes = toBytes(snapshotMd);
+
+  const timestampMd = new Metadata(
+    new Timestamp({ version, specVersion: SPEC_VERSION, expires, snapshotMeta: metaFileFor(version, snapshotBytes) }),
+  );
+  timestampMd.sign(keys.timestamp.signer);
+  const timestampBytes = toBytes(timestampMd);
+
+  const root = planRoot(plan);
+  let bytes = targetsBytes.length + snapshotBytes.length + timestampBytes.length;
+  await writeFileAtomic(path.join(dir, `${version}.targets.json`), targetsBytes);
+  await writeFileAtomic(path.join(dir, `${version}.snapshot.json`), snapshotBytes);
+  if (root.bytes) {
+    await writeFileAtomic(path.join(dir, `${root.version}.root.json`), root.bytes);
+    await writeFileAtomic(path.join(dir, 'root.json'), root.bytes);
+    bytes += 2 * root.bytes.length;
+  }
+  await writeFileAtomic(path.join(dir, 'timestamp.json'), timestampBytes);
+  return { bytes, rootVersion: root.version };
+}
+
+/**
+ * Root stays as it is unless the keys changed or it nears expiry; then version R+1 is signed by
+ * the (unchanged) root key. A different root key is refused: clients only accept a new root
+ * signed by the old root key, which updops does not hold once it is replaced.
+ */
+function planRoot(plan: MetadataPlan): { version: number; bytes?: Buffer } {
+  const { previous, keys, now } = plan;
+  const prevRoot = previous?.root.signed;
+  if (prevRoot) {
+    const trustedRootKeys = prevRoot.roles.root?.keyIDs ?? [];
+    if (!trustedRootKeys.includes(keys.root.key.keyID)) {
+      throw new UpdopsError(
+        'KEYS',
+        `the root key in the keys directory (${keys.root.key.keyID.slice(0, 16)}…) is not the repository's root key; ` +
+          'publish with the original keys (root key rotation is not supported)',
+      );
+    }
+    const sameKeys = ROLES.every((role) => {
+      const ids = prevRoot.roles[role]?.keyIDs ?? [];
+      return ids.length === 1 && ids[0] === keys[role].key.keyID;
+    });
+    const renewBy = now.getTime() + Math.max(plan.expiresMs, ROOT_RENEW_MARGIN_MS);
+    if (sameKeys && Date.parse(prevRoot.expires) > renewBy) return { version: prevRoot.version };
+  }
+  const version = (prevRoot?.version ?? 0) + 1;
+  const root = new Root({
+    version,
+    specVersion: SPEC_VERSION,
+    expires: isoSeconds(new Date(now.getTime() + ROOT_LIFETIME_MS)),
+    consistentSnapshot: true,
+  });
+  for (const role of ROLES) root.addKey(keys[role].key, role);
+  const md = new Metadata(root);
+  md.sign(keys.root.signer);
+  return { version, bytes: toBytes(md) };
+}
