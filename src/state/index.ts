@@ -1,0 +1,38 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { UpdopsError } from '../errors.js';
+import { SqliteStateStore } from './sqlite/sqlite-store.js';
+import type { StateStore } from './store.js';
+
+export type * from './store.js';
+export { DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from './store.js';
+export { specHash, stableStringify } from './spec-hash.js';
+export { SqliteStateStore } from './sqlite/sqlite-store.js';
+
+/** Default state file, relative to the working directory (DESIGN.md 4: zero set-up). */
+export const DEFAULT_STATE_PATH = '.updops/state.db';
+
+export interface OpenStateStoreOptions {
+  /** State file; default `UPDOPS_STATE`, else `.updops/state.db` under the working directory. */
+  path?: string;
+  /** Clock, injectable for tests. */
+  now?: () => Date;
+}
+
+/** Where the state lives: explicit path, then `UPDOPS_STATE`, then the default. */
+export function resolveStatePath(path?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = path ?? (env.UPDOPS_STATE ? env.UPDOPS_STATE : undefined) ?? DEFAULT_STATE_PATH;
+  return resolve(chosen);
+}
+
+/** Opens the state store, creating its folder and database (with migrations) when missing. */
+export async function openStateStore(options: OpenStateStoreOptions = {}): Promise<StateStore> {
+  const path = resolveStatePath(options.path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UpdopsError('STATE', `cannot create the folder for state file ${path}: ${reason}`, { cause: error });
+  }
+  return SqliteStateStore.open(path, options.now ? { now: options.now } : {});
+}

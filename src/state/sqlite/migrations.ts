@@ -1,0 +1,98 @@
+/**
+ * Schema migrations, versioned in code: an ordered list, applied in one transaction when the
+ * store is opened, each recorded in `schema_migrations`. Never edit a released migration; append
+ * a new one. Column names avoid SQL keywords (`commit`, `trigger`) so the same schema ports to
+ * PostgreSQL.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const RUN_TRIGGER_CHECK = `run_trigger IN ('schedule','manual','chain','outbreak','missed','apply')`;
+const RUN_STATUS_CHECK = `status IN ('pending','running','completed','failed','skipped','interrupted')`;
+const DEVICE_STATUS_CHECK = `status IN ('pending','running','completed','failed','skipped')`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE meta (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        lineage TEXT NOT NULL,
+        serial INTEGER NOT NULL
+      );
+      CREATE TABLE objects (
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        spec_json TEXT NOT NULL,
+        spec_hash TEXT NOT NULL,
+        applied_commit TEXT,
+        applied_at TEXT NOT NULL,
+        PRIMARY KEY (kind, name)
+      );
+      CREATE TABLE history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        commit_sha TEXT,
+        dirty INTEGER NOT NULL,
+        applied_at TEXT NOT NULL,
+        serial INTEGER NOT NULL,
+        plan_json TEXT NOT NULL,
+        summary TEXT NOT NULL
+      );
+      CREATE TABLE state_lock (
+        slot INTEGER PRIMARY KEY CHECK (slot = 1),
+        id TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        operation TEXT NOT NULL,
+        acquired_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE TABLE observations (
+        dp TEXT PRIMARY KEY,
+        version TEXT,
+        published TEXT,
+        observed_at TEXT NOT NULL,
+        missing_json TEXT NOT NULL,
+        corrupt_json TEXT NOT NULL
+      );
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        task TEXT NOT NULL,
+        run_trigger TEXT NOT NULL CHECK (${RUN_TRIGGER_CHECK}),
+        status TEXT NOT NULL CHECK (${RUN_STATUS_CHECK}),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        reason TEXT
+      );
+      CREATE INDEX runs_by_task ON runs (task, started_at);
+      CREATE TABLE device_results (
+        run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+        device TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (${DEVICE_STATUS_CHECK}),
+        reason TEXT,
+        files INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL,
+        PRIMARY KEY (run_id, device)
+      );
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        time TEXT NOT NULL,
+        type TEXT NOT NULL,
+        subject TEXT,
+        message TEXT NOT NULL,
+        data_json TEXT
+      );
+      CREATE INDEX events_by_type ON events (type, id);
+      CREATE INDEX events_by_subject ON events (subject, id);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

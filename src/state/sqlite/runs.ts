@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { UpdopsError } from '../../errors.js';
+import { DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../store.js';
+import type { DeviceResult, NewRun, RunQuery, RunRecord, RunUpdate } from '../store.js';
+import { toDeviceResult, toRun } from './rows.js';
+import type { DeviceResultRow, RunRow } from './rows.js';
+
+/** Runs and per-device results (DESIGN.md 1 "Runs and statuses"). */
+
+const RUN_COLUMNS = 'id, task, run_trigger, status, started_at, finished_at, reason';
+const DEFAULT_LIMIT = 100;
+
+export function createRun(db: SqliteDatabase, run: NewRun, now: Date): RunRecord {
+  checkOneOf('trigger', run.trigger, RUN_TRIGGERS);
+  const status = run.status ?? 'pending';
+  checkOneOf('status', status, RUN_STATUSES);
+  const id = run.id ?? randomUUID();
+  const insert = db.transaction(() => {
+    // `seq` keeps insertion order for runs that start in the same millisecond.
+    db.prepare(
+      `INSERT INTO runs (id, seq, task, run_trigger, status, started_at)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM runs), ?, ?, ?, ?)`,
+    ).run(id, run.task, run.trigger, status, run.startedAt ?? now.toISOString());
+  });
+  insert.immediate();
+  return mustGetRun(db, id);
+}
+
+export function updateRun(db: SqliteDatabase, id: string, update: RunUpdate): RunRecord {
+  if (update.status !== undefined) checkOneOf('status', update.status, RUN_STATUSES);
+  const changes = db
+    .prepare(
+      `UPDATE runs SET status = COALESCE(?, status), finished_at = COALESCE(?, finished_at),
+       reason = COALESCE(?, reason) WHERE id = ?`,
+    )
+    .run(update.status ?? null, update.finishedAt ?? null, update.reason ?? null, id).changes;
+  if (changes === 0) throw unknownRun(id);
+  return mustGetRun(db, id);
+}
+
+export function getRun(db: SqliteDatabase, id: string): RunRecord | undefined {
+  const row = db.prepare(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = ?`).get(id) as RunRow | undefined;
+  return row ? toRun(row) : undefined;
+}
+
+export function listRuns(db: SqliteDatabase, query: RunQuery = {}): RunRecord[] {
+  const where = query.task === undefined ? '' : 'WHERE task = @task';
+  const rows = db
+    .prepare(`SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, seq DESC LIMIT @limit`)
+    .all({ task: query.task, limit: query.limit ?? DEFAULT_LIMIT }) as RunRow[];
+  return rows.map(toRun);
+}
+
+export function putDeviceResult(db: SqliteDatabase, result: DeviceResult): void {
+  checkOneOf('device status', result.status, DEVICE_STATUSES);
+  if (!getRun(db, result.runId)) throw unknownRun(result.runId);
+  db.prepare(
+    `INSERT OR REPLACE INTO device_results (run_id, device, status, reason, files, bytes, duration_ms)
+     VALUES (@runId, @device, @status, @reason, @files, @bytes, @durationMs)`,
+  ).run({ ...result, reason: result.reason ?? null });
+}
+
+export function listDeviceResults(db: SqliteDatabase, runId: string): DeviceResult[] {
+  const rows = db
+    .prepare('SELECT * FROM device_results WHERE run_id = ? ORDER BY device')
+    .all(runId) as DeviceResultRow[];
+  return rows.map(toDeviceResult);
+}
+
+/**
+ * A restarted controller owns no running work: every `running`/`pending` run is marked
+ * `interrupted`, and its unfinished device results `failed` with the same reason (DESIGN.md 1:
+ * an interrupted download leaves the previous databases in use; the next run resumes).
+ */
+export function markInterruptedRuns(db: SqliteDatabase, reason: string, now: Date): number {
+  const mark = db.transaction(() => {
+    const ids = db
+      .prepare(`SELECT id FROM runs WHERE status IN ('running', 'pending')`)
+      .pluck()
+      .all() as string[];
+    const finishRun = db.prepare(
+      `UPDATE runs SET status = 'interrupted', finished_at = COALESCE(finished_at, ?), reason = COALESCE(reason, ?) WHERE id = ?`,
+    );
+    const failDevices = db.prepare(
+      `UPDATE device_results SET status = 'failed', reason = COALESCE(reason, ?)
+       WHERE run_id = ? AND status IN ('running', 'pending')`,
+    );
+    for (const id of ids) {
+      finishRun.run(now.toISOString(), reason, id);
+      failDevices.run(reason, id);
+    }
+    return ids.length;
+  });
+  return mark.immediate();
+}
+
+export function dumpRuns(db: SqliteDatabase): { runs: RunRecord[]; deviceResults: DeviceResult[] } {
+  const runs = (db.prepare(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY seq`).all() as RunRow[]).map(toRun);
+  const results = db
+    .prepare('SELECT d.* FROM device_results d JOIN runs r ON r.id = d.run_id ORDER BY r.seq, d.device')
+    .all() as DeviceResultRow[];
+  return { runs, deviceResults: results.map(toDeviceResult) };
+}
+
+function mustGetRun(db: SqliteDatabase, id: string): RunRecord {
+  const run = getRun(db, id);
+  if (!run) throw unknownRun(id);
+  return run;
+}
+
+function unknownRun(id: string): UpdopsError {
+  return new UpdopsError('NOT_FOUND', `no run with id ${id}`);
+}
+
+function checkOneOf(what: string, value: string, allowed: readonly string[]): void {
+  if (!allowed.includes(value)) {
+    throw new UpdopsError('USAGE', `run ${what} must be one of ${allowed.join(', ')}, got "${value}"`);
+  }
+}

@@ -1,0 +1,177 @@
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type {
+  ApplyChangesInput,
+  DeviceResult,
+  EventQuery,
+  EventRecord,
+  HistoryEntry,
+  LockInfo,
+  LockRequest,
+  NewEvent,
+  NewRun,
+  ObjectKey,
+  RepositoryObservation,
+  RunQuery,
+  RunRecord,
+  RunUpdate,
+  StateDump,
+  StateMeta,
+  StateStore,
+  StoredObject,
+} from '../store.js';
+import * as events from './events.js';
+import * as lock from './lock.js';
+import * as objects from './objects.js';
+import { openDatabase } from './open-database.js';
+import * as runs from './runs.js';
+import { toStateError } from './sqlite-errors.js';
+
+export interface SqliteStateStoreOptions {
+  /** Clock, injectable for tests (lock expiry, timestamps). */
+  now?: () => Date;
+  /** Test hook: called inside the apply transaction after all writes, before commit. */
+  beforeApplyCommit?: () => void;
+}
+
+const INTERRUPTED_REASON = 'interrupted: the controller restarted while this run was in progress';
+
+/**
+ * The embedded SQLite state store (DESIGN.md 4: zero set-up default). better-sqlite3 is
+ * synchronous; every method still returns a Promise so callers are written for any back end.
+ */
+export class SqliteStateStore implements StateStore {
+  readonly location: string;
+  readonly #db: SqliteDatabase;
+  readonly #now: () => Date;
+  readonly #beforeApplyCommit: (() => void) | undefined;
+
+  private constructor(path: string, db: SqliteDatabase, options: SqliteStateStoreOptions) {
+    this.location = path;
+    this.#db = db;
+    this.#now = options.now ?? (() => new Date());
+    this.#beforeApplyCommit = options.beforeApplyCommit;
+  }
+
+  static async open(path: string, options: SqliteStateStoreOptions = {}): Promise<SqliteStateStore> {
+    const db = openDatabase(path, options.now ?? (() => new Date()));
+    return new SqliteStateStore(path, db, options);
+  }
+
+  async getMeta(): Promise<StateMeta> {
+    return this.#run(() => objects.readMeta(this.#db));
+  }
+
+  async getObject(key: ObjectKey): Promise<StoredObject | undefined> {
+    return this.#run(() => objects.getObject(this.#db, key));
+  }
+
+  async listObjects(kind?: string): Promise<StoredObject[]> {
+    return this.#run(() => objects.listObjects(this.#db, kind));
+  }
+
+  async applyChanges(input: ApplyChangesInput): Promise<number> {
+    return this.#run(() => objects.applyChanges(this.#db, input, this.#now(), this.#beforeApplyCommit));
+  }
+
+  async listHistory(limit?: number): Promise<HistoryEntry[]> {
+    return this.#run(() => objects.listHistory(this.#db, limit));
+  }
+
+  async acquireLock(request: LockRequest): Promise<LockInfo> {
+    return this.#run(() => lock.acquireLock(this.#db, request, this.#now()));
+  }
+
+  async renewLock(id: string, ttlMs: number): Promise<LockInfo> {
+    return this.#run(() => lock.renewLock(this.#db, id, ttlMs, this.#now()));
+  }
+
+  async releaseLock(id: string): Promise<boolean> {
+    return this.#run(() => lock.releaseLock(this.#db, id));
+  }
+
+  async forceUnlock(id: string): Promise<void> {
+    this.#run(() => lock.forceUnlock(this.#db, id));
+  }
+
+  async getLock(): Promise<LockInfo | undefined> {
+    return this.#run(() => lock.readLock(this.#db));
+  }
+
+  async putObservation(observation: RepositoryObservation): Promise<void> {
+    this.#run(() => events.putObservation(this.#db, observation));
+  }
+
+  async getObservation(dp: string): Promise<RepositoryObservation | undefined> {
+    return this.#run(() => events.getObservation(this.#db, dp));
+  }
+
+  async listObservations(): Promise<RepositoryObservation[]> {
+    return this.#run(() => events.listObservations(this.#db));
+  }
+
+  async createRun(run: NewRun): Promise<RunRecord> {
+    return this.#run(() => runs.createRun(this.#db, run, this.#now()));
+  }
+
+  async updateRun(id: string, update: RunUpdate): Promise<RunRecord> {
+    return this.#run(() => runs.updateRun(this.#db, id, update));
+  }
+
+  async getRun(id: string): Promise<RunRecord | undefined> {
+    return this.#run(() => runs.getRun(this.#db, id));
+  }
+
+  async listRuns(query?: RunQuery): Promise<RunRecord[]> {
+    return this.#run(() => runs.listRuns(this.#db, query));
+  }
+
+  async putDeviceResult(result: DeviceResult): Promise<void> {
+    this.#run(() => runs.putDeviceResult(this.#db, result));
+  }
+
+  async listDeviceResults(runId: string): Promise<DeviceResult[]> {
+    return this.#run(() => runs.listDeviceResults(this.#db, runId));
+  }
+
+  async markInterruptedRuns(reason: string = INTERRUPTED_REASON): Promise<number> {
+    return this.#run(() => runs.markInterruptedRuns(this.#db, reason, this.#now()));
+  }
+
+  async appendEvent(event: NewEvent): Promise<EventRecord> {
+    return this.#run(() => events.appendEvent(this.#db, event, this.#now()));
+  }
+
+  async listEvents(query?: EventQuery): Promise<EventRecord[]> {
+    return this.#run(() => events.listEvents(this.#db, query));
+  }
+
+  /** One read transaction, so the dump is a consistent snapshot. */
+  async dump(): Promise<StateDump> {
+    return this.#run(() =>
+      this.#db.transaction(
+        (): StateDump => ({
+          meta: objects.readMeta(this.#db),
+          objects: objects.listObjects(this.#db),
+          history: objects.listHistory(this.#db).reverse(),
+          lock: lock.readLock(this.#db) ?? null,
+          observations: events.listObservations(this.#db),
+          ...runs.dumpRuns(this.#db),
+          events: events.dumpEvents(this.#db),
+        }),
+      )(),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  /** Runs one synchronous driver call, turning driver errors into `STATE` errors. */
+  #run<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw toStateError(error, this.location);
+    }
+  }
+}

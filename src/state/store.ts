@@ -1,0 +1,249 @@
+/**
+ * The state store: what updops recorded at the last apply, what it observed, and what ran
+ * (DESIGN.md 2 "Actual state", DESIGN.md 1 "Runs and statuses", DESIGN.md 4 "State").
+ *
+ * One interface, several back ends (embedded SQLite by default, PostgreSQL later), checked by
+ * one conformance suite. Every method returns a Promise even where the SQLite driver is
+ * synchronous, so a networked back end fits the same shape.
+ *
+ * Times are ISO 8601 strings in UTC (`2026-01-31T12:00:00.000Z`). Absent optional values are
+ * omitted from records, never `null`, so records compare and serialise the same everywhere.
+ */
+
+/** One object updops applied, keyed by (kind, name). */
+export interface StoredObject {
+  kind: string;
+  name: string;
+  /** The normalized spec, already redacted by the caller (secrets never reach the store). */
+  spec: unknown;
+  /** sha256 of the stable JSON of `spec` (see `specHash`). */
+  specHash: string;
+  /** Commit the object was last written at; omitted when applied from a plain directory. */
+  appliedCommit?: string;
+  appliedAt: string;
+}
+
+export interface ObjectKey {
+  kind: string;
+  name: string;
+}
+
+export interface ObjectUpsert extends ObjectKey {
+  spec: unknown;
+}
+
+/** Identity of the recorded state: saved plans carry both and are refused when they differ. */
+export interface StateMeta {
+  /** Random UUID made when the state was created; a different lineage is a different state. */
+  lineage: string;
+  /** Incremented by every write of objects (`applyChanges`). */
+  serial: number;
+  /** Version of the database schema (the newest applied migration). */
+  schemaVersion: number;
+}
+
+export interface ApplyChangesInput {
+  commit: string | undefined;
+  dirty: boolean;
+  /** When given and not the current serial, nothing is written and `PLAN_STALE` is thrown. */
+  expectedSerial?: number;
+  upserts: readonly ObjectUpsert[];
+  deletes: readonly ObjectKey[];
+  /** The plan that was applied; recorded as JSON in the history. */
+  plan: unknown;
+  summary: string;
+}
+
+/** One entry of `updops history` (DESIGN.md 2: "the controller records every applied commit"). */
+export interface HistoryEntry {
+  id: number;
+  commit?: string;
+  dirty: boolean;
+  appliedAt: string;
+  /** The serial the apply produced. */
+  serial: number;
+  planJson: string;
+  summary: string;
+}
+
+export interface LockRequest {
+  owner: string;
+  host: string;
+  pid: number;
+  ttlMs: number;
+  /** What the holder is doing, e.g. `apply`, for the message a second caller sees. */
+  operation: string;
+}
+
+export interface LockInfo {
+  id: string;
+  owner: string;
+  host: string;
+  pid: number;
+  operation: string;
+  acquiredAt: string;
+  expiresAt: string;
+}
+
+/** What updops last saw in a DP's repository folder (drift detection, DESIGN.md 2). */
+export interface RepositoryObservation {
+  dp: string;
+  /** Published repository version; omitted when the repository is empty. */
+  version?: string;
+  /** Publication time of that version. */
+  published?: string;
+  observedAt: string;
+  missing: string[];
+  corrupt: string[];
+}
+
+export const RUN_TRIGGERS = ['schedule', 'manual', 'chain', 'outbreak', 'missed', 'apply'] as const;
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
+
+export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped', 'interrupted'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export const DEVICE_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+export interface RunRecord {
+  id: string;
+  task: string;
+  trigger: RunTrigger;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt?: string;
+  reason?: string;
+}
+
+export interface NewRun {
+  task: string;
+  trigger: RunTrigger;
+  /** Default `pending`. */
+  status?: RunStatus;
+  /** Default: now. */
+  startedAt?: string;
+  /** Default: a random UUID. */
+  id?: string;
+}
+
+export interface RunUpdate {
+  status?: RunStatus;
+  finishedAt?: string;
+  reason?: string;
+}
+
+/** A device's (or DP's) result within a run; keyed by (runId, device). */
+export interface DeviceResult {
+  runId: string;
+  device: string;
+  status: DeviceStatus;
+  reason?: string;
+  files: number;
+  bytes: number;
+  durationMs: number;
+}
+
+export interface EventRecord {
+  id: number;
+  time: string;
+  /** e.g. `ReconcileFailed`, `BasesAreOutOfDate`, `ApplicationRolledBack`. */
+  type: string;
+  /** What the event is about, e.g. a device, DP or task name. */
+  subject?: string;
+  message: string;
+  data?: unknown;
+}
+
+export interface NewEvent {
+  type: string;
+  subject?: string;
+  message: string;
+  data?: unknown;
+  /** Default: now. */
+  time?: string;
+}
+
+export interface EventQuery {
+  type?: string;
+  subject?: string;
+  /** Default 100. */
+  limit?: number;
+}
+
+export interface RunQuery {
+  task?: string;
+  /** Default 100. */
+  limit?: number;
+}
+
+/** Everything in the store, in a fixed order, for "state unchanged" comparisons. */
+export interface StateDump {
+  meta: StateMeta;
+  objects: StoredObject[];
+  history: HistoryEntry[];
+  lock: LockInfo | null;
+  observations: RepositoryObservation[];
+  runs: RunRecord[];
+  deviceResults: DeviceResult[];
+  events: EventRecord[];
+}
+
+export interface StateStore {
+  /** Where the state lives, for messages (a file path, or a redacted connection string). */
+  readonly location: string;
+
+  getMeta(): Promise<StateMeta>;
+  getObject(key: ObjectKey): Promise<StoredObject | undefined>;
+  /** Sorted by kind, then name. */
+  listObjects(kind?: string): Promise<StoredObject[]>;
+  /**
+   * Writes all object changes of one apply in ONE transaction (DESIGN.md 2 "Apply"): checks
+   * `expectedSerial`, upserts, deletes, bumps the serial and appends a history entry.
+   * Resolves to the new serial. On any failure nothing is written.
+   */
+  applyChanges(input: ApplyChangesInput): Promise<number>;
+  /** Newest first. */
+  listHistory(limit?: number): Promise<HistoryEntry[]>;
+
+  /**
+   * Takes the single state lock, or takes over an expired one. Throws `LOCKED` naming the
+   * holder when a live lock exists. Safe across processes.
+   */
+  acquireLock(request: LockRequest): Promise<LockInfo>;
+  /** Extends a held lock (long applies); throws `LOCKED` if `id` no longer holds it. */
+  renewLock(id: string, ttlMs: number): Promise<LockInfo>;
+  /** Releases the lock if `id` holds it; resolves to whether anything was released. */
+  releaseLock(id: string): Promise<boolean>;
+  /** Removes the lock only if `id` holds it (`--force-unlock <id>`); throws `NOT_FOUND` otherwise. */
+  forceUnlock(id: string): Promise<void>;
+  getLock(): Promise<LockInfo | undefined>;
+
+  putObservation(observation: RepositoryObservation): Promise<void>;
+  getObservation(dp: string): Promise<RepositoryObservation | undefined>;
+  /** Sorted by DP name. */
+  listObservations(): Promise<RepositoryObservation[]>;
+
+  createRun(run: NewRun): Promise<RunRecord>;
+  /** Throws `NOT_FOUND` for an unknown run. */
+  updateRun(id: string, update: RunUpdate): Promise<RunRecord>;
+  getRun(id: string): Promise<RunRecord | undefined>;
+  /** Newest first. */
+  listRuns(query?: RunQuery): Promise<RunRecord[]>;
+  /** Inserts or replaces the result of (runId, device); throws `NOT_FOUND` for an unknown run. */
+  putDeviceResult(result: DeviceResult): Promise<void>;
+  /** Sorted by device name. */
+  listDeviceResults(runId: string): Promise<DeviceResult[]>;
+  /**
+   * After a controller restart, nothing is still running: every `running`/`pending` run becomes
+   * `interrupted` (and its unfinished device results `failed`). Resolves to the runs changed.
+   */
+  markInterruptedRuns(reason?: string): Promise<number>;
+
+  appendEvent(event: NewEvent): Promise<EventRecord>;
+  /** Newest first. */
+  listEvents(query?: EventQuery): Promise<EventRecord[]>;
+
+  dump(): Promise<StateDump>;
+  close(): Promise<void>;
+}

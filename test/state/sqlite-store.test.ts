@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import t from 'tap';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/state/sqlite/migrations.js';
+import { SqliteStateStore } from '../../src/state/sqlite/sqlite-store.js';
+import { objectConformance, lockConformance, changes, rejectsWith } from './helpers/conformance.js';
+import type { MakeStore } from './helpers/conformance.js';
+import { recordConformance } from './helpers/conformance-records.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'updops-state-'));
+t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+let count = 0;
+const freshPath = () => join(dir, `state-${++count}.db`);
+
+const makeStore: MakeStore = async (clock) => SqliteStateStore.open(freshPath(), { now: () => clock.now });
+
+void t.test('conformance: objects, serial, history', async (t) => objectConformance(t, makeStore));
+void t.test('conformance: lock', async (t) => lockConformance(t, makeStore));
+void t.test('conformance: observations, runs, events, dump', async (t) => recordConformance(t, makeStore));
+
+void t.test('a new file gets every migration, recorded in schema_migrations, in WAL mode', async (t) => {
+  const path = freshPath();
+  const store = await SqliteStateStore.open(path);
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  t.teardown(() => db.close());
+  const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
+  t.same(applied, MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+  t.equal(LATEST_SCHEMA_VERSION, MIGRATIONS.at(-1)?.version);
+  t.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+});
+
+void t.test('reopening keeps data, lineage and serial and re-applies no migration', async (t) => {
+  const path = freshPath();
+  const first = await SqliteStateStore.open(path);
+  await first.applyChanges(changes({ upserts: [{ kind: 'Group', name: 'g', spec: { a: 1 } }] }));
+  await first.appendEvent({ type: 'ReconcileFailed', message: 'x' });
+  const before = await first.dump();
+  await first.close();
+  const second = await SqliteStateStore.open(path);
+  t.teardown(() => second.close());
+  t.same(await second.dump(), before);
+  t.equal((await second.getMeta()).schemaVersion, LATEST_SCHEMA_VERSION);
+});
+
+void t.test('an error injected after the writes rolls the whole apply back', async (t) => {
+  const path = freshPath();
+  const setup = await SqliteStateStore.open(path);
+  await setup.applyChanges(changes({ upserts: [{ kind: 'Group', name: 'keep', spec: {} }] }));
+  const before = await setup.dump();
+  await setup.close();
+  const store = await SqliteStateStore.open(path, {
+    beforeApplyCommit: () => {
+      throw new Error('disk unplugged');
+    },
+  });
+  t.teardown(() => store.close());
+  const apply = store.applyChanges(changes({ expectedSerial: 1, upserts: [{ kind: 'Group', name: 'new', spec: {} }], deletes: [{ kind: 'Group', name: 'keep' }] }));
+  const message = await rejectsWith(t, apply, 'STATE');
+  t.match(message, 'disk unplugged');
+  t.same(await store.dump(), before, 'state unchanged');
+});
+
+void t.test('a file that is not SQLite is refused with an actionable STATE error', async (t) => {
+  const path = freshPath();
+  writeFileSync(path, 'this is a text file, not a database\n'.repeat(200));
+  const message = await rejectsWith(t, SqliteStateStore.open(path), 'STATE');
+  t.match(message, `state file ${path} is not an updops state database`);
+});
+
+void t.test('a SQLite file of another program is refused and left alone', async (t) => {
+  const path = freshPath();
+  const other = new Database(path);
+  other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY)');
+  other.close();
+  const message = await rejectsWith(t, SqliteStateStore.open(path), 'STATE');
+  t.match(message, /is not an updops state database .*customers/);
+  const check = new Database(path, { readonly: true });
+  t.teardown(() => check.close());
+  const tables = check.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all();
+  t.same(tables, ['customers'], 'no updops tables added');
+});
+
+void t.test('a state written by a newer schema is refused', async (t) => {
+  const path = freshPath();
+  await (await SqliteStateStore.open(path)).close();
+  const db = new Database(path);
+  db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(999, 'future', 'x');
+  db.close();
+  const message = await rejectsWith(t, SqliteStateStore.open(path), 'STATE');
+  t.match(message, /newer updops \(schema v999/);
+});
+
+void t.test('a directory as state path is refused', async (t) => {
+  const message = await rejectsWith(t, SqliteStateStore.open(dir), 'STATE');
+  t.match(message, 'is a directory');
+});
