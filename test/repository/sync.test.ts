@@ -2,12 +2,10 @@
  * Sync round trip (DESIGN.md 3 "Sync"): vendor → mirror → second mirror, byte-identical and
  * verified at each hop; only changed files move; a no-op sync costs exactly one request.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t from 'tap';
 import { syncRepository } from '../../src/repository/sync/index.js';
-import { FixtureRepo, blob, treeHash } from './helpers/sync-fixture.js';
+import { FixtureRepo, blob, tempDir, treeHash } from './helpers/sync-fixture.js';
 import { serveStatic } from './helpers/static-server.js';
 import { serveFtp } from './helpers/ftp-server.js';
 
@@ -19,14 +17,8 @@ const v1 = {
   'applications/kes/readme.txt': Buffer.from('hello\n'),
 };
 
-async function tempDir(t: Tap): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'updops-sync-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-type Tap = typeof t;
 
-t.test('round trip: mirror is byte-identical, verifies onward, moves only changes, no-op is one request', async (t) => {
+void t.test('round trip: mirror is byte-identical, verifies onward, moves only changes, no-op is one request', async (t) => {
   const work = await tempDir(t);
   const repo = new FixtureRepo(path.join(work, 'vendor'));
   await repo.publish(v1);
@@ -84,7 +76,7 @@ t.test('round trip: mirror is byte-identical, verifies onward, moves only change
   t.equal(third.removed, 4, 'the four v1-only files are removed once v1 is neither current nor previous');
 });
 
-t.test('fallback: a dead first source hands over to the second, and tried says why', async (t) => {
+void t.test('fallback: a dead first source hands over to the second, and tried says why', async (t) => {
   const work = await tempDir(t);
   const repo = new FixtureRepo(path.join(work, 'vendor'));
   await repo.publish(v1);
@@ -105,7 +97,7 @@ t.test('fallback: a dead first source hands over to the second, and tried says w
   t.same(result.tried[1], { source: 'good' });
 });
 
-t.test('folder source and trust on first use', async (t) => {
+void t.test('folder source and trust on first use', async (t) => {
   const work = await tempDir(t);
   const repo = new FixtureRepo(path.join(work, 'vendor'));
   await repo.publish(v1);
@@ -120,7 +112,7 @@ t.test('folder source and trust on first use', async (t) => {
   t.same(again.warnings, [], 'the second sync trusts the root it stored');
 });
 
-t.test('FTP source with credentials: round trip and no-op', async (t) => {
+void t.test('FTP source with credentials: round trip and no-op', async (t) => {
   const work = await tempDir(t);
   const repo = new FixtureRepo(path.join(work, 'ftproot', 'repo'));
   await repo.publish(v1);

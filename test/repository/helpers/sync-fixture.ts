@@ -5,7 +5,8 @@
  */
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { canonicalize } from '@tufjs/canonical-json';
 import { Key, Metadata, MetaFile, Root, Signature, Snapshot, TargetFile, Targets, Timestamp } from '@tufjs/models';
@@ -167,4 +168,11 @@ export function blob(size: number, seed: number): Buffer {
     out.writeUInt32LE(x >>> 0, Math.min(i, size - 4));
   }
   return out;
+}
+
+/** A temp dir removed when the test ends. */
+export async function tempDir(t: { teardown(fn: () => unknown): void }, prefix = 'updops-sync-'): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  t.teardown(() => rm(dir, { recursive: true, force: true }));
+  return dir;
 }
