@@ -30,7 +30,7 @@ async function renderTypes(): Promise<string> {
   for (const file of ['defs.json', ...KIND_FILES]) writeFileSync(path.join(cwd, file), JSON.stringify(withoutRefSiblings(readSchema(file))));
   const types = await compile(wrapper, 'Manifest', {
     cwd,
-    bannerComment: '/* eslint-disable */\n// Generated from schemas/*.json by `npm run gen`. Do not edit.',
+    bannerComment: '// Generated from schemas/*.json by `npm run gen`. Do not edit.',
     additionalProperties: false,
     declareExternallyReferenced: true,
     strictIndexSignatures: true,

@@ -44,7 +44,7 @@ export function listManifestFiles(dir: string): string[] {
 }
 
 function assertDirectory(dir: string): void {
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(dir).isDirectory();
   } catch {

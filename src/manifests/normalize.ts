@@ -27,7 +27,7 @@ function canonicalize(value: unknown, key = ''): unknown {
     if (key === 'days') return sortBy(items, WEEKDAYS);
     if (key === 'weeks') return sortBy(items, WEEKS);
     if (key === 'applicationTypes') return sortBy(items, OUTBREAK_TYPES);
-    if (key === 'devices' && items.every((v) => typeof v === 'string')) return [...new Set(items as string[])].sort();
+    if (key === 'devices' && items.every((v) => typeof v === 'string')) return [...new Set(items)].sort();
     if (key === 'components') return [...new Set(items as string[])].sort();
     return items;
   }

@@ -2,7 +2,7 @@
  * Reads one manifest file into YAML documents with positions. Bad bytes, YAML syntax errors,
  * duplicate keys and resource-exhaustion tricks become problems with `FILE:LINE:COL`; nothing throws.
  */
-import { isCollection, isPair, LineCounter, parseAllDocuments, type Document, type Node } from 'yaml';
+import { isCollection, isPair, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
 import { MANIFEST_LIMITS } from './limits.js';
 import { makeLocator, type Locator } from './positions.js';
@@ -83,7 +83,7 @@ function documentProblems(file: string, doc: Document, lineCounter: LineCounter)
 }
 
 function toValue(file: string, doc: Document, locator: Locator): { value?: unknown; problem?: Problem } {
-  if (depthOf(doc.contents as Node | null) > MANIFEST_LIMITS.maxDepth) {
+  if (depthOf(doc.contents) > MANIFEST_LIMITS.maxDepth) {
     return { problem: { code: 'YAML_LIMIT', message: `nesting deeper than ${MANIFEST_LIMITS.maxDepth} levels`, location: locator.locate('') } };
   }
   try {

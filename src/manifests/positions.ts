@@ -52,10 +52,10 @@ export function makeLocator(file: string, doc: Document, lineCounter: LineCounte
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col, path: pointer || '/' };
   };
-  const docStart = (doc.contents as Node | null)?.range?.[0] ?? doc.range?.[0] ?? 0;
+  const docStart = (doc.contents)?.range?.[0] ?? doc.range?.[0] ?? 0;
 
   const walk = (pointer: string): { offset: number; keyOffset: number | undefined } => {
-    let node = doc.contents as Node | null;
+    let node = doc.contents;
     let offset = node?.range?.[0] ?? docStart;
     let keyOffset: number | undefined;
     for (const segment of pointerSegments(pointer)) {

@@ -1,4 +1,3 @@
-/* eslint-disable */
 // Generated from schemas/*.json by `npm run gen`. Do not edit.
 
 /**
