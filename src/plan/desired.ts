@@ -1,0 +1,22 @@
+/** Desired state (DESIGN.md 2): every valid manifest, normalized, as the object updops records. */
+import { normalizeManifest, type ValidationResult } from '../manifests/index.js';
+import type { DesiredObject } from './types.js';
+
+export function desiredObjects(result: ValidationResult): DesiredObject[] {
+  return result.manifests
+    .map(({ manifest, locator }) => {
+      const normalized = normalizeManifest(manifest);
+      const at = locator.locate('/metadata/name');
+      return {
+        kind: normalized.kind,
+        name: normalized.metadata.name,
+        spec: { metadata: normalized.metadata, spec: normalized.spec },
+        source: `${at.file}:${at.line}:${at.col}`,
+      };
+    })
+    .sort((a, b) => compareKeys(a, b));
+}
+
+export function compareKeys(a: { kind: string; name: string }, b: { kind: string; name: string }): number {
+  return a.kind === b.kind ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.kind < b.kind ? -1 : 1;
+}

@@ -1,0 +1,76 @@
+/**
+ * Field-level differences between two normalized specs (DESIGN.md 2: "update (field-level diff;
+ * multi-line values as unified diffs)"). Lists of named items (DPs, devices) are matched by name,
+ * so inserting one device does not show every later device as changed.
+ */
+import { createPatch } from 'diff';
+import type { FieldChange } from './types.js';
+
+const SENSITIVE_SEGMENTS = new Set(['secretRef']);
+
+type Json = unknown;
+
+function isRecord(value: Json): value is Record<string, Json> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function isNamedList(value: Json): value is { name: string }[] {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => isRecord(v) && typeof v.name === 'string');
+}
+
+function equal(a: Json, b: Json): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function isMultiline(value: Json): value is string {
+  return typeof value === 'string' && value.includes('\n');
+}
+
+function leaf(path: string, before: Json, after: Json): FieldChange {
+  const sensitive = path.split('/').some((s) => SENSITIVE_SEGMENTS.has(s));
+  const change: FieldChange = { path };
+  if (before !== undefined) change.before = before;
+  if (after !== undefined) change.after = after;
+  if (sensitive) change.sensitive = true;
+  else if (isMultiline(before) || isMultiline(after)) {
+    change.patch = createPatch(path, typeof before === 'string' ? before : '', typeof after === 'string' ? after : '', '', '', { context: 3 })
+      .split('\n')
+      .slice(2) // drop the "Index:" and "====" header lines
+      .join('\n');
+  }
+  return change;
+}
+
+function walk(path: string, before: Json, after: Json, out: FieldChange[]): void {
+  if (equal(before, after)) return;
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    for (const key of keys) walk(`${path}/${key}`, before[key], after[key], out);
+    return;
+  }
+  if (isNamedList(before) && isNamedList(after)) {
+    const names = [...new Set([...before.map((v) => v.name), ...after.map((v) => v.name)])];
+    const found = out.length;
+    for (const name of names) {
+      walk(`${path}[${name}]`, before.find((v) => v.name === name), after.find((v) => v.name === name), out);
+    }
+    // Only a change of order is left to report when no item itself changed.
+    if (out.length > found) return;
+  }
+  out.push(leaf(path, before, after));
+}
+
+/** Changes from `before` to `after`; `before` undefined means create, `after` undefined delete. */
+export function fieldDiff(before: Json, after: Json): FieldChange[] {
+  const out: FieldChange[] = [];
+  if (before === undefined || after === undefined) {
+    // Creates and deletes list every top-level field so the plan shows what is being added or removed.
+    const whole = (before ?? after) as Json;
+    if (isRecord(whole)) {
+      for (const key of Object.keys(whole).sort()) out.push(leaf(`/${key}`, before === undefined ? undefined : whole[key], after === undefined ? undefined : whole[key]));
+      return out;
+    }
+  }
+  walk('', before, after, out);
+  return out;
+}

@@ -1,0 +1,25 @@
+/** What the planner is told about each DP repository in a download task's scope (gathered by observe.ts). */
+export interface SourceProbe {
+  name: string;
+  reachable: boolean;
+  /** Fingerprint of the source's current version (sha256 of its timestamp metadata, or of SHA256SUMS). */
+  fingerprint?: string;
+  version?: number;
+  error?: string;
+}
+
+export interface RepositoryStatus {
+  dp: string;
+  task: string;
+  repository: string;
+  /** Source names of the task, in order. */
+  sources: string[];
+  version?: number;
+  published?: string;
+  fingerprint?: string;
+  missing: string[];
+  corrupt: string[];
+  /** The first reachable source, if any. */
+  probe?: SourceProbe;
+  unreachable: SourceProbe[];
+}

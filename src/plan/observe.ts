@@ -1,0 +1,128 @@
+/**
+ * Observed state (DESIGN.md 2, "Actual state"): for every Windows DP a download task runs on,
+ * what its repository folder holds (version, files missing or corrupt against its own metadata)
+ * and whether its first reachable source has something newer. The I/O edge of planning: one
+ * small request per source (its timestamp), stat calls per DP file.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { isUpdopsError } from '../errors.js';
+import { downloadTaskDistributionPoints, normalizeManifest, resolveSourceRef, type ConfigModel, type DownloadTaskSpec } from '../manifests/index.js';
+import { readLocalRepository, targetFileRelPath } from '../repository/publish/local-repository.js';
+import { openTransport } from '../repository/transport/index.js';
+import { sourceSpecOf, type ResolvedSource } from '../tasks/sources.js';
+import type { RepositoryStatus, SourceProbe } from './observation.js';
+
+export interface ObserveOptions {
+  model: ConfigModel;
+  configDir: string;
+  env?: NodeJS.ProcessEnv;
+  /** Skip network probes (plan --offline, tests of the pure parts). */
+  offline?: boolean;
+}
+
+const TIMESTAMP = 'metadata/timestamp.json';
+const LEGACY_SUMS = 'SHA256SUMS';
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function readBody(body: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+/** One request: the source's timestamp (or SHA256SUMS for an old-scheme task). */
+async function probe(source: ResolvedSource, legacy: boolean): Promise<SourceProbe> {
+  const transport = openTransport(source.spec.url, { concurrency: 1, timeoutMs: 1000 * (source.spec.timeoutSeconds ?? 10), proxy: source.spec.proxy, credentials: source.spec.credentials, caFile: source.spec.caFile });
+  try {
+    const result = await transport.get(legacy ? LEGACY_SUMS : TIMESTAMP);
+    if (result.status !== 'ok') return { name: source.name, reachable: false, error: `${legacy ? LEGACY_SUMS : TIMESTAMP} not found` };
+    const bytes = await readBody(result.body);
+    const version = legacy ? undefined : (JSON.parse(bytes.toString('utf8')) as { signed?: { version?: number } }).signed?.version;
+    return version === undefined ? { name: source.name, reachable: true, fingerprint: sha256(bytes) } : { name: source.name, reachable: true, fingerprint: sha256(bytes), version };
+  } catch (error) {
+    return { name: source.name, reachable: false, error: isUpdopsError(error) ? error.message : (error as Error).message };
+  } finally {
+    await transport.close().catch(() => undefined);
+  }
+}
+
+async function fingerprintOf(file: string): Promise<string | undefined> {
+  try {
+    return sha256(await readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Missing or wrong-sized files against the folder's own metadata (cheap: stat only). */
+async function inspectRepository(repository: string): Promise<Pick<RepositoryStatus, 'version' | 'published' | 'fingerprint' | 'missing' | 'corrupt'>> {
+  let local;
+  try {
+    local = await readLocalRepository(repository);
+  } catch (error) {
+    return { version: 0, missing: [], corrupt: [`metadata (${isUpdopsError(error) ? error.message : String(error)})`] };
+  }
+  if (!local) return { missing: [], corrupt: [] };
+  const missing: string[] = [];
+  const corrupt: string[] = [];
+  for (const [targetPath, target] of local.targets) {
+    const file = path.join(repository, targetFileRelPath(targetPath, target.sha256));
+    const size = await stat(file).then((s) => s.size, () => undefined);
+    if (size === undefined) missing.push(targetPath);
+    else if (size !== target.length) corrupt.push(targetPath);
+  }
+  const status = { version: local.version, missing, corrupt, fingerprint: await fingerprintOf(path.join(repository, TIMESTAMP)) };
+  return local.published === undefined ? status : { ...status, published: local.published };
+}
+
+export async function observeRepositories(options: ObserveOptions): Promise<RepositoryStatus[]> {
+  const { model } = options;
+  const probes = new Map<string, Promise<SourceProbe>>();
+  const statuses: RepositoryStatus[] = [];
+  for (const [taskName, loaded] of model.tasks) {
+    const normalized = normalizeManifest(loaded.manifest);
+    if (normalized.spec.type !== 'DownloadUpdatesToDistributionPoints') continue;
+    const spec = normalized.spec as DownloadTaskSpec;
+    const sources = spec.settings?.sources ?? [];
+    const legacy = spec.settings?.legacyScheme ?? false;
+    const sourceProbes = options.offline ? [] : await Promise.all(sources.map((ref) => probeRef(ref, legacy)));
+    for (const dp of downloadTaskDistributionPoints(model, taskName, spec.scope)) {
+      if (dp.item.os !== 'windows') continue; // cannot run the task; validation warns (seed)
+      const inspected = await inspectRepository(dp.item.repository);
+      const reachable = sourceProbes.find((p) => p.reachable);
+      statuses.push({
+        dp: dp.item.name,
+        task: taskName,
+        repository: dp.item.repository,
+        sources: [...sources],
+        ...inspected,
+        ...(reachable ? { probe: reachable } : {}),
+        unreachable: sourceProbes.filter((p) => !p.reachable),
+      });
+    }
+  }
+  return statuses;
+
+  function probeRef(ref: string, legacy: boolean): Promise<SourceProbe> {
+    const cacheKey = `${ref}\u0000${legacy}`;
+    let pending = probes.get(cacheKey);
+    if (!pending) {
+      pending = (async () => {
+        const resolved = resolveSourceRef(model, ref, 'DownloadUpdatesToDistributionPoints');
+        if (resolved.kind !== 'source') return { name: ref, reachable: false, error: 'not an update source' };
+        try {
+          return await probe(sourceSpecOf(ref, resolved.source.manifest, options.configDir, options.env), legacy);
+        } catch (error) {
+          return { name: ref, reachable: false, error: isUpdopsError(error) ? error.message : String(error) };
+        }
+      })();
+      probes.set(cacheKey, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,54 @@
+/** Next starts of every task, and which schedules an apply adds, changes or removes (DESIGN.md 2). */
+import { describeSchedule, nextStarts } from '../schedule/index.js';
+import type { Schedule } from '../manifests/types.generated.js';
+import type { StoredObject } from '../state/index.js';
+import type { DesiredObject, ScheduleAction, TaskSchedule } from './types.js';
+
+export const NEXT_STARTS_SHOWN = 3;
+
+function scheduleOf(object: { spec: unknown } | undefined): Schedule | undefined {
+  return (object?.spec as { spec?: { schedule?: Schedule } } | undefined)?.spec?.schedule;
+}
+
+export interface ScheduleInput {
+  desired: DesiredObject[];
+  recorded: StoredObject[];
+  now: Date;
+  timeZone: string;
+}
+
+/**
+ * The anchor of a task's "current time" defaults is when its settings last changed: an unchanged
+ * task keeps its recorded time, a new or edited one starts from now (seed: the calculated start
+ * time changes when task settings are edited).
+ */
+function anchorOf(task: DesiredObject, recorded: StoredObject | undefined, now: Date): Date {
+  return recorded && JSON.stringify(recorded.spec) === JSON.stringify(task.spec) ? new Date(recorded.appliedAt) : now;
+}
+
+export function taskSchedules({ desired, recorded, now, timeZone }: ScheduleInput): { schedules: TaskSchedule[]; actions: ScheduleAction[] } {
+  const recordedTasks = new Map(recorded.filter((o) => o.kind === 'Task').map((o) => [o.name, o]));
+  const schedules: TaskSchedule[] = [];
+  const actions: ScheduleAction[] = [];
+  for (const task of desired.filter((o) => o.kind === 'Task')) {
+    const schedule = scheduleOf(task);
+    if (!schedule) continue;
+    const before = recordedTasks.get(task.name);
+    const context = { anchor: anchorOf(task, before, now), defaultTimeZone: timeZone };
+    const entry = { task: task.name, description: describeSchedule(schedule), nextStarts: nextStarts(schedule, now, NEXT_STARTS_SHOWN, context).map((d) => d.toISOString()) };
+    schedules.push(entry);
+    const previous = scheduleOf(before);
+    if (!previous) actions.push({ action: 'schedule', change: 'added', ...entry });
+    else if (JSON.stringify(previous) !== JSON.stringify(schedule)) actions.push({ action: 'schedule', change: 'changed', ...entry });
+  }
+  return { schedules, actions };
+}
+
+export function removedSchedules(deletedTasks: string[], recorded: StoredObject[]): ScheduleAction[] {
+  return recorded
+    .filter((o) => o.kind === 'Task' && deletedTasks.includes(o.name))
+    .flatMap((o) => {
+      const schedule = scheduleOf(o);
+      return schedule ? [{ action: 'schedule' as const, task: o.name, change: 'removed' as const, description: describeSchedule(schedule), nextStarts: [] }] : [];
+    });
+}

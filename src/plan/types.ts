@@ -1,0 +1,99 @@
+/**
+ * The plan is data (STYLE.md 3): `makePlan` builds it from desired and actual state, renderers
+ * turn it into text / Markdown / JSON, and `applyPlan` is the only code that writes.
+ * `formatVersion` is bumped on any incompatible change of this shape (schemas/plan.json).
+ */
+export const PLAN_FORMAT_VERSION = 1;
+
+export type ObjectKind = 'Group' | 'UpdateSource' | 'Task';
+
+/** A manifest reduced to what updops records: its normalized metadata and spec. */
+export interface DesiredObject {
+  kind: ObjectKind;
+  name: string;
+  spec: unknown;
+  /** Where it was defined (`file:line:col`), for messages. */
+  source?: string;
+}
+
+export interface FieldChange {
+  /** JSON pointer inside the object, e.g. `/spec/schedule/time`. */
+  path: string;
+  before?: unknown;
+  after?: unknown;
+  /** Unified diff when either side is a multi-line string. */
+  patch?: string;
+  /** The values are secrets (or secret references) and are shown as `(sensitive)`. */
+  sensitive?: boolean;
+}
+
+export type ChangeAction = 'create' | 'update' | 'delete';
+
+export interface ObjectChange {
+  action: ChangeAction;
+  kind: ObjectKind;
+  name: string;
+  diff: FieldChange[];
+}
+
+export type SyncReason = 'empty' | 'stale' | 'drifted';
+
+export interface SyncAction {
+  action: 'sync';
+  dp: string;
+  task: string;
+  repository: string;
+  reason: SyncReason;
+  detail: string;
+  /** Source names in order (fallbacks after the first). */
+  sources: string[];
+}
+
+export interface ScheduleAction {
+  action: 'schedule';
+  task: string;
+  change: 'added' | 'changed' | 'removed';
+  description: string;
+  nextStarts: string[];
+}
+
+export type DerivedAction = SyncAction | ScheduleAction;
+
+export interface PlanWarning {
+  code: string;
+  message: string;
+  /** `file:line:col` when a manifest is at fault. */
+  at?: string;
+}
+
+export interface TaskSchedule {
+  task: string;
+  description: string;
+  nextStarts: string[];
+}
+
+export interface Plan {
+  formatVersion: typeof PLAN_FORMAT_VERSION;
+  /** Commit the desired state was read at; null for a plain directory. */
+  commit: string | null;
+  dirty: boolean;
+  createdAt: string;
+  /** State identity the plan was made against; a saved plan is refused if it moved. */
+  state: { lineage: string; serial: number };
+  prune: boolean;
+  changes: ObjectChange[];
+  /** Objects that exist and are unchanged. */
+  unchanged: number;
+  /** Recorded objects no longer in the config that are kept because prune is off. */
+  orphans: { kind: ObjectKind; name: string }[];
+  actions: DerivedAction[];
+  warnings: PlanWarning[];
+  schedules: TaskSchedule[];
+}
+
+/** What a saved plan file holds: the plan plus exactly the objects it will write. */
+export interface SavedPlan {
+  plan: Plan;
+  objects: DesiredObject[];
+  config: { source: string; ref?: string; dir?: string };
+}
