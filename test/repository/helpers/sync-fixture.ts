@@ -44,6 +44,8 @@ export interface PublishOpts {
   deltas?: boolean;
   /** Extra raw targets (e.g. a path with ".."), with their bytes written under targets/. */
   extraTargets?: Record<string, Buffer>;
+  /** Make the diff file's bytes (default: a true fossil delta old → next). */
+  deltaOf?: (old: Buffer, next: Buffer) => Buffer;
   /** Override the version written (rollback tests). */
   version?: number;
 }
@@ -72,7 +74,7 @@ export class FixtureRepo {
       for (const [name, data] of Object.entries(content)) {
         const old = this.previous[name];
         if (!old || old.equals(data)) continue;
-        const delta = Buffer.from(createDelta(old, data));
+        const delta = opts.deltaOf ? opts.deltaOf(old, data) : Buffer.from(createDelta(old, data));
         files[`deltas/${name}.${sha256(old).slice(0, 16)}.fossil`] = {
           data: delta,
           custom: { delta: { target: name, base: sha256(old), result: sha256(data) } },
@@ -82,7 +84,7 @@ export class FixtureRepo {
     for (const [name, data] of Object.entries(opts.extraTargets ?? {})) files[name] = { data };
     for (const [name, { data, custom }] of Object.entries(files)) {
       const hash = sha256(data);
-      targets.addTarget(new TargetFile({ path: name, length: data.length, hashes: { sha256: hash }, ...(custom ? { custom } : {}) }));
+      targets.addTarget(new TargetFile({ path: name, length: data.length, hashes: { sha256: hash }, ...(custom ? { unrecognizedFields: { custom } } : {}) }));
       const dir = path.join(this.dir, 'targets', path.posix.dirname(name).replace(/^\.$/, ''));
       if (!name.includes('..')) {
         await mkdir(dir, { recursive: true });
