@@ -4,6 +4,7 @@
  * so inserting one device does not show every later device as changed.
  */
 import { createPatch } from 'diff';
+import { stableStringify } from '../state/index.js';
 import type { FieldChange } from './types.js';
 
 const SENSITIVE_SEGMENTS = new Set(['secretRef']);
@@ -15,11 +16,18 @@ function isRecord(value: Json): value is Record<string, Json> {
 }
 
 function isNamedList(value: Json): value is { name: string }[] {
-  return Array.isArray(value) && value.length > 0 && value.every((v) => isRecord(v) && typeof v.name === 'string');
+  return Array.isArray(value) && value.every((v) => isRecord(v) && typeof v.name === 'string');
 }
 
+// Recorded specs come back from the store with sorted keys (stableStringify), desired ones in
+// normalization order: key order must never count as a change.
 function equal(a: Json, b: Json): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return stableStringify(a) === stableStringify(b);
+}
+
+/** RFC 6901 escaping, so a label key such as `app/tier` stays one segment. */
+function segment(key: string): string {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function isMultiline(value: Json): value is string {
@@ -45,10 +53,11 @@ function walk(path: string, before: Json, after: Json, out: FieldChange[]): void
   if (equal(before, after)) return;
   if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    for (const key of keys) walk(`${path}/${key}`, before[key], after[key], out);
+    for (const key of keys) walk(`${path}/${segment(key)}`, before[key], after[key], out);
     return;
   }
-  if (isNamedList(before) && isNamedList(after)) {
+  // An empty list matches too when the other side has names, so a first device shows as `[name]`.
+  if (isNamedList(before) && isNamedList(after) && before.length + after.length > 0) {
     const names = [...new Set([...before.map((v) => v.name), ...after.map((v) => v.name)])];
     const found = out.length;
     for (const name of names) {
@@ -67,7 +76,7 @@ export function fieldDiff(before: Json, after: Json): FieldChange[] {
     // Creates and deletes list every top-level field so the plan shows what is being added or removed.
     const whole = (before ?? after) as Json;
     if (isRecord(whole)) {
-      for (const key of Object.keys(whole).sort()) out.push(leaf(`/${key}`, before === undefined ? undefined : whole[key], after === undefined ? undefined : whole[key]));
+      for (const key of Object.keys(whole).sort()) out.push(leaf(`/${segment(key)}`, before === undefined ? undefined : whole[key], after === undefined ? undefined : whole[key]));
       return out;
     }
   }

@@ -1,7 +1,7 @@
 /** Next starts of every task, and which schedules an apply adds, changes or removes (DESIGN.md 2). */
 import { describeSchedule, nextStarts } from '../schedule/index.js';
 import type { Schedule } from '../manifests/types.generated.js';
-import type { StoredObject } from '../state/index.js';
+import { stableStringify, type StoredObject } from '../state/index.js';
 import type { DesiredObject, ScheduleAction, TaskSchedule } from './types.js';
 
 export const NEXT_STARTS_SHOWN = 3;
@@ -23,7 +23,8 @@ export interface ScheduleInput {
  * time changes when task settings are edited).
  */
 function anchorOf(task: DesiredObject, recorded: StoredObject | undefined, now: Date): Date {
-  return recorded && JSON.stringify(recorded.spec) === JSON.stringify(task.spec) ? new Date(recorded.appliedAt) : now;
+  // Compared by stable JSON: the store hands specs back with sorted keys.
+  return recorded && stableStringify(recorded.spec) === stableStringify(task.spec) ? new Date(recorded.appliedAt) : now;
 }
 
 export function taskSchedules({ desired, recorded, now, timeZone }: ScheduleInput): { schedules: TaskSchedule[]; actions: ScheduleAction[] } {
@@ -39,7 +40,7 @@ export function taskSchedules({ desired, recorded, now, timeZone }: ScheduleInpu
     schedules.push(entry);
     const previous = scheduleOf(before);
     if (!previous) actions.push({ action: 'schedule', change: 'added', ...entry });
-    else if (JSON.stringify(previous) !== JSON.stringify(schedule)) actions.push({ action: 'schedule', change: 'changed', ...entry });
+    else if (stableStringify(previous) !== stableStringify(schedule)) actions.push({ action: 'schedule', change: 'changed', ...entry });
   }
   return { schedules, actions };
 }
