@@ -84,7 +84,7 @@ export class FixtureRepo {
     for (const [name, data] of Object.entries(opts.extraTargets ?? {})) files[name] = { data };
     for (const [name, { data, custom }] of Object.entries(files)) {
       const hash = sha256(data);
-      targets.addTarget(new TargetFile({ path: name, length: data.length, hashes: { sha256: hash }, ...(custom ? { unrecognizedFields: { custom } } : {}) }));
+      targets.addTarget(new TargetFile({ path: name, length: data.length, hashes: { sha256: hash }, ...(custom ? { unrecognizedFields: { custom: custom as never } } : {}) }));
       const dir = path.join(this.dir, 'targets', path.posix.dirname(name).replace(/^\.$/, ''));
       if (!name.includes('..')) {
         await mkdir(dir, { recursive: true });
