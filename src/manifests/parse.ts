@@ -22,33 +22,43 @@ export interface ParsedFile {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/**
+ * Byte offset where the first invalid UTF-8 sequence starts. `fatal` decoding says only that the
+ * text is bad, and a truncated sequence is reported at the byte after its lead byte, so walk the
+ * sequences ourselves: the error must point at the lead byte (0xC3 in `C3 28`).
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const [length, min, max] = lead < 0x80 ? [1, 0, 0] : lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
+      : lead === 0xe0 ? [3, 0xa0, 0xbf] : lead === 0xed ? [3, 0x80, 0x9f] : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
+      : lead === 0xf0 ? [4, 0x90, 0xbf] : lead === 0xf4 ? [4, 0x80, 0x8f] : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+    if (length === 0) return i;
+    // The second byte has the tighter range (no overlongs, surrogates or > U+10FFFF); the rest are plain continuations.
+    for (let k = 1; k < length; k++) {
+      const b = bytes[i + k];
+      const [lo, hi] = k === 1 ? [min, max] : [0x80, 0xbf];
+      if (b === undefined || b < lo || b > hi) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
+
+/** Line and column of a byte offset, the column counted in characters like every other error's. */
 function lineColOfByte(bytes: Uint8Array, byteOffset: number): { line: number; col: number } {
-  let line = 1;
   let lineStart = 0;
+  let line = 1;
   for (let i = 0; i < byteOffset; i++) {
     if (bytes[i] === 0x0a) {
       line++;
       lineStart = i + 1;
     }
   }
-  return { line, col: byteOffset - lineStart + 1 };
-}
-
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  // Binary search for the shortest prefix that fails to decode; a cut inside a valid
-  // multi-byte character also fails, so step back to the last lead byte.
-  let lo = 0;
-  let hi = bytes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
-  }
-  return lo;
+  // The prefix is valid UTF-8 (it ends before the first bad sequence); drop a BOM on line 1 as the YAML reader does.
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, byteOffset));
+  return { line, col: text.length + 1 };
 }
 
 function decode(file: string, bytes: Uint8Array): { text?: string; problem?: Problem } {
