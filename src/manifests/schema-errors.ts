@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Problem } from '../errors.js';
 import { joinPointer, type Locator } from './positions.js';
+import { resolveSchemaRef } from './schemas.js';
 
 function quoteList(values: readonly unknown[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
@@ -36,8 +37,14 @@ function propertiesOf(schema: unknown): string[] {
   return props ? Object.keys(props) : [];
 }
 
+/** A `oneOf` branch, or the schema its `$ref` points to (the schedule kinds are all refs). */
+function derefBranch(branch: unknown): unknown {
+  const ref = (branch as { $ref?: unknown } | undefined)?.$ref;
+  return typeof ref === 'string' ? (resolveSchemaRef(ref) ?? {}) : branch;
+}
+
 function describeBranch(branch: unknown): string {
-  const b = branch as { title?: string; required?: string[]; properties?: Record<string, unknown> };
+  const b = derefBranch(branch) as { title?: string; required?: string[]; properties?: Record<string, unknown> };
   const fields = Object.keys(b.properties ?? {}).map((p) => (b.required?.includes(p) ? p : `${p}?`));
   return `${b.title ? `${b.title} ` : ''}{${fields.join(', ')}}`;
 }
@@ -74,7 +81,8 @@ function describe(error: ErrorObject): { message: string; pointer: string; atKey
     case 'discriminator': {
       const tag = String(p.tag);
       const options = ((error.parentSchema as { oneOf?: unknown[] } | undefined)?.oneOf ?? [])
-        .map((b) => (b as { properties?: Record<string, { const?: unknown }> }).properties?.[tag]?.const)
+        .map(derefBranch)
+        .map((b) => (b as { properties?: Record<string, { const?: unknown }> } | undefined)?.properties?.[tag]?.const)
         .filter((v) => v !== undefined);
       const message = p.error === 'tag' ? `missing "${tag}"` : `unknown ${tag}; must be one of ${quoteList(options)}`;
       return { message, pointer: p.error === 'tag' ? at : joinPointer(at, tag), atKey: false };
@@ -97,10 +105,22 @@ function withoutBranchNoise(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+/**
+ * A tag with both an `enum` and a `discriminator` (Task `spec.type`) fails both for one wrong
+ * value; the enum error already lists the allowed values, so the discriminator's is dropped.
+ */
+function withoutRepeatedTagErrors(errors: ErrorObject[]): ErrorObject[] {
+  const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+  return errors.filter((e) => {
+    if (e.keyword !== 'discriminator' || (e.params as { error?: string }).error !== 'mapping') return true;
+    return !enumAt.has(joinPointer(e.instancePath, String((e.params as { tag?: unknown }).tag)));
+  });
+}
+
 export function schemaProblems(errors: ErrorObject[], locator: Locator, skipPointers: ReadonlySet<string>): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  for (const error of withoutBranchNoise(errors)) {
+  for (const error of withoutRepeatedTagErrors(withoutBranchNoise(errors))) {
     const { message, pointer, atKey } = describe(error);
     if ([...skipPointers].some((s) => pointer === s || pointer.startsWith(`${s}/`))) continue;
     const key = `${pointer}|${message}`;

@@ -30,13 +30,33 @@ export function isManifestKind(value: unknown): value is ManifestKind {
   return typeof value === 'string' && Object.hasOwn(KIND_SCHEMA_FILES, value);
 }
 
+const ALL_FILES = [...SHARED_FILES, ...Object.values(KIND_SCHEMA_FILES)];
+let parsedFiles: Map<string, Record<string, unknown>> | undefined;
+
+/**
+ * Resolves a `$ref` seen in an ajv error's schema. The error does not say which file the schema
+ * came from, so a local `#/…` ref is looked up in each schema file; definition names are unique
+ * across the files (on the error path only, so the files are read lazily).
+ */
+export function resolveSchemaRef(ref: string): Record<string, unknown> | undefined {
+  parsedFiles ??= new Map(ALL_FILES.map((f) => [f, readSchemaFile(f)]));
+  const [target = '', pointer = ''] = ref.split('#');
+  const candidates = target === '' ? [...parsedFiles.values()] : [parsedFiles.get(target)];
+  for (const doc of candidates) {
+    let node: unknown = doc;
+    for (const segment of pointer.split('/').filter(Boolean)) node = (node as Record<string, unknown> | undefined)?.[segment];
+    if (node !== null && typeof node === 'object') return node as Record<string, unknown>;
+  }
+  return undefined;
+}
+
 let validators: Map<ManifestKind, ValidateFunction> | undefined;
 
 export function validatorFor(kind: ManifestKind): ValidateFunction {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, strictRequired: false, verbose: true });
     addFormats.default(ajv, ['date', 'date-time', 'uri']);
-    for (const file of [...SHARED_FILES, ...Object.values(KIND_SCHEMA_FILES)]) ajv.addSchema(readSchemaFile(file));
+    for (const file of ALL_FILES) ajv.addSchema(readSchemaFile(file));
     validators = new Map(MANIFEST_KINDS.map((k) => [k, ajv.getSchema(KIND_SCHEMA_FILES[k])!]));
   }
   return validators.get(kind)!;
