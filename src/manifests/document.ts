@@ -9,6 +9,7 @@ import { schemaProblems } from './schema-errors.js';
 import { findInlineSecrets } from './inline-secrets.js';
 import type { Manifest } from './types.generated.js';
 import type { Locator } from './positions.js';
+import type { RejectedDocument } from './unchecked.js';
 
 /** A manifest that passed its schema, with where it came from. */
 export interface LoadedManifest<M extends Manifest = Manifest> {
@@ -31,7 +32,8 @@ function envelopeProblems(value: Record<string, unknown>, locator: Locator): Pro
   return problems;
 }
 
-export function checkDocument(doc: ParsedDocument): { loaded?: LoadedManifest; problems: Problem[] } {
+/** `rejected`: a document of a known kind that failed its schema, so its names are known but unchecked. */
+export function checkDocument(doc: ParsedDocument): { loaded?: LoadedManifest; rejected?: RejectedDocument; problems: Problem[] } {
   const { value, locator } = doc;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { problems: [{ code: 'SCHEMA', message: 'a manifest must be a mapping with apiVersion, kind, metadata and spec', location: locator.locate('') }] };
@@ -43,6 +45,6 @@ export function checkDocument(doc: ParsedDocument): { loaded?: LoadedManifest; p
   const validate = validatorFor(record.kind);
   const problems = [...secrets.problems];
   if (!validate(record)) problems.push(...schemaProblems(validate.errors ?? [], locator, secrets.pointers));
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems, rejected: { kind: record.kind, value: record } };
   return { loaded: { manifest: record as unknown as Manifest, file: doc.file, index: doc.index, locator }, problems: [] };
 }

@@ -9,11 +9,14 @@ import { UpdopsError, type Problem } from '../errors.js';
 import { checkDocument, type LoadedManifest } from './document.js';
 import { MANIFEST_LIMITS } from './limits.js';
 import { parseManifestFile } from './parse.js';
+import type { RejectedDocument } from './unchecked.js';
 
 export interface LoadResult {
   manifests: LoadedManifest[];
   problems: Problem[];
   files: string[];
+  /** Documents of a known kind that failed their schema (see unchecked.ts). */
+  rejected?: RejectedDocument[];
 }
 
 const MANIFEST_FILE = /\.ya?ml$/i;
@@ -56,6 +59,7 @@ function assertDirectory(dir: string): void {
 export function loadManifestFiles(files: string[]): LoadResult {
   const manifests: LoadedManifest[] = [];
   const problems: Problem[] = [];
+  const rejected: RejectedDocument[] = [];
   for (const file of files) {
     let bytes: Uint8Array;
     try {
@@ -70,9 +74,10 @@ export function loadManifestFiles(files: string[]): LoadResult {
       const checked = checkDocument(doc);
       problems.push(...checked.problems);
       if (checked.loaded) manifests.push(checked.loaded);
+      if (checked.rejected) rejected.push(checked.rejected);
     }
   }
-  return { manifests, problems, files };
+  return { manifests, problems, files, rejected };
 }
 
 export function loadConfigDir(dir: string): LoadResult {

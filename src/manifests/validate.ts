@@ -7,6 +7,7 @@ import type { LoadedManifest } from './document.js';
 import { loadConfigDir, type LoadResult } from './load.js';
 import { buildModel, type ConfigModel } from './model.js';
 import { ERROR_RULES, WARNING_RULES } from './rules/index.js';
+import { collectUncheckedNames } from './unchecked.js';
 
 export interface ValidationResult {
   manifests: LoadedManifest[];
@@ -18,7 +19,7 @@ export interface ValidationResult {
 
 export function checkLoaded(loaded: LoadResult): ValidationResult {
   const model = buildModel(loaded.manifests);
-  const ctx = { manifests: loaded.manifests, model };
+  const ctx = { manifests: loaded.manifests, model, unchecked: collectUncheckedNames(loaded.rejected ?? []) };
   const errors = [...loaded.problems, ...ERROR_RULES.flatMap((rule) => rule.check(ctx))];
   // Warnings about a config that does not hold together would only add noise.
   const warnings = errors.length === 0 ? WARNING_RULES.flatMap((rule) => rule.check(ctx)) : [];

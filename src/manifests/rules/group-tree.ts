@@ -4,11 +4,11 @@ import type { Rule } from './types.js';
 /** Parents exist and the group tree has no cycles (DESIGN.md 1: each group has at most one parent). */
 export const groupTree: Rule = {
   name: 'group-tree',
-  check({ model }) {
+  check({ model, unchecked }) {
     const problems: Problem[] = [];
     for (const [name, group] of model.groups) {
       const parent = group.manifest.spec.parent;
-      if (parent !== undefined && !model.groups.has(parent)) {
+      if (parent !== undefined && !model.groups.has(parent) && !unchecked?.groups.has(parent)) {
         problems.push({ code: 'UNKNOWN_PARENT', message: `parent group "${parent}" of group "${name}" is not defined`, location: group.locator.locate('/spec/parent') });
       }
     }

@@ -7,17 +7,17 @@ import type { Rule } from './types.js';
 /** A task's scope, sources and chained task must exist (DESIGN.md 2, cross-references). */
 export const taskReferences: Rule = {
   name: 'task-references',
-  check({ manifests, model }) {
+  check({ manifests, model, unchecked }) {
     const problems: Problem[] = [];
     for (const task of ofKind(manifests, 'Task')) {
       const { spec } = task.manifest;
       const { scope } = spec;
-      if ('group' in scope && !model.groups.has(scope.group)) {
+      if ('group' in scope && !model.groups.has(scope.group) && !unchecked?.groups.has(scope.group)) {
         problems.push({ code: 'UNKNOWN_GROUP', message: `scope group "${scope.group}" is not defined`, location: task.locator.locate('/spec/scope/group') });
       }
       if ('devices' in scope) {
         scope.devices.forEach((name, i) => {
-          if (!model.devices.has(name) && !model.distributionPoints.has(name)) {
+          if (!model.devices.has(name) && !model.distributionPoints.has(name) && !unchecked?.members.has(name)) {
             problems.push({ code: 'UNKNOWN_DEVICE', message: `"${name}" is neither a device nor a distribution point of any group`, location: task.locator.locate(`/spec/scope/devices/${i}`) });
           }
         });
@@ -25,13 +25,13 @@ export const taskReferences: Rule = {
       const explicit = spec.settings?.sources;
       (explicit ?? defaultSources(spec.type)).forEach((ref, i) => {
         const resolved = resolveSourceRef(model, ref, spec.type);
-        if (resolved.kind !== 'missing') return;
+        if (resolved.kind !== 'missing' || unchecked?.sources.has(ref)) return;
         const at = explicit ? `/spec/settings/sources/${i}` : '/spec/type';
         const message = explicit ? resolved.reason : `the default source "${ref}" cannot be used: ${resolved.reason}; list sources in settings.sources`;
         problems.push({ code: 'UNKNOWN_SOURCE', message, location: task.locator.locate(at) });
       });
       const schedule = spec.schedule;
-      if (schedule?.kind === 'onTaskCompletion' && !model.tasks.has(schedule.task)) {
+      if (schedule?.kind === 'onTaskCompletion' && !model.tasks.has(schedule.task) && !unchecked?.tasks.has(schedule.task)) {
         problems.push({ code: 'UNKNOWN_TASK', message: `task "${schedule.task}" that this task follows is not defined`, location: task.locator.locate('/spec/schedule/task') });
       }
     }

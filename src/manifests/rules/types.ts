@@ -1,10 +1,13 @@
 import type { Problem } from '../../errors.js';
 import type { LoadedManifest } from '../document.js';
 import type { ConfigModel } from '../model.js';
+import type { UncheckedNames } from '../unchecked.js';
 
 export interface RuleContext {
   manifests: LoadedManifest[];
   model: ConfigModel;
+  /** Names from documents that failed their schema; references to them are not errors again. */
+  unchecked?: UncheckedNames;
 }
 
 /** A named check over the whole configuration (STYLE.md 4): returns problems, never throws. */
