@@ -48,6 +48,10 @@ export async function resolveConfigSource(options: ConfigSourceOptions): Promise
 
   const git = makeGit(dir);
   const topLevel = await tryGit(git, ['rev-parse', '--show-toplevel']);
+  // A bare repository has no files to read as-is: always read it at a ref (default: its HEAD).
+  if (topLevel === undefined && (await tryGit(git, ['rev-parse', '--is-bare-repository'])) === 'true') {
+    return fromRemote(dir, '', ref, cacheDir);
+  }
   if (topLevel === undefined) {
     if (ref !== undefined) throw new UpdopsError('GIT', `${config} is not a git repository, so --ref ${ref} cannot be used`);
     return { dir: config, commit: undefined, dirty: true, source: 'directory' };
@@ -154,7 +158,15 @@ async function fetchInto(repo: string, remote: string, withHead: boolean): Promi
   const refspecs = ['+refs/heads/*:refs/remotes/origin/*'];
   if (withHead) refspecs.push('+HEAD:refs/updops/HEAD');
   const args = ['fetch', '--quiet', '--no-write-fetch-head', '--prune', '--prune-tags', '--force', '--tags', '--', remote, ...refspecs];
-  await runGit(makeGit(repo), args, `cannot fetch ${remote}`);
+  try {
+    await runGit(makeGit(repo), args, `cannot fetch ${remote}`);
+  } catch (error) {
+    // A bare remote whose HEAD names a branch that was never pushed has no default branch.
+    if (withHead && error instanceof UpdopsError && /remote ref HEAD/.test(error.message)) {
+      throw new UpdopsError('GIT', `${error.message}; the remote has no default branch, so pass a ref (branch, tag or commit)`);
+    }
+    throw error;
+  }
 }
 
 /** Branch first (the usual meaning of a config ref), then tag, then a commit sha or other expression. */

@@ -220,3 +220,17 @@ void t.test('URLs are recognised and credentials redacted', async (t) => {
   t.equal(redactUrl('https://ghp_token@h/x'), 'https://***@h/x');
   t.equal(redactUrl('ssh://git@h/x and ssh://u:pw@h/y'), 'ssh://git@h/x and ssh://***@h/y');
 });
+
+void t.test('a bare repository path is read at a ref; without a default branch it asks for one', async (t) => {
+  const work = makeRepo();
+  const bare = fresh('headless.git');
+  git(root, 'init', '--quiet', '--bare', '-b', 'trunk', bare);
+  git(work, 'push', '--quiet', bare, 'main');
+  const cacheDir = fresh('cache');
+  t.match(await rejectsWith(t, resolveConfigSource({ config: bare, cacheDir }), 'GIT'), 'pass a ref', 'a bare repository path');
+  const url = pathToFileURL(bare).href;
+  t.match(await rejectsWith(t, resolveConfigSource({ config: url, cacheDir }), 'GIT'), 'pass a ref');
+  t.equal((await resolveConfigSource({ config: url, ref: 'main', cacheDir })).commit, git(work, 'rev-parse', 'HEAD'));
+  git(bare, 'symbolic-ref', 'HEAD', 'refs/heads/main');
+  t.match(await resolveConfigSource({ config: bare, cacheDir }), { commit: git(work, 'rev-parse', 'HEAD'), dirty: false, source: 'git' });
+});
