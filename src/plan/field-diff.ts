@@ -26,7 +26,7 @@ function equal(a: Json, b: Json): boolean {
 }
 
 /** RFC 6901 escaping, so a label key such as `app/tier` stays one segment. */
-function segment(key: string): string {
+export function pointerSegment(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
@@ -34,8 +34,13 @@ function isMultiline(value: Json): value is string {
   return typeof value === 'string' && value.includes('\n');
 }
 
+/** True for a path at or under a secret (renderers use it for values nested in a created object). */
+export function isSensitivePath(path: string): boolean {
+  return path.split('/').some((s) => SENSITIVE_SEGMENTS.has(s));
+}
+
 function leaf(path: string, before: Json, after: Json): FieldChange {
-  const sensitive = path.split('/').some((s) => SENSITIVE_SEGMENTS.has(s));
+  const sensitive = isSensitivePath(path);
   const change: FieldChange = { path };
   if (before !== undefined) change.before = before;
   if (after !== undefined) change.after = after;
@@ -53,7 +58,7 @@ function walk(path: string, before: Json, after: Json, out: FieldChange[]): void
   if (equal(before, after)) return;
   if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    for (const key of keys) walk(`${path}/${segment(key)}`, before[key], after[key], out);
+    for (const key of keys) walk(`${path}/${pointerSegment(key)}`, before[key], after[key], out);
     return;
   }
   // An empty list matches too when the other side has names, so a first device shows as `[name]`.
@@ -76,7 +81,7 @@ export function fieldDiff(before: Json, after: Json): FieldChange[] {
     // Creates and deletes list every top-level field so the plan shows what is being added or removed.
     const whole = (before ?? after) as Json;
     if (isRecord(whole)) {
-      for (const key of Object.keys(whole).sort()) out.push(leaf(`/${segment(key)}`, before === undefined ? undefined : whole[key], after === undefined ? undefined : whole[key]));
+      for (const key of Object.keys(whole).sort()) out.push(leaf(`/${pointerSegment(key)}`, before === undefined ? undefined : whole[key], after === undefined ? undefined : whole[key]));
       return out;
     }
   }

@@ -1,0 +1,10 @@
+/** The planner's public entry (DESIGN.md 2; STYLE.md 3): make a plan, render it. A plain re-export list. */
+export type * from './types.js';
+export { PLAN_FORMAT_VERSION } from './types.js';
+export type { RepositoryStatus, SourceProbe } from './observation.js';
+export { makePlan, planHasChanges, type PlanInput } from './make-plan.js';
+export { desiredObjects, compareKeys } from './desired.js';
+export { fieldDiff } from './field-diff.js';
+export { NEXT_STARTS_SHOWN } from './schedules.js';
+export { observeRepositories, type ObserveOptions } from './observe.js';
+export { renderPlan, renderPlanText, renderPlanMarkdown, renderPlanJson, PLAN_FORMATS, SENSITIVE, type PlanFormat, type TextOptions } from './render/index.js';

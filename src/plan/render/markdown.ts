@@ -1,0 +1,66 @@
+/**
+ * The plan as a pull-request comment (DESIGN.md 2, "Outputs"; usage 3, dry-run plans on PRs):
+ * the summary as heading, a table of object changes, the field diffs folded in `<details>`,
+ * then actions and warnings. Valid GitHub Markdown whatever the names contain.
+ */
+import type { DerivedAction, ObjectChange, Plan, PlanWarning } from '../types.js';
+import { fieldLines, type FieldLine } from './field-lines.js';
+import { code, fenced, html, inline } from './markdown-escape.js';
+import { headerLine, orphansNote, summaryLine } from './summary.js';
+
+const ACTION_SIGN = { create: '+', update: '~', delete: '-' } as const;
+const SCHEDULE_SIGN = { added: '+', changed: '~', removed: '-' } as const;
+
+function fieldsCell(change: ObjectChange): string {
+  if (change.action === 'create') return '(new)';
+  if (change.action === 'delete') return '(removed)';
+  return change.diff.map((c) => code(c.path)).join(', ');
+}
+
+function table(changes: ObjectChange[]): string[] {
+  const rows = changes.map((c) => `| ${code(ACTION_SIGN[c.action])} | ${c.kind} | ${code(c.name)} | ${fieldsCell(c)} |`);
+  return ['| | Kind | Name | Fields changed |', '| :-: | --- | --- | --- |', ...rows];
+}
+
+/** In a `diff` fence GitHub colours `+`/`-` lines, so an update shows as the old line then the new one. */
+function diffLines(line: FieldLine): string[] {
+  if (line.block) return [`${line.sign} ${line.path}:`, ...line.block];
+  if (line.sign === '~') return [`- ${line.path}: ${line.before}`, `+ ${line.path}: ${line.after}`];
+  return [`${line.sign} ${line.path}: ${line.sign === '+' ? line.after : line.before}`];
+}
+
+function details(change: ObjectChange): string[] {
+  const summary = `<code>${ACTION_SIGN[change.action]}</code> ${html(change.kind)} ${html(`"${change.name}"`)}`;
+  const body = fenced(change.diff.flatMap(fieldLines).flatMap(diffLines), 'diff');
+  return [`<details><summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
+}
+
+function actionItem(action: DerivedAction): string {
+  if (action.action === 'sync') return `- ↻ sync ${code(action.dp)} (${inline(action.task)}): ${inline(action.detail)}`;
+  const next = action.nextStarts.length > 0 ? ` — next starts: ${action.nextStarts.map(code).join(', ')}` : '';
+  return `- ${code(SCHEDULE_SIGN[action.change])} schedule ${code(action.task)} ${action.change}: ${inline(action.description)}${next}`;
+}
+
+function warningItem(warning: PlanWarning): string {
+  return `- ${code(`! ${warning.code}`)} ${inline(warning.message)}${warning.at ? ` (${code(warning.at)})` : ''}`;
+}
+
+function section(title: string, items: string[]): string[] {
+  return items.length === 0 ? [] : [`#### ${title}`, '', ...items, ''];
+}
+
+/** The whole plan as GitHub Markdown, ending with one newline. */
+export function renderPlanMarkdown(plan: Plan): string {
+  const orphans = orphansNote(plan);
+  const lines = [
+    `### ${inline(summaryLine(plan))}`,
+    '',
+    inline(headerLine(plan)),
+    '',
+    ...(plan.changes.length > 0 ? [...table(plan.changes), '', ...plan.changes.flatMap(details)] : []),
+    ...section('Actions on apply', plan.actions.map(actionItem)),
+    ...section('Warnings', plan.warnings.map(warningItem)),
+    ...(orphans ? [`> ${inline(orphans)}:`, ...plan.orphans.map((o) => `> - ${o.kind} ${code(o.name)}`), ''] : []),
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
