@@ -41,12 +41,13 @@ export function deviceStarts(
   const early = base.filter((d) => d.getTime() <= afterMs).length;
   if (early > 0) base = nextStarts(schedule, from, count + early, context);
   const baseMs = base.map((d) => d.getTime());
+  const { taskName, settingsRevision, manualStarts } = context;
   return devices.map((device) => {
-    const offsetMs = deviceOffsetMs({ ...context, deviceName: device, window });
+    const offsetMs = deviceOffsetMs({ taskName, deviceName: device, settingsRevision, manualStarts, window });
     const starts: Date[] = [];
-    for (const ms of baseMs) {
-      if (starts.length === count) break;
-      if (ms + offsetMs > afterMs) starts.push(new Date(ms + offsetMs));
+    for (let i = 0; i < baseMs.length && starts.length < count; i++) {
+      const ms = (baseMs[i] ?? 0) + offsetMs;
+      if (ms > afterMs) starts.push(new Date(ms));
     }
     return { device, offsetMs, starts };
   });

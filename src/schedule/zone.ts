@@ -43,8 +43,21 @@ export function isValidTimeZone(zone: string): boolean {
   }
 }
 
-/** The wall clock in `zone` at `instantMs` (whole seconds). */
+/** The wall clock in `zone` at `instantMs` (whole seconds), read through the cached offset. */
 export function localDateTime(instantMs: number, zone: string): LocalDateTime {
+  const d = new Date(Math.floor(instantMs / 1000) * 1000 + zoneOffsetMs(instantMs, zone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+/** The wall clock in `zone` straight from Intl (slow: ~10 µs a call). */
+function intlDateTime(instantMs: number, zone: string): LocalDateTime {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(zone).formatToParts(new Date(instantMs))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
@@ -64,10 +77,35 @@ function localAsUtcMs(local: LocalDateTime): number {
   return dayNumber(local.year, local.month, local.day) * DAY_MS + ((local.hour * 60 + local.minute) * 60 + local.second) * 1000;
 }
 
+function intlOffsetMs(instantMs: number, zone: string): number {
+  const whole = Math.floor(instantMs / 1000) * 1000;
+  return localAsUtcMs(intlDateTime(whole, zone)) - whole;
+}
+
+/**
+ * Offsets are cached per zone in 15-minute UTC buckets: Intl is slow (bench/schedule.ts) and
+ * every offset change since 1970 falls on a quarter hour of UTC. A bucket is cached only when
+ * its first and last second agree, so a bucket holding a transition is always asked exactly.
+ */
+const BUCKET_MS = 15 * 60_000;
+const MAX_CACHED_BUCKETS = 100_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
 /** UTC offset of `zone` at `instantMs`, in ms (east of UTC positive). */
 export function zoneOffsetMs(instantMs: number, zone: string): number {
-  const whole = Math.floor(instantMs / 1000) * 1000;
-  return localAsUtcMs(localDateTime(whole, zone)) - whole;
+  const bucket = Math.floor(instantMs / BUCKET_MS);
+  let buckets = offsetCache.get(zone);
+  const hit = buckets?.get(bucket);
+  if (hit !== undefined) return hit;
+  const first = intlOffsetMs(bucket * BUCKET_MS, zone);
+  const last = intlOffsetMs((bucket + 1) * BUCKET_MS - 1000, zone);
+  if (first !== last) return intlOffsetMs(instantMs, zone);
+  if (!buckets || buckets.size >= MAX_CACHED_BUCKETS) {
+    buckets = new Map();
+    offsetCache.set(zone, buckets);
+  }
+  buckets.set(bucket, first);
+  return first;
 }
 
 /** The local day number (days since 1970-01-01 in the zone's calendar) of an instant. */

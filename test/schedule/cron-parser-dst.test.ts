@@ -1,6 +1,6 @@
-// Pins the cron-parser 5 behaviour that src/schedule/cron-days.ts corrects (DESIGN.md 1: a time
+// Pins the cron-parser 5 behaviour that made src/schedule/kinds/calendar.ts hand-written (DESIGN.md 1: a time
 // in a skipped hour runs at the first valid instant after the gap). If cron-parser changes,
-// this fails and the correction can be revisited.
+// this fails and the choice can be revisited. The `cron` kind keeps these semantics.
 import t from 'tap';
 import { CronExpressionParser } from 'cron-parser';
 
@@ -19,6 +19,6 @@ t.test('cron-parser runs the first 02:30 of the Berlin fall-back day, as we want
   t.equal(next('0 30 2 * * *', '2026-10-24T12:00:00Z', 'Europe/Berlin'), '2026-10-25T00:30:00.000Z');
 });
 
-t.test('cron-parser rejects `#` inside a list, so monthlyByWeeks is hand-written', async (t) => {
+t.test('cron-parser rejects `#` inside a list, (one iterator per week/day pair)', async (t) => {
   t.throws(() => CronExpressionParser.parse('0 18 * * 5#1,5#3'));
 });

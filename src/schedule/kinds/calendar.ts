@@ -1,6 +1,14 @@
 /**
  * Fixed calendar kinds (seed 001 "Weekly", "By days of week", "Monthly", "Every month on
  * specified days of selected weeks"). All are wall-clock in the schedule's zone and follow DST.
+ *
+ * Hand-written on the shared day walk rather than on cron-parser, although cron can select
+ * these days (`* * 5`, `L * *`, `5#2`, `5L`): cron-parser 5 breaks our DST rule — it moves a
+ * time inside a spring-forward gap by the gap's length (02:30 → 03:30 CEST, where DESIGN.md 1
+ * wants the first valid instant, 03:00), pinned in test/schedule/cron-parser-dst.test.ts — so
+ * every start would need re-resolving anyway; it rejects `#` in lists (one iterator per
+ * week/day pair); and at ~0.5–1 ms a call it alone would blow bench/schedule.ts's 1 s budget
+ * (~20 µs here). Each kind is now just a day predicate.
  */
 import type {
   ScheduleDaysOfWeek,
@@ -9,19 +17,21 @@ import type {
   ScheduleWeekly,
 } from '../../manifests/types.generated.js';
 import { civilDate, daysInMonth, weekdayIndex, weekdayOf, type Weekday } from '../civil.js';
-import { cronDayStarts } from '../cron-days.js';
 import { anchorTimeOfDay, walkDays, zonedWalk } from '../day-walk.js';
 import { SCHEDULE_DEFAULTS } from '../defaults.js';
 import { atTimeText, joinAnd, weekdayName, zoneSuffix } from '../describe-text.js';
 import { formatTimeOfDay, parseTimeOfDay } from '../time-of-day.js';
 import type { ScheduleKind } from '../types.js';
 
-const cronWeekdays = (days: readonly Weekday[]): string => days.map(weekdayIndex).join(',');
+/** Starts on the given weekdays at `time` in `zone`. */
+function weekdayStarts(days: readonly Weekday[], time: string, zone: string, afterMs: number, count: number): number[] {
+  const weekdays = days.map(weekdayIndex);
+  const walk = zonedWalk(zone, parseTimeOfDay(time), afterMs, (day) => weekdays.includes(weekdayOf(day)));
+  return walkDays(walk, afterMs, count);
+}
 
 export const weekly: ScheduleKind<ScheduleWeekly> = {
-  nextStarts(s, afterMs, count, { zone }) {
-    return cronDayStarts([`* * ${cronWeekdays([s.day])}`], parseTimeOfDay(s.time), zone, afterMs, count);
-  },
+  nextStarts: (s, afterMs, count, { zone }) => weekdayStarts([s.day], s.time, zone, afterMs, count),
   describe(s, zone) {
     return `every ${weekdayName(s.day)} at ${formatTimeOfDay(parseTimeOfDay(s.time))}${zoneSuffix(zone)}`;
   },
@@ -32,8 +42,7 @@ export const daysOfWeek: ScheduleKind<ScheduleDaysOfWeek> = {
   nextStarts(s, afterMs, count, { zone }) {
     const days = s.days ?? SCHEDULE_DEFAULTS.daysOfWeek.days;
     if (days.length === 0) return [];
-    const time = parseTimeOfDay(s.time ?? SCHEDULE_DEFAULTS.daysOfWeek.time);
-    return cronDayStarts([`* * ${cronWeekdays(days)}`], time, zone, afterMs, count);
+    return weekdayStarts(days, s.time ?? SCHEDULE_DEFAULTS.daysOfWeek.time, zone, afterMs, count);
   },
   describe(s, zone) {
     const days = s.days ?? SCHEDULE_DEFAULTS.daysOfWeek.days;
@@ -43,22 +52,18 @@ export const daysOfWeek: ScheduleKind<ScheduleDaysOfWeek> = {
   },
 };
 
-/**
- * Cron day fields for "day D; months without D use their last day" (seed). Days 29 and 30 exist
- * in every month but February, so February adds its last day (`L 2`); in a leap year both
- * fields select 29 February and the duplicate is dropped.
- */
-export function monthlyDayFields(day: number): string[] {
-  if (day >= 31) return ['L * *'];
-  if (day >= 29) return [`${day} * *`, 'L 2 *'];
-  return [`${day} * *`];
+/** Seed: "In months that lack the specified day, the task runs on the last day." */
+export function isMonthlyDay(monthDay: number, day: number): boolean {
+  const { year, month, day: dom } = civilDate(day);
+  return dom === Math.min(monthDay, daysInMonth(year, month));
 }
 
 /** Day D of each month (default 1) at `time` (default: the anchor's time of day). */
 export const monthly: ScheduleKind<ScheduleMonthly> = {
   nextStarts(s, afterMs, count, { anchorMs, zone }) {
     const time = s.time === undefined ? anchorTimeOfDay(anchorMs, zone) : parseTimeOfDay(s.time);
-    return cronDayStarts(monthlyDayFields(s.day ?? SCHEDULE_DEFAULTS.monthly.day), time, zone, afterMs, count);
+    const monthDay = s.day ?? SCHEDULE_DEFAULTS.monthly.day;
+    return walkDays(zonedWalk(zone, time, afterMs, (day) => isMonthlyDay(monthDay, day)), afterMs, count);
   },
   describe(s, zone) {
     const day = s.day ?? SCHEDULE_DEFAULTS.monthly.day;
@@ -70,9 +75,7 @@ export const monthly: ScheduleKind<ScheduleMonthly> = {
 
 /**
  * Weeks 1–4 are the Nth occurrence of the weekday in the month (day-of-month 1–7, 8–14, …);
- * `last` is its last occurrence (within 7 days of the month's end). Hand-written: cron-parser 5
- * can say `5#2` or `5L`, but rejects them in lists ("`#` and `,` special characters are
- * incompatible"), which would mean one cron iterator per (week, day) pair — up to 35.
+ * `last` is its last occurrence (within 7 days of the month's end).
  */
 export function matchesWeeksOfMonth(weeks: readonly (number | 'last')[], weekdays: readonly number[], day: number): boolean {
   if (!weekdays.includes(weekdayOf(day))) return false;
