@@ -16,14 +16,19 @@ export interface StaticServer {
 
 export type Override = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
-export async function serveStatic(root: string, override?: Override): Promise<StaticServer> {
+export interface ServeOptions {
+  /** Throttle each response body to about this many bytes per second (crash tests need a sync that takes a while). */
+  rate?: number;
+}
+
+export async function serveStatic(root: string, override?: Override, options: ServeOptions = {}): Promise<StaticServer> {
   const stats = { requests: 0, bytes: 0, paths: [] as string[] };
   const server = http.createServer((req, res) => {
     stats.requests += 1;
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     stats.paths.push(rel);
     if (override?.(req, res)) return;
-    void send(path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, '')), req, res, stats);
+    void send(path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, '')), req, res, stats, options.rate);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -38,7 +43,7 @@ export async function serveStatic(root: string, override?: Override): Promise<St
   };
 }
 
-async function send(file: string, req: http.IncomingMessage, res: http.ServerResponse, stats: StaticServer['stats']): Promise<void> {
+async function send(file: string, req: http.IncomingMessage, res: http.ServerResponse, stats: StaticServer['stats'], rate?: number): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) {
     res.writeHead(404).end();
@@ -52,7 +57,15 @@ async function send(file: string, req: http.IncomingMessage, res: http.ServerRes
   const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
   const start = range ? Number(range[1]) : 0;
   res.writeHead(range ? 206 : 200, { etag, 'content-length': String(info.size - start) });
-  const stream = createReadStream(file, { start });
-  stream.on('data', (chunk) => (stats.bytes += chunk.length));
-  stream.pipe(res);
+  const stream = createReadStream(file, { start, highWaterMark: 32 * 1024 });
+  res.on('close', () => stream.destroy());
+  stream.on('data', (chunk) => {
+    stats.bytes += chunk.length;
+    if (!rate) return;
+    res.write(chunk);
+    stream.pause();
+    setTimeout(() => stream.resume(), (chunk.length / rate) * 1000);
+  });
+  if (rate) stream.on('end', () => res.end());
+  else stream.pipe(res);
 }
