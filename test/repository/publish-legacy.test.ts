@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import t from 'tap';
+import type { Test } from 'tap';
 import { generateKeys } from '../../src/repository/keys.js';
 import { publishRepository, readLocalRepository } from '../../src/repository/publish/index.js';
 import { sha256, tempDir, writeContent } from './publish-fixture.js';
@@ -12,7 +13,7 @@ const run = promisify(execFile);
 const PUBLISHED = '2025-04-02T08:00:00Z';
 
 /** What `sha256sum -c` checks: every listed file exists and has the listed hash. */
-async function checkSums(t: Parameters<Parameters<typeof t.test>[1]>[0], repoDir: string): Promise<Map<string, string>> {
+async function checkSums(t: Test, repoDir: string): Promise<Map<string, string>> {
   const text = await readFile(path.join(repoDir, 'SHA256SUMS'), 'utf8');
   t.match(text, /^# published: 2025-04-02T08:00:00Z\n/, 'published comment line first');
   const listed = new Map<string, string>();

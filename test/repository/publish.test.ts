@@ -7,6 +7,7 @@ import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { applyDelta } from 'fossil-delta';
 import t from 'tap';
+import type { Test } from 'tap';
 import { generateKeys } from '../../src/repository/keys.js';
 import { publishRepository, readLocalRepository } from '../../src/repository/publish/index.js';
 import { serveRepository } from '../../src/repository/serve/index.js';
@@ -15,7 +16,7 @@ import { mutate, sha256, tempDir, tufClient, writeContent } from './publish-fixt
 const NOW = new Date('2025-03-01T10:00:00Z');
 const PUBLISHED = '2025-03-01T09:30:00Z';
 
-async function setup(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+async function setup(t: Test) {
   const dir = await tempDir(t);
   const keysDir = path.join(dir, 'keys');
   await generateKeys(keysDir);

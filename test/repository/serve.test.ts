@@ -8,6 +8,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import t from 'tap';
+import type { Test } from 'tap';
 import { serveRepository } from '../../src/repository/serve/index.js';
 import type { RequestInfo } from '../../src/repository/serve/index.js';
 import { tempDir } from './publish-fixture.js';
@@ -49,7 +50,7 @@ function raw(port: number, target: string): Promise<string> {
   });
 }
 
-async function fixture(t: Parameters<Parameters<typeof t.test>[1]>[0]) {
+async function fixture(t: Test) {
   const dir = await tempDir(t, 'updops-serve-');
   const root = path.join(dir, 'repo');
   await mkdir(path.join(root, 'metadata'), { recursive: true });
