@@ -19,9 +19,10 @@ export const everyDays: ScheduleKind<ScheduleEveryDays> = {
     const startMs = s.start === undefined ? anchorMs : parseInstant(s.start, 'start').getTime();
     const startDay = localDayNumber(startMs, zone);
     const walk = zonedWalk(zone, anchorTimeOfDay(startMs, zone), afterMs, (day) => day >= startDay && mod(day - startDay, every) === 0);
-    // The first run is `start` itself, even if its wall clock is ambiguous (fall-back hour).
+    // The first run is `start` itself, even if its wall clock is ambiguous (fall-back hour);
+    // a start far ahead of `after` is where the walk begins.
     const startOn = (day: number): number => (day === startDay ? startMs : walk.startOn(day));
-    return walkDays({ ...walk, startOn }, afterMs, count);
+    return walkDays({ ...walk, firstDay: Math.max(walk.firstDay, startDay), startOn }, afterMs, count);
   },
   describe(s, zone) {
     const every = s.every ?? SCHEDULE_DEFAULTS.everyDays.every;
