@@ -54,11 +54,88 @@ export function registerCommands(program: Command): void {
     });
 
   program
+    .command('sync')
+    .description('mirror an update repository from sources (in order, with fallback) into a folder, verified')
+    .requiredOption('--source <url-or-path>', 'http(s)://, ftp://, file:// URL or folder; repeat for fallbacks', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .requiredOption('--dest <dir>', 'folder to mirror into (a servable repository)')
+    .option('--trust-root <root.json>', "the repository's root of trust")
+    .option('--legacy', 'download updates by using the old scheme (SHA256SUMS) when a source has only that')
+    .option('--diffs', 'download and use diff files')
+    .option('--concurrency <n>', 'parallel downloads', '8')
+    .option('--timeout <seconds>', 'connect/idle timeout per source', '10')
+    .option('--proxy <url>', 'HTTP proxy for every source')
+    .action(async (options: { source: string[]; dest: string; trustRoot?: string; legacy?: boolean; diffs?: boolean; concurrency?: string; timeout?: string; proxy?: string }) => {
+      const { syncCommand } = await import('./sync.js');
+      process.exitCode = await syncCommand(options);
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of a manifest kind (Group, UpdateSource, Task) or all of them')
     .argument('[kind]', 'manifest kind')
     .action(async (kind: string | undefined) => {
       const { schemaCommand } = await import('./schema.js');
       process.exitCode = await schemaCommand({ kind });
+    });
+
+  const stateOption = ['--state <file>', 'state database (default: $UPDOPS_STATE or .updops/state.db)'] as const;
+  const configOptionFlags = ['--config <dir-or-git-url>', 'config directory or git repository (default: $UPDOPS_CONFIG or .)'] as const;
+
+  program
+    .command('plan')
+    .description('show what apply would change: objects, repository syncs, schedules, warnings')
+    .option(...configOptionFlags)
+    .option('--ref <ref>', 'branch, tag or commit of a git config')
+    .option(...stateOption)
+    .option('--format <format>', 'text | markdown | json', 'text')
+    .option('--out <file>', 'save the plan so `updops apply FILE` applies exactly it')
+    .option('--detailed-exitcode', 'exit 0 when nothing changes, 2 when something does, 1 on error')
+    .option('--prune', 'plan deletion of recorded objects no longer in the config')
+    .option('--now <iso>', 'evaluate schedules as of this instant')
+    .option('--offline', 'do not contact update sources')
+    .action(async (options: Record<string, unknown>) => {
+      const { planCommand } = await import('./plan.js');
+      process.exitCode = await planCommand(options as unknown as Parameters<typeof planCommand>[0]);
+    });
+
+  program
+    .command('apply')
+    .description('apply the config (or a saved plan): record objects, sync DP repositories')
+    .argument('[planfile]', 'a plan saved with `updops plan --out`')
+    .option(...configOptionFlags)
+    .option('--ref <ref>', 'branch, tag or commit of a git config')
+    .option(...stateOption)
+    .option('--prune', 'delete recorded objects no longer in the config')
+    .option('--max-deletes <n>', 'refuse to delete more objects than this', '10')
+    .option('--auto-approve', 'do not ask for confirmation on a terminal')
+    .option('--force-unlock <id>', 'remove a stale state lock with this id, then exit')
+    .option('--concurrency <n>', 'DP repositories synced at once', '4')
+    .option('--now <iso>', 'evaluate schedules as of this instant')
+    .action(async (planFile: string | undefined, options: Record<string, unknown>) => {
+      const { applyCommand } = await import('./apply.js');
+      process.exitCode = await applyCommand({ ...(options as unknown as Parameters<typeof applyCommand>[0]), ...(planFile ? { planFile } : {}) });
+    });
+
+  program
+    .command('status')
+    .description('groups, DP repositories, tasks and the last applied commit')
+    .option(...stateOption)
+    .option('--format <format>', 'text | json', 'text')
+    .option('--now <iso>', 'evaluate schedules as of this instant')
+    .action(async (options: { state?: string; format: string; now?: string }) => {
+      const { statusCommand } = await import('./status.js');
+      process.exitCode = await statusCommand(options);
+    });
+
+  program
+    .command('history')
+    .description('applied commits, newest first')
+    .option(...stateOption)
+    .option('--format <format>', 'text | json', 'text')
+    .option('--limit <n>', 'entries to show', '20')
+    .option('--plans', 'include each apply\'s plan (json format)')
+    .action(async (options: { state?: string; format: string; limit: string; plans?: boolean }) => {
+      const { historyCommand } = await import('./history.js');
+      process.exitCode = await historyCommand(options);
     });
 }
