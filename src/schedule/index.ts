@@ -1,6 +1,6 @@
 /** Schedule engine (DESIGN.md 1, Schedules; layout in DESIGN.md 5): public API. */
 export { nextStarts, startsOnApply, describeSchedule, scheduleTimeZone } from './next-starts.js';
-export type { ScheduleContext } from './types.js';
+export type { ScheduleContext, ScheduleKind, KindContext } from './types.js';
 export { SCHEDULE_DEFAULTS } from './defaults.js';
 export { SCHEDULE_KINDS } from './registry.js';
 export { isValidTimeZone } from './zone.js';
