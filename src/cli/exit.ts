@@ -1,8 +1,14 @@
-import { isUpdopsError } from '../errors.js';
+import { formatProblem, isUpdopsError, type Problem } from '../errors.js';
 
-/** Prints one line for a failure and returns the exit code: known errors plainly, anything else as internal. */
+function problemsOf(error: unknown): Problem[] | undefined {
+  const problems = (error as { problems?: unknown }).problems;
+  return Array.isArray(problems) ? (problems as Problem[]) : undefined;
+}
+
+/** Prints one line per failure and returns the exit code: known errors plainly, anything else as internal (STYLE.md 7). */
 export function reportFailure(error: unknown, debug: boolean): number {
   if (isUpdopsError(error)) {
+    for (const problem of problemsOf(error) ?? []) process.stderr.write(`${formatProblem(problem)}\n`);
     process.stderr.write(`error: ${error.toLine()}\n`);
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return 1;

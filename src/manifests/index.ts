@@ -5,6 +5,6 @@ export { loadConfigDir, loadManifestFiles, listManifestFiles } from './load.js';
 export { validateConfigDir, checkLoaded, type ValidationResult } from './validate.js';
 export { normalizeManifest, stableStringify } from './normalize.js';
 export { buildModel, groupsInScope, ancestorsOf, scopeDevices, scopeDistributionPoints, downloadTaskDistributionPoints, type ConfigModel, type Placed } from './model.js';
-export { resolveSourceRef, DISTRIBUTION_POINT_SOURCE, VENDOR_SOURCE } from './source-refs.js';
+export { resolveSourceRef, resolveSourceName, DISTRIBUTION_POINT_SOURCE, VENDOR_SOURCE } from './source-refs.js';
 export { MANIFEST_KINDS, KIND_SCHEMA_FILES, SCHEMA_DIR, readSchemaFile, type ManifestKind } from './schemas.js';
 export { MANIFEST_LIMITS } from './limits.js';

@@ -60,7 +60,7 @@ async function fingerprintOf(file: string): Promise<string | undefined> {
 }
 
 /** Missing or wrong-sized files against the folder's own metadata (cheap: stat only). */
-async function inspectRepository(repository: string): Promise<Pick<RepositoryStatus, 'version' | 'published' | 'fingerprint' | 'missing' | 'corrupt'>> {
+export async function inspectRepository(repository: string): Promise<Pick<RepositoryStatus, 'version' | 'published' | 'fingerprint' | 'missing' | 'corrupt'>> {
   let local;
   try {
     local = await readLocalRepository(repository);
@@ -87,7 +87,7 @@ export async function observeRepositories(options: ObserveOptions): Promise<Repo
   for (const [taskName, loaded] of model.tasks) {
     const normalized = normalizeManifest(loaded.manifest);
     if (normalized.spec.type !== 'DownloadUpdatesToDistributionPoints') continue;
-    const spec = normalized.spec as DownloadTaskSpec;
+    const spec = normalized.spec;
     const sources = spec.settings?.sources ?? [];
     const legacy = spec.settings?.legacyScheme ?? false;
     const sourceProbes = options.offline ? [] : await Promise.all(sources.map((ref) => probeRef(ref, legacy)));

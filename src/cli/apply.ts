@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
+import { UpdopsError } from '../errors.js';
+import { applyPlan, type ApplyResult } from '../plan/apply.js';
+import { planHasChanges } from '../plan/make-plan.js';
+import { preparePlan } from '../plan/prepare.js';
+import { renderPlan } from '../plan/render/index.js';
+import { stableStringify } from '../manifests/index.js';
+import type { SavedPlan } from '../plan/types.js';
+import type { StateStore } from '../state/index.js';
+import { configOption, lockHolder, parseNow, useColor, withStore } from './context.js';
+import { listrRunner } from './progress.js';
+
+export interface ApplyCommandOptions {
+  planFile?: string;
+  config?: string;
+  ref?: string;
+  state?: string;
+  prune?: boolean;
+  maxDeletes: string;
+  autoApprove?: boolean;
+  forceUnlock?: string;
+  now?: string;
+  concurrency: string;
+}
+
+function readSavedPlan(file: string): SavedPlan {
+  let saved: SavedPlan;
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8')) as SavedPlan;
+  } catch (error) {
+    throw new UpdopsError('USAGE', `cannot read plan file ${file}: ${(error as Error).message}`);
+  }
+  if (saved?.plan?.formatVersion !== 1 || !Array.isArray(saved.objects)) throw new UpdopsError('USAGE', `${file} is not a plan saved by updops plan --out`);
+  return saved;
+}
+
+/** A saved plan applies exactly what it showed: refused when the config moved since (DESIGN.md 2). */
+async function checkSavedPlanConfig(saved: SavedPlan, store: StateStore, now: Date): Promise<void> {
+  const current = await preparePlan({ config: saved.config.source, ...(saved.config.ref ? { ref: saved.config.ref } : {}), store, prune: saved.plan.prune, now, offline: true });
+  if (saved.plan.commit !== null && current.saved.plan.commit !== saved.plan.commit) {
+    throw new UpdopsError('PLAN_STALE', `the plan was made at commit ${saved.plan.commit.slice(0, 12)} but ${saved.config.source} is now at ${current.saved.plan.commit?.slice(0, 12) ?? 'an uncommitted state'}; make a new plan`);
+  }
+  const strip = (objects: SavedPlan['objects']): string => stableStringify(objects.map(({ kind, name, spec }) => ({ kind, name, spec })));
+  if (strip(current.saved.objects) !== strip(saved.objects)) {
+    throw new UpdopsError('PLAN_STALE', `the configuration in ${saved.config.source} changed since the plan was made; make a new plan`);
+  }
+}
+
+async function confirm(): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question("\nDo you want to apply this plan? Only 'yes' will be accepted: ");
+    return answer.trim() === 'yes';
+  } finally {
+    rl.close();
+  }
+}
+
+function summary(result: ApplyResult): string {
+  const failed = result.syncs.filter((s) => s.status === 'failed');
+  const synced = result.syncs.length - failed.length;
+  const lines = [`Apply complete: ${result.created} created, ${result.updated} updated, ${result.deleted} deleted; ${synced} repositor${synced === 1 ? 'y' : 'ies'} synced, ${failed.length} failed (state serial ${result.serial}).`];
+  for (const f of failed) lines.push(`  failed: ${f.dp} (${f.task}): ${f.reason ?? 'unknown reason'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** `updops apply [PLANFILE]`: validate, lock, write in one transaction, sync, record, unlock. */
+export async function applyCommand(options: ApplyCommandOptions): Promise<number> {
+  const maxDeletes = Number(options.maxDeletes);
+  const concurrency = Number(options.concurrency);
+  if (!Number.isInteger(maxDeletes) || maxDeletes < 0) throw new UpdopsError('USAGE', '--max-deletes must be a whole number');
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UpdopsError('USAGE', '--concurrency must be a whole number of at least 1');
+  const now = parseNow(options.now);
+  return withStore(options, async (store) => {
+    if (options.forceUnlock) {
+      await store.forceUnlock(options.forceUnlock);
+      process.stdout.write(`Lock ${options.forceUnlock} removed.\n`);
+      return 0;
+    }
+    let saved: SavedPlan;
+    if (options.planFile) {
+      saved = readSavedPlan(options.planFile);
+      await checkSavedPlanConfig(saved, store, now);
+    } else {
+      saved = (await preparePlan({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, prune: options.prune ?? false, now })).saved;
+      process.stdout.write(renderPlan(saved.plan, 'text', { color: useColor() }));
+      if (!planHasChanges(saved.plan)) return 0;
+      if (process.stdin.isTTY && process.stdout.isTTY && !options.autoApprove && !process.env.CI && !(await confirm())) {
+        process.stdout.write('Apply cancelled; nothing was changed.\n');
+        return 1;
+      }
+    }
+    const result = await applyPlan(saved, { store, configDir: saved.config.dir ?? configOption(options.config), holder: lockHolder(), maxDeletes, runner: listrRunner(concurrency) });
+    process.stdout.write(summary(result));
+    return result.syncs.some((s) => s.status === 'failed') ? 1 : 0;
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * From a config source and a state store to a plan (DESIGN.md 2): read the commit, validate
+ * everything (nothing proceeds if any manifest is invalid), observe the DP repositories, and
+ * make the plan. The orchestration shared by `plan`, `apply` and the controller.
+ */
+import { UpdopsError, type Problem } from '../errors.js';
+import { resolveConfigSource } from '../manifests/git-source.js';
+import { validateConfigDir, type ValidationResult } from '../manifests/index.js';
+import type { StateStore } from '../state/index.js';
+import { desiredObjects } from './desired.js';
+import { makePlan } from './make-plan.js';
+import { observeRepositories } from './observe.js';
+import type { PlanWarning, SavedPlan } from './types.js';
+
+export interface PrepareOptions {
+  config: string;
+  ref?: string;
+  store: StateStore;
+  prune: boolean;
+  now: Date;
+  timeZone?: string;
+  offline?: boolean;
+  env?: NodeJS.ProcessEnv;
+  cacheDir?: string;
+}
+
+export interface Prepared {
+  saved: SavedPlan;
+  validation: ValidationResult;
+}
+
+/** Thrown when the desired state is invalid: carries every problem, not just the first. */
+export class InvalidConfigError extends UpdopsError {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems[0]?.code ?? 'SCHEMA', `${problems.length} problem${problems.length === 1 ? '' : 's'} in the configuration; nothing was changed`);
+    this.problems = problems;
+  }
+}
+
+function toWarning(problem: Problem): PlanWarning {
+  const at = problem.location ? `${problem.location.file}:${problem.location.line}:${problem.location.col}` : undefined;
+  return at ? { code: problem.code, message: problem.message, at } : { code: problem.code, message: problem.message };
+}
+
+export function defaultTimeZone(): string {
+  return process.env.TZ && process.env.TZ !== '' ? process.env.TZ : Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Files of a git config are named as in the repository, not by where its tree is cached. */
+function repositoryRelative(problems: Problem[], treeDir: string): Problem[] {
+  const prefix = `${treeDir.replace(/\/+$/, '')}/`;
+  return problems.map((p) => (p.location?.file.startsWith(prefix) ? { ...p, location: { ...p.location, file: p.location.file.slice(prefix.length) } } : p));
+}
+
+export async function preparePlan(options: PrepareOptions): Promise<Prepared> {
+  const source = await resolveConfigSource({ config: options.config, ...(options.ref ? { ref: options.ref } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) });
+  const raw = validateConfigDir(source.dir);
+  const validation = source.source === 'git' ? { ...raw, errors: repositoryRelative(raw.errors, source.dir), warnings: repositoryRelative(raw.warnings, source.dir) } : raw;
+  if (validation.errors.length > 0) throw new InvalidConfigError(validation.errors);
+  const desired = desiredObjects(validation);
+  const [recorded, meta, repositories] = await Promise.all([
+    options.store.listObjects(),
+    options.store.getMeta(),
+    observeRepositories({ model: validation.model, configDir: source.dir, ...(options.env ? { env: options.env } : {}), ...(options.offline ? { offline: true } : {}) }),
+  ]);
+  const plan = makePlan({
+    desired,
+    recorded,
+    state: { lineage: meta.lineage, serial: meta.serial },
+    commit: source.commit ?? null,
+    dirty: source.dirty,
+    prune: options.prune,
+    now: options.now,
+    timeZone: options.timeZone ?? defaultTimeZone(),
+    repositories,
+    warnings: validation.warnings.map(toWarning),
+  });
+  return { saved: { plan, objects: desired, config: { source: options.config, ...(options.ref ? { ref: options.ref } : {}), dir: source.dir } }, validation };
+}

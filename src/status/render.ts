@@ -1,0 +1,29 @@
+import type { StatusReport } from './report.js';
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+}
+
+export function renderStatusText(report: StatusReport): string {
+  const lines: string[] = [];
+  const last = report.lastApplied;
+  lines.push(last ? `Last applied: ${last.commit ? last.commit.slice(0, 12) : 'a directory'}${last.dirty ? ' (dirty)' : ''} at ${last.appliedAt} (serial ${last.serial})` : 'Nothing applied yet: run updops apply.');
+  lines.push('', 'Groups:');
+  for (const g of report.groups) lines.push(`${'  '.repeat(g.depth + 1)}${g.name}  (${g.distributionPoints} DPs, ${g.devices} devices)`);
+  if (report.distributionPoints.length) {
+    lines.push('', 'Distribution points:');
+    const rows = [['NAME', 'GROUP', 'OS', 'VERSION', 'AGE', 'DRIFT']];
+    for (const dp of report.distributionPoints) {
+      rows.push([dp.name, dp.group, dp.os, dp.version ? `v${dp.version}` : '(empty)', dp.ageHours === null ? '-' : `${dp.ageHours}h`, dp.drift.length ? `${dp.drift.length} files (${dp.drift[0]})` : 'none']);
+    }
+    lines.push(...table(rows).map((l) => `  ${l}`));
+  }
+  if (report.tasks.length) {
+    lines.push('', 'Tasks:');
+    const rows = [['NAME', 'SCHEDULE', 'LAST RUN', 'NEXT START']];
+    for (const t of report.tasks) rows.push([t.name, t.schedule, t.lastRun ? `${t.lastRun.status} (${t.lastRun.trigger}, ${t.lastRun.startedAt})` : 'never', t.nextStarts[0] ?? '-']);
+    lines.push(...table(rows).map((l) => `  ${l}`));
+  }
+  return `${lines.join('\n')}\n`;
+}

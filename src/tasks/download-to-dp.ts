@@ -1,0 +1,50 @@
+/**
+ * What a `DownloadUpdatesToDistributionPoints` run does on one DP (DESIGN.md 1, seed 001):
+ * sync the task's sources into the DP's repository folder. Only Windows DPs can run it; any
+ * other OS fails with the seed's reason, which makes the whole run Failed.
+ */
+import { isUpdopsError } from '../errors.js';
+import { syncRepository, type SyncProgress, type SyncResult } from '../repository/sync/index.js';
+import type { ResolvedSource } from './sources.js';
+
+export const NON_WINDOWS_REASON =
+  'the Download updates to the repositories of distribution points task works only on distribution points running Windows';
+
+export interface DpDownloadInput {
+  dp: { name: string; os: string; repository: string };
+  sources: ResolvedSource[];
+  legacyScheme: boolean;
+  downloadDiffFiles: boolean;
+  concurrency?: number;
+  onProgress?: (progress: SyncProgress) => void;
+  signal?: AbortSignal;
+}
+
+export type DpDownloadOutcome =
+  | { status: 'completed'; result: SyncResult; durationMs: number }
+  | { status: 'failed'; reason: string; code?: string; durationMs: number };
+
+export async function downloadToDistributionPoint(input: DpDownloadInput): Promise<DpDownloadOutcome> {
+  const started = Date.now();
+  if (input.dp.os !== 'windows') return { status: 'failed', reason: `${NON_WINDOWS_REASON}; ${input.dp.name} runs ${input.dp.os}`, durationMs: 0 };
+  if (input.sources.length === 0) return { status: 'failed', reason: 'the task has no usable update source', durationMs: 0 };
+  try {
+    const trustRoot = input.sources.find((s) => s.trustRoot !== undefined)?.trustRoot;
+    const result = await syncRepository(
+      {
+        sources: input.sources.map((s) => s.spec),
+        dest: input.dp.repository,
+        legacy: input.legacyScheme,
+        diffs: input.downloadDiffFiles,
+        ...(trustRoot ? { trustRoot } : {}),
+        ...(input.concurrency ? { concurrency: input.concurrency } : {}),
+        ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      },
+      input.signal,
+    );
+    return { status: 'completed', result, durationMs: Date.now() - started };
+  } catch (error) {
+    const reason = isUpdopsError(error) ? error.message : error instanceof Error ? error.message : String(error);
+    return { status: 'failed', reason, ...(isUpdopsError(error) ? { code: error.code } : {}), durationMs: Date.now() - started };
+  }
+}
