@@ -4,13 +4,12 @@
  * delta is a target of its own; a reader holding the base applies it and checks the result
  * against the full target's hash, falling back to the full file on any failure.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Metadata, Targets } from '@tufjs/models';
 import { TargetFile } from '@tufjs/models';
-import { createDelta } from 'fossil-delta';
 import type { ContentFile } from './content-scan.js';
+import { createDeltaInWorker } from './delta-worker.js';
 import { sha256Hex, writeFileAtomic } from './files.js';
 import { targetFileRelPath } from './local-repository.js';
 import { MAX_DELTA_INPUT_BYTES } from './options.js';
@@ -58,16 +57,12 @@ export async function buildDeltas(plan: DeltaPlan): Promise<{ targets: TargetFil
     }
     const bases = baseHashes(plan, file);
     if (bases.length === 0 || file.length > MAX_DELTA_INPUT_BYTES) continue;
-    // The stored copy, not the content folder: it is named by its hash and already verified.
-    const content = await readFile(path.join(plan.repoDir, targetFileRelPath(file.path, file.sha256)));
-    if (sha256Hex(content) !== file.sha256) continue;
     for (const base of bases) {
-      const made = await makeDelta(plan.repoDir, file, content, base);
+      const made = await makeDelta(plan.repoDir, file, base);
       if (made) {
         out.push(made.target);
         bytes += made.bytes;
       }
-      await yieldToLoop(); // fossil-delta is synchronous: let servers in this process breathe
     }
   }
   return { targets: out, bytes };
@@ -97,14 +92,19 @@ function baseHashes(plan: DeltaPlan, file: ContentFile): { sha256: string; lengt
 async function makeDelta(
   repoDir: string,
   file: ContentFile,
-  content: Buffer,
   base: { sha256: string; length: number },
 ): Promise<{ target: TargetFile; bytes: number } | undefined> {
   if (base.length > MAX_DELTA_INPUT_BYTES) return undefined;
-  const baseBytes = await readFile(path.join(repoDir, targetFileRelPath(file.path, base.sha256))).catch(() => undefined);
-  if (!baseBytes || sha256Hex(baseBytes) !== base.sha256) return undefined; // pruned or damaged: no delta from it
-  const delta = Buffer.from(createDelta(baseBytes, content));
-  if (delta.length >= file.length) return undefined; // no saving: readers take the full file
+  const baseFile = path.join(repoDir, targetFileRelPath(file.path, base.sha256));
+  if (!(await stat(baseFile).catch(() => undefined))?.isFile()) return undefined; // pruned: no delta from it
+  // Both sides are the stored copies in targets/: named by their hash, checked again in the worker.
+  const delta = await createDeltaInWorker({
+    base: baseFile,
+    baseSha256: base.sha256,
+    result: path.join(repoDir, targetFileRelPath(file.path, file.sha256)),
+    resultSha256: file.sha256,
+  });
+  if (!delta || delta.length >= file.length) return undefined; // damaged base, or no saving: readers take the full file
   const deltaPath = deltaTargetPath(file.path, base.sha256);
   const deltaSha = sha256Hex(delta);
   const stored = path.join(repoDir, targetFileRelPath(deltaPath, deltaSha));
