@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isUpdopsError } from '../errors.js';
-import { downloadTaskDistributionPoints, normalizeManifest, resolveSourceRef, type ConfigModel, type DownloadTaskSpec } from '../manifests/index.js';
+import { downloadTaskDistributionPoints, normalizeManifest, resolveSourceRef, type ConfigModel } from '../manifests/index.js';
 import { readLocalRepository, targetFileRelPath } from '../repository/publish/local-repository.js';
 import { openTransport } from '../repository/transport/index.js';
 import { sourceSpecOf, type ResolvedSource } from '../tasks/sources.js';
