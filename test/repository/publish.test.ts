@@ -207,3 +207,18 @@ t.test('readLocalRepository: undefined without metadata, an error when metadata 
   await t.rejects(readLocalRepository(repoDir), { code: 'TUF_HASH_MISMATCH' });
   await t.rejects(publishRepository({ contentDir: path.join(dir, 'c'), repoDir, keysDir }), { code: 'PUBLISH' }, 'publish will not build on it');
 });
+
+t.test('root is re-issued before it expires, signed by the same root key', async (t) => {
+  const { dir, keysDir, repoDir } = await setup(t);
+  await writeContent(path.join(dir, 'c'), { 'databases/kes/x': 'x' });
+  await publishRepository({ contentDir: path.join(dir, 'c'), repoDir, keysDir, now: NOW });
+  const later = new Date(NOW.getTime() + 300 * 86_400_000);
+  await publishRepository({ contentDir: path.join(dir, 'c'), repoDir, keysDir, now: later });
+  t.notOk(await stat(path.join(repoDir, 'metadata', '2.root.json')).catch(() => undefined), '65 days left: kept');
+  const nearEnd = new Date(NOW.getTime() + 340 * 86_400_000);
+  await publishRepository({ contentDir: path.join(dir, 'c'), repoDir, keysDir, now: nearEnd });
+  const root2 = JSON.parse(await readFile(path.join(repoDir, 'metadata', '2.root.json'), 'utf8'));
+  t.equal(root2.signed.version, 2);
+  t.equal(root2.signed.expires, new Date(nearEnd.getTime() + 365 * 86_400_000).toISOString().replace('.000Z', 'Z'));
+  t.same(await readFile(path.join(repoDir, 'metadata', 'root.json'), 'utf8'), JSON.stringify(root2, null, 2) + '\n', 'root.json is the newest root');
+});
