@@ -3,7 +3,7 @@ import t from 'tap';
 import { makePlan, planHasChanges } from '../../src/plan/make-plan.js';
 import type { RepositoryStatus } from '../../src/plan/observation.js';
 import type { ScheduleAction, SyncAction } from '../../src/plan/types.js';
-import { FRIDAY_EVENING, group, input, NOW, recorded, repository, source, task } from './fixtures.js';
+import { FRIDAY_EVENING, group, input, NOW, recorded, repository, source, task } from './fixtures/plan-inputs.js';
 
 const berlin = group('berlin-office', { parent: 'head-office' });
 const head = group('head-office');
