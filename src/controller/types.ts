@@ -1,0 +1,78 @@
+/**
+ * The controller (DESIGN.md 2 and 4): follows a branch, reconciles each commit, starts tasks on
+ * time and on events, and answers the HTTP API. This file is the contract between the core
+ * (reconcile loop, scheduler, task runner) and its edges (HTTP API, CLI, metrics).
+ */
+import type { Plan } from '../plan/types.js';
+import type { DeviceResult, EventRecord, RunRecord, RunTrigger, StateStore } from '../state/index.js';
+import type { StatusReport } from '../status/index.js';
+
+/** Injectable time (STYLE.md 2): tests drive the controller with a fake clock, never real waiting. */
+export interface Clock {
+  now(): Date;
+  /** Resolves after `ms` of this clock's time, or when `signal` aborts (then rejects). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface ControllerOptions {
+  /** Directory, local git repository or git URL of the config (DESIGN.md intro, use 1). */
+  config: string;
+  ref?: string;
+  store: StateStore;
+  clock?: Clock;
+  /** How often the branch is polled for new commits. Default 60 s. */
+  pollMs?: number;
+  /** Delete recorded objects no longer in the config (spec.prune / --prune). */
+  prune?: boolean;
+  maxDeletes?: number;
+  /** DPs synced at once within a run. Default 4. */
+  concurrency?: number;
+  /** IANA zone for schedules without one. Default: the process's zone. */
+  timeZone?: string;
+  env?: NodeJS.ProcessEnv;
+  cacheDir?: string;
+  /** Told about what happens, for metrics and logs (the HTTP edge wires prom-client and pino here). */
+  observer?: ControllerObserver;
+}
+
+export interface ControllerObserver {
+  reconciled?(result: ReconcileResult, durationMs: number): void;
+  runStarted?(run: RunRecord): void;
+  runFinished?(run: RunRecord, results: DeviceResult[]): void;
+  /** Free-form structured log line; `level` as pino's. */
+  log?(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface ReconcileResult {
+  status: 'applied' | 'unchanged' | 'failed';
+  commit: string | null;
+  plan?: Plan;
+  error?: string;
+}
+
+export interface RunDetails {
+  run: RunRecord;
+  results: DeviceResult[];
+}
+
+export type OutbreakApplicationType = 'workstationsAndFileServers' | 'perimeter' | 'mail';
+
+export interface Controller {
+  readonly store: StateStore;
+  /** First reconcile, restart recovery (interrupted runs, missed starts), then the loops. */
+  start(): Promise<void>;
+  /** Graceful: stops loops, cancels or finishes running syncs cleanly, releases locks. */
+  stop(): Promise<void>;
+  /** Plan and apply the branch head now (webhook, poll). Serialized: one at a time. */
+  reconcileNow(reason: string): Promise<ReconcileResult>;
+  /** Start a task now; a task already running is recorded as a `skipped` run instead. */
+  runTask(task: string, trigger?: RunTrigger): Promise<RunRecord>;
+  /** Starts every `onOutbreak` task whose chosen application types include `type`. */
+  outbreak(type: OutbreakApplicationType): Promise<RunRecord[]>;
+  getRun(id: string): Promise<RunDetails | undefined>;
+  listRuns(query?: { task?: string; limit?: number }): Promise<RunRecord[]>;
+  listEvents(query?: { type?: string; limit?: number }): Promise<EventRecord[]>;
+  status(): Promise<StatusReport>;
+  /** Resolves when no run is in progress (tests, graceful shutdown). */
+  idle(): Promise<void>;
+}
