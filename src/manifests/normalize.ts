@@ -46,12 +46,4 @@ export function normalizeManifest<M extends Manifest>(manifest: M): M {
   return canonicalize(applySchemaDefaults(manifest, KIND_SCHEMA_FILES[manifest.kind])) as M;
 }
 
-/** Stable JSON (keys sorted) so equal specs hash and compare equal whatever order they were written in. */
-export function stableStringify(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
-}
+export { stableStringify } from '../util/stable-json.js';
