@@ -1,0 +1,162 @@
+/**
+ * The API's routes (DESIGN.md 4), one table: method, path pattern, whether the call mutates (then
+ * it needs the bearer token, checked before the handler runs), and the handler. Handlers only
+ * translate HTTP to the `Controller` interface and back.
+ */
+import type { Registry } from 'prom-client';
+import type { Logger } from '../logging.js';
+import type { Controller, OutbreakApplicationType } from '../types.js';
+import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
+import { ApiError } from './http.js';
+import { filterParam, limitParam } from './paths.js';
+
+export type Reply = { status: number; json: unknown } | { status: number; text: string; contentType: string; headers?: Record<string, string> };
+
+export interface RouteContext {
+  controller: Controller;
+  registry: Registry;
+  logger: Logger | undefined;
+  /** Decoded path parameters, in pattern order. */
+  params: string[];
+  query: URLSearchParams;
+  /** The JSON body, read with the size limit. */
+  body(): Promise<unknown>;
+  dashboardRefreshSeconds: number;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  /** Segments; `:name` is a parameter. `[""]` is `/`. */
+  pattern: string[];
+  mutating: boolean;
+  handle(ctx: RouteContext): Promise<Reply>;
+}
+
+export const OUTBREAK_TYPES: readonly OutbreakApplicationType[] = ['workstationsAndFileServers', 'perimeter', 'mail'];
+
+const param = (ctx: RouteContext, i: number): string => ctx.params[i] ?? '';
+
+function outbreakType(body: unknown): OutbreakApplicationType {
+  const value = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).applicationType : undefined;
+  const known = OUTBREAK_TYPES.find((t) => t === value);
+  if (!known) throw new ApiError('BAD_REQUEST', `applicationType must be one of ${OUTBREAK_TYPES.join(', ')}`);
+  return known;
+}
+
+/** The webhook answers at once; the reconcile runs on, and its failure is logged (and recorded by the core). */
+function reconcileInBackground(ctx: RouteContext): void {
+  ctx.controller.reconcileNow('webhook').catch((error: unknown) => {
+    ctx.logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'webhook reconcile failed');
+  });
+}
+
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', pattern: ['healthz'], mutating: false, handle: async () => ({ status: 200, json: { status: 'ok' } }) },
+  { method: 'GET', pattern: ['api', 'status'], mutating: false, handle: async (ctx) => ({ status: 200, json: await ctx.controller.status() }) },
+  {
+    method: 'GET',
+    pattern: ['api', 'runs'],
+    mutating: false,
+    handle: async (ctx) => {
+      const task = filterParam(ctx.query, 'task');
+      const runs = await ctx.controller.listRuns({ ...(task ? { task } : {}), limit: limitParam(ctx.query, 100) });
+      return { status: 200, json: { runs } };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: ['api', 'runs', ':id'],
+    mutating: false,
+    handle: async (ctx) => {
+      const id = param(ctx, 0);
+      // Run ids are UUIDs (or similar tokens); anything else cannot name a run.
+      if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new ApiError('NOT_FOUND', 'no such run');
+      const details = await ctx.controller.getRun(id);
+      if (!details) throw new ApiError('NOT_FOUND', `no run with id ${id}`);
+      return { status: 200, json: details };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: ['api', 'events'],
+    mutating: false,
+    handle: async (ctx) => {
+      const type = filterParam(ctx.query, 'type');
+      const events = await ctx.controller.listEvents({ ...(type ? { type } : {}), limit: limitParam(ctx.query, 100) });
+      return { status: 200, json: { events } };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: ['api', 'tasks', ':name', 'run'],
+    mutating: true,
+    handle: async (ctx) => ({ status: 202, json: { run: await ctx.controller.runTask(param(ctx, 0), 'manual') } }),
+  },
+  {
+    method: 'POST',
+    pattern: ['api', 'events', 'outbreak'],
+    mutating: true,
+    handle: async (ctx) => {
+      const type = outbreakType(await ctx.body());
+      return { status: 202, json: { applicationType: type, runs: await ctx.controller.outbreak(type) } };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: ['hooks', 'git'],
+    mutating: true,
+    handle: async (ctx) => {
+      reconcileInBackground(ctx);
+      return { status: 202, json: { accepted: true } };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: ['metrics'],
+    mutating: false,
+    handle: async (ctx) => ({ status: 200, text: await ctx.registry.metrics(), contentType: ctx.registry.contentType }),
+  },
+  {
+    method: 'GET',
+    pattern: [''],
+    mutating: false,
+    handle: async (ctx) => {
+      const [report, events] = await Promise.all([ctx.controller.status(), ctx.controller.listEvents({ limit: 20 })]);
+      const html = renderDashboard(report, events, { refreshSeconds: ctx.dashboardRefreshSeconds });
+      return { status: 200, text: html, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': DASHBOARD_CSP, 'x-frame-options': 'DENY' } };
+    },
+  },
+];
+
+export interface RouteMatch {
+  route: Route;
+  /** Raw (still encoded) parameter segments. */
+  rawParams: string[];
+}
+
+function matches(pattern: string[], segments: string[]): string[] | undefined {
+  if (pattern.length !== segments.length) return undefined;
+  const params: string[] = [];
+  for (const [i, part] of pattern.entries()) {
+    const segment = segments[i] ?? '';
+    if (part.startsWith(':')) params.push(segment);
+    else if (part !== segment) return undefined;
+  }
+  return params;
+}
+
+/** The route for (method, segments): 404 when no path matches, 405 (with `Allow`) when only the method differs. */
+export function findRoute(method: string, segments: string[]): RouteMatch {
+  const byPath = ROUTES.flatMap((route) => {
+    const rawParams = matches(route.pattern, segments);
+    return rawParams ? [{ route, rawParams }] : [];
+  });
+  if (byPath.length === 0) throw new ApiError('NOT_FOUND', 'no such resource');
+  const wanted = method === 'HEAD' ? 'GET' : method;
+  const found = byPath.find((m) => m.route.method === wanted);
+  if (!found) {
+    const allow = [...new Set(byPath.map((m) => m.route.method))].join(', ');
+    throw new ApiError('METHOD_NOT_ALLOWED', `method ${method} is not allowed here; use ${allow}`, { allow });
+  }
+  return found;
+}

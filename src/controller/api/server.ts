@@ -1,0 +1,126 @@
+/**
+ * The controller's HTTP API (DESIGN.md 4) on node:http: bound to 127.0.0.1 unless told otherwise,
+ * every POST needs the bearer token (checked before anything is read or started), bodies are
+ * bounded, and each request is logged as one JSON line without its body or headers.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
+import type { Logger } from '../logging.js';
+import { createMetrics } from '../metrics.js';
+import type { Controller } from '../types.js';
+import { requireBearer } from './auth.js';
+import { ApiError, parseJson, readBody, sendError, sendJson, sendText, toApiError } from './http.js';
+import { decodeParam, queryOf, rawSegments } from './paths.js';
+import { findRoute, type Reply, type RouteContext } from './routes.js';
+
+export const DEFAULT_API_HOST = '127.0.0.1';
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+export interface ApiServerOptions {
+  /** Default 127.0.0.1: the API is not reachable from other machines unless asked for. */
+  host?: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** Bearer token for POST calls; absent → every POST is refused (401) saying how to set one. */
+  token?: string;
+  logger?: Logger;
+  /** Registry served on /metrics (from `createMetrics`); default a fresh one with default metrics. */
+  registry?: Registry;
+  bodyLimit?: number;
+  dashboardRefreshSeconds?: number;
+}
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  host: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+interface Settings {
+  controller: Controller;
+  token: string | undefined;
+  logger: Logger | undefined;
+  registry: Registry;
+  bodyLimit: number;
+  dashboardRefreshSeconds: number;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if ('json' in reply) sendJson(res, reply.status, reply.json);
+  else sendText(res, reply.status, reply.contentType, reply.text, reply.headers);
+}
+
+async function dispatch(req: IncomingMessage, res: ServerResponse, settings: Settings): Promise<void> {
+  const { route, rawParams } = findRoute(req.method ?? 'GET', rawSegments(req.url));
+  // Authorization comes first: an unauthenticated POST reads no body and starts nothing.
+  if (route.mutating) requireBearer(req.headers.authorization, settings.token);
+  const ctx: RouteContext = {
+    controller: settings.controller,
+    registry: settings.registry,
+    logger: settings.logger,
+    params: rawParams.map(decodeParam),
+    query: queryOf(req.url),
+    body: async () => parseJson(await readBody(req, settings.bodyLimit)),
+    dashboardRefreshSeconds: settings.dashboardRefreshSeconds,
+  };
+  send(res, await route.handle(ctx));
+}
+
+function handler(settings: Settings) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const started = performance.now();
+    const path = (req.url ?? '/').split('?')[0];
+    res.on('finish', () => {
+      settings.logger?.info({ method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+    });
+    dispatch(req, res, settings).catch((error: unknown) => {
+      const apiError = toApiError(error);
+      if (apiError.code === 'INTERNAL') settings.logger?.error({ method: req.method, path, error: error instanceof Error ? error.message : String(error) }, 'request failed');
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      sendError(res, apiError);
+      // An oversized body is left unread: close rather than keep a connection with bytes pending.
+      if (apiError.code === 'PAYLOAD_TOO_LARGE') res.on('finish', () => req.destroy());
+    });
+  };
+}
+
+export async function createApiServer(controller: Controller, options: ApiServerOptions = {}): Promise<ApiServer> {
+  const settings: Settings = {
+    controller,
+    token: options.token ? options.token : undefined,
+    logger: options.logger,
+    registry: options.registry ?? createMetrics().registry,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    dashboardRefreshSeconds: options.dashboardRefreshSeconds ?? 15,
+  };
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, handler(settings));
+  const host = options.host ?? DEFAULT_API_HOST;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    host: address.address,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export { ApiError };
