@@ -22,6 +22,7 @@ export async function syncRepository(options: SyncOptions, signal?: AbortSignal)
     dest: options.dest,
     diffs: options.diffs ?? false,
     legacy: options.legacy ?? false,
+    components: options.components,
     concurrency: Math.max(1, options.concurrency ?? SYNC_DEFAULTS.concurrency),
     retries: Math.max(0, options.retries ?? SYNC_DEFAULTS.retries),
     trustRoot: options.trustRoot,

@@ -10,6 +10,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { UpdopsError } from '../../errors.js';
 import type { Transport } from '../transport/index.js';
+import { pathInComponents } from './components.js';
 import { downloadFile } from './download.js';
 import { checkTargetPath, destPaths, toLocal } from './paths.js';
 import { writeAtomic } from './publish-dest.js';
@@ -59,6 +60,7 @@ export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsByt
   const staging = path.join(destPaths(ctx.dest).partial, 'legacy');
   const todo: [string, string][] = [];
   for (const [name, sha] of next.files) {
+    if (!pathInComponents(name, ctx.components)) continue;
     // Unchanged entries are trusted only if the file on disk still has that hash.
     if (previous.get(name) === sha && (await sha256File(toLocal(ctx.dest, name))) === sha) continue;
     todo.push([name, sha]);
@@ -87,7 +89,7 @@ export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsByt
   await writeAtomic(sumsFile, sumsBytes);
   let removed = 0;
   for (const name of previous.keys()) {
-    if (next.files.has(name)) continue;
+    if (next.files.has(name) && pathInComponents(name, ctx.components)) continue;
     await rm(toLocal(ctx.dest, name), { force: true });
     removed += 1;
   }

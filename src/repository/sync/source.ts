@@ -7,6 +7,7 @@
 import { UpdopsError } from '../../errors.js';
 import type { Transport } from '../transport/index.js';
 import { readCapped } from './body.js';
+import { filterComponents } from './components.js';
 import { isComplete, readDestVersion } from './dest-state.js';
 import { syncLegacy } from './legacy.js';
 import { fetchMetadata } from './metadata.js';
@@ -31,9 +32,10 @@ export async function syncFromSource(transport: Transport, ctx: SyncContext, sou
     remote = current.timestamp;
   }
 
-  if (current && remote?.equals(current.timestamp) && current.expires.getTime() > Date.now() && (await isComplete(ctx.dest, current, false))) {
+  const wanted = current && { ...current, targets: filterComponents(current.targets, ctx.components) };
+  if (wanted && remote?.equals(wanted.timestamp) && wanted.expires.getTime() > Date.now() && (await isComplete(ctx.dest, wanted, false))) {
     if (newEtag !== etag) await rememberEtag(ctx.dest, sourceKey, newEtag);
-    return { version: current.targetsVersion, changed: false, files: 0, bytes: 0, deltaFiles: 0, deltaBytesSaved: 0, removed: 0, scheme: 'tuf' };
+    return { version: wanted.targetsVersion, changed: false, files: 0, bytes: 0, deltaFiles: 0, deltaBytesSaved: 0, removed: 0, scheme: 'tuf' };
   }
   const outcome = await syncTuf(transport, ctx, remote, current);
   await rememberEtag(ctx.dest, sourceKey, newEtag);

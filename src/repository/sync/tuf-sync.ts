@@ -6,6 +6,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { UpdopsError } from '../../errors.js';
 import type { Transport } from '../transport/index.js';
+import { filterComponents } from './components.js';
 import type { DestVersion, TargetEntry } from './dest-state.js';
 import { fetchTargets } from './fetch-targets.js';
 import { fetchMetadata, refreshMetadata } from './metadata.js';
@@ -20,11 +21,12 @@ export async function syncTuf(
   transport: Transport,
   ctx: SyncContext,
   remoteTimestamp: Buffer | undefined,
-  current: DestVersion | undefined,
+  held: DestVersion | undefined,
 ): Promise<SourceOutcome> {
+  const current = held && { ...held, targets: filterComponents(held.targets, ctx.components) };
   const trusted = await loadTrustedRoot(ctx, transport);
   const verified = await refreshMetadata(transport, trusted, await loadLocalMetadata(ctx.dest), remoteTimestamp, ctx.maxMetadataBytes);
-  const next = targetEntries(verified);
+  const next = filterComponents(targetEntries(verified), ctx.components);
   const newestRoot = verified.roots.get(verified.rootVersion) ?? trusted;
   await persistTrusted(ctx.dest, { root: newestRoot, timestamp: verified.timestamp, snapshot: verified.snapshot, targets: verified.targetsBytes });
 

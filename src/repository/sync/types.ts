@@ -28,6 +28,8 @@ export interface SyncOptions {
   legacy?: boolean;
   /** Use (and mirror) diff files. */
   diffs?: boolean;
+  /** Only targets of these components (first path segment / `custom.component`) are fetched and kept; default all. */
+  components?: string[];
   concurrency?: number;
   timeoutSeconds?: number;
   retries?: number;
@@ -68,6 +70,7 @@ export interface SyncContext {
   dest: string;
   diffs: boolean;
   legacy: boolean;
+  components: string[] | undefined;
   concurrency: number;
   retries: number;
   trustRoot: string | undefined;
