@@ -1,0 +1,305 @@
+/**
+ * One real world for the reconcile acceptance tests (STYLE.md 11: tests sit against real
+ * things): a vendor repository published with updops' own publisher and served on 127.0.0.1,
+ * a temporary git config repository (three groups with Windows DPs whose repositories live in
+ * the temp folder, the vendor as an UpdateSource with its trustRoot, one download task per
+ * group), and a state file. The CLI runs as real processes (`node bin/updops.js`, cwd = the
+ * temp folder so its git cache lands there too); `prepare`/`apply` run in-process for speed.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Test } from 'tap';
+import { applyPlan, type ApplyResult } from '../../../src/plan/apply.js';
+import { preparePlan, type Prepared } from '../../../src/plan/prepare.js';
+import type { SavedPlan } from '../../../src/plan/types.js';
+import { generateKeys } from '../../../src/repository/keys.js';
+import { publishRepository, readLocalRepository } from '../../../src/repository/publish/index.js';
+import { targetFileRelPath } from '../../../src/repository/publish/local-repository.js';
+import { serveRepository } from '../../../src/repository/serve/index.js';
+import { openStateStore, type StateDump, type StateStore } from '../../../src/state/index.js';
+import { serveStatic } from '../../repository/helpers/static-server.js';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const CLI = path.join(ROOT, 'bin/updops.js');
+
+/** A fixed instant, so schedule previews are the same in every run. */
+export const NOW = '2026-11-23T12:00:00Z';
+
+export const DPS = ['dp-hq', 'dp-a', 'dp-b'] as const;
+export type DpName = (typeof DPS)[number];
+
+export interface WorldOptions {
+  /** Size of the large database file (default 64 KiB); the lock test wants a sync that takes a while. */
+  bigFileBytes?: number;
+  /** Serve the vendor throttled to about this many bytes per second (a plain static server). */
+  rate?: number;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface World {
+  dir: string;
+  config: string;
+  state: string;
+  cacheDir: string;
+  vendor: { repo: string; content: string; url: string; publish(release: number): Promise<number> };
+  dps: Record<DpName, string>;
+  /** `--config … --ref main --state …`. */
+  common: string[];
+  write(rel: string, text: string): void;
+  remove(rel: string): void;
+  /** Commits everything; returns the new HEAD sha. */
+  commit(message: string): string;
+  head(): string;
+  cli(args: string[], options?: { env?: NodeJS.ProcessEnv; timeoutMs?: number }): Promise<CliResult>;
+  /** Spawns without waiting (concurrency tests). */
+  spawnCli(args: string[], options?: { env?: NodeJS.ProcessEnv }): Promise<CliResult> & { pid: number | undefined };
+  prepare(options?: { prune?: boolean; offline?: boolean; env?: NodeJS.ProcessEnv }): Promise<Prepared>;
+  apply(saved: SavedPlan, options?: { env?: NodeJS.ProcessEnv }): Promise<ApplyResult>;
+  withStore<T>(use: (store: StateStore) => Promise<T>): Promise<T>;
+  dump(): Promise<StateDump>;
+  /** Every target of the vendor's current version is in the DP repository, byte for byte, with the same metadata. */
+  identicalToVendor(dp: DpName): Promise<string[]>;
+}
+
+function seeded(seed: string, size: number): Buffer {
+  const out = Buffer.alloc(size);
+  let state = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+  for (let i = 0; i < size; i++) {
+    state = (state * 1103515245 + 12345) >>> 0;
+    out[i] = state >>> 24;
+  }
+  return out;
+}
+
+function writeContent(dir: string, release: number, bigFileBytes: number): void {
+  const put = (rel: string, bytes: Buffer | string): void => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), bytes);
+  };
+  put('databases/kes/main.avc', seeded('main', bigFileBytes));
+  put('databases/kes/daily.avc', Buffer.concat([seeded('daily', 8 * 1024), Buffer.from(`release ${release}\n`)]));
+  put('databases/kes/VERSION', `2026.11.${release}\n`);
+  put('modules/kes/agent.bin', seeded('agent', 16 * 1024));
+}
+
+export function groupsYaml(dps: Record<DpName, string>): string {
+  return `apiVersion: updops/v1
+kind: Group
+metadata: {name: hq}
+spec:
+  description: Head office
+  distributionPoints:
+    - {name: dp-hq, os: windows, repository: ${dps['dp-hq']}}
+  devices:
+    - {name: ws-hq-1, os: windows, license: {expires: 2027-12-31}}
+---
+apiVersion: updops/v1
+kind: Group
+metadata: {name: branch-a}
+spec:
+  parent: hq
+  distributionPoints:
+    - {name: dp-a, os: windows, repository: ${dps['dp-a']}}
+  devices:
+    - {name: ws-a-1, os: windows}
+---
+apiVersion: updops/v1
+kind: Group
+metadata: {name: branch-b}
+spec:
+  parent: hq
+  distributionPoints:
+    - {name: dp-b, os: windows, repository: ${dps['dp-b']}}
+`;
+}
+
+export function vendorYaml(url: string): string {
+  return `apiVersion: updops/v1
+kind: UpdateSource
+metadata: {name: vendor}
+spec:
+  type: vendor
+  url: ${url}
+  trustRoot: keys/vendor-root.json
+  timeoutSeconds: 10
+`;
+}
+
+export const TASKS_YAML = `apiVersion: updops/v1
+kind: Task
+metadata: {name: Download hq}
+spec:
+  type: DownloadUpdatesToDistributionPoints
+  scope: {devices: [dp-hq]}
+  settings: {sources: [vendor]}
+  schedule: {kind: daysOfWeek, days: [friday], time: "18:00", timeZone: Europe/Berlin}
+---
+apiVersion: updops/v1
+kind: Task
+metadata: {name: Download branch-a}
+spec:
+  type: DownloadUpdatesToDistributionPoints
+  scope: {group: branch-a}
+  settings: {sources: [vendor]}
+  schedule: {kind: everyHours, every: 6, timeZone: Europe/Berlin}
+---
+apiVersion: updops/v1
+kind: Task
+metadata: {name: Download branch-b}
+spec:
+  type: DownloadUpdatesToDistributionPoints
+  scope: {group: branch-b}
+  settings: {sources: [vendor]}
+  schedule: {kind: manual}
+`;
+
+export async function makeWorld(t: Test, options: WorldOptions = {}): Promise<World> {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'updops-reconcile-')));
+  const bigFileBytes = options.bigFileBytes ?? 64 * 1024;
+  const content = path.join(dir, 'content');
+  const keys = path.join(dir, 'keys');
+  const repo = path.join(dir, 'vendor-repo');
+  writeContent(content, 1, bigFileBytes);
+  await generateKeys(keys);
+  await publishRepository({ contentDir: content, repoDir: repo, keysDir: keys });
+  const server = options.rate ? await serveStatic(repo, undefined, { rate: options.rate }) : await serveRepository({ root: repo, host: '127.0.0.1', port: 0 });
+
+  const config = path.join(dir, 'config');
+  const dps = { 'dp-hq': path.join(dir, 'dps', 'hq'), 'dp-a': path.join(dir, 'dps', 'a'), 'dp-b': path.join(dir, 'dps', 'b') };
+  const state = path.join(dir, 'state', 'state.db');
+  const cacheDir = path.join(dir, '.updops', 'git-cache');
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=updops test', '-c', 'user.email=test@updops.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: config, encoding: 'utf8' }).trim();
+
+  const write = (rel: string, text: string): void => {
+    mkdirSync(path.dirname(path.join(config, rel)), { recursive: true });
+    writeFileSync(path.join(config, rel), text);
+  };
+  mkdirSync(config, { recursive: true });
+  write('groups/groups.yaml', groupsYaml(dps));
+  write('sources/vendor.yaml', vendorYaml(server.url));
+  write('tasks/download.yaml', TASKS_YAML);
+  mkdirSync(path.join(config, 'keys'), { recursive: true });
+  cpSync(path.join(repo, 'metadata', '1.root.json'), path.join(config, 'keys', 'vendor-root.json'));
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Initial config');
+
+  const children = new Set<ReturnType<typeof spawn>>();
+  const baseEnv = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: '1', UPDOPS_OWNER: 'tester', CI: '1', ...env });
+
+  const spawnCli = (args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> & { pid: number | undefined } => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: baseEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    const done = new Promise<CliResult>((resolve) =>
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        children.delete(child);
+        resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+      }),
+    );
+    return Object.assign(done, { pid: child.pid });
+  };
+
+  const withStore = async <T>(use: (store: StateStore) => Promise<T>): Promise<T> => {
+    const store = await openStateStore({ path: state });
+    try {
+      return await use(store);
+    } finally {
+      await store.close();
+    }
+  };
+
+  const world: World = {
+    dir,
+    config,
+    state,
+    cacheDir,
+    vendor: {
+      repo,
+      content,
+      url: server.url,
+      publish: async (release) => {
+        writeContent(content, release, bigFileBytes);
+        return (await publishRepository({ contentDir: content, repoDir: repo, keysDir: keys })).version;
+      },
+    },
+    dps,
+    common: ['--config', config, '--ref', 'main', '--state', state],
+    write,
+    remove: (rel) => rmSync(path.join(config, rel), { force: true }),
+    commit: (message) => {
+      git('add', '-A');
+      git('commit', '-q', '--allow-empty', '-m', message);
+      return git('rev-parse', 'HEAD');
+    },
+    head: () => git('rev-parse', 'HEAD'),
+    cli: (args, opts) => spawnCli(args, opts),
+    spawnCli,
+    prepare: (opts = {}) =>
+      withStore((store) =>
+        preparePlan({ config, ref: 'main', cacheDir, store, prune: opts.prune ?? false, now: new Date(NOW), timeZone: 'Europe/Berlin', ...(opts.offline ? { offline: true } : {}), ...(opts.env ? { env: opts.env } : {}) }),
+      ),
+    apply: (saved, opts = {}) =>
+      withStore((store) => applyPlan(saved, { store, configDir: saved.config.dir ?? config, holder: { owner: 'tester', host: 'test-host', pid: process.pid }, maxDeletes: 10, ...(opts.env ? { env: opts.env } : {}) })),
+    withStore,
+    dump: () => withStore((store) => store.dump()),
+    identicalToVendor: async (dp) => {
+      const problems: string[] = [];
+      const vendor = await readLocalRepository(repo);
+      if (!vendor) return ['vendor has no version'];
+      for (const [targetPath, target] of vendor.targets) {
+        const rel = targetFileRelPath(targetPath, target.sha256);
+        const want = readFileSync(path.join(repo, rel));
+        let got: Buffer | undefined;
+        try {
+          got = readFileSync(path.join(dps[dp], rel));
+        } catch {
+          problems.push(`missing ${rel}`);
+          continue;
+        }
+        if (!got.equals(want)) problems.push(`differs ${rel}`);
+      }
+      for (const meta of ['timestamp.json', `${vendor.version}.snapshot.json`, `${vendor.version}.targets.json`]) {
+        const want = readFileSync(path.join(repo, 'metadata', meta));
+        const got = (() => {
+          try {
+            return readFileSync(path.join(dps[dp], 'metadata', meta));
+          } catch {
+            return undefined;
+          }
+        })();
+        if (!got?.equals(want)) problems.push(`metadata ${meta} differs`);
+      }
+      return problems;
+    },
+  };
+
+  t.teardown(async () => {
+    for (const child of children) child.kill('SIGKILL');
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return world;
+}
+
+/** The recorded objects as "Kind/name", sorted as the store sorts them. */
+export function objectNames(dump: StateDump): string[] {
+  return dump.objects.map((o) => `${o.kind}/${o.name}`);
+}
+
+/** No stack trace: no line that looks like a V8 frame. */
+export const STACK_FRAME = /^\s+at /m;
