@@ -50,6 +50,9 @@ export const ERROR_CODES = [
   'SYNC',
   'DISK',
   'SECRET',
+  // endpoint Update task (DESIGN.md 1 "Type Update")
+  'LICENSE',
+  'APPLICATION',
   // reconcile, state, controller
   'STATE',
   'LOCKED',
