@@ -20,6 +20,17 @@ export interface ConfigModel {
   children: Map<string, string[]>;
   distributionPoints: Map<string, Placed<DistributionPoint>>;
   devices: Map<string, Placed<Device>>;
+  /**
+   * The entries of `distributionPoints` and `devices` by group, groups in model order: a scope is
+   * resolved from its groups instead of scanning every member per task (which was O(tasks × DPs)).
+   */
+  membersByGroup: Map<string, GroupMembers>;
+}
+
+export interface GroupMembers {
+  order: number;
+  distributionPoints: Placed<DistributionPoint>[];
+  devices: Placed<Device>[];
 }
 
 function firstByName<M extends LoadedManifest>(list: M[]): Map<string, M> {
@@ -40,13 +51,31 @@ export function buildModel(manifests: LoadedManifest[]): ConfigModel {
   const children = new Map<string, string[]>();
   const distributionPoints = new Map<string, Placed<DistributionPoint>>();
   const devices = new Map<string, Placed<Device>>();
+  const membersByGroup = new Map<string, GroupMembers>();
   for (const [name, owner] of groups) {
     const { parent, distributionPoints: dps = [], devices: devs = [] } = owner.manifest.spec;
-    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), name]);
-    dps.forEach((item, index) => distributionPoints.has(item.name) || distributionPoints.set(item.name, { item, group: name, index, owner }));
-    devs.forEach((item, index) => devices.has(item.name) || devices.set(item.name, { item, group: name, index, owner }));
+    if (parent !== undefined) {
+      const siblings = children.get(parent);
+      if (siblings) siblings.push(name);
+      else children.set(parent, [name]);
+    }
+    const members: GroupMembers = { order: membersByGroup.size, distributionPoints: [], devices: [] };
+    membersByGroup.set(name, members);
+    // First definition wins, as for names of every kind; the duplicate is the members rule's error.
+    dps.forEach((item, index) => {
+      if (distributionPoints.has(item.name)) return;
+      const placed = { item, group: name, index, owner };
+      distributionPoints.set(item.name, placed);
+      members.distributionPoints.push(placed);
+    });
+    devs.forEach((item, index) => {
+      if (devices.has(item.name)) return;
+      const placed = { item, group: name, index, owner };
+      devices.set(item.name, placed);
+      members.devices.push(placed);
+    });
   }
-  return { groups, sources: firstByName(ofKind(manifests, 'UpdateSource')), tasks: firstByName(ofKind(manifests, 'Task')), children, distributionPoints, devices };
+  return { groups, sources: firstByName(ofKind(manifests, 'UpdateSource')), tasks: firstByName(ofKind(manifests, 'Task')), children, distributionPoints, devices, membersByGroup };
 }
 
 /** The group and, with `includeSubgroups`, all its descendants (cycle-safe). */
@@ -75,11 +104,17 @@ export function ancestorsOf(model: ConfigModel, group: string): string[] {
   return result;
 }
 
+/** Members of the scope's groups, in model order (the order a scan of all members would give). */
+function groupScopeMembers(model: ConfigModel, group: string, includeSubgroups: boolean): GroupMembers[] {
+  return groupsInScope(model, group, includeSubgroups)
+    .flatMap((g) => model.membersByGroup.get(g) ?? [])
+    .sort((a, b) => a.order - b.order);
+}
+
 /** DPs a task's scope names or contains, before the `updateTask` rule is applied. */
 export function scopeDistributionPoints(model: ConfigModel, scope: TaskScope): Placed<DistributionPoint>[] {
   if ('devices' in scope) return scope.devices.flatMap((n) => model.distributionPoints.get(n) ?? []);
-  const groups = new Set(groupsInScope(model, scope.group, scope.includeSubgroups ?? true));
-  return [...model.distributionPoints.values()].filter((dp) => groups.has(dp.group));
+  return groupScopeMembers(model, scope.group, scope.includeSubgroups ?? true).flatMap((m) => m.distributionPoints);
 }
 
 /**
@@ -92,6 +127,5 @@ export function downloadTaskDistributionPoints(model: ConfigModel, taskName: str
 
 export function scopeDevices(model: ConfigModel, scope: TaskScope): Placed<Device>[] {
   if ('devices' in scope) return scope.devices.flatMap((n) => model.devices.get(n) ?? []);
-  const groups = new Set(groupsInScope(model, scope.group, scope.includeSubgroups ?? true));
-  return [...model.devices.values()].filter((d) => groups.has(d.group));
+  return groupScopeMembers(model, scope.group, scope.includeSubgroups ?? true).flatMap((m) => m.devices);
 }
