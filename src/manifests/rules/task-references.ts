@@ -2,6 +2,7 @@ import type { Problem } from '../../errors.js';
 import { ofKind } from '../model.js';
 import { resolveSourceRef } from '../source-refs.js';
 import { defaultSources } from '../defaults.js';
+import { findCycles } from './cycles.js';
 import type { Rule } from './types.js';
 
 /** A task's scope, sources and chained task must exist (DESIGN.md 2, cross-references). */
@@ -48,19 +49,8 @@ export const taskChains: Rule = {
       const schedule = model.tasks.get(name)?.manifest.spec.schedule;
       return schedule?.kind === 'onTaskCompletion' ? schedule.task : undefined;
     };
-    const reported = new Set<string>();
-    for (const [name, task] of model.tasks) {
-      const path = [name];
-      let current = next(name);
-      while (current !== undefined && model.tasks.has(current) && !path.includes(current)) {
-        path.push(current);
-        current = next(current);
-      }
-      if (current === undefined || !path.includes(current)) continue;
-      const cycle = path.slice(path.indexOf(current));
-      const key = [...cycle].sort().join('\u0000');
-      if (reported.has(key) || cycle[0] !== name) continue;
-      reported.add(key);
+    for (const cycle of findCycles([...model.tasks.keys()], next)) {
+      const task = model.tasks.get(cycle[0]!)!;
       problems.push({ code: 'TASK_CHAIN_CYCLE', message: `tasks chained on completion form a loop: ${[...cycle, cycle[0]].join(' → ')}`, location: task.locator.locate('/spec/schedule/task') });
     }
     return problems;
