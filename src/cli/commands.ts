@@ -138,4 +138,49 @@ export function registerCommands(program: Command): void {
       const { historyCommand } = await import('./history.js');
       process.exitCode = await historyCommand(options);
     });
+
+  const controllerOption = ['--controller <url>', "the controller's API, e.g. http://127.0.0.1:8080 (default: $UPDOPS_CONTROLLER; none: the state store)"] as const;
+
+  program
+    .command('run')
+    .description('start a task now: through the controller API, or in this process when no controller is named')
+    .argument('<task>', 'task name (quote names with spaces)')
+    .option('--wait', 'wait for the run to finish; exit 0 if it completed, 1 if it failed')
+    .option(...controllerOption)
+    .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
+    .option(...stateOption)
+    .option(...configOptionFlags)
+    .option('--format <format>', 'text | json', 'text')
+    .option('--interval <ms>', 'how often --wait polls the controller', '1000')
+    .action(async (task: string, options: { wait?: boolean; controller?: string; tokenFile?: string; state?: string; config?: string; format: string; interval: string }) => {
+      const { runCommand } = await import('./run.js');
+      process.exitCode = await runCommand({ task, ...options });
+    });
+
+  program
+    .command('runs')
+    .description('task runs, newest first; with an ID, that run and its per-device results')
+    .argument('[id]', 'a run id')
+    .option('--task <task>', 'only runs of this task')
+    .option('--limit <n>', 'runs to show', '20')
+    .option('--format <format>', 'text | json', 'text')
+    .option(...controllerOption)
+    .option(...stateOption)
+    .action(async (id: string | undefined, options: { task?: string; limit: string; format: string; controller?: string; state?: string }) => {
+      const { runsCommand } = await import('./runs.js');
+      process.exitCode = await runsCommand({ id, ...options });
+    });
+
+  program
+    .command('events')
+    .description('recorded events (reconciles, runs, outbreaks, out-of-date databases), newest first')
+    .option('--type <type>', 'only events of this type, e.g. BasesAreOutOfDate')
+    .option('--limit <n>', 'events to show', '50')
+    .option('--format <format>', 'text | json', 'text')
+    .option(...controllerOption)
+    .option(...stateOption)
+    .action(async (options: { type?: string; limit: string; format: string; controller?: string; state?: string }) => {
+      const { eventsCommand } = await import('./events.js');
+      process.exitCode = await eventsCommand(options);
+    });
 }

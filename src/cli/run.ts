@@ -1,0 +1,106 @@
+/**
+ * `updops run TASK` (DESIGN.md 1 "Schedules": manual starts; 4): starts a task now — through the
+ * controller's API when one is named (`--controller` / `UPDOPS_CONTROLLER`, token from
+ * `UPDOPS_TOKEN` or `--token-file`), else in this process against the state store and the
+ * configuration it recorded. `--wait` follows the run to its end: exit 0 if it completed, 1 if not.
+ */
+import { resolveToken } from '../controller/api/auth.js';
+import { ApiClient } from '../controller/api/client.js';
+import { systemClock } from '../controller/clock.js';
+import { localPresence } from '../controller/presence.js';
+import type { RunDetails } from '../controller/types.js';
+import { UpdopsError } from '../errors.js';
+import type { RunRecord } from '../state/index.js';
+import { recordedConfig } from '../tasks/model-from-state.js';
+import { executeRun } from '../tasks/run-task.js';
+import { configOption, withStore } from './context.js';
+import { parseFormat } from './output.js';
+import { controllerUrl, runDetailLines } from './runs.js';
+
+export interface RunCommandOptions {
+  task: string;
+  wait?: boolean;
+  controller?: string | undefined;
+  tokenFile?: string | undefined;
+  state?: string | undefined;
+  config?: string | undefined;
+  format?: string;
+  /** Poll interval of `--wait`, in ms. */
+  interval?: string | undefined;
+}
+
+const UNFINISHED = new Set(['pending', 'running']);
+
+function print(format: string, value: unknown, lines: string[]): void {
+  process.stdout.write(format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : `${lines.join('\n')}\n`);
+}
+
+function exitCodeOf(run: RunRecord): number {
+  return run.status === 'completed' ? 0 : 1;
+}
+
+function startedLine(run: RunRecord): string {
+  if (run.status === 'skipped') return `Run ${run.id} of "${run.task}" skipped: ${run.reason ?? 'the task is already running'}`;
+  return `Started run ${run.id} of "${run.task}" (${run.status}).`;
+}
+
+async function waitForRun(client: ApiClient, id: string, intervalMs: number): Promise<RunDetails> {
+  for (;;) {
+    const details = await client.getRun(id);
+    if (!details) throw new UpdopsError('NOT_FOUND', `run ${id} disappeared from the controller`);
+    if (!UNFINISHED.has(details.run.status)) return details;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+async function viaApi(url: string, options: RunCommandOptions, format: string): Promise<number> {
+  const client = new ApiClient({ url, token: resolveToken({ tokenFile: options.tokenFile }) });
+  const run = await client.runTask(options.task);
+  if (!options.wait || run.status === 'skipped') {
+    print(format, { run }, [startedLine(run)]);
+    // A skipped start did not run the task; scripts should notice.
+    return run.status === 'skipped' ? 1 : 0;
+  }
+  if (format === 'text') process.stdout.write(`${startedLine(run)} Waiting for it to finish…\n`);
+  const details = await waitForRun(client, run.id, parseInterval(options.interval));
+  print(format, details, runDetailLines(details));
+  return exitCodeOf(details.run);
+}
+
+/** No controller: run here, against the recorded configuration (DESIGN.md 2: never the working tree). */
+async function inProcess(options: RunCommandOptions, format: string): Promise<number> {
+  return withStore(options, async (store) => {
+    const config = await recordedConfig(store);
+    if (!config.tasks.has(options.task)) throw new UpdopsError('NOT_FOUND', `task "${options.task}" is not in the applied configuration (run updops apply first)`);
+    const repositoryOf = (name: string): string | undefined => config.model.distributionPoints.get(name)?.item.repository;
+    const outcome = await executeRun(
+      { task: options.task, trigger: 'manual' },
+      {
+        store,
+        clock: systemClock,
+        config,
+        configDir: configOption(options.config),
+        presence: localPresence(repositoryOf),
+        concurrency: 4,
+        onStarted: (run) => {
+          if (format === 'text' && options.wait) process.stdout.write(`${startedLine(run)} Running it here…\n`);
+        },
+      },
+    );
+    print(format, { run: outcome.run, results: outcome.results }, runDetailLines(outcome));
+    return exitCodeOf(outcome.run);
+  });
+}
+
+function parseInterval(value: string | undefined): number {
+  if (value === undefined) return 1000;
+  if (!/^\d+$/.test(value) || Number(value) < 10) throw new UpdopsError('USAGE', '--interval must be a whole number of milliseconds, at least 10');
+  return Number(value);
+}
+
+export async function runCommand(options: RunCommandOptions): Promise<number> {
+  const format = parseFormat(options.format ?? 'text');
+  parseInterval(options.interval);
+  const url = controllerUrl(options.controller);
+  return url ? viaApi(url, options, format) : inProcess(options, format);
+}

@@ -1,0 +1,91 @@
+/**
+ * `updops runs [ID]` (DESIGN.md 1 "Runs and statuses", 4): runs with status, trigger and times,
+ * or one run with its per-device results — from the controller's API (`--controller` or
+ * `UPDOPS_CONTROLLER`) or straight from the state store.
+ */
+import { ApiClient, storeReader, type RunsReader } from '../controller/api/client.js';
+import type { RunDetails } from '../controller/types.js';
+import { UpdopsError } from '../errors.js';
+import type { RunRecord } from '../state/index.js';
+import { withStore } from './context.js';
+import { parseFormat } from './output.js';
+
+export interface ReaderOptions {
+  controller?: string | undefined;
+  state?: string | undefined;
+}
+
+export function controllerUrl(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return option ?? (env.UPDOPS_CONTROLLER ? env.UPDOPS_CONTROLLER : undefined);
+}
+
+/** The API when a controller URL is given (reads need no token), else the state store. */
+export async function withReader<T>(options: ReaderOptions, use: (reader: RunsReader) => Promise<T>): Promise<T> {
+  const url = controllerUrl(options.controller);
+  if (url) return use(new ApiClient({ url }));
+  return withStore(options, (store) => use(storeReader(store)));
+}
+
+export function parseLimit(value: string | undefined, fallback = 20): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1000) throw new UpdopsError('USAGE', '--limit must be a whole number from 1 to 1000');
+  return Number(value);
+}
+
+export function table(rows: string[][]): string[] {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1e3) return `${bytes} B`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`;
+  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
+  return `${(bytes / 1e9).toFixed(2)} GB`;
+}
+
+function duration(run: RunRecord): string {
+  if (!run.finishedAt) return '-';
+  const ms = Date.parse(run.finishedAt) - Date.parse(run.startedAt);
+  return Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '-';
+}
+
+export function runListLines(runs: RunRecord[]): string[] {
+  if (runs.length === 0) return ['No runs recorded.'];
+  const rows = [['ID', 'TASK', 'TRIGGER', 'STATUS', 'STARTED', 'DURATION', 'REASON']];
+  for (const r of runs) rows.push([r.id, r.task, r.trigger, r.status, r.startedAt, duration(r), r.reason ?? '']);
+  return table(rows);
+}
+
+/** One run and a line per device: what `updops runs ID` and `updops run --wait` print. */
+export function runDetailLines({ run, results }: RunDetails): string[] {
+  const lines = [`Run ${run.id} of "${run.task}": ${run.status} (${run.trigger}, started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''})`];
+  if (run.reason) lines.push(`  ${run.reason}`);
+  if (results.length === 0) return [...lines, '  No device results.'];
+  const rows = [['DEVICE', 'STATUS', 'FILES', 'BYTES', 'DURATION', 'REASON']];
+  for (const r of results) rows.push([r.device, r.status, String(r.files), formatBytes(r.bytes), `${(r.durationMs / 1000).toFixed(1)} s`, r.reason ?? '']);
+  return [...lines, ...table(rows).map((l) => `  ${l}`)];
+}
+
+export interface RunsCommandOptions extends ReaderOptions {
+  id?: string | undefined;
+  task?: string | undefined;
+  limit?: string | undefined;
+  format: string;
+}
+
+export async function runsCommand(options: RunsCommandOptions): Promise<number> {
+  const format = parseFormat(options.format);
+  const limit = parseLimit(options.limit);
+  return withReader(options, async (reader) => {
+    if (options.id !== undefined) {
+      const details = await reader.getRun(options.id);
+      if (!details) throw new UpdopsError('NOT_FOUND', `no run with id ${options.id}`);
+      process.stdout.write(format === 'json' ? `${JSON.stringify(details, null, 2)}\n` : `${runDetailLines(details).join('\n')}\n`);
+      return 0;
+    }
+    const runs = await reader.listRuns({ ...(options.task !== undefined ? { task: options.task } : {}), limit });
+    process.stdout.write(format === 'json' ? `${JSON.stringify(runs, null, 2)}\n` : `${runListLines(runs).join('\n')}\n`);
+    return 0;
+  });
+}
