@@ -6,6 +6,7 @@
 import type { Plan } from '../plan/types.js';
 import type { DeviceResult, EventRecord, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { StatusReport } from '../status/index.js';
+import type { Presence } from './presence.js';
 
 /** Injectable time (STYLE.md 2): tests drive the controller with a fake clock, never real waiting. */
 export interface Clock {
@@ -33,6 +34,14 @@ export interface ControllerOptions {
   cacheDir?: string;
   /** Told about what happens, for metrics and logs (the HTTP edge wires prom-client and pino here). */
   observer?: ControllerObserver;
+  /**
+   * Whether a DP/device is visible on the network at a task's start (seed 001 "Run missed
+   * tasks"). Default: a DP is visible when its repository folder's parent exists
+   * (src/controller/presence.ts); agents will report heartbeats later.
+   */
+  presence?: Presence;
+  /** While DPs missed a start, how often presence is checked again. Default: `pollMs`. */
+  presenceCheckMs?: number;
 }
 
 export interface ControllerObserver {
@@ -65,7 +74,11 @@ export interface Controller {
   stop(): Promise<void>;
   /** Plan and apply the branch head now (webhook, poll). Serialized: one at a time. */
   reconcileNow(reason: string): Promise<ReconcileResult>;
-  /** Start a task now; a task already running is recorded as a `skipped` run instead. */
+  /**
+   * Start a task now; a task already running is recorded as a `skipped` run instead. Resolves
+   * once the run is recorded (status `running` or `skipped`), not when it finishes; rejects
+   * with `UpdopsError` code `NOT_FOUND` for a task not in the last applied configuration.
+   */
   runTask(task: string, trigger?: RunTrigger): Promise<RunRecord>;
   /** Starts every `onOutbreak` task whose chosen application types include `type`. */
   outbreak(type: OutbreakApplicationType): Promise<RunRecord[]>;
@@ -75,4 +88,12 @@ export interface Controller {
   status(): Promise<StatusReport>;
   /** Resolves when no run is in progress (tests, graceful shutdown). */
   idle(): Promise<void>;
+  /**
+   * Resolves when nothing is working except waits on the clock (loops asleep, runs waiting for
+   * their randomized-delay offsets). What a test awaits before moving a FakeClock again:
+   * `clock.setSettle(() => controller.settled!())` (src/controller/clock.ts).
+   */
+  settled?(): Promise<void>;
+  /** Presence changed (e.g. an agent heartbeat): look for DPs that missed a start now, not at the next tick. */
+  presenceChanged?(): void;
 }

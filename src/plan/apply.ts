@@ -9,7 +9,7 @@ import type { StateStore, StoredObject } from '../state/index.js';
 import { downloadToDistributionPoint } from '../tasks/download-to-dp.js';
 import { sourceSpecOf, type ResolvedSource } from '../tasks/sources.js';
 import { quietRunner, type Job, type JobRunner } from './jobs.js';
-import { inspectRepository } from './observe.js';
+import { recordObservation } from './record-observation.js';
 import type { SavedPlan, SyncAction } from './types.js';
 
 export interface ApplyContext {
@@ -137,15 +137,7 @@ function syncJob(action: SyncAction, run: { id: string; outcomes: SyncOutcome[] 
       else result.source = outcome.result.source;
       run.outcomes.push(result);
       await ctx.store.putDeviceResult({ runId: run.id, device: action.dp, status: outcome.status, files, bytes, durationMs: outcome.durationMs, ...(result.reason ? { reason: result.reason } : {}) });
-      const seen = await inspectRepository(action.repository);
-      await ctx.store.putObservation({
-        dp: action.dp,
-        observedAt: (ctx.now?.() ?? new Date()).toISOString(),
-        missing: seen.missing,
-        corrupt: seen.corrupt,
-        ...(seen.version !== undefined ? { version: String(seen.version) } : {}),
-        ...(seen.published !== undefined ? { published: seen.published } : {}),
-      });
+      await recordObservation(ctx.store, action.dp, action.repository, ctx.now?.() ?? new Date());
       report(outcome.status === 'completed' ? `done: ${files} files, ${formatBytes(bytes)} from ${result.source}` : `failed: ${result.reason}`);
       if (outcome.status === 'failed') throw new UpdopsError('SYNC', `${action.dp}: ${result.reason}`);
     },

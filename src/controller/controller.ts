@@ -1,0 +1,181 @@
+/**
+ * `createController` (DESIGN.md 2 and 4): the reconcile loop, the scheduler loop and the task
+ * runner around one state store, driven by an injectable clock. What runs is always the last
+ * applied configuration read back from the store (src/tasks/model-from-state.ts).
+ */
+import { UpdopsError } from '../errors.js';
+import { resolveConfigSource } from '../manifests/git-source.js';
+import type { ApplyResult } from '../plan/apply.js';
+import { defaultTimeZone } from '../plan/prepare.js';
+import type { Plan } from '../plan/types.js';
+import type { RunRecord, RunTrigger } from '../state/index.js';
+import { collectStatus } from '../status/index.js';
+import { recordedConfig, type RecordedConfig } from '../tasks/model-from-state.js';
+import { Activity } from './activity.js';
+import { systemClock } from './clock.js';
+import { CONTROLLER_EVENTS } from './events.js';
+import { MissedTargets } from './missed.js';
+import { localPresence, type Presence } from './presence.js';
+import { Reconciler } from './reconciler.js';
+import { TaskRunner, type Applied } from './runner.js';
+import { Scheduler } from './scheduler.js';
+import { joinedScope, onApply, onOutbreak } from './triggers.js';
+import type { Clock, Controller, ControllerOptions, OutbreakApplicationType, ReconcileResult, RunDetails } from './types.js';
+
+export const DEFAULT_POLL_MS = 60_000;
+export const DEFAULT_CONCURRENCY = 4;
+export const DEFAULT_MAX_DELETES = 10;
+export const RESTART_REASON = 'the controller stopped while the run was in progress';
+
+class ControllerImpl implements Controller {
+  readonly store: ControllerOptions['store'];
+  readonly #o: ControllerOptions;
+  readonly #clock: Clock;
+  readonly #timeZone: string;
+  readonly #stop = new AbortController();
+  readonly #activity = new Activity();
+  readonly #missed = new MissedTargets();
+  readonly #presence: Presence;
+  readonly #runner: TaskRunner;
+  readonly #scheduler: Scheduler;
+  readonly #reconciler: Reconciler;
+  #config: RecordedConfig | undefined;
+  #configDir: string | undefined;
+  #loops: Promise<unknown>[] = [];
+  #started = false;
+
+  constructor(options: ControllerOptions) {
+    this.#o = options;
+    this.store = options.store;
+    this.#clock = options.clock ?? systemClock;
+    this.#timeZone = options.timeZone ?? defaultTimeZone();
+    this.#presence = options.presence ?? localPresence((name) => this.#config?.model.distributionPoints.get(name)?.item.repository);
+    const common = { store: options.store, clock: this.#clock, activity: this.#activity, signal: this.#stop.signal, ...(options.observer ? { observer: options.observer } : {}) };
+    const applied = (): Promise<Applied> => this.#applied();
+    this.#runner = new TaskRunner({ ...common, missed: this.#missed, presence: this.#presence, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, applied, ...(options.env ? { env: options.env } : {}) });
+    this.#scheduler = new Scheduler({ ...common, runner: this.#runner, missed: this.#missed, presence: this.#presence, timeZone: this.#timeZone, presenceCheckMs: options.presenceCheckMs ?? options.pollMs ?? DEFAULT_POLL_MS, applied });
+    this.#reconciler = new Reconciler({
+      ...common,
+      config: options.config,
+      ...(options.ref ? { ref: options.ref } : {}),
+      prune: options.prune ?? false,
+      maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,
+      concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
+      timeZone: this.#timeZone,
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+      onApplied: (result, plan) => this.#afterApply(result, plan),
+      onConfigDir: (dir) => (this.#configDir = dir),
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.#started) throw new UpdopsError('USAGE', 'the controller is already started');
+    this.#started = true;
+    // Nothing survives a restart still running (DESIGN.md 1 "Runs and statuses").
+    await this.store.markInterruptedRuns(RESTART_REASON);
+    await this.reconcileNow('start');
+    await this.#refresh();
+    await this.#scheduler.recover();
+    this.#loops = [this.#reconciler.loop(this.#o.pollMs ?? DEFAULT_POLL_MS), this.#activity.track(() => this.#scheduler.loop())];
+  }
+
+  async stop(): Promise<void> {
+    this.#stop.abort(new Error('the controller is stopping'));
+    await Promise.allSettled(this.#loops);
+    await this.#reconciler.drain();
+    // Aborted syncs end quickly; their runs finish as `interrupted` (src/tasks/run-task.ts).
+    await this.#runner.idle();
+  }
+
+  reconcileNow(reason: string): Promise<ReconcileResult> {
+    return this.#reconciler.reconcile(reason);
+  }
+
+  async runTask(task: string, trigger: RunTrigger = 'manual'): Promise<RunRecord> {
+    return this.#runner.start({ task, trigger });
+  }
+
+  async outbreak(type: OutbreakApplicationType): Promise<RunRecord[]> {
+    await this.store.appendEvent({ type: CONTROLLER_EVENTS.outbreak, subject: type, message: `virus outbreak reported by ${type}`, time: this.#clock.now().toISOString() });
+    const { config } = await this.#applied();
+    return Promise.all(onOutbreak(config, type).map((request) => this.#runner.start(request)));
+  }
+
+  async getRun(id: string): Promise<RunDetails | undefined> {
+    const run = await this.store.getRun(id);
+    return run ? { run, results: await this.store.listDeviceResults(id) } : undefined;
+  }
+
+  listRuns(query?: { task?: string; limit?: number }): Promise<RunRecord[]> {
+    return this.store.listRuns(query);
+  }
+
+  listEvents(query?: { type?: string; limit?: number }): ReturnType<Controller['listEvents']> {
+    return this.store.listEvents(query);
+  }
+
+  status(): ReturnType<Controller['status']> {
+    return collectStatus(this.store, this.#clock.now(), this.#timeZone);
+  }
+
+  /** No run in progress and no reconcile (whose apply runs are runs too). */
+  async idle(): Promise<void> {
+    do {
+      await this.#reconciler.drain();
+      await this.#runner.idle();
+    } while (this.#runner.busy);
+  }
+
+  settled(): Promise<void> {
+    return this.#activity.settled();
+  }
+
+  presenceChanged(): void {
+    this.#scheduler.poke();
+  }
+
+  async #refresh(): Promise<RecordedConfig> {
+    this.#config = await recordedConfig(this.store);
+    return this.#config;
+  }
+
+  async #applied(): Promise<Applied> {
+    const config = this.#config ?? (await this.#refresh());
+    return { config, configDir: this.#configDir ?? (await this.#lastAppliedDir()) };
+  }
+
+  /** When the head could not be read at start, relative source paths resolve against the last applied commit. */
+  async #lastAppliedDir(): Promise<string> {
+    const commit = (await this.store.listHistory(1))[0]?.commit;
+    try {
+      const source = await resolveConfigSource({ config: this.#o.config, ...(commit ? { ref: commit } : {}), ...(this.#o.cacheDir ? { cacheDir: this.#o.cacheDir } : {}) });
+      this.#configDir = source.dir;
+    } catch {
+      return this.#o.config;
+    }
+    return this.#configDir;
+  }
+
+  /** The new recorded state: apply's runs reported and chained, `immediately` and joined-scope starts, schedules recomputed. */
+  async #afterApply(result: ApplyResult, plan: Plan): Promise<void> {
+    const before = this.#config ?? (await recordedConfig(this.store));
+    const after = await this.#refresh();
+    const { observer } = this.#o;
+    for (const id of result.runIds) {
+      const details = await this.getRun(id);
+      if (!details) continue;
+      observer?.runStarted?.(details.run);
+      observer?.runFinished?.(details.run, details.results);
+      this.#runner.chain(after, details.run);
+    }
+    for (const request of onApply(after, plan)) this.#runner.startQuietly(request);
+    const ran = new Set((await this.store.listRuns({ limit: 100_000 })).filter((r) => r.status !== 'skipped').map((r) => r.task));
+    for (const request of joinedScope(before, after, (task) => ran.has(task))) this.#runner.startQuietly(request);
+    this.#scheduler.poke();
+  }
+}
+
+export function createController(options: ControllerOptions): Controller {
+  return new ControllerImpl(options);
+}

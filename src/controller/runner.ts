@@ -1,0 +1,135 @@
+/**
+ * Starts task runs for the controller: never two runs of one task at once (a second start is
+ * recorded as a `skipped` run naming the running one), tells the observer, remembers missed
+ * DPs for Run missed tasks, and starts chained tasks when a run finishes (DESIGN.md 1).
+ */
+import { UpdopsError } from '../errors.js';
+import type { RunRecord } from '../state/index.js';
+import type { RecordedConfig } from '../tasks/model-from-state.js';
+import { executeRun, type RunOutcome, type RunRequest } from '../tasks/run-task.js';
+import type { Activity } from './activity.js';
+import type { MissedTargets } from './missed.js';
+import type { Presence } from './presence.js';
+import { onTaskCompletion } from './triggers.js';
+import type { Clock, ControllerObserver } from './types.js';
+import type { StateStore } from '../state/index.js';
+
+export interface Applied {
+  config: RecordedConfig;
+  configDir: string;
+}
+
+export interface RunnerDeps {
+  store: StateStore;
+  clock: Clock;
+  activity: Activity;
+  missed: MissedTargets;
+  presence: Presence;
+  concurrency: number;
+  signal: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+  observer?: ControllerObserver;
+  /** The last applied configuration (src/tasks/model-from-state.ts) and where its files are. */
+  applied(): Promise<Applied>;
+}
+
+interface Running {
+  started: Promise<RunRecord>;
+  done: Promise<void>;
+}
+
+export class TaskRunner {
+  readonly #deps: RunnerDeps;
+  readonly #running = new Map<string, Running>();
+
+  constructor(deps: RunnerDeps) {
+    this.#deps = deps;
+  }
+
+  isRunning(task: string): boolean {
+    return this.#running.has(task);
+  }
+
+  get busy(): boolean {
+    return this.#running.size > 0;
+  }
+
+  /** Resolves with the run once it is recorded (status `running`, or `skipped`); the run goes on. */
+  start(request: RunRequest): Promise<RunRecord> {
+    const running = this.#running.get(request.task);
+    if (running) return this.#skip(request, running);
+    let resolve!: (run: RunRecord) => void;
+    let reject!: (error: unknown) => void;
+    const started = new Promise<RunRecord>((res, rej) => ((resolve = res), (reject = rej)));
+    // Registered before the first await, so a start in the same tick already sees this run.
+    const entry: Running = { started, done: Promise.resolve() };
+    this.#running.set(request.task, entry);
+    entry.done = this.#deps.activity.track(() => this.#execute(request, resolve)).then(
+      (outcome) => this.#finished(request, outcome),
+      (error: unknown) => {
+        this.#running.delete(request.task);
+        this.#deps.observer?.log?.('error', `run of "${request.task}" failed to run: ${(error as Error).message}`, { task: request.task, trigger: request.trigger });
+        reject(error); // no-op when the run was already recorded
+      },
+    );
+    return started;
+  }
+
+  /** Resolves when no run is in progress, including runs started meanwhile (chains). */
+  async idle(): Promise<void> {
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running.values()].map((r) => r.done));
+  }
+
+  async #execute(request: RunRequest, started: (run: RunRecord) => void): Promise<RunOutcome & { config: RecordedConfig }> {
+    const { config, configDir } = await this.#deps.applied();
+    if (!config.tasks.has(request.task)) throw new UpdopsError('NOT_FOUND', `task "${request.task}" is not in the applied configuration`);
+    const { store, clock, presence, concurrency, env, signal, activity, observer } = this.#deps;
+    const outcome = await executeRun(request, {
+      store,
+      clock,
+      config,
+      configDir,
+      presence,
+      concurrency,
+      signal,
+      activity,
+      ...(env ? { env } : {}),
+      onStarted: (run) => {
+        started(run);
+        observer?.runStarted?.(run);
+      },
+    });
+    return { ...outcome, config };
+  }
+
+  #finished(request: RunRequest, outcome: RunOutcome & { config: RecordedConfig }): void {
+    this.#running.delete(request.task);
+    const { observer, missed, signal } = this.#deps;
+    observer?.runFinished?.(outcome.run, outcome.results);
+    observer?.log?.(outcome.run.status === 'failed' ? 'warn' : 'info', `run ${outcome.run.id} of "${outcome.run.task}" ${outcome.run.status}`, { run: outcome.run.id, task: outcome.run.task, trigger: outcome.run.trigger, status: outcome.run.status, reason: outcome.run.reason });
+    missed.remember(outcome.config, request.task, outcome.missed);
+    if (!signal.aborted) this.chain(outcome.config, outcome.run);
+  }
+
+  /** Starts the tasks chained on `run` (onTaskCompletion), on the devices both share. */
+  chain(config: RecordedConfig, run: RunRecord): void {
+    for (const next of onTaskCompletion(config, run)) this.startQuietly(next);
+  }
+
+  /** For loops and triggers: a failure to start is logged, never thrown into the loop. */
+  startQuietly(request: RunRequest): void {
+    this.start(request).catch((error: unknown) => this.#deps.observer?.log?.('error', `cannot start "${request.task}": ${(error as Error).message}`, { task: request.task, trigger: request.trigger }));
+  }
+
+  async #skip(request: RunRequest, running: Running): Promise<RunRecord> {
+    const { store, clock, observer } = this.#deps;
+    const current = await running.started.catch(() => undefined);
+    const now = clock.now().toISOString();
+    const run = await store.createRun({ task: request.task, trigger: request.trigger, status: 'skipped', startedAt: now });
+    const reason = `already running (run ${current?.id ?? 'starting'})`;
+    const done = await store.updateRun(run.id, { finishedAt: now, reason });
+    observer?.runStarted?.(done);
+    observer?.runFinished?.(done, []);
+    return done;
+  }
+}

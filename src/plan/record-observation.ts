@@ -1,0 +1,19 @@
+/**
+ * After a DP sync, what its repository folder now holds is recorded as the DP's observation
+ * (DESIGN.md 2, "Actual state"), so `status` and the next plan see it. Shared by apply's derived
+ * syncs and the controller's task runs.
+ */
+import type { StateStore } from '../state/index.js';
+import { inspectRepository } from './observe.js';
+
+export async function recordObservation(store: StateStore, dp: string, repository: string, now: Date): Promise<void> {
+  const seen = await inspectRepository(repository);
+  await store.putObservation({
+    dp,
+    observedAt: now.toISOString(),
+    missing: seen.missing,
+    corrupt: seen.corrupt,
+    ...(seen.version !== undefined ? { version: String(seen.version) } : {}),
+    ...(seen.published !== undefined ? { published: seen.published } : {}),
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * Randomized-delay offsets of a run's targets (DESIGN.md 1, "Randomized delay"; seed 001): the
+ * window comes from the number of targets in scope, each offset from (task, device, settings
+ * revision, manual starts) — the same inputs `deviceStarts` uses, so `plan`/`status` and the
+ * controller agree and two controllers start each DP at the same instant.
+ */
+import { deviceOffsetMs, randomDelayWindowMs } from '../schedule/index.js';
+import type { StateStore } from '../state/index.js';
+import type { RecordedTask } from './model-from-state.js';
+import type { RunTarget } from './targets.js';
+
+/** Manual starts re-deal the offsets (seed: "when … the task is started manually, the calculated value … changes"). */
+async function manualStarts(store: StateStore, task: string): Promise<number> {
+  const runs = await store.listRuns({ task, limit: 100_000 });
+  return runs.filter((r) => r.trigger === 'manual').length;
+}
+
+export async function targetOffsets(task: RecordedTask, targets: readonly RunTarget[], store: StateStore): Promise<Map<string, number>> {
+  const window = randomDelayWindowMs(task.spec.randomDelay, targets.length);
+  if (window <= 0) return new Map();
+  const manual = await manualStarts(store, task.name);
+  return new Map(targets.map((t) => [t.name, deviceOffsetMs({ taskName: task.name, deviceName: t.name, settingsRevision: task.specHash, manualStarts: manual, window })]));
+}
