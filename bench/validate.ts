@@ -154,7 +154,7 @@ export async function runValidateBench(): Promise<{ name: string; lines: string[
     const corpus = generateCorpus(dir);
     const floor = bestOf(3, () => readAndParse(dir));
     const inProcess = bestOf(3, () => validateConfigDir(dir));
-    const cli = bestOf(2, () =>() => spawnSync(process.execPath, [path.join(repo, 'bin/updops.js'), 'validate', dir], { encoding: 'utf8' }));
+    const cli = bestOf(2, () => spawnSync(process.execPath, [path.join(repo, 'bin/updops.js'), 'validate', dir], { encoding: 'utf8' }));
     const result = inProcess.value;
     const valid = floor.value === corpus.manifests && result.errors.length === 0 && result.manifests.length === corpus.manifests && cli.value.status === 0;
     const lines = [
