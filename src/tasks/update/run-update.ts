@@ -1,0 +1,147 @@
+/**
+ * One run of the endpoint `Update` task on a device (DESIGN.md 1 "Type Update", seed 000):
+ * licence check → databases (staged, switched atomically) → application modules by
+ * `applicationUpdateMode` → freshness, with every outcome recorded in `ROOT/state.json`.
+ */
+import { mkdir } from 'node:fs/promises';
+import { isUpdopsError } from '../../errors.js';
+import { FileApplication } from '../../agent/app/file-app.js';
+import type { Application } from '../../agent/app/types.js';
+import { acquireDeviceLock } from './device-lock.js';
+import { readDeviceState, writeDeviceState } from './device-state.js';
+import type { DeviceState } from './device-state.js';
+import { basesSet, readInstalledDatabases, updateDatabases } from './databases.js';
+import { freshnessEvent, freshnessOf } from './freshness.js';
+import { installModule } from './install.js';
+import { deviceLayout } from './layout.js';
+import { licenceDecision } from './licence.js';
+import { downloadModules } from './modules.js';
+import { restartAndVerify } from './restart.js';
+import { recoverSet } from './staged-set.js';
+import { normalizeUpdateSettings } from './types.js';
+import type { NormalizedUpdateSettings, UpdateEvent, UpdateRunInput, UpdateRunResult } from './types.js';
+
+interface RunTally {
+  files: number;
+  bytes: number;
+  failures: { reason: string; code?: string }[];
+  events: UpdateEvent[];
+}
+
+export async function runUpdateTask(input: UpdateRunInput): Promise<UpdateRunResult> {
+  const layout = deviceLayout(input.root);
+  await mkdir(input.root, { recursive: true });
+  const release = await acquireDeviceLock(layout.lock);
+  try {
+    return await run(input, normalizeUpdateSettings(input.settings));
+  } finally {
+    await release();
+  }
+}
+
+async function run(input: UpdateRunInput, settings: NormalizedUpdateSettings): Promise<UpdateRunResult> {
+  const layout = deviceLayout(input.root);
+  const state = await readDeviceState(layout.state);
+  const tally: RunTally = { files: 0, bytes: 0, failures: [], events: [] };
+  await recoverSet(basesSet(input.root));
+
+  const licence = licenceDecision(input.device.license, input.now, state.unlicensedUpdates);
+  if (!licence.allowed) {
+    tally.events.push(licence.event);
+    tally.failures.push({ reason: licence.reason, code: 'LICENSE' });
+  } else if (input.sources.length === 0) {
+    tally.failures.push({ reason: 'the task has no usable update source for this device', code: 'SYNC' });
+  } else {
+    await databasesStep(input, settings, tally);
+    if (settings.applicationUpdateMode !== 'disabled') await modulesStep(input, settings, state, tally);
+  }
+
+  // Seed: "If application databases were not installed before, the application continues functioning in "without databases" mode."
+  const installed = await readInstalledDatabases(input.root);
+  const freshness = freshnessOf(installed?.published, input.now, settings);
+  const event = freshnessEvent(freshness, state.lastFreshness, installed?.published);
+  if (event) tally.events.push(event);
+
+  const status = tally.failures.length === 0 ? 'completed' : 'failed';
+  if (status === 'completed' && licence.allowed && licence.counts) state.unlicensedUpdates += 1;
+  const reason = tally.failures.map((f) => f.reason).join('; ');
+  const code = tally.failures[0]?.code;
+  Object.assign(state, {
+    lastFreshness: freshness,
+    basesMode: installed ? 'normal' : 'withoutDatabases',
+    lastResult: { status, ...(reason ? { reason } : {}), at: input.now.toISOString(), files: tally.files, bytes: tally.bytes },
+  } satisfies Partial<DeviceState>);
+  state.installed.databaseVersion = installed?.version;
+  state.installed.published = installed?.published;
+  await writeDeviceState(layout.state, state);
+  return {
+    status,
+    ...(reason ? { reason } : {}),
+    ...(code ? { code } : {}),
+    files: tally.files,
+    bytes: tally.bytes,
+    basesMode: installed ? 'normal' : 'withoutDatabases',
+    freshness,
+    ...(installed ? { databaseVersion: installed.version } : {}),
+    ...(installed?.published ? { published: installed.published } : {}),
+    ...(state.installed.applicationVersion ? { applicationVersion: state.installed.applicationVersion } : {}),
+    ...(state.installed.downloadedModule ? { downloadedModule: state.installed.downloadedModule } : {}),
+    restartRequired: state.restartRequired,
+    events: tally.events,
+  };
+}
+
+/** Seed: "If the database update download is interrupted or finishes with an error, the application continues to use the previously installed database version." */
+async function databasesStep(input: UpdateRunInput, settings: NormalizedUpdateSettings, tally: RunTally): Promise<void> {
+  try {
+    const { sync } = await updateDatabases(input.root, syncOptions(input, settings));
+    tally.files += sync.files;
+    tally.bytes += sync.bytes;
+  } catch (error) {
+    tally.failures.push(failure('databases', error));
+  }
+}
+
+async function modulesStep(input: UpdateRunInput, settings: NormalizedUpdateSettings, state: DeviceState, tally: RunTally): Promise<void> {
+  try {
+    const { sync, module } = await downloadModules(input.root, { ...syncOptions(input, settings), application: input.application });
+    tally.files += sync.files;
+    tally.bytes += sync.bytes;
+    if (!module) return;
+    state.installed.downloadedModule = module.version;
+    if (settings.applicationUpdateMode !== 'downloadAndInstall') return;
+    const app = input.app ?? defaultApplication(input.root);
+    const outcome = await installModule(app, module);
+    tally.events.push(...outcome.events);
+    state.installed.applicationVersion = await app.currentVersion();
+    if (!outcome.installed) return;
+    state.restartRequired = outcome.restartRequired;
+    if (outcome.pending) state.pendingRestart = outcome.pending;
+    else delete state.pendingRestart;
+    if (outcome.restartRequired && input.restartAfterInstall !== false) await restartStep(app, settings, state, tally);
+  } catch (error) {
+    tally.failures.push(failure('application modules', error));
+  }
+}
+
+export async function restartStep(app: Application, settings: Pick<NormalizedUpdateSettings, 'healthCheck'>, state: DeviceState, tally: Pick<RunTally, 'events' | 'failures'>): Promise<void> {
+  const outcome = await restartAndVerify(app, state.pendingRestart, settings.healthCheck);
+  tally.events.push(...outcome.events);
+  state.restartRequired = false;
+  delete state.pendingRestart;
+  state.installed.applicationVersion = outcome.version;
+  if (!outcome.ok) tally.failures.push({ reason: outcome.reason, code: 'APPLICATION' });
+}
+
+export function defaultApplication(root: string): Application {
+  return new FileApplication({ dir: deviceLayout(root).app });
+}
+
+function syncOptions(input: UpdateRunInput, settings: NormalizedUpdateSettings) {
+  return { sources: input.sources, diffs: settings.downloadDiffFiles, trustRoot: input.trustRoot, concurrency: input.concurrency, signal: input.signal };
+}
+
+function failure(what: string, error: unknown): { reason: string; code?: string } {
+  const message = error instanceof Error ? error.message : String(error);
+  return { reason: `${what}: ${message}`, ...(isUpdopsError(error) ? { code: error.code } : {}) };
+}

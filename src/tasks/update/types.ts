@@ -1,0 +1,90 @@
+/**
+ * Shapes of the endpoint `Update` task (DESIGN.md 1 "Type Update", seed 000): what a run takes,
+ * what it reports, and the events it raises.
+ */
+import type { Device, UpdateTaskSettings } from '../../manifests/index.js';
+import type { SourceSpec } from '../../repository/sync/index.js';
+import type { Application } from '../../agent/app/types.js';
+
+export const FRESHNESS = ['upToDate', 'outOfDate', 'totallyOutOfDate', 'none'] as const;
+/** `none`: no databases installed (the device is in "without databases" mode). */
+export type Freshness = (typeof FRESHNESS)[number];
+
+/** Seed: "If application databases were not installed before, the application continues functioning in "without databases" mode." */
+export type BasesMode = 'normal' | 'withoutDatabases';
+
+export const UPDATE_EVENT_TYPES = [
+  'BasesAreOutOfDate',
+  'BasesAreTotallyOutOfDate',
+  'LicenseRequired',
+  'SettingsResetToDefaults',
+  'ApplicationRolledBack',
+  'ApplicationUpdated',
+  'ModulesDownloaded',
+] as const;
+export type UpdateEventType = (typeof UPDATE_EVENT_TYPES)[number];
+
+export interface UpdateEvent {
+  type: UpdateEventType;
+  message: string;
+  data?: Record<string, unknown>;
+}
+
+/** Settings with every default filled in (DESIGN.md 1; schema defaults). */
+export type NormalizedUpdateSettings = Required<Pick<UpdateTaskSettings, 'applicationUpdateMode' | 'downloadDiffFiles' | 'outOfDateDays' | 'totallyOutOfDateDays'>> &
+  Pick<UpdateTaskSettings, 'healthCheck'>;
+
+export const UPDATE_DEFAULTS = {
+  applicationUpdateMode: 'downloadOnly',
+  downloadDiffFiles: false,
+  outOfDateDays: 3,
+  totallyOutOfDateDays: 7,
+  healthCheckTimeoutSeconds: 30,
+} as const;
+
+export function normalizeUpdateSettings(settings: UpdateTaskSettings | undefined): NormalizedUpdateSettings {
+  return {
+    applicationUpdateMode: settings?.applicationUpdateMode ?? UPDATE_DEFAULTS.applicationUpdateMode,
+    downloadDiffFiles: settings?.downloadDiffFiles ?? UPDATE_DEFAULTS.downloadDiffFiles,
+    outOfDateDays: settings?.outOfDateDays ?? UPDATE_DEFAULTS.outOfDateDays,
+    totallyOutOfDateDays: settings?.totallyOutOfDateDays ?? UPDATE_DEFAULTS.totallyOutOfDateDays,
+    ...(settings?.healthCheck ? { healthCheck: settings.healthCheck } : {}),
+  };
+}
+
+export interface UpdateRunInput {
+  /** The device's update root (bases, staging, module downloads, state.json, the default app). */
+  root: string;
+  device: Pick<Device, 'name' | 'license'>;
+  /** In order, already resolved by the caller: vendor, the device's DP, custom sources (`resolveDeviceSources`). */
+  sources: SourceSpec[];
+  settings: UpdateTaskSettings;
+  now: Date;
+  /** The application modules are installed into; default: the file-based application under ROOT/app. */
+  app?: Application;
+  /** The publisher's root.json to trust on the first update (later runs trust what the installed set holds). */
+  trustRoot?: string;
+  /** Which application's modules this device takes (`modules/<application>/…`); default: the only one in the source. */
+  application?: string;
+  /** Restart the application at the end of the run after a module install (default true); false leaves restartRequired for `restartApplication`. */
+  restartAfterInstall?: boolean;
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+export interface UpdateRunResult {
+  status: 'completed' | 'failed';
+  reason?: string;
+  code?: string;
+  files: number;
+  bytes: number;
+  basesMode: BasesMode;
+  freshness: Freshness;
+  databaseVersion?: string;
+  published?: string;
+  applicationVersion?: string;
+  /** A module was downloaded (downloadOnly) into ROOT/modules-downloads/<version>/. */
+  downloadedModule?: string;
+  restartRequired: boolean;
+  events: UpdateEvent[];
+}
