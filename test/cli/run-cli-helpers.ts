@@ -16,8 +16,8 @@ export async function cli(args: string[], env: Record<string, string | undefined
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  process.stdout.write = ((s: string) => ((out += s), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => ((err += s), true)) as typeof process.stderr.write;
+  process.stdout.write = ((s: string) => ((out += s), true));
+  process.stderr.write = ((s: string) => ((err += s), true));
   process.exitCode = 0;
   try {
     await main(['node', 'updops', ...args]);
