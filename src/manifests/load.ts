@@ -29,7 +29,13 @@ function skipDir(name: string): boolean {
 export function listManifestFiles(dir: string): string[] {
   const files: string[] = [];
   const walk = (current: string): void => {
-    const entries = readdirSync(current, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let listed;
+    try {
+      listed = readdirSync(current, { withFileTypes: true });
+    } catch (error) {
+      throw new UpdopsError('FILE_READ', `cannot read folder ${current}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {

@@ -50,7 +50,10 @@ export function defaultTimeZone(): string {
 /** Files of a git config are named as in the repository, not by where its tree is cached. */
 function repositoryRelative(problems: Problem[], treeDir: string): Problem[] {
   const prefix = `${treeDir.replace(/\/+$/, '')}/`;
-  return problems.map((p) => (p.location?.file.startsWith(prefix) ? { ...p, location: { ...p.location, file: p.location.file.slice(prefix.length) } } : p));
+  return problems.map((p) => {
+    const message = p.message.split(prefix).join('');
+    return p.location?.file.startsWith(prefix) ? { ...p, message, location: { ...p.location, file: p.location.file.slice(prefix.length) } } : { ...p, message };
+  });
 }
 
 export async function preparePlan(options: PrepareOptions): Promise<Prepared> {
