@@ -1,0 +1,60 @@
+/**
+ * The demo end to end (`npm run demo`, examples/demo.ts): publish, serve, validate → plan →
+ * apply → status, then a new branch office planned and applied — real CLI processes throughout.
+ * It must finish on its own within 120 s (nothing left running: the vendor server closed) and
+ * leave no working folder behind.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const LIMIT_MS = 120_000;
+
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
+}
+
+void t.test('npm run demo: exits 0 within 120 s, plans and applies the new branch office, leaves nothing listening', { timeout: LIMIT_MS + 60_000 }, async (t) => {
+  if (!existsSync(path.join(root, 'dist/cli/main.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
+  // Its own working directory, so the CLI's git cache (.updops/) lands there, not in the checkout.
+  const cwd = mkdtempSync(path.join(tmpdir(), 'updops-demo-test-'));
+  t.teardown(() => rmSync(cwd, { recursive: true, force: true }));
+  const started = Date.now();
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'examples/demo.ts')], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+  const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  clearTimeout(timer);
+  const seconds = (Date.now() - started) / 1000;
+
+  t.equal(signal, null, `the demo ended on its own (not killed after ${LIMIT_MS / 1000} s)`);
+  t.equal(code, 0, err);
+  t.ok(seconds < LIMIT_MS / 1000, `finished in ${seconds.toFixed(1)} s`);
+  const second = out.slice(out.indexOf('A new branch office is committed'));
+  t.ok(second.length < out.length, 'the demo reached its second plan');
+  t.match(second, /^ {2}\+ Group "hamburg-harbour"$/m, 'the second plan creates the new group');
+  t.match(second, /Apply complete: 2 created, 0 updated, 0 deleted; 1 repository synced, 0 failed/);
+  t.match(out, /Apply complete: /);
+  t.notMatch(err, /^\s+at /m, 'no stack trace');
+
+  const port = Number(/vendor repository served on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1]);
+  t.ok(port > 0, 'the demo named its server');
+  t.ok(await refused(port), 'nothing listens on the vendor port any more');
+  const work = /working folder (\S+?)\)/.exec(out)?.[1];
+  t.ok(work && !existsSync(work), 'the working folder was removed');
+});
