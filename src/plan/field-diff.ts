@@ -79,7 +79,7 @@ export function fieldDiff(before: Json, after: Json): FieldChange[] {
   const out: FieldChange[] = [];
   if (before === undefined || after === undefined) {
     // Creates and deletes list every top-level field so the plan shows what is being added or removed.
-    const whole = (before ?? after) as Json;
+    const whole = (before ?? after);
     if (isRecord(whole)) {
       for (const key of Object.keys(whole).sort()) out.push(leaf(`/${pointerSegment(key)}`, before === undefined ? undefined : whole[key], after === undefined ? undefined : whole[key]));
       return out;
