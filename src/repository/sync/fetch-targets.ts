@@ -3,18 +3,16 @@
  * content-addressed name (DESIGN.md 3): only missing/changed files, bounded concurrency,
  * diff files when the dest holds the base, full file otherwise.
  */
-import { readFile, rename, rm } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Transport } from '../transport/index.js';
-import { applyDeltaInWorker } from './delta.js';
+import { applyDeltaToFile } from './delta.js';
 import { hasTarget, isDelta } from './dest-state.js';
 import type { TargetEntry } from './dest-state.js';
 import { downloadFile } from './download.js';
 import type { FileJob } from './download.js';
 import { destPaths, targetRelPath, toLocal } from './paths.js';
-import { writeAtomic } from './publish-dest.js';
 import type { SyncContext } from './types.js';
 
 export interface FetchStats {
@@ -112,13 +110,14 @@ async function fromDelta(ctx: SyncContext, name: string, entry: TargetEntry, bas
   if (!(await hasTarget(ctx.dest, delta[0], delta[1])) || !(await hasTarget(ctx.dest, name, base))) return false;
   const part = path.join(destPaths(ctx.dest).partial, `${entry.sha256}.delta-result`);
   try {
-    const out = await applyDeltaInWorker(await readFile(toLocal(ctx.dest, targetRelPath(name, base.sha256))), await readFile(deltaFile));
-    const digest = createHash('sha256').update(out).digest('hex');
-    if (out.length !== entry.length || digest !== entry.sha256) {
-      ctx.warnings.push(`diff file ${delta[0]} did not produce ${name} (sha256 ${digest}); fetched the full file`);
+    await mkdir(path.dirname(part), { recursive: true });
+    const basePath = toLocal(ctx.dest, targetRelPath(name, base.sha256));
+    const out = await applyDeltaToFile(basePath, await readFile(deltaFile), part, entry.length);
+    if (out.length !== entry.length || out.sha256 !== entry.sha256) {
+      await rm(part, { force: true });
+      ctx.warnings.push(`diff file ${delta[0]} did not produce ${name} (sha256 ${out.sha256}); fetched the full file`);
       return false;
     }
-    await writeAtomic(part, out);
     await rename(part, toLocal(ctx.dest, targetRelPath(name, entry.sha256)));
     return true;
   } catch (error) {
