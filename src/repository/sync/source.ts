@@ -9,10 +9,7 @@ import type { Transport } from '../transport/index.js';
 import { readCapped } from './body.js';
 import { filterComponents } from './components.js';
 import { isComplete, readDestVersion } from './dest-state.js';
-import { syncLegacy } from './legacy.js';
-import { fetchMetadata } from './metadata.js';
 import { readSyncState, rememberEtag } from './state.js';
-import { syncTuf } from './tuf-sync.js';
 import { SYNC_DEFAULTS } from './types.js';
 import type { SourceOutcome, SyncContext } from './types.js';
 
@@ -37,6 +34,8 @@ export async function syncFromSource(transport: Transport, ctx: SyncContext, sou
     if (newEtag !== etag) await rememberEtag(ctx.dest, sourceKey, newEtag);
     return { version: wanted.targetsVersion, changed: false, files: 0, bytes: 0, deltaFiles: 0, deltaBytesSaved: 0, removed: 0, scheme: 'tuf' };
   }
+  // Loaded only past the no-op check: tuf-js and @tufjs/models cost ~40 ms of start-up.
+  const { syncTuf } = await import('./tuf-sync.js');
   const outcome = await syncTuf(transport, ctx, remote, current);
   await rememberEtag(ctx.dest, sourceKey, newEtag);
   return outcome;
@@ -44,6 +43,7 @@ export async function syncFromSource(transport: Transport, ctx: SyncContext, sou
 
 /** A source without metadata/timestamp.json: old scheme if allowed, else say how to allow it. */
 async function oldScheme(transport: Transport, ctx: SyncContext): Promise<SourceOutcome> {
+  const [{ fetchMetadata }, { syncLegacy }] = await Promise.all([import('./metadata.js'), import('./legacy.js')]);
   const sums = await fetchMetadata(transport, 'SHA256SUMS', ctx.maxMetadataBytes ?? SYNC_DEFAULTS.metadataMaxBytes);
   if (!sums) {
     throw new UpdopsError('SOURCE_NOT_FOUND', `${transport.display}: no update repository there (neither metadata/timestamp.json nor SHA256SUMS)`);

@@ -1,15 +1,25 @@
 /**
- * HTTP(S) source (DESIGN.md 1 "Update sources", 3 "Sync"): undici keep-alive pool bounded to the
- * sync's concurrency, optional proxy, connect/headers/body timeouts from `timeoutSeconds`,
- * basic auth, extra CA bundle.
+ * HTTP(S) source (DESIGN.md 1 "Update sources", 3 "Sync"): a node:http(s) keep-alive pool
+ * bounded to the sync's concurrency, connect+headers and idle-body timeouts from
+ * `timeoutSeconds`, basic auth, extra CA bundle. node:http ships inside the node binary, so a
+ * no-op sync does not pay undici's ~0.2 s load; undici is used (lazily) only behind a proxy.
  */
 import { readFileSync } from 'node:fs';
-import { Agent, ProxyAgent, request } from 'undici';
-import type { Dispatcher } from 'undici';
+import http from 'node:http';
+import https from 'node:https';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 import { UpdopsError } from '../../errors.js';
 import { classifyNetworkError } from './errors.js';
+import type { ProxyClient } from './http-proxy.js';
 import { redactUrl, safeRelative } from './types.js';
 import type { GetOptions, GetResult, Transport, TransportOptions } from './types.js';
+
+interface Response {
+  statusCode: number;
+  headers: IncomingHttpHeaders | Record<string, string | string[] | undefined>;
+  body: Readable;
+}
 
 export function openHttp(url: string, options: TransportOptions): Transport {
   const base = new URL(url.endsWith('/') ? url : `${url}/`);
@@ -17,8 +27,15 @@ export function openHttp(url: string, options: TransportOptions): Transport {
   base.username = '';
   base.password = '';
   const display = redactUrl(url);
-  const dispatcher = makeDispatcher(options);
+  const ca = options.caFile ? readFileSync(options.caFile) : undefined;
+  const agent = base.protocol === 'https:' ? new https.Agent(agentOptions(options, ca)) : new http.Agent(agentOptions(options, undefined));
+  let proxy: Promise<ProxyClient> | undefined;
   let requests = 0;
+
+  function viaProxy(proxyUrl: string): Promise<ProxyClient> {
+    proxy ??= import('./http-proxy.js').then((m) => m.openProxy(proxyUrl, options.concurrency, options.timeoutMs, ca));
+    return proxy;
+  }
 
   async function get(relPath: string, opts: GetOptions = {}): Promise<GetResult> {
     const target = new URL(safeRelative(relPath).map(encodeURIComponent).join('/'), base);
@@ -27,12 +44,10 @@ export function openHttp(url: string, options: TransportOptions): Transport {
     if (opts.ifNoneMatch) headers['if-none-match'] = opts.ifNoneMatch;
     if (opts.offset) headers.range = `bytes=${opts.offset}-`;
     requests += 1;
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await request(target, { dispatcher, headers, signal: opts.signal, method: 'GET' });
-    } catch (error) {
-      throw classifyNetworkError(error, `${display}/${relPath}`);
-    }
+    const where = `${display}/${relPath}`;
+    const response = options.proxy
+      ? await (await viaProxy(options.proxy)).request({ target, headers, signal: opts.signal, where })
+      : await requestDirect(agent, target, headers, options.timeoutMs, opts.signal, where);
     return toResult(response, relPath, display, opts);
   }
 
@@ -42,11 +57,63 @@ export function openHttp(url: string, options: TransportOptions): Transport {
       return requests;
     },
     get,
-    close: () => dispatcher.close(),
+    close: async () => {
+      agent.destroy();
+      if (proxy) await (await proxy).close();
+    },
   };
 }
 
-function toResult(response: Dispatcher.ResponseData, relPath: string, display: string, opts: GetOptions): GetResult {
+function agentOptions(options: TransportOptions, ca: Buffer | undefined): https.AgentOptions {
+  return { keepAlive: true, maxSockets: Math.max(1, options.concurrency), ...(ca ? { ca } : {}) };
+}
+
+function timeoutError(ms: number, phase: string): Error {
+  return Object.assign(new Error(`${phase} timeout after ${ms} ms`), { code: 'ETIMEDOUT' });
+}
+
+/**
+ * One GET. Connect + response headers must come within `timeoutMs`; after that the socket's
+ * idle timeout (no byte for `timeoutMs`) fails the body stream itself, so a stalled download
+ * surfaces as DOWNLOAD_TIMEOUT wherever the body is being read.
+ */
+function requestDirect(
+  agent: http.Agent,
+  target: URL,
+  headers: Record<string, string>,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  where: string,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const client = target.protocol === 'https:' ? https : http;
+    const req = client.request(target, { agent, headers, method: 'GET', ...(signal ? { signal } : {}) });
+    let body: http.IncomingMessage | undefined;
+    let headersTimer: NodeJS.Timeout | undefined;
+    // From the moment a pooled socket is ours: time spent queued for one is not the server's fault.
+    req.once('socket', () => {
+      headersTimer = setTimeout(() => req.destroy(timeoutError(timeoutMs, 'connect/headers')), timeoutMs);
+    });
+    req.setTimeout(timeoutMs, () => {
+      const error = timeoutError(timeoutMs, 'idle');
+      if (body) body.destroy(error);
+      req.destroy(error);
+    });
+    req.once('response', (res) => {
+      clearTimeout(headersTimer);
+      body = res;
+      resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res });
+    });
+    req.once('error', (error) => {
+      clearTimeout(headersTimer);
+      if (body) body.destroy(error);
+      else reject(classifyNetworkError(error, where));
+    });
+    req.end();
+  });
+}
+
+function toResult(response: Response, relPath: string, display: string, opts: GetOptions): GetResult {
   const { statusCode, headers, body } = response;
   if (statusCode === 304) {
     body.resume();
@@ -82,23 +149,4 @@ function authHeader(base: URL, options: TransportOptions): string | undefined {
   const pass = options.credentials?.password ?? decodeURIComponent(base.password);
   if (!user) return undefined;
   return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-}
-
-function makeDispatcher(options: TransportOptions): Dispatcher {
-  const ca = options.caFile ? readFileSync(options.caFile) : undefined;
-  const common = {
-    connections: Math.max(1, options.concurrency),
-    keepAliveTimeout: 30_000,
-    headersTimeout: options.timeoutMs,
-    bodyTimeout: options.timeoutMs,
-  };
-  if (options.proxy) {
-    return new ProxyAgent({
-      ...common,
-      uri: options.proxy,
-      ...(ca ? { requestTls: { ca } } : {}),
-      connect: { timeout: options.timeoutMs },
-    });
-  }
-  return new Agent({ ...common, connect: { timeout: options.timeoutMs, ...(ca ? { ca } : {}) } });
 }

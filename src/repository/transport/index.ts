@@ -3,9 +3,9 @@
  */
 import { UpdopsError } from '../../errors.js';
 import { openFolder } from './folder.js';
-import { openFtp } from './ftp.js';
 import { openHttp } from './http.js';
-import type { Transport, TransportOptions } from './types.js';
+import { redactUrl as redact } from './types.js';
+import type { GetOptions, Transport, TransportOptions } from './types.js';
 
 export type { GetOptions, GetResult, Transport, TransportOptions } from './types.js';
 export { classifyNetworkError, isRetryable } from './errors.js';
@@ -15,7 +15,7 @@ type Opener = (location: string, options: TransportOptions) => Transport;
 
 export const TRANSPORTS = {
   http: openHttp,
-  ftp: openFtp,
+  ftp: openFtpLazily,
   folder: (location) => openFolder(location),
 } as const satisfies Record<string, Opener>;
 
@@ -28,6 +28,22 @@ export function transportKind(location: string): TransportKind {
   if (scheme === 'http' || scheme === 'https') return 'http';
   if (scheme === 'ftp' || scheme === 'ftps') return 'ftp';
   throw new UpdopsError('SOURCE_UNREACHABLE', `unsupported source URL scheme "${scheme}:" (use http, https, ftp, file or a folder path)`);
+}
+
+/** basic-ftp is loaded on the first FTP request only: HTTP and folder syncs never pay for it. */
+function openFtpLazily(location: string, options: TransportOptions): Transport {
+  const opened = import('./ftp.js').then((m) => m.openFtp(location, options));
+  opened.catch(() => undefined); // surfaced by get/close
+  let inner: Transport | undefined;
+  void opened.then((t) => (inner = t), () => undefined);
+  return {
+    display: redact(location),
+    get requests() {
+      return inner?.requests ?? 0;
+    },
+    get: async (relPath: string, opts?: GetOptions) => (await opened).get(relPath, opts),
+    close: async () => (await opened).close(),
+  };
 }
 
 export function openTransport(location: string, options: TransportOptions): Transport {
