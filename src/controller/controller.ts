@@ -77,7 +77,7 @@ class ControllerImpl implements Controller {
     await this.reconcileNow('start');
     await this.#refresh();
     await this.#scheduler.recover();
-    this.#loops = [this.#reconciler.loop(this.#o.pollMs ?? DEFAULT_POLL_MS), this.#activity.track(() => this.#scheduler.loop())];
+    this.#loops = [this.#activity.track(() => this.#reconciler.loop(this.#o.pollMs ?? DEFAULT_POLL_MS)), this.#activity.track(() => this.#scheduler.loop())];
   }
 
   async stop(): Promise<void> {

@@ -1,0 +1,177 @@
+/**
+ * A real world for the controller tests (STYLE.md 11): a vendor repository published with
+ * updops' own publisher and served on 127.0.0.1, a temporary git config repository, DP
+ * repositories in the temp folder (each under its own parent folder, so removing the parent is
+ * "not visible on the network"), a real SQLite state, and a FakeClock — never real waiting for
+ * schedules.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Test } from 'tap';
+import { FakeClock } from '../../../src/controller/clock.js';
+import { createController } from '../../../src/controller/controller.js';
+import type { Controller, ControllerOptions } from '../../../src/controller/types.js';
+import { generateKeys } from '../../../src/repository/keys.js';
+import { publishRepository } from '../../../src/repository/publish/index.js';
+import { serveRepository } from '../../../src/repository/serve/index.js';
+import { SqliteStateStore, type RunRecord, type StateStore } from '../../../src/state/index.js';
+
+/** A Monday noon, UTC. */
+export const START = '2026-11-23T12:00:00.000Z';
+
+export interface DpSpec {
+  name: string;
+  os?: 'windows' | 'linux' | 'macos';
+  updateTask?: string;
+}
+
+export interface Fixture {
+  dir: string;
+  config: string;
+  vendorUrl: string;
+  /** A port nothing listens on: a source there fails at once. */
+  deadUrl: string;
+  clock: FakeClock;
+  /** DP name → repository folder (its parent is the DP's "network presence"). */
+  repo(dp: string): string;
+  write(rel: string, text: string): void;
+  commit(message: string): string;
+  publish(release: number): Promise<number>;
+  openStore(file?: string): Promise<StateStore>;
+  /** A started controller on `store` (default: the fixture's main store), stopped at teardown. */
+  controller(options?: Partial<ControllerOptions> & { store?: StateStore; clock?: FakeClock }): Promise<Controller>;
+  store: StateStore;
+}
+
+function content(dir: string, release: number): void {
+  const put = (rel: string, text: string): void => {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  };
+  put('databases/kes/daily.avc', `daily ${release}\n`.repeat(200));
+  put('modules/kes/agent.bin', 'agent\n'.repeat(100));
+}
+
+export function groupYaml(name: string, dps: DpSpec[], repo: (dp: string) => string, extra = ''): string {
+  const lines = dps.map((d) => `    - {name: ${d.name}, os: ${d.os ?? 'windows'}, repository: "${repo(d.name)}"${d.updateTask ? `, updateTask: "${d.updateTask}"` : ''}}`);
+  return `---
+apiVersion: updops/v1
+kind: Group
+metadata: {name: ${name}}
+spec:
+${extra}  distributionPoints:
+${lines.join('\n')}
+`;
+}
+
+export function sourceYaml(name: string, url: string, type = 'vendor'): string {
+  return `---
+apiVersion: updops/v1
+kind: UpdateSource
+metadata: {name: ${name}}
+spec:
+  type: ${type}
+  url: ${url}
+  trustRoot: keys/vendor-root.json
+  timeoutSeconds: 5
+`;
+}
+
+export interface TaskOptions {
+  scope: string;
+  schedule: string;
+  sources?: string[];
+  type?: string;
+  extra?: string;
+}
+
+export function taskYaml(name: string, o: TaskOptions): string {
+  const settings = (o.type ?? 'DownloadUpdatesToDistributionPoints') === 'DownloadUpdatesToDistributionPoints' ? `  settings: {sources: [${(o.sources ?? ['vendor']).join(', ')}]}\n` : '';
+  return `---
+apiVersion: updops/v1
+kind: Task
+metadata: {name: "${name}"}
+spec:
+  type: ${o.type ?? 'DownloadUpdatesToDistributionPoints'}
+  scope: ${o.scope}
+${settings}  schedule: ${o.schedule}
+${o.extra ?? ''}`;
+}
+
+async function deadPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export async function makeFixture(t: Test): Promise<Fixture> {
+  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'updops-controller-')));
+  const [contentDir, keys, vendorRepo, config] = ['content', 'keys', 'vendor-repo', 'config'].map((d) => path.join(dir, d)) as [string, string, string, string];
+  content(contentDir, 1);
+  await generateKeys(keys);
+  await publishRepository({ contentDir, repoDir: vendorRepo, keysDir: keys });
+  const server = await serveRepository({ root: vendorRepo, host: '127.0.0.1', port: 0 });
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=updops test', '-c', 'user.email=test@updops.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: config, encoding: 'utf8' }).trim();
+  mkdirSync(path.join(config, 'keys'), { recursive: true });
+  cpSync(path.join(vendorRepo, 'metadata', '1.root.json'), path.join(config, 'keys', 'vendor-root.json'));
+  git('init', '-q', '-b', 'main');
+  const clock = new FakeClock(START);
+  const stores: StateStore[] = [];
+  const controllers: Controller[] = [];
+  const openStore = async (file = 'state.db'): Promise<StateStore> => {
+    const store = await SqliteStateStore.open(path.join(dir, file), { now: () => clock.now() });
+    stores.push(store);
+    return store;
+  };
+  const store = await openStore();
+  const fixture: Fixture = {
+    dir,
+    config,
+    vendorUrl: server.url,
+    deadUrl: `http://127.0.0.1:${await deadPort()}`,
+    clock,
+    store,
+    repo: (dp) => path.join(dir, 'dps', dp, 'repo'),
+    write: (rel, text) => {
+      mkdirSync(path.dirname(path.join(config, rel)), { recursive: true });
+      writeFileSync(path.join(config, rel), text);
+    },
+    commit: (message) => {
+      git('add', '-A');
+      git('commit', '-q', '--allow-empty', '-m', message);
+      return git('rev-parse', 'HEAD');
+    },
+    publish: async (release) => {
+      content(contentDir, release);
+      return (await publishRepository({ contentDir, repoDir: vendorRepo, keysDir: keys })).version;
+    },
+    openStore,
+    controller: async (options = {}) => {
+      const c = createController({ config, ref: 'main', store: options.store ?? store, clock: options.clock ?? clock, pollMs: 60_000, timeZone: 'UTC', cacheDir: path.join(dir, 'git-cache'), ...options });
+      (options.clock ?? clock).setSettle(() => c.settled!());
+      controllers.push(c);
+      await c.start();
+      await (options.clock ?? clock).flush();
+      return c;
+    },
+  };
+  t.teardown(async () => {
+    for (const c of controllers) await c.stop().catch(() => undefined);
+    for (const s of stores) await s.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return fixture;
+}
+
+/** Runs of `task` (or all), oldest first, optionally only with `trigger`. */
+export async function runsOf(store: StateStore, task?: string, trigger?: RunRecord['trigger']): Promise<RunRecord[]> {
+  const runs = await store.listRuns({ ...(task ? { task } : {}), limit: 1000 });
+  return runs.filter((r) => trigger === undefined || r.trigger === trigger).reverse();
+}
