@@ -35,7 +35,7 @@ export interface Fixture {
   deadUrl: string;
   clock: FakeClock;
   /** DP name → repository folder (its parent is the DP's "network presence"). */
-  repo(dp: string): string;
+  repo: (dp: string) => string;
   write(rel: string, text: string): void;
   commit(message: string): string;
   publish(release: number): Promise<number>;
