@@ -4,6 +4,7 @@
  * translate HTTP to the `Controller` interface and back.
  */
 import type { Registry } from 'prom-client';
+import type { StatusReport } from '../../status/index.js';
 import type { Logger } from '../logging.js';
 import type { Controller, OutbreakApplicationType } from '../types.js';
 import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
@@ -14,6 +15,8 @@ export type Reply = { status: number; json: unknown } | { status: number; text: 
 
 export interface RouteContext {
   controller: Controller;
+  /** The controller's status, shared by concurrent requests (src/controller/api/status-cache.ts). */
+  status(): Promise<StatusReport>;
   registry: Registry;
   logger: Logger | undefined;
   /** Decoded path parameters, in pattern order. */
@@ -52,7 +55,7 @@ function reconcileInBackground(ctx: RouteContext): void {
 
 export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: ['healthz'], mutating: false, handle: async () => ({ status: 200, json: { status: 'ok' } }) },
-  { method: 'GET', pattern: ['api', 'status'], mutating: false, handle: async (ctx) => ({ status: 200, json: await ctx.controller.status() }) },
+  { method: 'GET', pattern: ['api', 'status'], mutating: false, handle: async (ctx) => ({ status: 200, json: await ctx.status() }) },
   {
     method: 'GET',
     pattern: ['api', 'runs'],
@@ -121,7 +124,7 @@ export const ROUTES: readonly Route[] = [
     pattern: [''],
     mutating: false,
     handle: async (ctx) => {
-      const [report, events] = await Promise.all([ctx.controller.status(), ctx.controller.listEvents({ limit: 20 })]);
+      const [report, events] = await Promise.all([ctx.status(), ctx.controller.listEvents({ limit: 20 })]);
       const html = renderDashboard(report, events, { refreshSeconds: ctx.dashboardRefreshSeconds });
       return { status: 200, text: html, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': DASHBOARD_CSP, 'x-frame-options': 'DENY' } };
     },

@@ -13,6 +13,8 @@ import { requireBearer } from './auth.js';
 import { ApiError, parseJson, readBody, sendError, sendJson, sendText, toApiError } from './http.js';
 import { decodeParam, queryOf, rawSegments } from './paths.js';
 import { findRoute, type Reply, type RouteContext } from './routes.js';
+import { DEFAULT_STATUS_CACHE_MS, statusCache } from './status-cache.js';
+import type { StatusReport } from '../../status/index.js';
 
 export const DEFAULT_API_HOST = '127.0.0.1';
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -29,6 +31,8 @@ export interface ApiServerOptions {
   registry?: Registry;
   bodyLimit?: number;
   dashboardRefreshSeconds?: number;
+  /** How long one status report answers `/api/status` and the dashboard; default 1000 ms, 0: only coalesce concurrent requests. */
+  statusCacheMs?: number;
 }
 
 export interface ApiServer {
@@ -41,6 +45,7 @@ export interface ApiServer {
 
 interface Settings {
   controller: Controller;
+  status(): Promise<StatusReport>;
   token: string | undefined;
   logger: Logger | undefined;
   registry: Registry;
@@ -59,6 +64,7 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, settings: Set
   if (route.mutating) requireBearer(req.headers.authorization, settings.token);
   const ctx: RouteContext = {
     controller: settings.controller,
+    status: settings.status,
     registry: settings.registry,
     logger: settings.logger,
     params: rawParams.map(decodeParam),
@@ -93,6 +99,7 @@ function handler(settings: Settings) {
 export async function createApiServer(controller: Controller, options: ApiServerOptions = {}): Promise<ApiServer> {
   const settings: Settings = {
     controller,
+    status: statusCache(controller, options.statusCacheMs ?? DEFAULT_STATUS_CACHE_MS),
     token: options.token ? options.token : undefined,
     logger: options.logger,
     registry: options.registry ?? createMetrics().registry,
