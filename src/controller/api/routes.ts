@@ -16,7 +16,7 @@ export type Reply = { status: number; json: unknown } | { status: number; text: 
 export interface RouteContext {
   controller: Controller;
   /** The controller's status, shared by concurrent requests (src/controller/api/status-cache.ts). */
-  status(): Promise<StatusReport>;
+  status: () => Promise<StatusReport>;
   registry: Registry;
   logger: Logger | undefined;
   /** Decoded path parameters, in pattern order. */

@@ -45,7 +45,7 @@ export interface ApiServer {
 
 interface Settings {
   controller: Controller;
-  status(): Promise<StatusReport>;
+  status: () => Promise<StatusReport>;
   token: string | undefined;
   logger: Logger | undefined;
   registry: Registry;
