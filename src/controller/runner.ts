@@ -29,6 +29,8 @@ export interface RunnerDeps {
   signal: AbortSignal;
   env?: NodeJS.ProcessEnv;
   observer?: ControllerObserver;
+  /** DPs were remembered as missed: the scheduler starts checking presence on its ticks. */
+  missedChanged?: () => void;
   /** The last applied configuration (src/tasks/model-from-state.ts) and where its files are. */
   applied(): Promise<Applied>;
 }
@@ -107,7 +109,9 @@ export class TaskRunner {
     const { observer, missed, signal } = this.#deps;
     observer?.runFinished?.(outcome.run, outcome.results);
     observer?.log?.(outcome.run.status === 'failed' ? 'warn' : 'info', `run ${outcome.run.id} of "${outcome.run.task}" ${outcome.run.status}`, { run: outcome.run.id, task: outcome.run.task, trigger: outcome.run.trigger, status: outcome.run.status, reason: outcome.run.reason });
+    const wasPending = missed.pending;
     missed.remember(outcome.config, request.task, outcome.missed);
+    if (missed.pending && !wasPending) this.#deps.missedChanged?.();
     if (!signal.aborted) this.chain(outcome.config, outcome.run);
   }
 

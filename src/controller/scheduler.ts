@@ -41,6 +41,8 @@ export class Scheduler {
   readonly #deps: SchedulerDeps;
   readonly #cursors = new Map<string, Cursor>();
   #wake = new AbortController();
+  /** Set by `poke`; a poke during a tick makes the loop tick again instead of sleeping. */
+  #poked = false;
 
   constructor(deps: SchedulerDeps) {
     this.#deps = deps;
@@ -48,6 +50,7 @@ export class Scheduler {
 
   /** Recorded tasks or presence changed: recompute now instead of at the next planned wake. */
   poke(): void {
+    this.#poked = true;
     this.#wake.abort();
   }
 
@@ -72,16 +75,16 @@ export class Scheduler {
   async loop(): Promise<void> {
     const { signal, clock, activity } = this.#deps;
     while (!signal.aborted) {
+      this.#poked = false;
+      if (this.#wake.signal.aborted) this.#wake = new AbortController();
       const earliest = await this.tick();
       const now = clock.now().getTime();
       let wait = earliest === undefined ? Infinity : earliest - now;
       if (this.#deps.missed.pending) wait = Math.min(wait, this.#deps.presenceCheckMs);
-      if (wait <= 0) continue;
-      if (this.#wake.signal.aborted) this.#wake = new AbortController();
+      if (wait <= 0 || this.#poked) continue;
       const both = AbortSignal.any([signal, this.#wake.signal]);
       // Infinity: nothing is scheduled; sleep until poked (a year is "until poked" in practice).
       await activity.sleep(clock, Number.isFinite(wait) ? wait : 365 * 86_400_000, both).catch(() => undefined);
-      if (this.#wake.signal.aborted) this.#wake = new AbortController();
     }
   }
 
