@@ -39,7 +39,8 @@ export interface Fixture {
   write(rel: string, text: string): void;
   commit(message: string): string;
   publish(release: number): Promise<number>;
-  openStore(file?: string): Promise<StateStore>;
+  /** Another state file, its clock `clock` (default: the fixture's). */
+  openStore(file?: string, clock?: FakeClock): Promise<StateStore>;
   /** A started controller on `store` (default: the fixture's main store), stopped at teardown. */
   controller(options?: Partial<ControllerOptions> & { store?: StateStore; clock?: FakeClock }): Promise<Controller>;
   store: StateStore;
@@ -124,8 +125,8 @@ export async function makeFixture(t: Test): Promise<Fixture> {
   const clock = new FakeClock(START);
   const stores: StateStore[] = [];
   const controllers: Controller[] = [];
-  const openStore = async (file = 'state.db'): Promise<StateStore> => {
-    const store = await SqliteStateStore.open(path.join(dir, file), { now: () => clock.now() });
+  const openStore = async (file = 'state.db', storeClock = clock): Promise<StateStore> => {
+    const store = await SqliteStateStore.open(path.join(dir, file), { now: () => storeClock.now() });
     stores.push(store);
     return store;
   };
