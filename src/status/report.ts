@@ -55,10 +55,12 @@ function treeOrder(groups: Recorded<GroupSpec>[]): { group: Recorded<GroupSpec>;
 }
 
 export async function collectStatus(store: StateStore, now: Date, timeZone: string): Promise<StatusReport> {
-  const [objects, history, observations, runs] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listRuns({ limit: 1000 })]);
+  const [objects, history, observations] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations()]);
   const groups = objects.filter((o) => o.kind === 'Group') as unknown as Recorded<GroupSpec>[];
   const tasks = objects.filter((o) => o.kind === 'Task') as unknown as Recorded<{ type: string; schedule?: Schedule }>[];
   const observed = new Map(observations.map((o) => [o.dp, o]));
+  // One indexed look-up per task (runs_by_task), not a scan of recent runs across all tasks.
+  const lastRuns = new Map(await Promise.all(tasks.map(async (t) => [t.name, (await store.listRuns({ task: t.name, limit: 1 }))[0]] as const)));
   const last = history[0];
   return {
     lastApplied: last ? { commit: last.commit ?? null, dirty: last.dirty, appliedAt: last.appliedAt, serial: last.serial } : null,
@@ -87,7 +89,7 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
     ),
     tasks: tasks.map((t) => {
       const schedule = t.spec.spec.schedule;
-      const run = runs.find((r) => r.task === t.name);
+      const run = lastRuns.get(t.name);
       return {
         name: t.name,
         type: t.spec.spec.type,
