@@ -139,6 +139,24 @@ export function registerCommands(program: Command): void {
       process.exitCode = await historyCommand(options);
     });
 
+  program
+    .command('controller')
+    .description('follow a branch: reconcile each commit, start tasks on time and on events, serve the HTTP API')
+    .option(...configOptionFlags)
+    .option('--ref <ref>', 'branch, tag or commit to follow', 'main')
+    .option(...stateOption)
+    .option('--listen <host:port>', 'address of the HTTP API (port 0: any free port)', '127.0.0.1:8080')
+    .option('--poll <duration>', 'how often the branch is polled for new commits', '60s')
+    .option('--prune', 'delete recorded objects no longer in the config')
+    .option('--max-deletes <n>', 'refuse applies that delete more objects than this', '10')
+    .option('--concurrency <n>', 'DP repositories synced at once within a run', '4')
+    .option('--token-file <file>', 'file holding the API token for POST calls (default: $UPDOPS_TOKEN)')
+    .option('--log-level <level>', 'trace | debug | info | warn | error | silent', 'info')
+    .action(async (options: Record<string, unknown>) => {
+      const { controllerCommand } = await import('./controller.js');
+      process.exitCode = await controllerCommand(options as unknown as Parameters<typeof controllerCommand>[0]);
+    });
+
   const controllerOption = ['--controller <url>', "the controller's API, e.g. http://127.0.0.1:8080 (default: $UPDOPS_CONTROLLER; none: the state store)"] as const;
 
   program

@@ -1,0 +1,78 @@
+/**
+ * `updops controller` (DESIGN.md 4; intro use 1): follow a branch, reconcile each commit, start
+ * tasks on time and on events, and answer the HTTP API until SIGTERM/SIGINT, then stop cleanly
+ * (running syncs aborted and recorded as interrupted, the state closed) and exit 0.
+ */
+import { UpdopsError } from '../errors.js';
+import { createApiServer, resolveToken } from '../controller/api/index.js';
+import { createController } from '../controller/controller.js';
+import { createLogger } from '../controller/logging.js';
+import { createMetrics } from '../controller/metrics.js';
+import { parseDuration } from '../repository/publish/index.js';
+import { openStateStore } from '../state/index.js';
+import { configOption } from './context.js';
+import { parseListen } from './serve.js';
+
+export interface ControllerCommandOptions {
+  config?: string;
+  ref?: string;
+  state?: string;
+  listen: string;
+  poll: string;
+  prune?: boolean;
+  maxDeletes: string;
+  concurrency: string;
+  tokenFile?: string;
+  logLevel: string;
+}
+
+function wholeNumber(value: string, flag: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UpdopsError('USAGE', `${flag} must be a whole number of at least ${min}`);
+  return n;
+}
+
+function pollMs(text: string): number {
+  try {
+    return parseDuration(text);
+  } catch {
+    throw new UpdopsError('USAGE', `--poll must be a duration such as 30s, 5m or 1h (got ${text})`);
+  }
+}
+
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function controllerCommand(options: ControllerCommandOptions): Promise<number> {
+  const { host, port } = parseListen(options.listen);
+  const maxDeletes = wholeNumber(options.maxDeletes, '--max-deletes', 0);
+  const concurrency = wholeNumber(options.concurrency, '--concurrency', 1);
+  const token = resolveToken({ tokenFile: options.tokenFile });
+  const logger = createLogger({ level: options.logLevel as 'info' });
+  const { registry, observer } = createMetrics(undefined, { logger });
+  const store = await openStateStore(options.state ? { path: options.state } : {});
+  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs: pollMs(options.poll), prune: options.prune ?? false, maxDeletes, concurrency, observer });
+  try {
+    await controller.start();
+    const api = await createApiServer(controller, { host, port, ...(token ? { token } : {}), logger, registry });
+    process.stdout.write(`controller listening on ${api.url}\n`);
+    const signal = await untilSignal();
+    logger.info({ signal }, 'stopping');
+    await api.close();
+    await controller.stop();
+    logger.info('stopped');
+    return 0;
+  } finally {
+    await controller.stop().catch(() => undefined);
+    await store.close();
+  }
+}
