@@ -33,7 +33,7 @@ t.test('controller CLI: reconciles, serves the API, exits 0 on SIGTERM', async (
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
   });
-  const runs = (await (await fetch(`${url}/api/runs`)).json()) as unknown;
+  const runs = (await (await fetch(`${url}/api/runs`)).json());
   t.match(JSON.stringify(runs), /Download hq/, 'the first apply synced the DP and the API lists that run');
   const code = await new Promise<number | null>((resolve) => {
     child.on('exit', (c) => resolve(c));
