@@ -2,15 +2,20 @@
 import { runUpdateTask } from '../../../../src/tasks/update/index.js';
 
 const [root, url, trustRoot] = process.argv.slice(2);
-if (!root || !url || !trustRoot) throw new Error('usage: update-child.ts <root> <url> <trustRoot>');
-process.stdout.write('start\n');
-const result = await runUpdateTask({
-  root,
-  device: { name: 'ws-crash', license: { expires: '2999-12-31' } },
-  sources: [{ url }],
-  settings: { applicationUpdateMode: 'disabled' },
-  now: new Date(),
-  trustRoot,
-  concurrency: 8,
-});
-process.stdout.write(`${result.status === 'completed' ? 'done' : `failed ${result.reason ?? ''}`}\n`);
+// Without arguments (e.g. `tap test/tasks/update/` picking this file up) there is nothing to do.
+if (root && url && trustRoot) await main(root, url, trustRoot);
+else process.stderr.write('usage: update-child.ts <root> <url> <trustRoot>\n');
+
+async function main(root: string, url: string, trustRoot: string): Promise<void> {
+  process.stdout.write('start\n');
+  const result = await runUpdateTask({
+    root,
+    device: { name: 'ws-crash', license: { expires: '2999-12-31' } },
+    sources: [{ url }],
+    settings: { applicationUpdateMode: 'disabled' },
+    now: new Date(),
+    trustRoot,
+    concurrency: 8,
+  });
+  process.stdout.write(`${result.status === 'completed' ? 'done' : `failed ${result.reason ?? ''}`}\n`);
+}
