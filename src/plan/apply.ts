@@ -127,6 +127,7 @@ function syncJob(action: SyncAction, run: { id: string; outcomes: SyncOutcome[] 
         sources: task.resolved,
         legacyScheme: task.spec?.settings?.legacyScheme ?? false,
         downloadDiffFiles: task.spec?.settings?.downloadDiffFiles ?? false,
+        ...(task.spec?.settings?.components ? { components: task.spec.settings.components } : {}),
         onProgress: (p) => report(`${p.files}/${p.filesTotal} files, ${formatBytes(p.bytes)} of ${formatBytes(p.bytesTotal)}, ${formatBytes(p.bytes / Math.max(0.001, (Date.now() - started) / 1000))}/s`),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });

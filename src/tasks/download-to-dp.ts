@@ -15,6 +15,8 @@ export interface DpDownloadInput {
   sources: ResolvedSource[];
   legacyScheme: boolean;
   downloadDiffFiles: boolean;
+  /** Only these components (`databases`, `modules`, …); absent: all (DESIGN.md 1, `components`). */
+  components?: string[];
   concurrency?: number;
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
@@ -37,6 +39,7 @@ export async function downloadToDistributionPoint(input: DpDownloadInput): Promi
         legacy: input.legacyScheme,
         diffs: input.downloadDiffFiles,
         ...(trustRoot ? { trustRoot } : {}),
+        ...(input.components?.length ? { components: input.components } : {}),
         ...(input.concurrency ? { concurrency: input.concurrency } : {}),
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
       },
