@@ -19,6 +19,7 @@ t.test('controller CLI: reconciles, serves the API, exits 0 on SIGTERM', async (
   const state = path.join(f.dir, 'cli-state.db');
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(here, 'helpers', 'cli.ts'), 'controller', '--config', f.config, '--ref', 'main', '--state', state, '--listen', '127.0.0.1:0', '--poll', '1h', '--log-level', 'silent'], {
     cwd: f.dir,
+    env: { ...process.env, UPDOPS_TEST_CLI: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   t.teardown(() => child.kill('SIGKILL'));

@@ -1,4 +1,8 @@
-/** Runs the CLI from source (no build needed): `node --import tsx test/controller/helpers/cli.ts ARGS…`. */
+/**
+ * Runs the CLI from source (no build needed) for the controller CLI test:
+ * `UPDOPS_TEST_CLI=1 node --import tsx test/controller/helpers/cli.ts ARGS…`. Without the
+ * variable it does nothing, so `tap test/controller/` picking this file up runs no command.
+ */
 import { main } from '../../../src/cli/main.js';
 
-await main(process.argv);
+if (process.env.UPDOPS_TEST_CLI === '1') await main(process.argv);
