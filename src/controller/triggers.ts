@@ -5,7 +5,7 @@
  */
 import type { Schedule } from '../manifests/index.js';
 import type { Plan } from '../plan/types.js';
-import type { RunRecord, RunTrigger } from '../state/index.js';
+import type { RunRecord } from '../state/index.js';
 import type { RecordedConfig } from '../tasks/model-from-state.js';
 import type { RunRequest } from '../tasks/run-task.js';
 import { scopeMembers, taskTargets } from '../tasks/targets.js';

@@ -17,6 +17,8 @@ export interface DownloadSettings {
   sources: ResolvedSource[];
   legacyScheme: boolean;
   downloadDiffFiles: boolean;
+  /** Only these components reach the DP (DESIGN.md 1, `components`); absent: all. */
+  components?: string[];
 }
 
 export interface TargetContext {

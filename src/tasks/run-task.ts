@@ -65,6 +65,7 @@ function downloadSettings(task: RecordedTask, ctx: RunContext): DownloadSettings
     sources: taskSources(ctx.config.model, settings?.sources ?? ['vendor'], task.spec.type, ctx.configDir, ctx.env),
     legacyScheme: settings?.legacyScheme ?? false,
     downloadDiffFiles: settings?.downloadDiffFiles ?? false,
+    ...(settings?.components?.length ? { components: [...settings.components] } : {}),
   };
 }
 
