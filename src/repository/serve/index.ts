@@ -3,8 +3,9 @@
  * Range, ETag/If-None-Match, Last-Modified/If-Modified-Since, If-Range, exact lengths,
  * streaming with backpressure and keep-alive; nothing outside the folder is ever served.
  */
-import { open, realpath, stat } from 'node:fs/promises';
-import type { FileHandle } from 'node:fs/promises';
+import { close, createReadStream, fstat, open } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Stats } from 'node:fs';
@@ -42,6 +43,14 @@ export interface RepositoryServer {
 
 /** Longer than common clients' idle timeouts (undici 4 s), so the client closes idle sockets first. */
 export const KEEP_ALIVE_TIMEOUT_MS = 30_000;
+/**
+ * Reads of 1 MiB: a 100 MB file goes out in ~100 reads and socket writes instead of ~400
+ * (FileHandle streams at 256 KiB served ~2× slower on loopback than this, bench/sync.ts).
+ */
+const READ_CHUNK = 1024 * 1024;
+const openFd = promisify(open);
+const fstatFd = promisify(fstat);
+const closeFd = (fd: number): Promise<void> => new Promise((resolve) => close(fd, () => resolve()));
 const CLOSE_GRACE_MS = 2_000;
 
 export async function serveRepository(options: ServeOptions): Promise<RepositoryServer> {
@@ -128,20 +137,25 @@ async function handle(
     return;
   }
   const real = await resolveInside(realRoot, parsed.segments);
-  const handle = real === undefined ? undefined : await open(real, 'r').catch(() => undefined);
-  const fileStats: Stats | undefined = handle ? await handle.stat() : undefined;
-  if (!handle || !fileStats?.isFile()) {
-    await handle?.close();
+  // A plain fd (not a FileHandle): fs.createReadStream reads it with callback-style fs.read,
+  // cheaper per chunk than FileHandle's promise reads. Opened once, so what was stat'ed is sent.
+  const fd = real === undefined ? undefined : await openFd(real, 'r').catch(() => undefined);
+  const fileStats: Stats | undefined = fd === undefined ? undefined : await fstatFd(fd).catch(async (error: unknown) => {
+    await closeFd(fd);
+    throw error;
+  });
+  if (fd === undefined || !fileStats?.isFile()) {
+    if (fd !== undefined) await closeFd(fd);
     sent.bytes = sendText(res, head, 404, 'not found\n'); // directories too: no listings
     return;
   }
-  await sendFile(req, res, handle, fileStats, real!, head, sent);
+  await sendFile(req, res, fd, fileStats, real!, head, sent);
 }
 
 async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
-  handle: FileHandle,
+  fd: number,
   fileStats: Stats,
   real: string,
   head: boolean,
@@ -155,13 +169,13 @@ async function sendFile(
     'Cache-Control': 'no-cache',
   };
   if (isNotModified(req.headers, fileStats)) {
-    await handle.close();
+    await closeFd(fd);
     res.writeHead(304, validators).end();
     return;
   }
   const range = selectRange(req.headers, fileStats);
   if (range.kind === 'unsatisfiable') {
-    await handle.close();
+    await closeFd(fd);
     sent.bytes = sendText(res, head, 416, 'range not satisfiable\n', { ...validators, 'Content-Range': `bytes */${fileStats.size}` });
     return;
   }
@@ -172,11 +186,11 @@ async function sendFile(
   if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${fileStats.size}`;
   res.writeHead(range.kind === 'partial' ? 206 : 200, headers);
   if (head || length === 0) {
-    await handle.close();
+    await closeFd(fd);
     res.end();
     return;
   }
-  const stream = handle.createReadStream({ start, end, highWaterMark: 256 * 1024, autoClose: true });
+  const stream = createReadStream('', { fd, start, end, highWaterMark: READ_CHUNK, autoClose: true });
   stream.on('data', (chunk) => {
     sent.bytes += chunk.length; // counted live: 'finish' may fire before pipeline's callback
   });
