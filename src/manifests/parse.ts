@@ -84,8 +84,13 @@ function depthOf(node: unknown, depth = 0): number {
 }
 
 function documentProblems(file: string, doc: Document, lineCounter: LineCounter): Problem[] {
-  return doc.errors.map((error) => {
+  // Deeply nested flow collections (`[[[[…`) exhaust the yaml parser's stack; it reports one
+  // RESOURCE_EXHAUSTION per unwound level. That is the nesting limit: one YAML_LIMIT, at the first.
+  const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+  const errors = exhausted ? [exhausted] : doc.errors;
+  return errors.map((error) => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
+    if (error === exhausted) return { code: 'YAML_LIMIT', message: `nesting deeper than ${MANIFEST_LIMITS.maxDepth} levels`, location: { file, line, col } } satisfies Problem;
     const code = error.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
     const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
     return { code, message, location: { file, line, col } } satisfies Problem;
