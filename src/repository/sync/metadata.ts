@@ -93,7 +93,7 @@ export async function refreshMetadata(
 
   // 5.5: snapshot, N.snapshot.json (consistent snapshots); reuse the local copy when it still matches.
   const snapshotMeta = ts.signed.snapshotMeta;
-  const snapshot = await loadRole(transport, 'snapshot', local.snapshot, snapshotMeta.version, snapshotMeta.length ?? maxBytes, (bytes, trusted) =>
+  const snapshot = await loadRole(transport, 'snapshot', local.snapshot, snapshotMeta.version, snapshotMeta.length, maxBytes, (bytes, trusted) =>
     store.updateSnapshot(bytes, trusted),
   );
   const snap = store.snapshot;
@@ -101,7 +101,7 @@ export async function refreshMetadata(
   if (!snap || !targetsMeta) throw new UpdopsError('TUF_METADATA', 'snapshot metadata does not list targets.json');
 
   // 5.6: top-level targets (no delegations, docs/repository-format.md).
-  const targetsBytes = await loadRole(transport, 'targets', local.targets, targetsMeta.version, targetsMeta.length ?? maxBytes, (bytes) =>
+  const targetsBytes = await loadRole(transport, 'targets', local.targets, targetsMeta.version, targetsMeta.length, maxBytes, (bytes) =>
     store.updateDelegatedTargets(bytes, 'targets', 'root'),
   );
   const targets = store.targets;
@@ -123,6 +123,7 @@ async function loadRole(
   role: 'snapshot' | 'targets',
   localBytes: Buffer | undefined,
   version: number,
+  declaredLength: number | undefined,
   maxBytes: number | undefined,
   update: (bytes: Buffer, trusted: boolean) => unknown,
 ): Promise<Buffer> {
@@ -136,7 +137,14 @@ async function loadRole(
     }
   }
   const rel = `metadata/${version}.${role}.json`;
-  const bytes = await fetchMetadata(transport, rel, maxBytes ?? SYNC_DEFAULTS.metadataMaxBytes);
+  // The parent role's declared length bounds the read, but never above the cap: a signed
+  // snapshot declaring a 20 MB targets.json (a 100,000-target bomb) would otherwise be read and
+  // canonicalized for signature checking, which takes minutes (test/reliability/bad-repositories).
+  const cap = maxBytes ?? SYNC_DEFAULTS.metadataMaxBytes;
+  if (declaredLength !== undefined && declaredLength > cap) {
+    throw new UpdopsError('TUF_LENGTH_EXCEEDED', `${transport.display}: ${rel} is declared as ${declaredLength} bytes, over the ${cap}-byte limit for metadata; refused`);
+  }
+  const bytes = await fetchMetadata(transport, rel, declaredLength ?? cap);
   if (!bytes) throw new UpdopsError('TUF_METADATA', `${transport.display}: ${rel}, named by the ${role === 'snapshot' ? 'timestamp' : 'snapshot'}, is missing (mix-and-match or a half-published source)`);
   step(role, bytes, () => update(bytes, false), version);
   return bytes;
