@@ -12,6 +12,12 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLI = path.join(ROOT, 'bin/updops.js');
 
+/**
+ * Raises the open-file limit of a spawned shell for 1,000+ connections: 65536, or the hard limit
+ * when the sandbox does not allow more (it must stay ≥ 2,048 or the load test says so).
+ */
+export const RAISE_NOFILE = 'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"';
+
 /** No line that looks like a V8 stack frame. */
 export const STACK_FRAME = /^\s+at /m;
 /** `FILE:LINE:COL: CODE: …` (optionally as a warning), `error: …`, or validate's `N errors in DIR` summary. */

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
-import { CLI } from './common.js';
+import { CLI, RAISE_NOFILE } from './common.js';
 
 export interface ServeProcess {
   url: string;
@@ -14,10 +14,10 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `updops serve DIR --listen 127.0.0.1:0` (through bash when `ulimitN` is given) and waits for its URL line. */
-export async function startServe(dir: string, options: { ulimitN?: number; timeoutMs?: number } = {}): Promise<ServeProcess> {
-  const child = options.ulimitN
-    ? spawn('bash', ['-c', `ulimit -n ${options.ulimitN} && exec "$0" "$@"`, process.execPath, CLI, 'serve', dir, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+/** Starts `updops serve DIR --listen 127.0.0.1:0` (through bash raising `ulimit -n` when asked) and waits for its URL line. */
+export async function startServe(dir: string, options: { raiseNofile?: boolean; timeoutMs?: number } = {}): Promise<ServeProcess> {
+  const child = options.raiseNofile
+    ? spawn('bash', ['-c', `${RAISE_NOFILE} && exec "$0" "$@"`, process.execPath, CLI, 'serve', dir, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(process.execPath, [CLI, 'serve', dir, '--listen', '127.0.0.1:0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
