@@ -5,7 +5,7 @@ import { SqliteStateStore } from './sqlite/sqlite-store.js';
 import type { StateStore } from './store.js';
 
 export type * from './store.js';
-export { DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from './store.js';
+export { AGENT_ROLES, DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from './store.js';
 export { specHash, stableStringify } from './spec-hash.js';
 export { SqliteStateStore } from './sqlite/sqlite-store.js';
 

@@ -177,6 +177,30 @@ export interface RunQuery {
   limit?: number;
 }
 
+/** What an agent on a DP or device is (DESIGN.md 4 `updops agent`). */
+export const AGENT_ROLES = ['dp', 'device'] as const;
+export type AgentRole = (typeof AGENT_ROLES)[number];
+
+export interface AgentRecord {
+  name: string;
+  role: AgentRole;
+  os: string;
+  version: string;
+  registeredAt: string;
+  lastSeen: string;
+  /** The last heartbeat's status (device: databases, freshness, application; DP: repository version). */
+  status?: Record<string, unknown>;
+}
+
+export interface AgentRegistration {
+  name: string;
+  role: AgentRole;
+  os: string;
+  version: string;
+  /** Default: now. */
+  at?: string;
+}
+
 /** Everything in the store, in a fixed order, for "state unchanged" comparisons. */
 export interface StateDump {
   meta: StateMeta;
@@ -239,6 +263,16 @@ export interface StateStore {
    * `interrupted` (and its unfinished device results `failed`). Resolves to the runs changed.
    */
   markInterruptedRuns(reason?: string): Promise<number>;
+
+  /** Registers (or re-registers) an agent; lastSeen becomes the registration time. */
+  upsertAgent(agent: AgentRegistration): Promise<AgentRecord>;
+  /** Sets lastSeen and, when given, the status; throws `NOT_FOUND` for an agent never registered. */
+  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord>;
+  getAgent(name: string): Promise<AgentRecord | undefined>;
+  /** Sorted by name. */
+  listAgents(): Promise<AgentRecord[]>;
+  /** True the first time (runId, agent) is claimed, false for every repeat: agent results count once. */
+  claimAgentResult(runId: string, agent: string, at?: string): Promise<boolean>;
 
   appendEvent(event: NewEvent): Promise<EventRecord>;
   /** Newest first. */

@@ -93,6 +93,30 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_by_subject ON events (subject, id);
     `,
   },
+  {
+    // Agents on devices and DPs (DESIGN.md 4 `updops agent`): what registered, when last seen,
+    // and the status its last heartbeat reported; agent_results makes results idempotent by
+    // (run id, agent) across controller restarts.
+    version: 2,
+    name: 'agents',
+    sql: `
+      CREATE TABLE agents (
+        name TEXT PRIMARY KEY,
+        role TEXT NOT NULL CHECK (role IN ('dp','device')),
+        os TEXT NOT NULL,
+        version TEXT NOT NULL,
+        registered_at TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        status_json TEXT
+      );
+      CREATE TABLE agent_results (
+        run_id TEXT NOT NULL,
+        agent TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        PRIMARY KEY (run_id, agent)
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

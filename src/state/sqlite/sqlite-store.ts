@@ -1,5 +1,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type {
+  AgentRecord,
+  AgentRegistration,
   ApplyChangesInput,
   DeviceResult,
   EventQuery,
@@ -19,6 +21,7 @@ import type {
   StateStore,
   StoredObject,
 } from '../store.js';
+import * as agents from './agents.js';
 import * as events from './events.js';
 import * as lock from './lock.js';
 import * as objects from './objects.js';
@@ -135,6 +138,26 @@ export class SqliteStateStore implements StateStore {
 
   async markInterruptedRuns(reason: string = INTERRUPTED_REASON): Promise<number> {
     return this.#run(() => runs.markInterruptedRuns(this.#db, reason, this.#now()));
+  }
+
+  async upsertAgent(agent: AgentRegistration): Promise<AgentRecord> {
+    return this.#run(() => agents.upsertAgent(this.#db, agent, this.#now()));
+  }
+
+  async recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord> {
+    return this.#run(() => agents.recordHeartbeat(this.#db, name, status, at ?? this.#now().toISOString()));
+  }
+
+  async getAgent(name: string): Promise<AgentRecord | undefined> {
+    return this.#run(() => agents.getAgent(this.#db, name));
+  }
+
+  async listAgents(): Promise<AgentRecord[]> {
+    return this.#run(() => agents.listAgents(this.#db));
+  }
+
+  async claimAgentResult(runId: string, agent: string, at?: string): Promise<boolean> {
+    return this.#run(() => agents.claimAgentResult(this.#db, runId, agent, at ?? this.#now().toISOString()));
   }
 
   async appendEvent(event: NewEvent): Promise<EventRecord> {

@@ -1,0 +1,50 @@
+/** Agents on DPs and devices, and the (run id, agent) results already received (DESIGN.md 4 `updops agent`). */
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { UpdopsError } from '../../errors.js';
+import type { AgentRecord, AgentRegistration, AgentRole } from '../store.js';
+
+interface AgentRow {
+  name: string;
+  role: string;
+  os: string;
+  version: string;
+  registered_at: string;
+  last_seen: string;
+  status_json: string | null;
+}
+
+function toAgent(row: AgentRow): AgentRecord {
+  const agent: AgentRecord = { name: row.name, role: row.role as AgentRole, os: row.os, version: row.version, registeredAt: row.registered_at, lastSeen: row.last_seen };
+  if (row.status_json !== null) agent.status = JSON.parse(row.status_json) as Record<string, unknown>;
+  return agent;
+}
+
+export function getAgent(db: SqliteDatabase, name: string): AgentRecord | undefined {
+  const row = db.prepare('SELECT * FROM agents WHERE name = ?').get(name) as AgentRow | undefined;
+  return row ? toAgent(row) : undefined;
+}
+
+export function upsertAgent(db: SqliteDatabase, agent: AgentRegistration, now: Date): AgentRecord {
+  const at = agent.at ?? now.toISOString();
+  db.prepare(
+    `INSERT INTO agents (name, role, os, version, registered_at, last_seen, status_json) VALUES (@name, @role, @os, @version, @at, @at, NULL)
+     ON CONFLICT (name) DO UPDATE SET role = @role, os = @os, version = @version, registered_at = @at, last_seen = @at`,
+  ).run({ name: agent.name, role: agent.role, os: agent.os, version: agent.version, at });
+  return getAgent(db, agent.name) as AgentRecord;
+}
+
+export function recordHeartbeat(db: SqliteDatabase, name: string, status: Record<string, unknown> | undefined, at: string): AgentRecord {
+  const sql = status === undefined ? 'UPDATE agents SET last_seen = ? WHERE name = ?' : 'UPDATE agents SET last_seen = ?, status_json = ? WHERE name = ?';
+  const args = status === undefined ? [at, name] : [at, JSON.stringify(status), name];
+  const { changes } = db.prepare(sql).run(...args);
+  if (changes === 0) throw new UpdopsError('NOT_FOUND', `no agent named ${name} has registered`);
+  return getAgent(db, name) as AgentRecord;
+}
+
+export function listAgents(db: SqliteDatabase): AgentRecord[] {
+  return (db.prepare('SELECT * FROM agents ORDER BY name').all() as AgentRow[]).map(toAgent);
+}
+
+export function claimAgentResult(db: SqliteDatabase, runId: string, agent: string, at: string): boolean {
+  return db.prepare('INSERT OR IGNORE INTO agent_results (run_id, agent, received_at) VALUES (?, ?, ?)').run(runId, agent, at).changes === 1;
+}
