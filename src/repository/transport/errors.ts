@@ -24,10 +24,17 @@ const UNREACHABLE_CODES = new Set([
   'UND_ERR_CLOSED',
 ]);
 
+const DISK_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
+
 export function classifyNetworkError(error: unknown, where: string): UpdopsError {
   if (isUpdopsError(error)) return error;
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
+  // A body is streamed into a local file, so a full or read-only disk surfaces here too: it is the
+  // destination's fault, not the source's, and retrying the download cannot help.
+  if (DISK_CODES.has(code)) {
+    return new UpdopsError('DISK', `cannot write the destination while downloading ${where}: ${code} (${message})`, { cause: error });
+  }
   if (TIMEOUT_CODES.has(code) || /timeout/i.test(message)) {
     return new UpdopsError('DOWNLOAD_TIMEOUT', `${where}: no data within the timeout (${message})`, { cause: error });
   }
