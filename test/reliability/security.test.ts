@@ -20,25 +20,11 @@ import t, { type Test } from 'tap';
 import { serveStatic } from '../repository/helpers/static-server.js';
 import { makeWorld, NOW } from '../reconcile/helpers/world.js';
 import { STACK_FRAME, tempDir } from './helpers/common.js';
+import { leakForms, leaks } from './helpers/leaks.js';
 import { rawRequest, startServe } from './helpers/serve-process.js';
 
 const SECRET = 'user:S3cr3t-Value-42';
 const FILE_SECRET = 'filer:F1le-S3cret-99';
-
-/** Every form a secret could leak in: as given, the password alone, and base64 as in an Authorization header. */
-export function leakForms(secret: string): string[] {
-  const password = secret.slice(secret.indexOf(':') + 1);
-  return [secret, password, Buffer.from(secret).toString('base64')];
-}
-
-/** Names of the texts (or files) that hold any form of any secret. */
-export function leaks(texts: Record<string, string | Buffer>, secrets: string[]): string[] {
-  const forms = secrets.flatMap(leakForms);
-  return Object.entries(texts).flatMap(([name, text]) => {
-    const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
-    return forms.filter((f) => bytes.includes(f) || bytes.includes(Buffer.from(f, 'utf16le'))).map((f) => `${name} holds ${f.slice(0, 6)}…`);
-  });
-}
 
 const authSource = (name: string, url: string, ref: string): string => `apiVersion: updops/v1
 kind: UpdateSource
