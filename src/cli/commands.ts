@@ -152,9 +152,26 @@ export function registerCommands(program: Command): void {
     .option('--concurrency <n>', 'DP repositories synced at once within a run', '4')
     .option('--token-file <file>', 'file holding the API token for POST calls (default: $UPDOPS_TOKEN)')
     .option('--log-level <level>', 'trace | debug | info | warn | error | silent', 'info')
+    .option('--agent-timeout <duration>', "how long a run waits for an agent's result", '10m')
     .action(async (options: Record<string, unknown>) => {
       const { controllerCommand } = await import('./controller.js');
       process.exitCode = await controllerCommand(options as unknown as Parameters<typeof controllerCommand>[0]);
+    });
+
+  program
+    .command('agent')
+    .description('run on a device or distribution point: register with the controller, heartbeat, run its assignments')
+    .requiredOption('--controller <url>', "the controller's API, e.g. http://127.0.0.1:8080")
+    .requiredOption('--name <name>', 'the device or DP name in the config')
+    .requiredOption('--root <dir>', "device: its update root (bases, state.json, app); DP: the agent's own folder")
+    .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
+    .option('--heartbeat <duration>', 'how often to report status', '15s')
+    .option('--listen <host:port>', "DP: where its repository is served (default: the port of its manifest address on 127.0.0.1)")
+    .option('--role <role>', 'dp | device (default: from the controller)')
+    .option('--os <os>', 'reported OS (default: from the controller)')
+    .action(async (options: Record<string, unknown>) => {
+      const { agentCommand } = await import('./agent.js');
+      process.exitCode = await agentCommand(options as unknown as Parameters<typeof agentCommand>[0]);
     });
 
   const controllerOption = ['--controller <url>', "the controller's API, e.g. http://127.0.0.1:8080 (default: $UPDOPS_CONTROLLER; none: the state store)"] as const;

@@ -5,6 +5,7 @@
  */
 import { UpdopsError } from '../errors.js';
 import { createApiServer, resolveToken } from '../controller/api/index.js';
+import { AgentHub } from '../controller/agents/hub.js';
 import { createController } from '../controller/controller.js';
 import { createLogger } from '../controller/logging.js';
 import { createMetrics } from '../controller/metrics.js';
@@ -24,6 +25,7 @@ export interface ControllerCommandOptions {
   concurrency: string;
   tokenFile?: string;
   logLevel: string;
+  agentTimeout?: string;
 }
 
 function wholeNumber(value: string, flag: string, min: number): number {
@@ -32,11 +34,11 @@ function wholeNumber(value: string, flag: string, min: number): number {
   return n;
 }
 
-function pollMs(text: string): number {
+function durationMs(text: string, flag: string): number {
   try {
     return parseDuration(text);
   } catch {
-    throw new UpdopsError('USAGE', `--poll must be a duration such as 30s, 5m or 1h (got ${text})`);
+    throw new UpdopsError('USAGE', `${flag} must be a duration such as 30s, 5m or 1h (got ${text})`);
   }
 }
 
@@ -60,10 +62,12 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
   const logger = createLogger({ level: options.logLevel as 'info' });
   const { registry, observer } = createMetrics(undefined, { logger });
   const store = await openStateStore(options.state ? { path: options.state } : {});
-  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs: pollMs(options.poll), prune: options.prune ?? false, maxDeletes, concurrency, observer });
+  // Agents (DESIGN.md 4 `updops agent`): one hub shared by the task runs and the API.
+  const agents = new AgentHub({ store, resultTimeoutMs: durationMs(options.agentTimeout ?? '10m', '--agent-timeout') });
+  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs: durationMs(options.poll, '--poll'), prune: options.prune ?? false, maxDeletes, concurrency, observer, agents });
   try {
     await controller.start();
-    const api = await createApiServer(controller, { host, port, ...(token ? { token } : {}), logger, registry });
+    const api = await createApiServer(controller, { host, port, ...(token ? { token } : {}), logger, registry, agents });
     process.stdout.write(`controller listening on ${api.url}\n`);
     const signal = await untilSignal();
     logger.info({ signal }, 'stopping');

@@ -12,6 +12,7 @@ import type { RunRecord, RunTrigger } from '../state/index.js';
 import { collectStatus } from '../status/index.js';
 import { recordedConfig, type RecordedConfig } from '../tasks/model-from-state.js';
 import { Activity } from './activity.js';
+import { agentDispatch } from './agents/dispatch.js';
 import { systemClock } from './clock.js';
 import { CONTROLLER_EVENTS } from './events.js';
 import { MissedTargets } from './missed.js';
@@ -49,10 +50,12 @@ class ControllerImpl implements Controller {
     this.store = options.store;
     this.#clock = options.clock ?? systemClock;
     this.#timeZone = options.timeZone ?? defaultTimeZone();
-    this.#presence = options.presence ?? localPresence((name) => this.#config?.model.distributionPoints.get(name)?.item.repository);
+    const presence = options.presence ?? localPresence((name) => this.#config?.model.distributionPoints.get(name)?.item.repository);
+    this.#presence = options.agents ? options.agents.presence(presence) : presence;
+    options.agents?.onPresenceChanged(() => this.presenceChanged());
     const common = { store: options.store, clock: this.#clock, activity: this.#activity, signal: this.#stop.signal, ...(options.observer ? { observer: options.observer } : {}) };
     const applied = (): Promise<Applied> => this.#applied();
-    this.#runner = new TaskRunner({ ...common, missed: this.#missed, presence: this.#presence, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, applied, missedChanged: () => this.#scheduler.poke(), ...(options.env ? { env: options.env } : {}) });
+    this.#runner = new TaskRunner({ ...common, missed: this.#missed, presence: this.#presence, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, applied, missedChanged: () => this.#scheduler.poke(), ...(options.agents ? { agents: agentDispatch(options.agents) } : {}), ...(options.env ? { env: options.env } : {}) });
     this.#scheduler = new Scheduler({ ...common, runner: this.#runner, missed: this.#missed, presence: this.#presence, timeZone: this.#timeZone, presenceCheckMs: options.presenceCheckMs ?? options.pollMs ?? DEFAULT_POLL_MS, applied });
     this.#reconciler = new Reconciler({
       ...common,

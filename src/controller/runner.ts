@@ -8,6 +8,7 @@ import type { RunRecord } from '../state/index.js';
 import type { RecordedConfig } from '../tasks/model-from-state.js';
 import { executeRun, type RunOutcome, type RunRequest } from '../tasks/run-task.js';
 import type { Activity } from './activity.js';
+import type { AgentDispatch } from './agents/dispatch.js';
 import type { MissedTargets } from './missed.js';
 import type { Presence } from './presence.js';
 import { onTaskCompletion } from './triggers.js';
@@ -25,6 +26,7 @@ export interface RunnerDeps {
   activity: Activity;
   missed: MissedTargets;
   presence: Presence;
+  agents?: AgentDispatch;
   concurrency: number;
   signal: AbortSignal;
   env?: NodeJS.ProcessEnv;
@@ -85,7 +87,7 @@ export class TaskRunner {
   async #execute(request: RunRequest, started: (run: RunRecord) => void): Promise<RunOutcome & { config: RecordedConfig }> {
     const { config, configDir } = await this.#deps.applied();
     if (!config.tasks.has(request.task)) throw new UpdopsError('NOT_FOUND', `task "${request.task}" is not in the applied configuration`);
-    const { store, clock, presence, concurrency, env, signal, activity, observer } = this.#deps;
+    const { store, clock, presence, agents, concurrency, env, signal, activity, observer } = this.#deps;
     const outcome = await executeRun(request, {
       store,
       clock,
@@ -95,6 +97,7 @@ export class TaskRunner {
       concurrency,
       signal,
       activity,
+      ...(agents ? { agents } : {}),
       ...(env ? { env } : {}),
       onStarted: (run) => {
         started(run);

@@ -6,6 +6,7 @@
 import type { Plan } from '../plan/types.js';
 import type { DeviceResult, EventRecord, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { StatusReport } from '../status/index.js';
+import type { AgentHub } from './agents/hub.js';
 import type { Presence } from './presence.js';
 
 /** Injectable time (STYLE.md 2): tests drive the controller with a fake clock, never real waiting. */
@@ -40,6 +41,12 @@ export interface ControllerOptions {
    * (src/controller/presence.ts); agents will report heartbeats later.
    */
   presence?: Presence;
+  /**
+   * Agents on devices and DPs (DESIGN.md 4 `updops agent`): Update-task devices and DPs with an
+   * agent run through it, presence comes from heartbeats (falling back to `presence` for names
+   * without an agent), and an agent becoming visible is checked for missed starts at once.
+   */
+  agents?: AgentHub;
   /** While DPs missed a start, how often presence is checked again. Default: `pollMs`. */
   presenceCheckMs?: number;
 }

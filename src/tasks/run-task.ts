@@ -6,6 +6,7 @@
  */
 import pLimit from 'p-limit';
 import type { Clock } from '../controller/types.js';
+import type { AgentDispatch } from '../controller/agents/dispatch.js';
 import type { Presence } from '../controller/presence.js';
 import type { DeviceResult, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { RecordedConfig, RecordedTask } from './model-from-state.js';
@@ -32,6 +33,8 @@ export interface RunContext {
   /** Base for relative paths in the recorded sources (trustRoot, folder URLs, secret files). */
   configDir: string;
   presence: Presence;
+  /** Agents on devices and DPs (DESIGN.md 4 `updops agent`); absent: devices are skipped, DPs sync in-process. */
+  agents?: AgentDispatch;
   concurrency: number;
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
@@ -104,7 +107,8 @@ export async function executeRun(request: RunRequest, ctx: RunContext): Promise<
   const download = downloadSettings(task, ctx);
   const limit = pLimit(Math.max(1, ctx.concurrency));
   const activity = ctx.activity ?? UNCOUNTED;
-  const targetCtx = { runId: run.id, store: ctx.store, presence: ctx.presence, now: () => ctx.clock.now(), ...(download ? { download } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  const agents = ctx.agents?.forRun({ runId: run.id, task, config: ctx.config, configDir: ctx.configDir, ...(ctx.env ? { env: ctx.env } : {}) });
+  const targetCtx = { runId: run.id, store: ctx.store, presence: ctx.presence, now: () => ctx.clock.now(), ...(download ? { download } : {}), ...(agents ? { agents } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
   const missed: string[] = [];
   const one = async (target: RunTarget): Promise<void> => {
     const startAt = (request.scheduledAt?.getTime() ?? 0) + (offsets.get(target.name) ?? 0);

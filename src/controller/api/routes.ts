@@ -5,7 +5,9 @@
  */
 import type { Registry } from 'prom-client';
 import type { StatusReport } from '../../status/index.js';
+import type { AgentHub } from '../agents/hub.js';
 import type { Logger } from '../logging.js';
+import { AGENT_ROUTES } from './agents.js';
 import type { Controller, OutbreakApplicationType } from '../types.js';
 import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
 import { ApiError } from './http.js';
@@ -25,6 +27,8 @@ export interface RouteContext {
   /** The JSON body, read with the size limit. */
   body(): Promise<unknown>;
   dashboardRefreshSeconds: number;
+  /** The controller's agents (src/controller/api/agents.ts); absent: agent calls are 404. */
+  agents?: AgentHub;
 }
 
 export interface Route {
@@ -129,6 +133,7 @@ export const ROUTES: readonly Route[] = [
       return { status: 200, text: html, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': DASHBOARD_CSP, 'x-frame-options': 'DENY' } };
     },
   },
+  ...AGENT_ROUTES,
 ];
 
 export interface RouteMatch {

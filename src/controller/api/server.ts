@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import type { AgentHub } from '../agents/hub.js';
 import type { Logger } from '../logging.js';
 import { createMetrics } from '../metrics.js';
 import type { Controller } from '../types.js';
@@ -33,6 +34,8 @@ export interface ApiServerOptions {
   dashboardRefreshSeconds?: number;
   /** How long one status report answers `/api/status` and the dashboard; default 1000 ms, 0: only coalesce concurrent requests. */
   statusCacheMs?: number;
+  /** Accept agents (src/controller/api/agents.ts); the same hub the controller was created with. */
+  agents?: AgentHub;
 }
 
 export interface ApiServer {
@@ -51,6 +54,7 @@ interface Settings {
   registry: Registry;
   bodyLimit: number;
   dashboardRefreshSeconds: number;
+  agents: AgentHub | undefined;
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -71,6 +75,7 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, settings: Set
     query: queryOf(req.url),
     body: async () => parseJson(await readBody(req, settings.bodyLimit)),
     dashboardRefreshSeconds: settings.dashboardRefreshSeconds,
+    ...(settings.agents ? { agents: settings.agents } : {}),
   };
   send(res, await route.handle(ctx));
 }
@@ -105,6 +110,7 @@ export async function createApiServer(controller: Controller, options: ApiServer
     registry: options.registry ?? createMetrics().registry,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     dashboardRefreshSeconds: options.dashboardRefreshSeconds ?? 15,
+    agents: options.agents,
   };
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, handler(settings));
   const host = options.host ?? DEFAULT_API_HOST;
@@ -124,6 +130,7 @@ export async function createApiServer(controller: Controller, options: ApiServer
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        settings.agents?.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

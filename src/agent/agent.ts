@@ -1,0 +1,228 @@
+/**
+ * `updops agent` (DESIGN.md 4): the process on a device or DP. It registers with the controller
+ * (role and OS from the applied config), heartbeats its status, long-polls for assignments and
+ * runs them one at a time — a device the endpoint Update task into `--root`, a DP a sync into
+ * its manifest `repository` folder, which it also serves on its address. Results are retried
+ * with backoff until the controller acknowledges them; a lost controller is reconnected to with
+ * exponential backoff. `stop()` aborts the assignment in progress, reports it, and resolves.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { AgentEvent, AgentResult, Assignment, RegisterResponse } from '../controller/agents/types.js';
+import type { UpdateTaskSettings } from '../manifests/index.js';
+import { serveRepository, type RepositoryServer } from '../repository/serve/index.js';
+import { backoff } from './backoff.js';
+import { ControllerClient, ControllerError } from './client.js';
+import { deviceStatus, runDeviceAssignment } from './device.js';
+import { repositoryStatus, runDpAssignment } from './dp.js';
+import { errorMessage } from './errors.js';
+
+export const LONG_POLL_SECONDS = 25;
+
+export interface AgentOptions {
+  controller: string;
+  name: string;
+  root: string;
+  token: string | undefined;
+  heartbeatMs: number;
+  /** DP: where its repository is served; default 127.0.0.1 and the port of its manifest address. */
+  listen?: { host: string; port: number };
+  role?: 'dp' | 'device';
+  os?: string;
+  version: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningAgent {
+  registration: RegisterResponse;
+  /** A DP's repository server. */
+  servedUrl?: string;
+  stop(): Promise<void>;
+}
+
+class Agent {
+  readonly #o: AgentOptions;
+  readonly #client: ControllerClient;
+  readonly #stop = new AbortController();
+  #registration!: RegisterResponse;
+  #server: RepositoryServer | undefined;
+  #settings: UpdateTaskSettings | undefined;
+  #loops: Promise<void>[] = [];
+  /** While an assignment runs, heartbeats repeat the last status: the device lock belongs to the run. */
+  #running = false;
+  #lastStatus: Record<string, unknown> = {};
+
+  constructor(options: AgentOptions) {
+    this.#o = options;
+    this.#client = new ControllerClient({ url: options.controller, token: options.token });
+  }
+
+  get registration(): RegisterResponse {
+    return this.#registration;
+  }
+
+  get servedUrl(): string | undefined {
+    return this.#server?.url;
+  }
+
+  #log(line: string): void {
+    this.#o.log?.(`${this.#o.name}: ${line}`);
+  }
+
+  async start(): Promise<void> {
+    await mkdir(this.#o.root, { recursive: true });
+    await this.#register();
+    if (this.#registration.role === 'dp') await this.#serve();
+    this.#loops = [this.#heartbeatLoop(), this.#workLoop()];
+  }
+
+  async stop(): Promise<void> {
+    this.#stop.abort(new Error('the agent is stopping'));
+    await Promise.allSettled(this.#loops);
+    await this.#server?.close();
+  }
+
+  /** Until the controller answers (it may be down, or the config not applied yet). */
+  async #register(): Promise<void> {
+    const wait = backoff();
+    for (;;) {
+      try {
+        const body = { name: this.#o.name, version: this.#o.version, heartbeatSeconds: this.#o.heartbeatMs / 1000, ...(this.#o.role ? { role: this.#o.role } : {}), ...(this.#o.os ? { os: this.#o.os } : {}) };
+        const answer = await this.#client.call<RegisterResponse>('POST', '/api/agents/register', body, { signal: this.#stop.signal });
+        if (answer) this.#registration = answer;
+        this.#log(`registered as ${this.#registration.role} (${this.#registration.os})`);
+        return;
+      } catch (error) {
+        this.#log(`cannot register: ${errorMessage(error)}`);
+        if (!(await wait.wait(this.#stop.signal))) throw new Error('stopped before registering', { cause: error });
+      }
+    }
+  }
+
+  /** A DP serves its repository folder on its address (DESIGN.md 3 "Serving"). */
+  async #serve(): Promise<void> {
+    const root = this.#registration.repository ?? this.#o.root;
+    await mkdir(root, { recursive: true });
+    const port = this.#o.listen?.port ?? (this.#registration.address ? Number(new URL(this.#registration.address).port) || 80 : 0);
+    this.#server = await serveRepository({ root, host: this.#o.listen?.host ?? '127.0.0.1', port });
+    this.#log(`serving ${root} on ${this.#server.url}`);
+  }
+
+  /** Calls the controller; a 404 for this agent (the controller forgot it) registers again first. */
+  async #call<T>(method: 'GET' | 'POST', path: string, body?: unknown, waitMs?: number): Promise<T | undefined> {
+    try {
+      return await this.#client.call<T>(method, path, body, { signal: this.#stop.signal, ...(waitMs ? { waitMs } : {}) });
+    } catch (error) {
+      if (error instanceof ControllerError && error.status === 404 && /agent/.test(error.message)) await this.#register();
+      throw error;
+    }
+  }
+
+  async #heartbeatLoop(): Promise<void> {
+    const path = `/api/agents/${encodeURIComponent(this.#o.name)}/heartbeat`;
+    let unsent: AgentEvent[] = [];
+    while (!this.#stop.signal.aborted) {
+      try {
+        const { status, events } = await this.#status();
+        unsent = [...unsent, ...events];
+        await this.#call('POST', path, { status, events: unsent, heartbeatSeconds: this.#o.heartbeatMs / 1000 });
+        unsent = [];
+      } catch (error) {
+        if (!this.#stop.signal.aborted) this.#log(`heartbeat failed: ${errorMessage(error)}`);
+      }
+      await sleep(this.#o.heartbeatMs, this.#stop.signal);
+    }
+  }
+
+  async #status(): Promise<{ status: Record<string, unknown>; events: AgentEvent[] }> {
+    if (this.#running) return { status: { ...this.#lastStatus, running: true }, events: [] };
+    if (this.#registration.role === 'dp') return { status: { repository: await repositoryStatus(this.#registration.repository ?? this.#o.root) }, events: [] };
+    const current = await deviceStatus(this.#o.root, this.#settings);
+    this.#lastStatus = current.status;
+    return current;
+  }
+
+  async #workLoop(): Promise<void> {
+    const path = `/api/agents/${encodeURIComponent(this.#o.name)}/work?waitSeconds=${LONG_POLL_SECONDS}`;
+    const wait = backoff();
+    while (!this.#stop.signal.aborted) {
+      try {
+        const answer = await this.#call<{ assignment: Assignment }>('GET', path, undefined, LONG_POLL_SECONDS * 1000);
+        wait.reset();
+        if (answer) await this.#execute(answer.assignment);
+      } catch (error) {
+        if (this.#stop.signal.aborted) break;
+        this.#log(`lost the controller: ${errorMessage(error)}`);
+        await wait.wait(this.#stop.signal);
+      }
+    }
+  }
+
+  async #execute(assignment: Assignment): Promise<void> {
+    this.#log(`run ${assignment.runId}: ${assignment.kind} for "${assignment.task}"`);
+    const base = `/api/agents/${encodeURIComponent(this.#o.name)}/runs/${encodeURIComponent(assignment.runId)}`;
+    const progress = (p: { files: number; bytes: number }): void => void this.#client.call('POST', `${base}/progress`, { files: p.files, bytes: p.bytes }).catch(() => undefined);
+    progress({ files: 0, bytes: 0 });
+    let result: AgentResult;
+    this.#running = true;
+    try {
+      if (assignment.kind === 'update') {
+        this.#settings = assignment.settings;
+        result = await runDeviceAssignment(this.#o.root, assignment, this.#stop.signal);
+      } else {
+        result = await runDpAssignment(this.#o.root, this.#registration.os, this.#o.name, assignment, this.#stop.signal, throttle(progress, 500));
+      }
+    } finally {
+      this.#running = false;
+    }
+    if (this.#stop.signal.aborted) result = { ...result, status: 'failed', reason: `the agent stopped during the run${result.reason ? ` (${result.reason})` : ''}` };
+    this.#log(`run ${assignment.runId}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
+    await this.#report(`${base}/result`, result);
+  }
+
+  /** Until acknowledged (a restarted controller still takes it); while stopping, a few tries only. */
+  async #report(path: string, result: AgentResult): Promise<void> {
+    const wait = backoff(250, 5_000);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#client.call('POST', path, result);
+        return;
+      } catch (error) {
+        if (error instanceof ControllerError && error.status !== undefined && error.status < 500 && error.status !== 401) {
+          this.#log(`result refused: ${error.message}`);
+          return;
+        }
+        if (this.#stop.signal.aborted && attempt >= 3) return;
+        this.#log(`result not acknowledged yet: ${errorMessage(error)}`);
+        await wait.wait(this.#stop.signal.aborted ? undefined : this.#stop.signal);
+      }
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+function throttle<T>(fn: (value: T) => void, ms: number): (value: T) => void {
+  let last = 0;
+  return (value) => {
+    const now = Date.now();
+    if (now - last < ms) return;
+    last = now;
+    fn(value);
+  };
+}
+
+export async function startAgent(options: AgentOptions): Promise<RunningAgent> {
+  const agent = new Agent(options);
+  await agent.start();
+  return { registration: agent.registration, ...(agent.servedUrl ? { servedUrl: agent.servedUrl } : {}), stop: () => agent.stop() };
+}

@@ -1,0 +1,58 @@
+/**
+ * What a device agent does (DESIGN.md 1 "Type Update", seed 000): run the endpoint Update task
+ * into its root for an assignment, and report its status — databases, freshness (events once per
+ * transition, by `checkFreshness`), application, restart — on each heartbeat.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { AgentEvent, AgentResult, UpdateAssignment } from '../controller/agents/types.js';
+import { checkFreshness, readDeviceState, runUpdateTask } from '../tasks/update/index.js';
+import { deviceLayout } from '../tasks/update/layout.js';
+import type { UpdateTaskSettings } from '../manifests/index.js';
+import { errorMessage } from './errors.js';
+
+export async function runDeviceAssignment(root: string, assignment: UpdateAssignment, signal: AbortSignal): Promise<AgentResult> {
+  const started = Date.now();
+  let trustRoot: string | undefined;
+  if (assignment.trustRootJson) {
+    await mkdir(root, { recursive: true });
+    trustRoot = path.join(root, '.trust-root.json');
+    await writeFile(trustRoot, assignment.trustRootJson);
+  }
+  try {
+    const result = await runUpdateTask({
+      root,
+      device: assignment.device,
+      sources: assignment.sources,
+      settings: assignment.settings,
+      now: new Date(),
+      ...(trustRoot ? { trustRoot } : {}),
+      signal,
+    });
+    const reason = [result.reason, ...(result.status === 'failed' ? assignment.problems : [])].filter(Boolean).join('; ');
+    return { status: result.status, ...(reason ? { reason } : {}), files: result.files, bytes: result.bytes, durationMs: Date.now() - started, events: result.events.map(toEvent) };
+  } catch (error) {
+    return { status: 'failed', reason: errorMessage(error), files: 0, bytes: 0, durationMs: Date.now() - started, events: [] };
+  }
+}
+
+function toEvent(event: { type: string; message: string; data?: Record<string, unknown> }): AgentEvent {
+  return { type: event.type, message: event.message, ...(event.data ? { data: event.data } : {}) };
+}
+
+/** Heartbeat status plus the freshness events not reported yet (one per transition). */
+export async function deviceStatus(root: string, settings: UpdateTaskSettings | undefined): Promise<{ status: Record<string, unknown>; events: AgentEvent[] }> {
+  await mkdir(root, { recursive: true });
+  const check = await checkFreshness({ root, now: new Date(), ...(settings ? { settings } : {}) });
+  const state = await readDeviceState(deviceLayout(root).state);
+  const status: Record<string, unknown> = {
+    databaseVersion: state.installed.databaseVersion ?? null,
+    published: check.published ?? null,
+    freshness: check.freshness,
+    basesMode: state.basesMode ?? (check.freshness === 'none' ? 'withoutDatabases' : 'normal'),
+    applicationVersion: state.installed.applicationVersion ?? null,
+    restartRequired: state.restartRequired,
+    lastResult: state.lastResult ?? null,
+  };
+  return { status, events: check.events.map(toEvent) };
+}

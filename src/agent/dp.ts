@@ -1,0 +1,37 @@
+/**
+ * What a DP agent does (seed 001; DESIGN.md 1 and 3): sync the task's sources into its
+ * repository folder — the manifest's `repository`, a path on the DP — and serve that folder on
+ * its address so its group's devices update from it.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { AgentResult, DownloadAssignment } from '../controller/agents/types.js';
+import { inspectRepository } from '../plan/observe.js';
+import type { SyncProgress } from '../repository/sync/index.js';
+import { downloadToDistributionPoint } from '../tasks/download-to-dp.js';
+import { writeFile } from 'node:fs/promises';
+
+export async function runDpAssignment(root: string, os: string, name: string, assignment: DownloadAssignment, signal: AbortSignal, onProgress: (p: SyncProgress) => void): Promise<AgentResult> {
+  let trustRoot: string | undefined;
+  await mkdir(root, { recursive: true });
+  if (assignment.trustRootJson) {
+    trustRoot = path.join(root, '.trust-root.json');
+    await writeFile(trustRoot, assignment.trustRootJson);
+  }
+  const outcome = await downloadToDistributionPoint({
+    dp: { name, os, repository: assignment.repository },
+    sources: assignment.sources.map((spec, i) => ({ name: spec.name ?? `source-${i}`, spec, ...(i === 0 && trustRoot ? { trustRoot } : {}) })),
+    legacyScheme: assignment.legacyScheme,
+    downloadDiffFiles: assignment.downloadDiffFiles,
+    ...(assignment.components ? { components: assignment.components } : {}),
+    onProgress,
+    signal,
+  });
+  if (outcome.status === 'failed') return { status: 'failed', reason: outcome.reason, files: 0, bytes: 0, durationMs: outcome.durationMs, events: [] };
+  return { status: 'completed', files: outcome.result.files, bytes: outcome.result.bytes, durationMs: outcome.durationMs, events: [], repository: await repositoryStatus(assignment.repository) };
+}
+
+export async function repositoryStatus(repository: string): Promise<{ version?: string; published?: string }> {
+  const seen = await inspectRepository(repository).catch(() => undefined);
+  return { ...(seen?.version !== undefined ? { version: String(seen.version) } : {}), ...(seen?.published ? { published: seen.published } : {}) };
+}

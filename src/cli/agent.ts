@@ -1,0 +1,70 @@
+/**
+ * `updops agent` (DESIGN.md 4): runs on a device or distribution point until SIGTERM/SIGINT,
+ * then aborts its assignment cleanly, reports it, and exits 0. A DP agent's repository folder is
+ * its manifest `repository` (a path on the DP, DESIGN.md 1), served on its manifest address
+ * (or `--listen`); `--root` holds the agent's own files (a device: its whole update root).
+ */
+import { createRequire } from 'node:module';
+import { startAgent } from '../agent/agent.js';
+import { resolveToken } from '../controller/api/auth.js';
+import { UpdopsError } from '../errors.js';
+import { parseDuration } from '../repository/publish/index.js';
+import { parseListen } from './serve.js';
+
+export interface AgentCommandOptions {
+  controller: string;
+  name: string;
+  root: string;
+  tokenFile?: string;
+  heartbeat: string;
+  listen?: string;
+  role?: string;
+  os?: string;
+}
+
+function version(): string {
+  try {
+    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export async function agentCommand(options: AgentCommandOptions): Promise<number> {
+  let heartbeatMs: number;
+  try {
+    heartbeatMs = parseDuration(options.heartbeat);
+  } catch {
+    throw new UpdopsError('USAGE', `--heartbeat must be a duration such as 15s (got ${options.heartbeat})`);
+  }
+  if (options.role !== undefined && options.role !== 'dp' && options.role !== 'device') throw new UpdopsError('USAGE', '--role must be dp or device');
+  const signal = untilSignal();
+  const agent = await startAgent({
+    controller: options.controller,
+    name: options.name,
+    root: options.root,
+    token: resolveToken({ tokenFile: options.tokenFile }),
+    heartbeatMs,
+    version: version(),
+    ...(options.listen ? { listen: parseListen(options.listen) } : {}),
+    ...(options.role ? { role: options.role } : {}),
+    ...(options.os ? { os: options.os } : {}),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`agent ${options.name} registered as ${agent.registration.role}${agent.servedUrl ? `, serving ${agent.servedUrl}` : ''}\n`);
+  await signal;
+  await agent.stop();
+  return 0;
+}

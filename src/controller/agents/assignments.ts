@@ -1,0 +1,53 @@
+/**
+ * Assignments built by the controller for one target (DESIGN.md 4 `updops agent`): sources are
+ * resolved here, with credentials from secretRefs, and travel only over the authenticated agent
+ * channel; the trust root goes as text because its file is on the controller's machine.
+ */
+import { readFile } from 'node:fs/promises';
+import { defaultSources } from '../../manifests/defaults.js';
+import type { UpdateTaskSpec } from '../../manifests/index.js';
+import { resolveDeviceSources } from '../../tasks/update/device-sources.js';
+import type { DownloadSettings } from '../../tasks/run-target.js';
+import type { ResolvedSource } from '../../tasks/sources.js';
+import type { RunScope } from './dispatch.js';
+import type { DownloadAssignment, UpdateAssignment } from './types.js';
+
+async function trustRootText(sources: readonly ResolvedSource[]): Promise<string | undefined> {
+  const file = sources.find((s) => s.trustRoot !== undefined)?.trustRoot;
+  return file ? readFile(file, 'utf8') : undefined;
+}
+
+/** Seed 000: "vendor, the device's DP / administration server, or custom sources, in order, with fallback". */
+export async function updateAssignment(scope: RunScope, device: string): Promise<UpdateAssignment> {
+  const spec = scope.task.spec as UpdateTaskSpec;
+  const settings = spec.settings ?? {};
+  const refs = settings.sources ?? defaultSources('Update');
+  const { sources, problems } = resolveDeviceSources(scope.config.model, device, refs, scope.configDir, scope.env);
+  const license = scope.config.model.devices.get(device)?.item.license;
+  const trustRootJson = await trustRootText(sources);
+  return {
+    kind: 'update',
+    runId: scope.runId,
+    task: scope.task.name,
+    device: { name: device, ...(license ? { license } : {}) },
+    sources: sources.map((s) => s.spec),
+    settings,
+    ...(trustRootJson ? { trustRootJson } : {}),
+    problems,
+  };
+}
+
+export async function downloadAssignment(scope: RunScope, repository: string, download: DownloadSettings): Promise<DownloadAssignment> {
+  const trustRootJson = await trustRootText(download.sources);
+  return {
+    kind: 'download',
+    runId: scope.runId,
+    task: scope.task.name,
+    repository,
+    sources: download.sources.map((s) => s.spec),
+    legacyScheme: download.legacyScheme,
+    downloadDiffFiles: download.downloadDiffFiles,
+    ...(download.components ? { components: download.components } : {}),
+    ...(trustRootJson ? { trustRootJson } : {}),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The controller's side of its agents (DESIGN.md 4 `updops agent`): registration against the
+ * applied configuration, heartbeats (presence), per-agent work queues, and results — counted
+ * once per (run id, agent) through the state store, so an agent retrying after a lost answer or
+ * a controller restart changes nothing the second time.
+ */
+import { UpdopsError } from '../../errors.js';
+import type { AgentRecord, StateStore } from '../../state/index.js';
+import { recordedConfig } from '../../tasks/model-from-state.js';
+import type { Presence } from '../presence.js';
+import { agentPresence, isLive, type LiveAgent } from './presence.js';
+import type { AgentEvent, AgentResult, Assignment, RegisterRequest, RegisterResponse } from './types.js';
+import { WorkQueue } from './work-queue.js';
+
+export const DEFAULT_HEARTBEAT_SECONDS = 15;
+/** A run waits this long for an agent's result (DESIGN.md 1 "Runs and statuses": then `failed` with the reason). */
+export const DEFAULT_RESULT_TIMEOUT_MS = 10 * 60_000;
+export const RESTARTED_REASON = 'the agent restarted before it reported a result';
+
+export interface AgentHubOptions {
+  store: StateStore;
+  resultTimeoutMs?: number;
+  /** Wall-clock time for heartbeats (agents beat in real time, whatever clock runs the schedules). */
+  now?: () => number;
+}
+
+interface InFlight {
+  agent: string;
+  taken: boolean;
+  resolve(result: AgentResult): void;
+}
+
+const key = (runId: string, agent: string): string => `${runId}\u0000${agent}`;
+
+export class AgentHub {
+  readonly store: StateStore;
+  readonly resultTimeoutMs: number;
+  readonly #now: () => number;
+  readonly #live = new Map<string, LiveAgent>();
+  readonly #work = new WorkQueue();
+  readonly #inFlight = new Map<string, InFlight>();
+  readonly #listeners: (() => void)[] = [];
+
+  constructor(options: AgentHubOptions) {
+    this.store = options.store;
+    this.resultTimeoutMs = options.resultTimeoutMs ?? DEFAULT_RESULT_TIMEOUT_MS;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /** Called when an agent becomes visible (the controller looks for missed starts then). */
+  onPresenceChanged(listener: () => void): void {
+    this.#listeners.push(listener);
+  }
+
+  presence(fallback: Presence): Presence {
+    return agentPresence((name) => this.#live.get(name), this.#now, fallback);
+  }
+
+  hasAgent(name: string): boolean {
+    return this.#live.has(name);
+  }
+
+  async register(request: RegisterRequest): Promise<RegisterResponse> {
+    const { model } = await recordedConfig(this.store);
+    const device = model.devices.get(request.name)?.item;
+    const dp = model.distributionPoints.get(request.name)?.item;
+    if (!device && !dp) throw new UpdopsError('NOT_FOUND', `${request.name} is neither a device nor a distribution point of the applied configuration`);
+    const role = dp ? 'dp' : 'device';
+    const os = (dp ?? device)?.os ?? request.os ?? 'unknown';
+    const heartbeatSeconds = request.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS;
+    await this.store.upsertAgent({ name: request.name, role, os, version: request.version, at: new Date(this.#now()).toISOString() });
+    // A new agent process: what the previous one took and never answered will not be answered.
+    for (const [k, flight] of this.#inFlight) {
+      if (flight.agent === request.name && flight.taken) this.#settle(k, failed(RESTARTED_REASON));
+    }
+    this.#see(request.name, heartbeatSeconds * 1000);
+    return { name: request.name, role, os, heartbeatSeconds, ...(dp ? { repository: dp.repository, ...(dp.address ? { address: dp.address } : {}) } : {}) };
+  }
+
+  /** `events`: what the device raised between runs (freshness transitions, seed 000), with the device as subject. */
+  async heartbeat(name: string, status: Record<string, unknown> | undefined, heartbeatSeconds?: number, events: readonly AgentEvent[] = []): Promise<AgentRecord> {
+    await this.#known(name);
+    const at = new Date(this.#now()).toISOString();
+    const updated = await this.store.recordHeartbeat(name, status, at);
+    for (const event of events) await this.store.appendEvent({ type: event.type, subject: name, message: event.message, ...(event.data ? { data: event.data } : {}), time: at });
+    this.#see(name, heartbeatSeconds ? heartbeatSeconds * 1000 : (this.#live.get(name)?.heartbeatMs ?? DEFAULT_HEARTBEAT_SECONDS * 1000));
+    return updated;
+  }
+
+  /** Long-poll: the agent's next assignment, or undefined after `waitMs`. Counts as being seen. */
+  async nextWork(name: string, waitMs: number): Promise<Assignment | undefined> {
+    await this.#known(name);
+    const assignment = await this.#work.next(name, waitMs);
+    const flight = assignment ? this.#inFlight.get(key(assignment.runId, name)) : undefined;
+    if (flight) flight.taken = true;
+    return assignment;
+  }
+
+  /**
+   * Queues `assignment` for `agent` and resolves with its result, or a failed result when none
+   * came within the timeout or `signal` aborted (the controller is stopping).
+   */
+  dispatch(agent: string, assignment: Assignment, signal?: AbortSignal): Promise<AgentResult> {
+    const k = key(assignment.runId, agent);
+    return new Promise<AgentResult>((resolve) => {
+      const timer = setTimeout(() => this.#settle(k, failed(`no result from the agent within ${Math.round(this.resultTimeoutMs / 1000)} s`)), this.resultTimeoutMs);
+      const onAbort = (): void => this.#settle(k, failed('the controller stopped before the agent reported'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#inFlight.set(k, {
+        agent,
+        taken: false,
+        resolve: (result) => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          this.#work.withdraw(agent, assignment.runId);
+          resolve(result);
+        },
+      });
+      this.#work.push(agent, assignment);
+    });
+  }
+
+  /**
+   * An agent's result: recorded once per (run id, agent) — the device result, its events with
+   * the device as subject, a DP's repository observation — then handed to the waiting run.
+   * Resolves to false for a repeat, which is acknowledged and ignored.
+   */
+  async result(agent: string, runId: string, result: AgentResult): Promise<boolean> {
+    await this.#known(agent);
+    if (!(await this.store.getRun(runId))) throw new UpdopsError('NOT_FOUND', `no run with id ${runId}`);
+    const at = new Date(this.#now()).toISOString();
+    if (!(await this.store.claimAgentResult(runId, agent, at))) return false;
+    const { status, reason, files, bytes, durationMs } = result;
+    await this.store.putDeviceResult({ runId, device: agent, status, ...(reason ? { reason } : {}), files, bytes, durationMs });
+    for (const event of result.events) await this.store.appendEvent({ type: event.type, subject: agent, message: event.message, data: { ...event.data, runId }, time: at });
+    if (result.repository) await this.store.putObservation({ dp: agent, ...result.repository, observedAt: at, missing: [], corrupt: [] });
+    this.#settle(key(runId, agent), result);
+    return true;
+  }
+
+  /** Progress of a taken assignment: the device result shows it running with the bytes so far. */
+  async progress(agent: string, runId: string, progress: { files: number; bytes: number }): Promise<void> {
+    await this.#known(agent);
+    if (!this.#inFlight.has(key(runId, agent))) return;
+    await this.store.putDeviceResult({ runId, device: agent, status: 'running', files: progress.files, bytes: progress.bytes, durationMs: 0 });
+  }
+
+  close(): void {
+    this.#work.close();
+  }
+
+  #settle(k: string, result: AgentResult): void {
+    const flight = this.#inFlight.get(k);
+    if (!flight) return;
+    this.#inFlight.delete(k);
+    flight.resolve(result);
+  }
+
+  /** Registered before (perhaps with a controller that has since restarted): adopted from the store. */
+  async #known(name: string): Promise<AgentRecord> {
+    const record = await this.store.getAgent(name);
+    if (!record) throw new UpdopsError('NOT_FOUND', `no agent named ${name} has registered`);
+    if (!this.#live.has(name)) this.#see(name, DEFAULT_HEARTBEAT_SECONDS * 1000);
+    return record;
+  }
+
+  #see(name: string, heartbeatMs: number): void {
+    const before = this.#live.get(name);
+    const wasVisible = isLive(before, this.#now());
+    this.#live.set(name, { heartbeatMs, lastSeenMs: this.#now() });
+    if (!wasVisible) for (const listener of this.#listeners) listener();
+  }
+}
+
+function failed(reason: string): AgentResult {
+  return { status: 'failed', reason, files: 0, bytes: 0, durationMs: 0, events: [] };
+}

@@ -1,0 +1,26 @@
+/**
+ * "Visible on the network" from agent heartbeats (seed 001 "Run missed tasks"; DESIGN.md 1): an
+ * agent is visible while its last heartbeat is within three heartbeat intervals. Names without
+ * an agent fall back to the default presence (src/controller/presence.ts).
+ */
+import type { Presence } from '../presence.js';
+
+export const MISSED_BEATS = 3;
+
+export interface LiveAgent {
+  heartbeatMs: number;
+  lastSeenMs: number;
+}
+
+export function isLive(agent: LiveAgent | undefined, nowMs: number): boolean {
+  return agent !== undefined && nowMs - agent.lastSeenMs <= MISSED_BEATS * agent.heartbeatMs;
+}
+
+export function agentPresence(live: (name: string) => LiveAgent | undefined, now: () => number, fallback: Presence): Presence {
+  return {
+    isVisible: async (name) => {
+      const agent = live(name);
+      return agent ? isLive(agent, now()) : fallback.isVisible(name);
+    },
+  };
+}
