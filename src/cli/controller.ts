@@ -60,8 +60,8 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
   const concurrency = wholeNumber(options.concurrency, '--concurrency', 1);
   const token = resolveToken({ tokenFile: options.tokenFile });
   const logger = createLogger({ level: options.logLevel as 'info' });
-  const { registry, observer } = createMetrics(undefined, { logger });
   const store = await openStateStore(options.state ? { path: options.state } : {});
+  const { registry, observer } = createMetrics(undefined, { logger, agents: () => store.listAgents() });
   // Agents (DESIGN.md 4 `updops agent`): one hub shared by the task runs and the API.
   const agents = new AgentHub({ store, resultTimeoutMs: durationMs(options.agentTimeout ?? '10m', '--agent-timeout') });
   const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs: durationMs(options.poll, '--poll'), prune: options.prune ?? false, maxDeletes, concurrency, observer, agents });

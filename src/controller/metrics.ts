@@ -4,6 +4,7 @@
  * (STYLE.md 2). Later capabilities add their gauges (e.g. database freshness) to `ControllerMetrics`.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { AgentRecord } from '../state/index.js';
 import type { DeviceResult, RunRecord } from '../state/index.js';
 import type { Logger } from './logging.js';
 import type { ControllerObserver, ReconcileResult } from './types.js';
@@ -74,8 +75,28 @@ function observerFor(metrics: ControllerMetrics, logger: Logger | undefined, now
  * as `ControllerOptions.observer`. A fresh registry by default: default metrics may be
  * registered only once per registry.
  */
-export function createMetrics(registry: Registry = new Registry(), options: { logger?: Logger; now?: () => Date } = {}): MetricsBundle {
+export function createMetrics(registry: Registry = new Registry(), options: { logger?: Logger; now?: () => Date; agents?: () => Promise<AgentRecord[]> } = {}): MetricsBundle {
   collectDefaultMetrics({ register: registry });
   const metrics = defineMetrics(registry);
+  if (options.agents) freshnessGauge(registry, options.agents);
   return { registry, metrics, observer: observerFor(metrics, options.logger, options.now ?? (() => new Date())) };
+}
+
+/** Devices by the freshness their agents last reported (seed 000: up to date, BasesAreOutOfDate, BasesAreTotallyOutOfDate, none). */
+function freshnessGauge(registry: Registry, agents: () => Promise<AgentRecord[]>): void {
+  new Gauge({
+    name: 'updops_device_freshness',
+    help: 'Devices with an agent, by the freshness of their installed databases',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const counts = new Map<string, number>([['upToDate', 0], ['outOfDate', 0], ['totallyOutOfDate', 0], ['none', 0]]);
+      for (const agent of await agents()) {
+        const status = agent.role === 'device' ? agent.status?.freshness : undefined;
+        if (typeof status === 'string') counts.set(status, (counts.get(status) ?? 0) + 1);
+      }
+      for (const [status, n] of counts) this.set({ status }, n);
+    },
+  });
 }

@@ -25,5 +25,13 @@ export function renderStatusText(report: StatusReport): string {
     for (const t of report.tasks) rows.push([t.name, t.schedule, t.lastRun ? `${t.lastRun.status} (${t.lastRun.trigger}, ${t.lastRun.startedAt})` : 'never', t.nextStarts[0] ?? '-']);
     lines.push(...table(rows).map((l) => `  ${l}`));
   }
+  if (report.devices?.some((d) => d.lastSeen !== null)) {
+    lines.push('', 'Devices:');
+    const rows = [['NAME', 'DATABASES', 'PUBLISHED', 'FRESHNESS', 'APP', 'RESTART', 'LAST UPDATE', 'LAST SEEN']];
+    for (const d of report.devices ?? []) {
+      rows.push([d.name, d.databaseVersion ? `v${d.databaseVersion}` : '-', d.published ?? '-', d.freshness ?? '-', d.applicationVersion ?? '-', d.restartRequired ? 'required' : '-', d.lastResult ?? '-', d.lastSeen ?? 'no agent']);
+    }
+    lines.push(...table(rows).map((l) => `  ${l}`));
+  }
   return `${lines.join('\n')}\n`;
 }

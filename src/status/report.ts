@@ -4,7 +4,7 @@
  */
 import type { DistributionPoint, GroupSpec, Schedule } from '../manifests/index.js';
 import { describeSchedule, nextStarts } from '../schedule/index.js';
-import type { StateStore } from '../state/index.js';
+import type { AgentRecord, StateStore } from '../state/index.js';
 
 export interface StatusReport {
   lastApplied: { commit: string | null; dirty: boolean; appliedAt: string; serial: number } | null;
@@ -27,6 +27,38 @@ export interface StatusReport {
     nextStarts: string[];
     lastRun: { id: string; status: string; trigger: string; startedAt: string; finishedAt: string | null } | null;
   }[];
+  /** Each device as its agent last reported it (DESIGN.md 1 "Type Update"; null fields: no agent or not reported). */
+  devices?: DeviceStatusRow[];
+}
+
+export interface DeviceStatusRow {
+  name: string;
+  group: string;
+  databaseVersion: string | null;
+  published: string | null;
+  freshness: string | null;
+  applicationVersion: string | null;
+  restartRequired: boolean | null;
+  lastResult: string | null;
+  lastSeen: string | null;
+}
+
+const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function deviceRow(name: string, group: string, agent: AgentRecord | undefined): DeviceStatusRow {
+  const s = agent?.status ?? {};
+  const last = s.lastResult as { status?: string; at?: string; reason?: string } | null | undefined;
+  return {
+    name,
+    group,
+    databaseVersion: str(s.databaseVersion),
+    published: str(s.published),
+    freshness: str(s.freshness),
+    applicationVersion: str(s.applicationVersion),
+    restartRequired: typeof s.restartRequired === 'boolean' ? s.restartRequired : null,
+    lastResult: last?.status ? `${last.status}${last.at ? ` at ${last.at}` : ''}` : null,
+    lastSeen: agent?.lastSeen ?? null,
+  };
 }
 
 interface Recorded<S> {
@@ -55,7 +87,8 @@ function treeOrder(groups: Recorded<GroupSpec>[]): { group: Recorded<GroupSpec>;
 }
 
 export async function collectStatus(store: StateStore, now: Date, timeZone: string): Promise<StatusReport> {
-  const [objects, history, observations] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations()]);
+  const [objects, history, observations, agentList] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents()]);
+  const agents = new Map(agentList.map((a) => [a.name, a]));
   const groups = objects.filter((o) => o.kind === 'Group') as unknown as Recorded<GroupSpec>[];
   const tasks = objects.filter((o) => o.kind === 'Task') as unknown as Recorded<{ type: string; schedule?: Schedule }>[];
   const observed = new Map(observations.map((o) => [o.dp, o]));
@@ -98,5 +131,6 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
         lastRun: run ? { id: run.id, status: run.status, trigger: run.trigger, startedAt: run.startedAt, finishedAt: run.finishedAt ?? null } : null,
       };
     }),
+    devices: groups.flatMap((g) => (g.spec.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, agents.get(d.name)))),
   };
 }

@@ -7,6 +7,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
+import { createMetrics } from '../../src/controller/metrics.js';
+import { renderStatusText } from '../../src/status/render.js';
 import { NO_AGENT_REASON } from '../../src/tasks/run-target.js';
 import { downloadTaskYaml, makeWorld, officeYaml, sourceYaml, updateTaskYaml } from './helpers/world.js';
 
@@ -81,5 +83,11 @@ void t.test('a device updates from its DP, falls back to the vendor, and keeps i
   const status = (await w.fx.store.getAgent('ws-1'))?.status;
   t.equal(status?.freshness, 'upToDate', 'the heartbeat reports freshness');
   t.equal((status?.lastResult as { status?: string } | undefined)?.status, 'failed', 'and the last update result');
+  const report = await w.controller.status();
+  t.match(report.devices?.find((d) => d.name === 'ws-1'), { databaseVersion: String(version), freshness: 'upToDate', restartRequired: false, lastResult: /^failed at / }, 'status: per device');
+  t.match(report.devices?.find((d) => d.name === 'ws-3'), { lastSeen: null, freshness: null });
+  t.match(renderStatusText(report), /Devices:\n.*FRESHNESS.*\n\s+ws-1\s+v\d+\s+\S+\s+upToDate/);
+  const { registry } = createMetrics(undefined, { agents: () => w.fx.store.listAgents() });
+  t.match(await registry.metrics(), /updops_device_freshness\{status="upToDate"\} [12]\n/, 'the freshness gauge');
   t.equal(await ws1.stop(), 0);
 });
