@@ -86,11 +86,17 @@ export function loadManifestFiles(files: string[]): LoadResult {
   return { manifests, problems, files, rejected };
 }
 
-export function loadConfigDir(dir: string): LoadResult {
+/** The manifest files of a config directory; throws only when the directory cannot be read. */
+export function configFiles(dir: string): string[] {
   assertDirectory(dir);
-  const files = listManifestFiles(dir);
-  if (files.length === 0) {
-    return { manifests: [], problems: [{ code: 'NO_MANIFESTS', message: `no *.yaml or *.yml files under ${dir}` }], files };
-  }
-  return loadManifestFiles(files);
+  return listManifestFiles(dir);
+}
+
+export function noManifests(dir: string): LoadResult {
+  return { manifests: [], problems: [{ code: 'NO_MANIFESTS', message: `no *.yaml or *.yml files under ${dir}` }], files: [] };
+}
+
+export function loadConfigDir(dir: string): LoadResult {
+  const files = configFiles(dir);
+  return files.length === 0 ? noManifests(dir) : loadManifestFiles(files);
 }

@@ -4,15 +4,10 @@ import type { DesiredObject } from './types.js';
 
 export function desiredObjects(result: ValidationResult): DesiredObject[] {
   return result.manifests
-    .map(({ manifest, locator }) => {
+    .map(({ manifest, file }) => {
       const normalized = normalizeManifest(manifest);
-      const at = locator.locate('/metadata/name');
-      return {
-        kind: normalized.kind,
-        name: normalized.metadata.name,
-        spec: { metadata: normalized.metadata, spec: normalized.spec },
-        source: `${at.file}:${at.line}:${at.col}`,
-      };
+      // The file only: a line would need every file's YAML positions, which large configs skip.
+      return { kind: normalized.kind, name: normalized.metadata.name, spec: { metadata: normalized.metadata, spec: normalized.spec }, source: file };
     })
     .sort((a, b) => compareKeys(a, b));
 }

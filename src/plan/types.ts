@@ -12,7 +12,7 @@ export interface DesiredObject {
   kind: ObjectKind;
   name: string;
   spec: unknown;
-  /** Where it was defined (`file:line:col`), for messages. */
+  /** The file it was defined in, for messages. */
   source?: string;
 }
 
