@@ -48,9 +48,10 @@ export function registerCommands(program: Command): void {
     .argument('<repo-dir>', 'repository folder')
     .option('--listen <host:port>', 'address to listen on (port 0: any free port)', '127.0.0.1:8080')
     .option('--verbose', 'log one line per request')
-    .action(async (repoDir: string, options: { listen: string; verbose?: boolean }) => {
+    .option('--workers <n>', 'processes sharing the port (default: one per core)')
+    .action(async (repoDir: string, options: { listen: string; verbose?: boolean; workers?: string }) => {
       const { serveCommand } = await import('./serve.js');
-      process.exitCode = await serveCommand({ repoDir, listen: options.listen, verbose: options.verbose === true });
+      process.exitCode = await serveCommand({ repoDir, listen: options.listen, verbose: options.verbose === true, ...(options.workers !== undefined ? { workers: Number(options.workers) } : {}) });
     });
 
   program
