@@ -61,7 +61,8 @@ async function servePrimary(options: ServeCommandOptions, workers: number): Prom
   const { host } = parseListen(options.listen);
   const listening: Promise<number>[] = [];
   for (let i = 0; i < workers; i++) {
-    const worker = cluster.fork();
+    // File reads of a busy server queue on libuv's pool (4 threads by default).
+    const worker = cluster.fork({ UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' });
     listening.push(
       new Promise((resolve, reject) => {
         worker.once('listening', (address) => resolve(address.port));

@@ -3,7 +3,7 @@
  * Range, ETag/If-None-Match, Last-Modified/If-Modified-Since, If-Range, exact lengths,
  * streaming with backpressure and keep-alive; nothing outside the folder is ever served.
  */
-import { close, createReadStream, fstat, open } from 'node:fs';
+import { close, createReadStream, fstat, open, read } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream';
 import { UpdopsError } from '../../errors.js';
 import { etagOf, isNotModified, selectRange } from './conditional.js';
 import { parseRequestPath, resolveInside } from './request-path.js';
+import { FILE_CACHE_DEFAULTS, FileCache } from './file-cache.js';
 
 export interface RequestInfo {
   method: string;
@@ -29,6 +30,8 @@ export interface ServeOptions {
   /** 0 (or omitted) picks a free port. */
   port?: number;
   onRequest?: (info: RequestInfo) => void;
+  /** Bytes of small files kept in memory (default 128 MiB; 0 turns the cache off). */
+  cacheBytes?: number;
 }
 
 export interface RepositoryServer {
@@ -56,8 +59,9 @@ const CLOSE_GRACE_MS = 2_000;
 export async function serveRepository(options: ServeOptions): Promise<RepositoryServer> {
   const realRoot = await checkedRoot(options.root);
   const stats = { requests: 0, bytes: 0 };
+  const cache = new FileCache({ maxBytes: options.cacheBytes ?? FILE_CACHE_DEFAULTS.maxBytes, maxFileBytes: FILE_CACHE_DEFAULTS.maxFileBytes });
   const server = createServer((req, res) => {
-    handle(realRoot, req, res, (info) => {
+    handle(realRoot, cache, req, res, (info) => {
       stats.requests++;
       stats.bytes += info.bytes;
       options.onRequest?.(info);
@@ -111,6 +115,7 @@ function sendText(res: ServerResponse, head: boolean, status: number, text: stri
 
 async function handle(
   realRoot: string,
+  cache: FileCache,
   req: IncomingMessage,
   res: ServerResponse,
   report: (info: RequestInfo) => void,
@@ -137,6 +142,11 @@ async function handle(
     return;
   }
   const real = await resolveInside(realRoot, parsed.segments);
+  const cached = real === undefined ? undefined : await cache.lookup(real);
+  if (cached) {
+    await sendFile(req, res, { buffer: cached.bytes }, cached.stats, real!, head, sent);
+    return;
+  }
   // A plain fd (not a FileHandle): fs.createReadStream reads it with callback-style fs.read,
   // cheaper per chunk than FileHandle's promise reads. Opened once, so what was stat'ed is sent.
   const fd = real === undefined ? undefined : await openFd(real, 'r').catch(() => undefined);
@@ -149,13 +159,40 @@ async function handle(
     sent.bytes = sendText(res, head, 404, 'not found\n'); // directories too: no listings
     return;
   }
-  await sendFile(req, res, fd, fileStats, real!, head, sent);
+  if (cache.cacheable(fileStats)) {
+    const bytes = await readWhole(fd, fileStats.size).finally(() => closeFd(fd));
+    cache.put(real!, fileStats, bytes);
+    await sendFile(req, res, { buffer: bytes }, fileStats, real!, head, sent);
+    return;
+  }
+  await sendFile(req, res, { fd }, fileStats, real!, head, sent);
 }
+
+function readWhole(fd: number, size: number): Promise<Buffer> {
+  const bytes = Buffer.allocUnsafe(size);
+  return new Promise((resolve, reject) => {
+    const next = (offset: number): void => {
+      if (offset >= size) return resolve(bytes);
+      read(fd, bytes, offset, size - offset, offset, (error, n) => {
+        if (error) return reject(error);
+        if (n === 0) return resolve(bytes.subarray(0, offset));
+        next(offset + n);
+      });
+    };
+    next(0);
+  });
+}
+
+type Body = { fd: number } | { buffer: Buffer };
+
+const release = async (body: Body): Promise<void> => {
+  if ('fd' in body) await closeFd(body.fd);
+};
 
 async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
-  fd: number,
+  body: Body,
   fileStats: Stats,
   real: string,
   head: boolean,
@@ -169,13 +206,13 @@ async function sendFile(
     'Cache-Control': 'no-cache',
   };
   if (isNotModified(req.headers, fileStats)) {
-    await closeFd(fd);
+    await release(body);
     res.writeHead(304, validators).end();
     return;
   }
   const range = selectRange(req.headers, fileStats);
   if (range.kind === 'unsatisfiable') {
-    await closeFd(fd);
+    await release(body);
     sent.bytes = sendText(res, head, 416, 'range not satisfiable\n', { ...validators, 'Content-Range': `bytes */${fileStats.size}` });
     return;
   }
@@ -186,11 +223,16 @@ async function sendFile(
   if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${fileStats.size}`;
   res.writeHead(range.kind === 'partial' ? 206 : 200, headers);
   if (head || length === 0) {
-    await closeFd(fd);
+    await release(body);
     res.end();
     return;
   }
-  const stream = createReadStream('', { fd, start, end, highWaterMark: READ_CHUNK, autoClose: true });
+  if ('buffer' in body) {
+    sent.bytes = length;
+    res.end(body.buffer.subarray(start, end + 1));
+    return;
+  }
+  const stream = createReadStream('', { fd: body.fd, start, end, highWaterMark: READ_CHUNK, autoClose: true });
   stream.on('data', (chunk) => {
     sent.bytes += chunk.length; // counted live: 'finish' may fire before pipeline's callback
   });
