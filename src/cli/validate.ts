@@ -1,4 +1,4 @@
-import { validateConfigDirParallel, MANIFEST_KINDS } from '../manifests/index.js';
+import { validateConfigDir, MANIFEST_KINDS } from '../manifests/index.js';
 import { parseFormat, printLines, problemLines, problemToJson } from './output.js';
 
 export interface ValidateOptions {
@@ -9,7 +9,7 @@ export interface ValidateOptions {
 /** `updops validate [DIR]`: every error, not just the first; exit 0 valid, 1 invalid. */
 export async function validateCommand(options: ValidateOptions): Promise<number> {
   const format = parseFormat(options.format);
-  const result = await validateConfigDirParallel(options.dir);
+  const result = validateConfigDir(options.dir);
   const counts = Object.fromEntries(MANIFEST_KINDS.map((k) => [k, result.manifests.filter((m) => m.manifest.kind === k).length]));
   const valid = result.errors.length === 0;
   if (format === 'json') {

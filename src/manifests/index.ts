@@ -2,7 +2,7 @@
 export type { LoadedManifest } from './document.js';
 export type * from './types.generated.js';
 export { loadConfigDir, loadManifestFiles, listManifestFiles } from './load.js';
-export { validateConfigDir, validateConfigDirParallel, checkLoaded, type ValidationResult } from './validate.js';
+export { validateConfigDir, checkLoaded, type ValidationResult } from './validate.js';
 export { normalizeManifest, stableStringify } from './normalize.js';
 export { buildModel, groupsInScope, ancestorsOf, scopeDevices, scopeDistributionPoints, downloadTaskDistributionPoints, type ConfigModel, type Placed } from './model.js';
 export { resolveSourceRef, resolveSourceName, DISTRIBUTION_POINT_SOURCE, VENDOR_SOURCE } from './source-refs.js';

@@ -4,8 +4,7 @@
  */
 import type { Problem } from '../errors.js';
 import type { LoadedManifest } from './document.js';
-import { configFiles, loadConfigDir, noManifests, type LoadResult } from './load.js';
-import { loadManifestFilesParallel } from './load-parallel.js';
+import { loadConfigDir, type LoadResult } from './load.js';
 import { buildModel, type ConfigModel } from './model.js';
 import { ERROR_RULES, WARNING_RULES } from './rules/index.js';
 import { collectUncheckedNames } from './unchecked.js';
@@ -29,10 +28,4 @@ export function checkLoaded(loaded: LoadResult): ValidationResult {
 
 export function validateConfigDir(dir: string): ValidationResult {
   return checkLoaded(loadConfigDir(dir));
-}
-
-/** The same result as validateConfigDir, loading large configs on several threads. */
-export async function validateConfigDirParallel(dir: string): Promise<ValidationResult> {
-  const files = configFiles(dir);
-  return checkLoaded(files.length === 0 ? noManifests(dir) : await loadManifestFilesParallel(files));
 }

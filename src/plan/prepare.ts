@@ -5,7 +5,7 @@
  */
 import { UpdopsError, type Problem } from '../errors.js';
 import { resolveConfigSource } from '../manifests/git-source.js';
-import { validateConfigDirParallel, type ValidationResult } from '../manifests/index.js';
+import { validateConfigDir, type ValidationResult } from '../manifests/index.js';
 import type { StateStore } from '../state/index.js';
 import { desiredObjects } from './desired.js';
 import { makePlan } from './make-plan.js';
@@ -58,7 +58,7 @@ function repositoryRelative(problems: Problem[], treeDir: string): Problem[] {
 
 export async function preparePlan(options: PrepareOptions): Promise<Prepared> {
   const source = await resolveConfigSource({ config: options.config, ...(options.ref ? { ref: options.ref } : {}), ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}) });
-  const raw = await validateConfigDirParallel(source.dir);
+  const raw = validateConfigDir(source.dir);
   const validation = source.source === 'git' ? { ...raw, errors: repositoryRelative(raw.errors, source.dir), warnings: repositoryRelative(raw.warnings, source.dir) } : raw;
   if (validation.errors.length > 0) throw new InvalidConfigError(validation.errors);
   const desired = desiredObjects(validation);
