@@ -4,7 +4,8 @@
  * were renamed in, so reading them back needs no signature check — only the no-op decision and
  * the "which files do we already hold" comparison use them (DESIGN.md 3).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { destPaths, targetRelPath, toLocal } from './paths.js';
 
@@ -72,11 +73,15 @@ export function isDelta(entry: TargetEntry): boolean {
   return typeof entry.custom.delta === 'object' && entry.custom.delta !== null;
 }
 
-/** A content-addressed file counts as present when its size is right: it was hash-checked before rename. */
+/**
+ * A content-addressed file counts as present when its size is right: it was hash-checked before
+ * rename. A synchronous stat: a sync checks every target, and a hand-off to the libuv pool per
+ * file cost more than the stat itself.
+ */
 export async function hasTarget(dest: string, targetPath: string, entry: TargetEntry): Promise<boolean> {
   try {
-    const info = await stat(toLocal(dest, targetRelPath(targetPath, entry.sha256)));
-    return info.isFile() && info.size === entry.length;
+    const info = statSync(toLocal(dest, targetRelPath(targetPath, entry.sha256)), { throwIfNoEntry: false });
+    return info !== undefined && info.isFile() && info.size === entry.length;
   } catch {
     return false;
   }

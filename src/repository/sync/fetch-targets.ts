@@ -45,6 +45,7 @@ export async function fetchTargets(
     report();
   };
   const limit = pLimit(ctx.concurrency);
+  const dirs = new Set<string>();
   const done = (): void => {
     progress.files += 1;
     stats.files += 1;
@@ -56,7 +57,7 @@ export async function fetchTargets(
     deltas.map(([name, entry]) =>
       limit(async () => {
         try {
-          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes });
+          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes, dirs });
           done();
         } catch (error) {
           if (ctx.signal?.aborted) throw error;
@@ -74,7 +75,7 @@ export async function fetchTargets(
           stats.deltaFiles += 1;
           stats.deltaBytesSaved += Math.max(0, entry.length - delta[1].length);
         } else {
-          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes });
+          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes, dirs });
         }
         done();
       }),
