@@ -31,12 +31,20 @@ export function taskSchedules({ desired, recorded, now, timeZone }: ScheduleInpu
   const recordedTasks = new Map(recorded.filter((o) => o.kind === 'Task').map((o) => [o.name, o]));
   const schedules: TaskSchedule[] = [];
   const actions: ScheduleAction[] = [];
+  const computed = new Map<string, string[]>();
   for (const task of desired.filter((o) => o.kind === 'Task')) {
     const schedule = scheduleOf(task);
     if (!schedule) continue;
     const before = recordedTasks.get(task.name);
-    const context = { anchor: anchorOf(task, before, now), defaultTimeZone: timeZone };
-    const entry = { task: task.name, description: describeSchedule(schedule), nextStarts: nextStarts(schedule, now, NEXT_STARTS_SHOWN, context).map((d) => d.toISOString()) };
+    const anchor = anchorOf(task, before, now);
+    // Many tasks share a schedule and an anchor (one apply); cron look-ups cost ~1 ms each.
+    const key = `${stableStringify(schedule)}\u0000${anchor.getTime()}`;
+    let starts = computed.get(key);
+    if (!starts) {
+      starts = nextStarts(schedule, now, NEXT_STARTS_SHOWN, { anchor, defaultTimeZone: timeZone }).map((d) => d.toISOString());
+      computed.set(key, starts);
+    }
+    const entry = { task: task.name, description: describeSchedule(schedule), nextStarts: [...starts] };
     schedules.push(entry);
     const previous = scheduleOf(before);
     if (!previous) actions.push({ action: 'schedule', change: 'added', ...entry });
