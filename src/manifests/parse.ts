@@ -6,6 +6,7 @@ import { isCollection, isPair, LineCounter, parseAllDocuments, type Document } f
 import type { Problem } from '../errors.js';
 import { MANIFEST_LIMITS } from './limits.js';
 import { makeLocator, type Locator } from './positions.js';
+import { fastDocuments } from './fast-parse.js';
 
 export interface ParsedDocument {
   file: string;
@@ -114,6 +115,16 @@ function toValue(file: string, doc: Document, locator: Locator): { value?: unkno
 export function parseManifestFile(file: string, bytes: Uint8Array): ParsedFile {
   const decoded = decode(file, bytes);
   if (decoded.problem || decoded.text === undefined) return { documents: [], problems: decoded.problem ? [decoded.problem] : [] };
+  const text = decoded.text;
+  let careful: ParsedFile | undefined;
+  const carefully = (): ParsedFile => (careful ??= parseCarefully(file, text));
+  const fast = fastDocuments(file, text, carefully);
+  return fast ? { documents: fast, problems: [] } : carefully();
+}
+
+/** The `yaml` package with every node's position: for errors, and for files the fast path leaves. */
+export function parseCarefully(file: string, text: string): ParsedFile {
+  const decoded = { text };
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(decoded.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const all = Array.isArray(docs) ? docs : [];
