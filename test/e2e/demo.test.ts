@@ -1,8 +1,9 @@
 /**
  * The demo end to end (`npm run demo`, examples/demo.ts): publish, serve, validate → plan →
- * apply → status, then a new branch office planned and applied — real CLI processes throughout.
- * It must finish on its own within 120 s (nothing left running: the vendor server closed) and
- * leave no working folder behind.
+ * apply → status, then a new branch office planned and applied, then a controller, a DP agent and
+ * two device agents running the endpoint Update task — real CLI processes throughout. It must
+ * finish on its own within 120 s (nothing left running: the vendor server, the controller and the
+ * DP's server closed, every process stopped) and leave no working folder behind.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -51,6 +52,23 @@ void t.test('npm run demo: exits 0 within 120 s, plans and applies the new branc
   t.match(second, /Apply complete: 2 created, 0 updated, 0 deleted; 1 repository synced, 0 failed/);
   t.match(out, /Apply complete: /);
   t.notMatch(err, /^\s+at /m, 'no stack trace');
+
+  const agents = out.slice(out.indexOf('== Agents'));
+  t.ok(agents.length < out.length, 'the demo reached its agents part');
+  const controllerPort = Number(/controller listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(agents)?.[1]);
+  const dpPort = Number(/agent dp-hq-1 registered as dp, serving http:\/\/127\.0\.0\.1:(\d+)/.exec(agents)?.[1]);
+  t.ok(controllerPort > 0 && dpPort > 0, 'the controller listened and the DP agent served');
+  t.match(agents, /^agent ws-hq-001 registered as device$/m);
+  t.match(agents, /^agent ws-hq-002 registered as device$/m);
+  t.match(agents, /^Run \S+ of "Update databases and modules": completed /m, 'the Update run completed');
+  t.match(agents, /^ {2}ws-hq-001 +completed +3 /m, 'ws-hq-001 updated');
+  t.match(agents, /^ {2}ws-hq-002 +completed +3 /m, 'ws-hq-002 updated');
+  t.match(agents, /the devices updated from dp-hq-1 at \S+; the vendor answered 0 requests during the run/, 'from their DP, not the vendor');
+  t.match(agents, /^ {2}ws-hq-001 +v2026\.11\.1 +\S+ +upToDate +.*completed at \S+/m, 'status: freshness, database version and last update');
+  t.match(agents, /^ {2}ws-hq-002 +v2026\.11\.1 +\S+ +upToDate /m);
+  t.match(agents, /all 4 processes exited \(0, 0, 0, 0\)/, 'every agent and the controller exited 0 on SIGTERM');
+  t.ok(await refused(controllerPort), 'nothing listens on the controller port any more');
+  t.ok(await refused(dpPort), "nothing listens on the DP's port any more");
 
   const port = Number(/vendor repository served on http:\/\/127\.0\.0\.1:(\d+)/.exec(out)?.[1]);
   t.ok(port > 0, 'the demo named its server');
