@@ -39,6 +39,7 @@ const BENCHES: BenchEntry[] = [
   { name: 'sync', file: 'sync.ts', run: call('runSyncBench') },
   { name: 'controller', file: 'controller.ts', run: call('runControllerBench') },
   { name: 'controller-api', file: 'controller-api.ts', run: call('runApiBench') },
+  { name: 'agents', file: 'agents.ts', run: call('runAgentsBench') },
 ];
 
 async function main(): Promise<void> {
