@@ -20,17 +20,7 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Streams a file through sha256 (never buffers it whole: update files may be hundreds of MB). */
-export async function hashFile(file: string): Promise<{ sha256: string; length: number }> {
-  const hash = createHash('sha256');
-  let length = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    const bytes = chunk as Buffer;
-    hash.update(bytes);
-    length += bytes.length;
-  }
-  return { sha256: hash.digest('hex'), length };
-}
+export { hashFile } from '../../util/hash-file.js';
 
 /** Writes bytes to a temp file beside `target`, then renames it into place. */
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {

@@ -3,8 +3,6 @@
  * files with their sha256. Unsigned, so it is used only when asked (`legacy`). Files are
  * fetched to temp names, verified, renamed into place; SHA256SUMS goes in last.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
@@ -15,6 +13,7 @@ import { downloadFile } from './download.js';
 import { checkTargetPath, destPaths, toLocal } from './paths.js';
 import { writeAtomic } from './publish-dest.js';
 import type { SourceOutcome, SyncContext } from './types.js';
+import { sha256OfFile } from '../../util/hash-file.js';
 
 export interface LegacyList {
   published?: string;
@@ -42,15 +41,6 @@ export function parseSums(text: string): LegacyList {
   return { ...(published ? { published } : {}), files };
 }
 
-async function sha256File(file: string): Promise<string | undefined> {
-  try {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-    return hash.digest('hex');
-  } catch {
-    return undefined;
-  }
-}
 
 export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsBytes: Buffer): Promise<SourceOutcome> {
   const next = parseSums(sumsBytes.toString('utf8'));
@@ -62,7 +52,7 @@ export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsByt
   for (const [name, sha] of next.files) {
     if (!pathInComponents(name, ctx.components)) continue;
     // Unchanged entries are trusted only if the file on disk still has that hash.
-    if (previous.get(name) === sha && (await sha256File(toLocal(ctx.dest, name))) === sha) continue;
+    if (previous.get(name) === sha && (await sha256OfFile(toLocal(ctx.dest, name))) === sha) continue;
     todo.push([name, sha]);
   }
   let bytes = 0;

@@ -7,8 +7,6 @@
  * hard links of the installed set (only missing/changed files, or their diff files, move), then
  * switches atomically; on any failure the installed set is left byte-identical.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { readLocalRepository } from '../../repository/publish/index.js';
 import { syncRepository } from '../../repository/sync/index.js';
@@ -17,6 +15,7 @@ import { exists } from './fs-util.js';
 import { deviceLayout } from './layout.js';
 import { discardStaging, prepareStaging, recoverSet, switchSet } from './staged-set.js';
 import type { StagedSet } from './staged-set.js';
+import { sha256OfFile } from '../../util/hash-file.js';
 
 export const DATABASES_COMPONENT = 'databases';
 
@@ -118,18 +117,9 @@ export async function verifyInstalledDatabases(root: string): Promise<string[]> 
     if (name.split('/')[0] !== DATABASES_COMPONENT) continue;
     const dir = path.posix.dirname(name);
     const file = path.join(bases, 'targets', ...dir.split('/'), `${target.sha256}.${path.posix.basename(name)}`);
-    const digest = await sha256File(file);
+    const digest = await sha256OfFile(file);
     if (digest !== target.sha256) problems.push(`${name}: ${digest ? 'sha256 mismatch' : 'missing'}`);
   }
   return problems;
 }
 
-async function sha256File(file: string): Promise<string | undefined> {
-  try {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-    return hash.digest('hex');
-  } catch {
-    return undefined;
-  }
-}
