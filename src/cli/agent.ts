@@ -10,6 +10,7 @@ import { resolveToken } from '../controller/api/auth.js';
 import { UpdopsError } from '../errors.js';
 import { parseDuration } from '../repository/publish/index.js';
 import { parseListen } from './serve.js';
+import { untilSignal } from './signals.js';
 
 export interface AgentCommandOptions {
   controller: string;
@@ -28,18 +29,6 @@ function version(): string {
   } catch {
     return '0.0.0';
   }
-}
-
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 export async function agentCommand(options: AgentCommandOptions): Promise<number> {

@@ -13,6 +13,7 @@ import { parseDuration } from '../repository/publish/index.js';
 import { openStateStore } from '../state/index.js';
 import { configOption } from './context.js';
 import { parseListen } from './serve.js';
+import { untilSignal } from './signals.js';
 
 export interface ControllerCommandOptions {
   config?: string;
@@ -40,18 +41,6 @@ function durationMs(text: string, flag: string): number {
   } catch {
     throw new UpdopsError('USAGE', `${flag} must be a duration such as 30s, 5m or 1h (got ${text})`);
   }
-}
-
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 export async function controllerCommand(options: ControllerCommandOptions): Promise<number> {

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { UpdopsError } from '../errors.js';
 import { serveRepository } from '../repository/serve/index.js';
+import { untilSignal } from './signals.js';
 
 export interface ServeCommandOptions {
   repoDir: string;
@@ -19,18 +20,6 @@ export function parseListen(text: string): { host: string; port: number } {
     throw new UpdopsError('USAGE', `--listen must be HOST:PORT, e.g. 127.0.0.1:8080 (got ${text})`);
   }
   return { host: match[1] || match[2] || '127.0.0.1', port };
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /** One serving process: the whole server alone, or one cluster worker sharing the port. */
