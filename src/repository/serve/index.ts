@@ -3,9 +3,8 @@
  * Range, ETag/If-None-Match, Last-Modified/If-Modified-Since, If-Range, exact lengths,
  * streaming with backpressure and keep-alive; nothing outside the folder is ever served.
  */
-import { close, createReadStream, fstat, open, read } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, read, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Stats } from 'node:fs';
@@ -15,6 +14,8 @@ import { UpdopsError } from '../../errors.js';
 import { etagOf, isNotModified, selectRange } from './conditional.js';
 import { parseRequestPath, resolveInside } from './request-path.js';
 import { FILE_CACHE_DEFAULTS, FileCache } from './file-cache.js';
+import { loadZeroCopy } from './sendfile.js';
+import type { ZeroCopy } from './sendfile.js';
 
 export interface RequestInfo {
   method: string;
@@ -32,6 +33,10 @@ export interface ServeOptions {
   onRequest?: (info: RequestInfo) => void;
   /** Bytes of small files kept in memory (default 128 MiB; 0 turns the cache off). */
   cacheBytes?: number;
+  /** sendfile(2) for file bodies where available (default true). */
+  zeroCopy?: boolean;
+  /** A client that reads nothing for this long during a zero-copy body is cut off (default 60 s). */
+  sendIdleMs?: number;
 }
 
 export interface RepositoryServer {
@@ -41,7 +46,14 @@ export interface RepositoryServer {
   /** Stops accepting, lets running responses finish (up to 2 s), then cuts what is left. */
   close(): Promise<void>;
   /** Counted when each response ends: requests answered and body bytes sent. */
-  stats: { requests: number; bytes: number };
+  stats: ServeStats;
+}
+
+export interface ServeStats {
+  requests: number;
+  bytes: number;
+  /** Body bytes sent by sendfile(2), and how often a full socket had to be waited for. */
+  zeroCopy: { bytes: number; waits: number };
 }
 
 /** Longer than common clients' idle timeouts (undici 4 s), so the client closes idle sockets first. */
@@ -51,17 +63,30 @@ export const KEEP_ALIVE_TIMEOUT_MS = 30_000;
  * (FileHandle streams at 256 KiB served ~2× slower on loopback than this, bench/sync.ts).
  */
 const READ_CHUNK = 1024 * 1024;
-const openFd = promisify(open);
-const fstatFd = promisify(fstat);
-const closeFd = (fd: number): Promise<void> => new Promise((resolve) => close(fd, () => resolve()));
 const CLOSE_GRACE_MS = 2_000;
+/**
+ * With sendfile(2), bodies above this go from the page cache straight to the socket, cheaper
+ * than writing them out of a cached JS buffer; only small files (metadata) stay in memory.
+ */
+const ZERO_COPY_MIN = 64 * 1024;
+const SEND_IDLE_MS = 60_000;
+
+/** The sender, its idle limit and the server's counters, as one handle for the request path. */
+interface ZeroCopyUse {
+  sender: ZeroCopy;
+  idleMs: number;
+  stats: ServeStats['zeroCopy'];
+}
 
 export async function serveRepository(options: ServeOptions): Promise<RepositoryServer> {
   const realRoot = await checkedRoot(options.root);
-  const stats = { requests: 0, bytes: 0 };
-  const cache = new FileCache({ maxBytes: options.cacheBytes ?? FILE_CACHE_DEFAULTS.maxBytes, maxFileBytes: FILE_CACHE_DEFAULTS.maxFileBytes });
+  const stats: ServeStats = { requests: 0, bytes: 0, zeroCopy: { bytes: 0, waits: 0 } };
+  const sender = options.zeroCopy === false ? undefined : loadZeroCopy();
+  const zeroCopy = sender ? { sender, idleMs: options.sendIdleMs ?? SEND_IDLE_MS, stats: stats.zeroCopy } : undefined;
+  const maxFileBytes = zeroCopy ? ZERO_COPY_MIN : FILE_CACHE_DEFAULTS.maxFileBytes;
+  const cache = new FileCache({ maxBytes: options.cacheBytes ?? FILE_CACHE_DEFAULTS.maxBytes, maxFileBytes });
   const server = createServer((req, res) => {
-    handle(realRoot, cache, req, res, (info) => {
+    handle(realRoot, cache, zeroCopy, req, res, (info) => {
       stats.requests++;
       stats.bytes += info.bytes;
       options.onRequest?.(info);
@@ -116,6 +141,7 @@ function sendText(res: ServerResponse, head: boolean, status: number, text: stri
 async function handle(
   realRoot: string,
   cache: FileCache,
+  zeroCopy: ZeroCopyUse | undefined,
   req: IncomingMessage,
   res: ServerResponse,
   report: (info: RequestInfo) => void,
@@ -141,31 +167,47 @@ async function handle(
     sent.bytes = sendText(res, head, parsed.status, parsed.status === 400 ? 'bad request\n' : 'not found\n');
     return;
   }
-  const real = await resolveInside(realRoot, parsed.segments);
-  const cached = real === undefined ? undefined : await cache.lookup(real);
+  // open/stat/close are synchronous, as in nginx's event loop: on hot dentries each is a few
+  // microseconds, while a hop to libuv's pool cost a context switch per call under load.
+  const real = resolveInside(realRoot, parsed.segments);
+  const current = real !== undefined && cache.has(real) ? statSync(real, { throwIfNoEntry: false }) : undefined;
+  const cached = current && real ? cache.lookup(real, current) : undefined;
   if (cached) {
-    await sendFile(req, res, { buffer: cached.bytes }, cached.stats, real!, head, sent);
+    await sendFile(req, res, { buffer: cached.bytes }, cached.stats, real!, head, sent, undefined);
     return;
   }
-  // A plain fd (not a FileHandle): fs.createReadStream reads it with callback-style fs.read,
-  // cheaper per chunk than FileHandle's promise reads. Opened once, so what was stat'ed is sent.
-  const fd = real === undefined ? undefined : await openFd(real, 'r').catch(() => undefined);
-  const fileStats: Stats | undefined = fd === undefined ? undefined : await fstatFd(fd).catch(async (error: unknown) => {
-    await closeFd(fd);
-    throw error;
-  });
-  if (fd === undefined || !fileStats?.isFile()) {
-    if (fd !== undefined) await closeFd(fd);
+  // Opened once, so what was stat'ed is what is sent, even if the file is replaced meanwhile.
+  const opened = real === undefined ? undefined : openFile(real);
+  if (!opened) {
     sent.bytes = sendText(res, head, 404, 'not found\n'); // directories too: no listings
     return;
   }
+  const { fd, stats: fileStats } = opened;
   if (cache.cacheable(fileStats)) {
-    const bytes = await readWhole(fd, fileStats.size).finally(() => closeFd(fd));
+    const bytes = await readWhole(fd, fileStats.size).finally(() => closeSync(fd));
     cache.put(real!, fileStats, bytes);
-    await sendFile(req, res, { buffer: bytes }, fileStats, real!, head, sent);
+    await sendFile(req, res, { buffer: bytes }, fileStats, real!, head, sent, undefined);
     return;
   }
-  await sendFile(req, res, { fd }, fileStats, real!, head, sent);
+  await sendFile(req, res, { fd }, fileStats, real!, head, sent, zeroCopy);
+}
+
+/** An open regular file and its stats; undefined (nothing left open) for anything else. */
+function openFile(real: string): { fd: number; stats: Stats } | undefined {
+  let fd: number;
+  try {
+    fd = openSync(real, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isFile()) return { fd, stats };
+  } catch {
+    // fall through: treated as missing
+  }
+  closeSync(fd);
+  return undefined;
 }
 
 function readWhole(fd: number, size: number): Promise<Buffer> {
@@ -185,8 +227,8 @@ function readWhole(fd: number, size: number): Promise<Buffer> {
 
 type Body = { fd: number } | { buffer: Buffer };
 
-const release = async (body: Body): Promise<void> => {
-  if ('fd' in body) await closeFd(body.fd);
+const release = (body: Body): void => {
+  if ('fd' in body) closeSync(body.fd);
 };
 
 async function sendFile(
@@ -197,6 +239,7 @@ async function sendFile(
   real: string,
   head: boolean,
   sent: { bytes: number },
+  zeroCopy: ZeroCopyUse | undefined,
 ): Promise<void> {
   const validators = {
     ETag: etagOf(fileStats),
@@ -206,13 +249,13 @@ async function sendFile(
     'Cache-Control': 'no-cache',
   };
   if (isNotModified(req.headers, fileStats)) {
-    await release(body);
+    release(body);
     res.writeHead(304, validators).end();
     return;
   }
   const range = selectRange(req.headers, fileStats);
   if (range.kind === 'unsatisfiable') {
-    await release(body);
+    release(body);
     sent.bytes = sendText(res, head, 416, 'range not satisfiable\n', { ...validators, 'Content-Range': `bytes */${fileStats.size}` });
     return;
   }
@@ -223,13 +266,18 @@ async function sendFile(
   if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${fileStats.size}`;
   res.writeHead(range.kind === 'partial' ? 206 : 200, headers);
   if (head || length === 0) {
-    await release(body);
+    release(body);
     res.end();
     return;
   }
   if ('buffer' in body) {
     sent.bytes = length;
     res.end(body.buffer.subarray(start, end + 1));
+    return;
+  }
+  const zeroCopied = zeroCopy ? await sentZeroCopy(zeroCopy, res, body.fd, start, length) : undefined;
+  if (zeroCopied !== undefined) {
+    sent.bytes = zeroCopied;
     return;
   }
   const stream = createReadStream('', { fd: body.fd, start, end, highWaterMark: READ_CHUNK, autoClose: true });
@@ -240,4 +288,35 @@ async function sendFile(
     // pipeline: backpressure from a slow client, and the file closed if the client goes away.
     pipeline(stream, res, () => resolve());
   });
+}
+
+/**
+ * The body by sendfile(2) when this response owns the socket outright: headers already out
+ * and nothing queued before them (a pipelined request answered early, a corked socket, TLS
+ * all take the streaming path). Answers the body bytes sent, or undefined if it could not start
+ * (the caller streams instead); once bytes are sent, a failure cuts the connection, since the
+ * promised length can no longer be kept, and counts as 0.
+ */
+async function sentZeroCopy(zeroCopy: ZeroCopyUse, res: ServerResponse, fd: number, start: number, length: number): Promise<number | undefined> {
+  const { sender } = zeroCopy;
+  const socket = res.socket;
+  if (!socket || (socket as unknown as { _httpMessage?: unknown })._httpMessage !== res) return undefined;
+  const corked = sender.cork(socket, true);
+  res.flushHeaders();
+  if (socket.writableLength > 0 || socket.destroyed) {
+    if (corked) sender.cork(socket, false);
+    return undefined;
+  }
+  try {
+    zeroCopy.stats.waits += await sender.send(socket, fd, start, length, zeroCopy.idleMs);
+    zeroCopy.stats.bytes += length;
+  } catch {
+    socket.destroy();
+    closeSync(fd);
+    return 0;
+  }
+  if (corked) sender.cork(socket, false);
+  closeSync(fd);
+  res.end();
+  return length;
 }

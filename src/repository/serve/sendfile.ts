@@ -1,0 +1,200 @@
+/**
+ * Zero-copy file bodies for `updops serve` (DESIGN.md 3 "Serving"): sendfile(2) moves a file's
+ * pages from the page cache into the socket inside the kernel, as nginx's `sendfile on` does,
+ * instead of read(2) into a JS buffer and write(2) back out. On loopback under 1,000 clients
+ * the copy through user space cost more CPU than everything else a response does.
+ *
+ * Node has no sendfile, so libc's is called through koffi (a maintained FFI with prebuilt
+ * binaries). The socket stays non-blocking and owned by libuv; when it is full, the fd waits for
+ * EPOLLOUT on an epoll instance of our own (separate from libuv's, so the two never interfere),
+ * polled by one `epoll_wait` running on the libuv pool only while a send is waiting.
+ *
+ * Linux only; anywhere else (or if koffi cannot load) `loadZeroCopy()` answers undefined and
+ * the server streams through user space as before.
+ */
+import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
+import type * as Koffi from 'koffi';
+
+/** Linux values (the same on x86-64 and arm64). */
+const EINTR = 4;
+const ENOENT = 2;
+const EAGAIN = 11;
+const EPOLLOUT = 0x004;
+const EPOLLONESHOT = 1 << 30;
+const EPOLL_CTL_ADD = 1;
+const EPOLL_CTL_MOD = 3;
+const EPOLL_CLOEXEC = 0o2000000;
+const IPPROTO_TCP = 6;
+const TCP_CORK = 3;
+/** struct epoll_event is packed (12 bytes) on x86-64 only; elsewhere the data field is aligned. */
+const EVENT_SIZE = process.arch === 'x64' ? 12 : 16;
+const DATA_OFFSET = process.arch === 'x64' ? 4 : 8;
+const MAX_EVENTS = 256;
+/** How often a waiting poll wakes to expire stalled clients. */
+const POLL_MS = 500;
+
+export interface ZeroCopy {
+  /**
+   * Sends `length` bytes of the open file `fd` from `offset` on `socket` (nothing else may be
+   * written to it meanwhile). Resolves, with how often the socket was full and had to be
+   * waited for, once every byte is in the socket's send buffer; rejects if the client goes
+   * away or reads nothing for `idleMs`.
+   */
+  send(socket: Socket, fd: number, offset: number, length: number, idleMs: number): Promise<number>;
+  /**
+   * TCP_CORK on (true) or off: while corked, the kernel holds partial frames, so the header
+   * block and the start of the body leave as full segments (nginx's `tcp_nopush`), one wakeup
+   * of the client instead of two. False if the socket is not a plain TCP socket.
+   */
+  cork(socket: Socket, on: boolean): boolean;
+}
+
+interface Libc {
+  sendfile: (out: number, input: number, offset: BigInt64Array, count: number) => number;
+  epollCreate: (flags: number) => number;
+  epollCtl: (epfd: number, op: number, fd: number, event: Buffer) => number;
+  epollWait: { async: (epfd: number, events: Buffer, max: number, timeout: number, done: (error: unknown, n: number) => void) => void };
+  setsockopt: (fd: number, level: number, name: number, value: Int32Array, size: number) => number;
+  errno: () => number;
+}
+
+let loaded: ZeroCopy | null | undefined;
+
+/** The zero-copy sender, or undefined where sendfile(2) cannot be used. */
+export function loadZeroCopy(): ZeroCopy | undefined {
+  if (loaded === undefined) loaded = process.platform === 'linux' && process.env.UPDOPS_SERVE_NO_SENDFILE !== '1' ? tryLoad() : null;
+  return loaded ?? undefined;
+}
+
+function tryLoad(): ZeroCopy | null {
+  try {
+    const koffi = createRequire(import.meta.url)('koffi') as typeof Koffi;
+    const libc = koffi.load('libc.so.6');
+    const lib: Libc = {
+      sendfile: libc.func('intptr_t sendfile(int out_fd, int in_fd, int64_t *offset, size_t count)') as Libc['sendfile'],
+      epollCreate: libc.func('int epoll_create1(int flags)') as Libc['epollCreate'],
+      epollCtl: libc.func('int epoll_ctl(int epfd, int op, int fd, void *event)') as Libc['epollCtl'],
+      epollWait: libc.func('int epoll_wait(int epfd, _Out_ void *events, int maxevents, int timeout)'),
+      setsockopt: libc.func('int setsockopt(int fd, int level, int optname, int *optval, uint32_t optlen)') as Libc['setsockopt'],
+      errno: () => koffi.errno(),
+    };
+    const epfd = lib.epollCreate(EPOLL_CLOEXEC);
+    if (epfd < 0) return null;
+    return new Sender(lib, new WritableWaiter(lib, epfd));
+  } catch {
+    return null;
+  }
+}
+
+/** The fd libuv holds for a TCP socket (undefined for anything else, e.g. TLS). */
+function socketFd(socket: Socket): number | undefined {
+  const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  return typeof fd === 'number' && fd >= 0 ? fd : undefined;
+}
+
+function errnoError(call: string, errno: number): Error {
+  return Object.assign(new Error(`${call} failed (errno ${errno})`), { errno });
+}
+
+const ON = new Int32Array([1]);
+const OFF = new Int32Array([0]);
+
+class Sender implements ZeroCopy {
+  constructor(
+    private readonly lib: Libc,
+    private readonly waiter: WritableWaiter,
+  ) {}
+
+  cork(socket: Socket, on: boolean): boolean {
+    const fd = socketFd(socket);
+    return fd !== undefined && this.lib.setsockopt(fd, IPPROTO_TCP, TCP_CORK, on ? ON : OFF, 4) === 0;
+  }
+
+  async send(socket: Socket, fd: number, offset: number, length: number, idleMs: number): Promise<number> {
+    const out = socketFd(socket);
+    if (out === undefined) throw new Error('not a plain TCP socket');
+    const position = new BigInt64Array([BigInt(offset)]);
+    let left = length;
+    let waits = 0;
+    while (left > 0) {
+      if (socket.destroyed) throw new Error('the client closed the connection');
+      const n = this.lib.sendfile(out, fd, position, left);
+      if (n > 0) {
+        left -= n;
+        continue;
+      }
+      if (n === 0) throw new Error('the file ended before its size (changed while being sent)');
+      const errno = this.lib.errno();
+      if (errno === EAGAIN) {
+        waits++;
+        await this.waiter.wait(socket, out, idleMs);
+      } else if (errno !== EINTR) throw errnoError('sendfile', errno);
+    }
+    return waits;
+  }
+}
+
+interface Waiting {
+  resolve: () => void;
+  reject: (error: Error) => void;
+  deadline: number;
+}
+
+/** Waits for sockets to become writable again, on an epoll instance separate from libuv's. */
+class WritableWaiter {
+  private readonly waiting = new Map<number, Waiting>();
+  private readonly events = Buffer.alloc(EVENT_SIZE * MAX_EVENTS);
+  private nextId = 1;
+  private polling = false;
+
+  constructor(
+    private readonly lib: Libc,
+    private readonly epfd: number,
+  ) {}
+
+  wait(socket: Socket, fd: number, idleMs: number): Promise<void> {
+    const id = this.nextId;
+    this.nextId = this.nextId >= 0xffff_fff0 ? 1 : this.nextId + 1;
+    return new Promise<void>((resolve, reject) => {
+      const onClose = (): void => settle(new Error('the client closed the connection'));
+      const settle = (error?: Error): void => {
+        if (!this.waiting.delete(id)) return;
+        socket.off('close', onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      this.waiting.set(id, { resolve: () => settle(), reject: settle, deadline: Date.now() + idleMs });
+      socket.once('close', onClose);
+      const event = Buffer.alloc(EVENT_SIZE);
+      event.writeUInt32LE((EPOLLOUT | EPOLLONESHOT) >>> 0, 0);
+      event.writeUInt32LE(id, DATA_OFFSET);
+      // A keep-alive socket stays registered (disarmed) after its first wait: re-arm it.
+      // A closed fd leaves the set by itself, so a new socket on a reused number is added anew.
+      if (this.lib.epollCtl(this.epfd, EPOLL_CTL_MOD, fd, event) !== 0) {
+        const errno = this.lib.errno();
+        if (errno !== ENOENT || this.lib.epollCtl(this.epfd, EPOLL_CTL_ADD, fd, event) !== 0) {
+          settle(errnoError('epoll_ctl', errno === ENOENT ? this.lib.errno() : errno));
+          return;
+        }
+      }
+      this.poll();
+    });
+  }
+
+  /** One epoll_wait in flight while anything waits; none (no thread, no ref) otherwise. */
+  private poll(): void {
+    if (this.polling || this.waiting.size === 0) return;
+    this.polling = true;
+    this.lib.epollWait.async(this.epfd, this.events, MAX_EVENTS, POLL_MS, (error, n) => {
+      this.polling = false;
+      const ready = error ? 0 : n;
+      for (let i = 0; i < ready; i++) this.waiting.get(this.events.readUInt32LE(i * EVENT_SIZE + DATA_OFFSET))?.resolve();
+      const now = Date.now();
+      for (const w of this.waiting.values()) {
+        if (w.deadline <= now) w.reject(Object.assign(new Error('the client read nothing for too long'), { code: 'ETIMEDOUT' }));
+      }
+      this.poll();
+    });
+  }
+}
