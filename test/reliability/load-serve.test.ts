@@ -6,8 +6,11 @@
  * are printed; then nginx serves the same folder to the same wrk command and the throughput ratio
  * is printed (asserted ≥ 0.8 only with UPDOPS_LOAD_ASSERT_RATIO=1).
  *
- * Known failure: wrk timeouts (> 10 s) on ~0.5-1% of requests to updops serve, reported as TODO
- * (UPDOPS_LOAD_STRICT=1 fails on it); non-2xx answers are asserted strictly.
+ * Socket errors of any kind (wrk's 10 s timeouts included) and non-2xx answers fail the test.
+ * The ratio is asserted only with UPDOPS_LOAD_ASSERT_RATIO=1: in CI other test files share the
+ * two cores, unevenly between the two halves. Broken variant: `UPDOPS_SERVE_NO_SENDFILE=1` (bodies
+ * through user space, as before sendfile) measured 0.63× with p99 5.1 s, which that assertion
+ * fails; before the in-memory cache and one process per core it also gave wrk timeouts.
  *
  * Needs the Debian packages wrk and nginx; without them the test is skipped with the reason
  * (.ci/run installs them). Nothing is installed from here.
@@ -183,11 +186,7 @@ void t.test(`updops serve vs nginx: ${CONNECTIONS} connections, ${FILES} × 1 MB
   await serve.stop();
   t.comment(`load updops serve: ${human(ours.figures)}`);
   t.ok(ours.figures.requests > 0, 'wrk made requests');
-  // Known failure, kept visible: at 1,000 connections one Node process answers ~0.5-1% of
-  // requests after more than wrk's 10 s timeout (nginx: none) — docs/reliability.md "Open".
-  // Reported as TODO so CI stays green; UPDOPS_LOAD_STRICT=1 makes it a hard failure.
-  const starving = process.env.UPDOPS_LOAD_STRICT === '1' ? {} : { todo: 'updops serve: some requests take > 10 s at 1,000 connections (docs/reliability.md, Open)' };
-  t.equal(ours.figures.socketErrors, 0, `updops serve: no socket errors (${ours.figures.socketDetail})`, starving);
+  t.equal(ours.figures.socketErrors, 0, `updops serve: no socket errors, no request over wrk's 10 s timeout (${ours.figures.socketDetail})`);
   t.equal(ours.figures.non2xx, 0, 'updops serve: no non-2xx responses');
 
   const port = await freePort();
