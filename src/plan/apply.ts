@@ -145,6 +145,8 @@ function syncJob(action: SyncAction, run: { id: string; outcomes: SyncOutcome[] 
   };
 }
 
+const ORPHANED_APPLY_REASON = 'interrupted: the apply that started this run ended before it finished (killed or crashed)';
+
 export async function applyPlan(saved: SavedPlan, ctx: ApplyContext): Promise<ApplyResult> {
   checkDeletes(saved, ctx.maxDeletes);
   const ttl = ctx.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
@@ -152,6 +154,9 @@ export async function applyPlan(saved: SavedPlan, ctx: ApplyContext): Promise<Ap
   const renew = setInterval(() => void ctx.store.renewLock(lock.id, ttl).catch(() => undefined), Math.max(1000, ttl / 3));
   renew.unref();
   try {
+    // Applies hold the lock one at a time, so an `apply` run still running now belongs to an
+    // apply that died holding it (kill -9, power loss): nothing will ever finish it.
+    await ctx.store.markInterruptedRuns(ORPHANED_APPLY_REASON, 'apply');
     const serial = await writeObjects(saved, ctx.store);
     const syncActions = saved.plan.actions.filter((a): a is SyncAction => a.action === 'sync');
     const { syncs, runIds } = syncActions.length ? await runSyncs(syncActions, ctx) : { syncs: [], runIds: [] };

@@ -260,9 +260,11 @@ export interface StateStore {
   listDeviceResults(runId: string): Promise<DeviceResult[]>;
   /**
    * After a controller restart, nothing is still running: every `running`/`pending` run becomes
-   * `interrupted` (and its unfinished device results `failed`). Resolves to the runs changed.
+   * `interrupted` (and its unfinished device results `failed`). With `trigger`, only runs of that
+   * trigger (an apply that takes the lock ends the `apply` runs of one that died holding it).
+   * Resolves to the runs changed.
    */
-  markInterruptedRuns(reason?: string): Promise<number>;
+  markInterruptedRuns(reason?: string, trigger?: RunTrigger): Promise<number>;
 
   /** Registers (or re-registers) an agent; lastSeen becomes the registration time. */
   upsertAgent(agent: AgentRegistration): Promise<AgentRecord>;

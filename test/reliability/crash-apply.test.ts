@@ -8,8 +8,8 @@
  * serial and the history: they must be all from before the apply or all from after it
  * (serial + 1 and one history entry for the new commit). Runs, device results and observations
  * written by the DP syncs are progress records, not configuration; a killed apply may leave its
- * run `running` (counted and printed; the controller marks such runs `interrupted` on restart —
- * test/controller). The lock is either free or held by the killed pid; the next apply then fails
+ * run `running`, and the next apply (once it holds the lock) marks it `interrupted`: nothing
+ * stays `running` at the end. The lock is either free or held by the killed pid; the next apply then fails
  * with LOCKED naming it, `apply --force-unlock ID` frees it, and the next apply completes with
  * every DP identical to the vendor.
  *
@@ -66,6 +66,7 @@ void t.test(`kill -9 of updops apply at ${KILLS} seeded points (seed ${SEED}): s
 
   const tally: Record<string, number> = {};
   let forcedUnlocks = 0;
+  let orphanRuns = 0;
   for (let i = 0; i < KILLS; i++) {
     // Something to do: a new vendor release, every DP moved to an empty folder (a full ~3 MB sync
     // each: the big file does not change between releases) and so a config change (objects change).
@@ -100,9 +101,14 @@ void t.test(`kill -9 of updops apply at ${KILLS} seeded points (seed ${SEED}): s
       t.equal(unlock.code, 0, `kill ${i}: --force-unlock ${mid.lock.id}`);
       forcedUnlocks++;
     }
+    const orphans = mid.runs.filter((r) => r.status === 'running').map((r) => r.id);
     const recovered = await apply();
     t.equal(recovered.code, 0, `kill ${i}: the next apply completes: ${recovered.stderr.slice(0, 300)}`);
     const after = await w.dump();
+    for (const id of orphans) {
+      t.match(after.runs.find((r) => r.id === id), { status: 'interrupted', reason: /apply that started this run ended/ }, `kill ${i}: the killed apply's run ${id} is now interrupted`);
+    }
+    orphanRuns += orphans.length;
     for (const dp of DPS) t.same(await w.identicalToVendor(dp), [], `kill ${i}: ${dp} holds the vendor's release ${release}`);
     t.equal(after.history.at(-1)?.commit ?? [...after.history].sort((a, b) => b.serial - a.serial)[0]?.commit, head, `kill ${i}: the new commit is recorded`);
 
@@ -113,7 +119,8 @@ void t.test(`kill -9 of updops apply at ${KILLS} seeded points (seed ${SEED}): s
     t.ok(verdict === 'before' || verdict === 'after', `kill ${i} after ${delay} ms (exit ${killed.code}): state ${verdict}`);
   }
   const leftRunning = (await w.dump()).runs.filter((r) => r.status === 'running').length;
-  t.comment(`crash: ${KILLS} kills → ${Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(', ')}; forced unlocks ${forcedUnlocks}; runs still 'running' at the end (left by killed applies; no controller marks them interrupted) ${leftRunning}; half 0 expected`);
+  t.equal(leftRunning, 0, "no run is left 'running': each killed apply's run was marked interrupted by the next apply");
+  t.comment(`crash: ${KILLS} kills → ${Object.entries(tally).map(([k, v]) => `${k} ${v}`).join(', ')}; forced unlocks ${forcedUnlocks}; runs left 'running' by killed applies ${orphanRuns}, all marked interrupted by the next apply; still running at the end ${leftRunning}; half 0 expected`);
 });
 
 void t.test('the crash check can fail: a half state is named', async (t) => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { UpdopsError } from '../../errors.js';
 import { DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../store.js';
-import type { DeviceResult, NewRun, RunQuery, RunRecord, RunUpdate } from '../store.js';
+import type { DeviceResult, NewRun, RunQuery, RunRecord, RunTrigger, RunUpdate } from '../store.js';
 import { toDeviceResult, toRun } from './rows.js';
 import type { DeviceResultRow, RunRow } from './rows.js';
 
@@ -73,12 +73,13 @@ export function listDeviceResults(db: SqliteDatabase, runId: string): DeviceResu
  * `interrupted`, and its unfinished device results `failed` with the same reason (DESIGN.md 1:
  * an interrupted download leaves the previous databases in use; the next run resumes).
  */
-export function markInterruptedRuns(db: SqliteDatabase, reason: string, now: Date): number {
+export function markInterruptedRuns(db: SqliteDatabase, reason: string, now: Date, trigger?: RunTrigger): number {
   const mark = db.transaction(() => {
-    const ids = db
-      .prepare(`SELECT id FROM runs WHERE status IN ('running', 'pending')`)
-      .pluck()
-      .all() as string[];
+    const ids = (
+      trigger === undefined
+        ? db.prepare(`SELECT id FROM runs WHERE status IN ('running', 'pending')`).pluck().all()
+        : db.prepare(`SELECT id FROM runs WHERE status IN ('running', 'pending') AND run_trigger = ?`).pluck().all(trigger)
+    ) as string[];
     const finishRun = db.prepare(
       `UPDATE runs SET status = 'interrupted', finished_at = COALESCE(finished_at, ?), reason = COALESCE(reason, ?) WHERE id = ?`,
     );

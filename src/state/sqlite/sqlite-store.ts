@@ -15,6 +15,7 @@ import type {
   RepositoryObservation,
   RunQuery,
   RunRecord,
+  RunTrigger,
   RunUpdate,
   StateDump,
   StateMeta,
@@ -136,8 +137,8 @@ export class SqliteStateStore implements StateStore {
     return this.#run(() => runs.listDeviceResults(this.#db, runId));
   }
 
-  async markInterruptedRuns(reason: string = INTERRUPTED_REASON): Promise<number> {
-    return this.#run(() => runs.markInterruptedRuns(this.#db, reason, this.#now()));
+  async markInterruptedRuns(reason: string = INTERRUPTED_REASON, trigger?: RunTrigger): Promise<number> {
+    return this.#run(() => runs.markInterruptedRuns(this.#db, reason, this.#now(), trigger));
   }
 
   async upsertAgent(agent: AgentRegistration): Promise<AgentRecord> {

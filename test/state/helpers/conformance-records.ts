@@ -65,6 +65,16 @@ export function recordConformance(t: Test, makeStore: MakeStore): void {
     t.same((await store.listDeviceResults(running.id)).map((r) => [r.device, r.status]), [['ws-1', 'failed'], ['ws-2', 'completed']]);
   });
 
+  void t.test('markInterruptedRuns with a trigger ends only the runs of that trigger', async (t) => {
+    const store = await makeStore({ now: new Date('2026-01-01T00:00:00Z') });
+    t.teardown(() => store.close());
+    const orphan = await store.createRun({ task: 'a', trigger: 'apply', status: 'running' });
+    const scheduled = await store.createRun({ task: 'b', trigger: 'schedule', status: 'running' });
+    t.equal(await store.markInterruptedRuns('apply died', 'apply'), 1);
+    t.match(await store.getRun(orphan.id), { status: 'interrupted', reason: 'apply died' });
+    t.match(await store.getRun(scheduled.id), { status: 'running' }, "the controller's own runs are left alone");
+  });
+
   void t.test('events are listed newest first and filtered by type and subject', async (t) => {
     const store = await makeStore({ now: new Date('2026-01-01T00:00:00Z') });
     t.teardown(() => store.close());
