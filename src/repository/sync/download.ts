@@ -37,6 +37,13 @@ const WRITE_BUFFER = 1024 * 1024;
  */
 const WORKER_HASH_MIN = 1024 * 1024;
 
+/**
+ * Files at least this large are fetched whole by a download worker when the transport offers it
+ * (HTTP without a proxy, http-file-workers.ts): receiving, writing and hashing then run on every
+ * core. Below it, the message round trip costs more than the thread saves.
+ */
+export const WORKER_DOWNLOAD_MIN = 256 * 1024;
+
 export interface FileJob {
   /** Repository-relative path on the source, e.g. `targets/db/<sha>.daily.avc`. */
   rel: string;
@@ -52,6 +59,8 @@ export interface FileJob {
 
 export interface DownloadHooks {
   retries: number;
+  /** Override of WORKER_DOWNLOAD_MIN (tests send small files through the workers too). */
+  workerMin?: number | undefined;
   signal?: AbortSignal | undefined;
   onBytes: (n: number) => void;
   mismatchCode?: 'TUF_HASH_MISMATCH' | 'LEGACY_MISMATCH';
@@ -75,14 +84,15 @@ export async function downloadFile(transport: Transport, job: FileJob, hooks: Do
 }
 
 async function attemptOnce(transport: Transport, job: FileJob, hooks: DownloadHooks): Promise<number> {
+  if (transport.fetchToFile && job.declaresLength && job.length >= (hooks.workerMin ?? WORKER_DOWNLOAD_MIN)) {
+    return attemptInWorker(transport, job, hooks);
+  }
   const inWorker = job.declaresLength && job.length >= WORKER_HASH_MIN;
   let hasher = createHash('sha256');
   let have = partialSize(job);
   if (have > 0 && !inWorker) await hashExisting(job.part, hasher);
   const res = await transport.get(job.rel, { ...(have > 0 ? { offset: have } : {}), ...(hooks.signal ? { signal: hooks.signal } : {}) });
-  if (res.status !== 'ok') {
-    throw new UpdopsError('SOURCE_NOT_FOUND', `${transport.display}: ${job.label} is listed but ${job.rel} is missing on the source`);
-  }
+  if (res.status !== 'ok') throw missingOnSource(transport, job);
   if (have > 0 && !res.resumed) {
     // The server ignored the range: start over.
     truncateSync(job.part, 0);
@@ -94,9 +104,7 @@ async function attemptOnce(transport: Transport, job: FileJob, hooks: DownloadHo
   const accept = (chunk: Buffer): void => {
     received += chunk.length;
     hooks.onBytes(chunk.length);
-    if (job.declaresLength && have + received > limit) {
-      throw new UpdopsError('TUF_LENGTH_EXCEEDED', `target ${job.label}: length exceeds the ${limit} bytes the metadata declares (endless data attack); refused`);
-    }
+    if (job.declaresLength && have + received > limit) throw lengthExceeded(job);
     if (!inWorker) hasher.update(chunk);
   };
   try {
@@ -119,6 +127,26 @@ async function attemptOnce(transport: Transport, job: FileJob, hooks: DownloadHo
   }
   return received;
 }
+
+/** One attempt by a download worker: it writes and hashes the part; here it is verified and placed. */
+async function attemptInWorker(transport: Transport, job: FileJob, hooks: DownloadHooks): Promise<number> {
+  const have = partialSize(job);
+  ensureDir(path.dirname(job.part), hooks.dirs);
+  const res = await transport.fetchToFile!(job.rel, { offset: have, limit: job.length, part: job.part, signal: hooks.signal, onBytes: hooks.onBytes });
+  if (res.status === 'not-found') throw missingOnSource(transport, job);
+  if (res.status === 'length-exceeded') {
+    rmSync(job.part, { force: true });
+    throw lengthExceeded(job);
+  }
+  verifyAndPlace(job, res.size, res.sha256, hooks);
+  return res.received;
+}
+
+const missingOnSource = (transport: Transport, job: FileJob): UpdopsError =>
+  new UpdopsError('SOURCE_NOT_FOUND', `${transport.display}: ${job.label} is listed but ${job.rel} is missing on the source`);
+
+const lengthExceeded = (job: FileJob): UpdopsError =>
+  new UpdopsError('TUF_LENGTH_EXCEEDED', `target ${job.label}: length exceeds the ${job.length} bytes the metadata declares (endless data attack); refused`);
 
 /**
  * Appends (or writes) the response body to `file`. `accept` sees every chunk before it is

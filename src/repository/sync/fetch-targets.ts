@@ -57,7 +57,7 @@ export async function fetchTargets(
     deltas.map(([name, entry]) =>
       limit(async () => {
         try {
-          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes, dirs });
+          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes, dirs, workerMin: ctx.workerMinBytes });
           done();
         } catch (error) {
           if (ctx.signal?.aborted) throw error;
@@ -75,7 +75,7 @@ export async function fetchTargets(
           stats.deltaFiles += 1;
           stats.deltaBytesSaved += Math.max(0, entry.length - delta[1].length);
         } else {
-          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes, dirs });
+          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes, dirs, workerMin: ctx.workerMinBytes });
         }
         done();
       }),

@@ -30,6 +30,7 @@ export async function syncRepository(options: SyncOptions, signal?: AbortSignal)
     onProgress: options.onProgress,
     signal,
     warnings: [],
+    workerMinBytes: options.workerMinBytes,
   };
   await mkdir(options.dest, { recursive: true }).catch((error: unknown) => {
     throw new UpdopsError('DISK', `cannot create ${options.dest}: ${(error as Error).message}`);

@@ -35,6 +35,11 @@ export interface SyncOptions {
   retries?: number;
   onProgress?: (progress: SyncProgress) => void;
   maxMetadataBytes?: number;
+  /**
+   * Targets at least this large are fetched by worker threads where the source allows it
+   * (HTTP without a proxy); default 256 KiB. `Infinity` keeps every download on the main thread.
+   */
+  workerMinBytes?: number;
 }
 
 export interface SyncResult {
@@ -78,6 +83,7 @@ export interface SyncContext {
   onProgress: ((progress: SyncProgress) => void) | undefined;
   signal: AbortSignal | undefined;
   warnings: string[];
+  workerMinBytes: number | undefined;
 }
 
 /** What a source attempt reports back (the orchestrator adds source, tried, duration). */

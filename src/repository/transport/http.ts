@@ -11,9 +11,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { UpdopsError } from '../../errors.js';
 import { classifyNetworkError } from './errors.js';
+import { workerFetcher } from './http-file-workers.js';
 import type { ProxyClient } from './http-proxy.js';
 import { redactUrl, safeRelative } from './types.js';
-import type { GetOptions, GetResult, Transport, TransportOptions } from './types.js';
+import type { FileFetchJob, FileFetchResult, GetOptions, GetResult, Transport, TransportOptions } from './types.js';
 
 interface Response {
   statusCode: number;
@@ -31,16 +32,20 @@ export function openHttp(url: string, options: TransportOptions): Transport {
   const agent = base.protocol === 'https:' ? new https.Agent(agentOptions(options, ca)) : new http.Agent(agentOptions(options, undefined));
   let proxy: Promise<ProxyClient> | undefined;
   let requests = 0;
+  // Large files go through worker threads (http-file-workers.ts); behind a proxy all stay here.
+  const files = options.proxy ? undefined : workerFetcher(Math.max(1, options.concurrency), ca?.toString());
 
   function viaProxy(proxyUrl: string): Promise<ProxyClient> {
     proxy ??= import('./http-proxy.js').then((m) => m.openProxy(proxyUrl, options.concurrency, options.timeoutMs, ca));
     return proxy;
   }
 
+  const urlOf = (relPath: string): URL => new URL(safeRelative(relPath).map(encodeURIComponent).join('/'), base);
+  const baseHeaders = (): Record<string, string> => (auth ? { 'user-agent': 'updops', authorization: auth } : { 'user-agent': 'updops' });
+
   async function get(relPath: string, opts: GetOptions = {}): Promise<GetResult> {
-    const target = new URL(safeRelative(relPath).map(encodeURIComponent).join('/'), base);
-    const headers: Record<string, string> = { 'user-agent': 'updops' };
-    if (auth) headers.authorization = auth;
+    const target = urlOf(relPath);
+    const headers = baseHeaders();
     if (opts.ifNoneMatch) headers['if-none-match'] = opts.ifNoneMatch;
     if (opts.offset) headers.range = `bytes=${opts.offset}-`;
     requests += 1;
@@ -51,13 +56,27 @@ export function openHttp(url: string, options: TransportOptions): Transport {
     return toResult(response, relPath, display, opts);
   }
 
+  async function fetchToFile(relPath: string, job: FileFetchJob): Promise<FileFetchResult> {
+    const target = urlOf(relPath);
+    requests += 1;
+    const r = await files!.fetch({ ...job, url: target.toString(), headers: baseHeaders(), timeoutMs: options.timeoutMs });
+    if (r.kind === 'status') {
+      const failure = statusFailure(r.statusCode, relPath, display);
+      if (failure === 'not-found') return { status: 'not-found' };
+      throw failure;
+    }
+    return r.kind === 'ok' ? { ...r, status: 'ok' } : { status: 'length-exceeded', received: r.received };
+  }
+
   return {
     display,
     get requests() {
       return requests;
     },
     get,
+    ...(files ? { fetchToFile } : {}),
     close: async () => {
+      files?.close();
       agent.destroy();
       if (proxy) await (await proxy).close();
     },
@@ -119,17 +138,11 @@ function toResult(response: Response, relPath: string, display: string, opts: Ge
     body.resume();
     return { status: 'not-modified' };
   }
-  if (statusCode === 404 || statusCode === 403 || statusCode === 410) {
-    body.resume();
-    return { status: 'not-found' };
-  }
-  if (statusCode === 401 || statusCode === 407) {
-    body.resume();
-    throw new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}: the source refused the credentials`);
-  }
   if (statusCode !== 200 && statusCode !== 206) {
     body.resume();
-    throw new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}`);
+    const failure = statusFailure(statusCode, relPath, display);
+    if (failure === 'not-found') return { status: 'not-found' };
+    throw failure;
   }
   const lengthHeader = headers['content-length'];
   const length = typeof lengthHeader === 'string' ? Number(lengthHeader) : undefined;
@@ -142,6 +155,15 @@ function toResult(response: Response, relPath: string, display: string, opts: Ge
     ...(length !== undefined && Number.isFinite(length) ? { length } : {}),
     ...(etag ? { etag } : {}),
   };
+}
+
+/** What a status other than 200/206/304 means: the file is not there, or the source failed. */
+function statusFailure(statusCode: number, relPath: string, display: string): 'not-found' | UpdopsError {
+  if (statusCode === 404 || statusCode === 403 || statusCode === 410) return 'not-found';
+  if (statusCode === 401 || statusCode === 407) {
+    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}: the source refused the credentials`);
+  }
+  return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}`);
 }
 
 function authHeader(base: URL, options: TransportOptions): string | undefined {

@@ -7,7 +7,7 @@ import { openHttp } from './http.js';
 import { redactUrl as redact } from './types.js';
 import type { GetOptions, Transport, TransportOptions } from './types.js';
 
-export type { GetOptions, GetResult, Transport, TransportOptions } from './types.js';
+export type { FileFetchJob, FileFetchResult, GetOptions, GetResult, Transport, TransportOptions } from './types.js';
 export { classifyNetworkError, isRetryable } from './errors.js';
 export { redactUrl } from './types.js';
 

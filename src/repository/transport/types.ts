@@ -36,12 +36,33 @@ export interface TransportOptions {
   caFile?: string | undefined;
 }
 
+/** One attempt at a whole file straight into `part` (see `Transport.fetchToFile`). */
+export interface FileFetchJob {
+  /** Resume from this byte: the part's bytes before it are kept (and hashed). */
+  offset: number;
+  /** The declared length: one byte more and the attempt stops (`length-exceeded`). */
+  limit: number;
+  part: string;
+  signal?: AbortSignal | undefined;
+  onBytes: (n: number) => void;
+}
+
+export type FileFetchResult =
+  | { status: 'ok'; resumed: boolean; received: number; size: number; sha256: string }
+  | { status: 'not-found' }
+  | { status: 'length-exceeded'; received: number };
+
 export interface Transport {
   /** The source as it may be shown to people: never contains credentials. */
   readonly display: string;
   /** Requests sent to the server so far (the no-op sync must cost exactly one). */
   readonly requests: number;
   get(relPath: string, options?: GetOptions): Promise<GetResult>;
+  /**
+   * Optional: the whole attempt (request, append to `part`, sha256 of the whole part) off the
+   * main thread. Network failures throw as `get` does; verification stays with the caller.
+   */
+  fetchToFile?(relPath: string, job: FileFetchJob): Promise<FileFetchResult>;
   close(): Promise<void>;
 }
 

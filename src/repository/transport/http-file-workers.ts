@@ -1,0 +1,295 @@
+/**
+ * Large HTTP downloads off the main thread (DESIGN.md 3 "Sync"). Receiving, writing and hashing
+ * a body cost about 2.5 s of CPU per GB on one thread; here each worker thread runs whole
+ * attempts — GET (with `Range` when resuming), append to the `.part` file, sha256 of the whole
+ * part — so a sync uses every core. The main thread still decides everything: what to fetch,
+ * retries, verification against the metadata and the rename into place.
+ *
+ * A worker enforces the declared length itself (it stops at the first byte too many, the
+ * "endless data" attack) and the same connect/headers and idle timeouts as the main-thread
+ * transport. Workers are unreferenced while idle: an idle pool never keeps the process alive.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const http = require('node:http');
+const https = require('node:https');
+const { openSync, writeSync, readSync, closeSync, ftruncateSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const PROGRESS_STEP = 4 * 1024 * 1024;
+const agents = new Map();
+const running = new Map();
+
+function agentFor(m) {
+  let agent = agents.get(m.pool);
+  if (!agent) {
+    const options = { keepAlive: true, maxSockets: m.maxSockets };
+    if (m.ca) options.ca = m.ca;
+    agent = m.url.startsWith('https:') ? new https.Agent(options) : new http.Agent(options);
+    agents.set(m.pool, agent);
+  }
+  return agent;
+}
+
+function errorOf(error) {
+  return { message: String(error && error.message), code: error && typeof error.code === 'string' ? error.code : undefined };
+}
+
+function timeoutError(ms, phase) {
+  return Object.assign(new Error(phase + ' timeout after ' + ms + ' ms'), { code: 'ETIMEDOUT' });
+}
+
+/** sha256 of the part's first \`bytes\` bytes (what a resumed download continues). */
+function hashPrefix(fd, hash, bytes) {
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  let done = 0;
+  while (done < bytes) {
+    const n = readSync(fd, buffer, 0, Math.min(buffer.length, bytes - done), done);
+    if (n === 0) break;
+    hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
+    done += n;
+  }
+  return done;
+}
+
+function fetchOne(m) {
+  let finished = false;
+  let fd;
+  let body;
+  let headersTimer;
+  const finish = (reply) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(headersTimer);
+    running.delete(m.id);
+    if (fd !== undefined) {
+      try { closeSync(fd); } catch (error) { if (!reply.error) reply = { error: errorOf(error) }; }
+    }
+    parentPort.postMessage(Object.assign({ id: m.id }, reply));
+  };
+  const headers = Object.assign({}, m.headers);
+  if (m.offset > 0) headers.range = 'bytes=' + m.offset + '-';
+  const client = m.url.startsWith('https:') ? https : http;
+  const req = client.request(m.url, { agent: agentFor(m), headers, method: 'GET' });
+  running.set(m.id, (error) => {
+    if (body) body.destroy(error);
+    req.destroy(error);
+  });
+  req.once('socket', () => {
+    headersTimer = setTimeout(() => req.destroy(timeoutError(m.timeoutMs, 'connect/headers')), m.timeoutMs);
+  });
+  req.setTimeout(m.timeoutMs, () => {
+    const error = timeoutError(m.timeoutMs, 'idle');
+    if (body) body.destroy(error);
+    req.destroy(error);
+  });
+  req.once('error', (error) => finish({ error: errorOf(error) }));
+  req.once('response', (res) => {
+    clearTimeout(headersTimer);
+    body = res;
+    if (res.statusCode !== 200 && res.statusCode !== 206) {
+      res.resume();
+      finish({ statusCode: res.statusCode });
+      return;
+    }
+    const resumed = res.statusCode === 206 && m.offset > 0;
+    const hash = createHash('sha256');
+    let have = 0;
+    try {
+      fd = openSync(m.part, resumed ? 'r+' : 'w');
+      if (resumed) {
+        have = hashPrefix(fd, hash, m.offset);
+        if (have !== m.offset) throw Object.assign(new Error('the partial file changed while resuming'), { code: 'ECONNRESET' });
+        ftruncateSync(fd, have);
+      }
+    } catch (error) {
+      res.destroy();
+      finish({ error: errorOf(error) });
+      return;
+    }
+    let received = 0;
+    let unreported = 0;
+    res.on('data', (chunk) => {
+      if (finished) return;
+      if (have + received + chunk.length > m.limit) {
+        received += chunk.length;
+        res.destroy();
+        finish({ lengthExceeded: true, received });
+        return;
+      }
+      try {
+        let written = 0;
+        while (written < chunk.length) written += writeSync(fd, chunk, written, chunk.length - written, have + received + written);
+      } catch (error) {
+        res.destroy();
+        finish({ error: errorOf(error) });
+        return;
+      }
+      hash.update(chunk);
+      received += chunk.length;
+      unreported += chunk.length;
+      if (unreported >= PROGRESS_STEP) {
+        parentPort.postMessage({ id: m.id, progress: unreported });
+        unreported = 0;
+      }
+    });
+    res.once('end', () => finish({ ok: true, resumed, received, size: have + received, sha256: hash.digest('hex') }));
+    res.once('error', (error) => finish({ error: errorOf(error), received }));
+    res.once('close', () => { if (!res.complete) finish({ error: { message: 'the connection closed before the end of the body', code: 'ECONNRESET' }, received }); });
+  });
+  req.end();
+}
+
+parentPort.on('message', (m) => {
+  if (m.cancel !== undefined) {
+    const stop = running.get(m.cancel);
+    if (stop) stop(Object.assign(new Error('the sync was cancelled'), { code: 'ABORT_ERR' }));
+    return;
+  }
+  if (m.closePool !== undefined) {
+    agents.get(m.closePool)?.destroy();
+    agents.delete(m.closePool);
+    return;
+  }
+  fetchOne(m);
+});
+`;
+
+export interface WorkerFetch {
+  /** Full URL of the file. */
+  url: string;
+  headers: Record<string, string>;
+  /** Resume from this byte of `part` (its bytes before it are kept and hashed). */
+  offset: number;
+  /** The most bytes the whole file may have: one more and the attempt stops. */
+  limit: number;
+  part: string;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  onBytes: (n: number) => void;
+}
+
+export type WorkerFetchResult =
+  | { kind: 'ok'; resumed: boolean; received: number; size: number; sha256: string }
+  | { kind: 'status'; statusCode: number }
+  | { kind: 'length-exceeded'; received: number };
+
+interface Reply {
+  id: number;
+  progress?: number;
+  ok?: boolean;
+  resumed?: boolean;
+  received?: number;
+  size?: number;
+  sha256?: string;
+  statusCode?: number;
+  lengthExceeded?: boolean;
+  error?: { message: string; code?: string };
+}
+
+interface Pending {
+  onBytes: (n: number) => void;
+  /** Bytes already handed to onBytes. */
+  reported: number;
+  resolve: (result: WorkerFetchResult) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/** As many threads as cores, so receiving, writing and hashing spread over all of them. */
+const POOL_SIZE = Math.max(1, Math.min(8, availableParallelism()));
+const slots: Slot[] = [];
+let nextId = 0;
+let nextPool = 0;
+let fetched = 0;
+
+/** Attempts handed to download workers in this process so far (tests check the path is taken). */
+export function workerFetches(): number {
+  return fetched;
+}
+
+function spawn(): Slot {
+  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  worker.unref();
+  const slot: Slot = { worker, pending: new Map() };
+  const fail = (error: Error): void => {
+    const index = slots.indexOf(slot);
+    if (index >= 0) slots.splice(index, 1);
+    for (const p of slot.pending.values()) p.reject(error);
+    slot.pending.clear();
+  };
+  worker.on('message', (reply: Reply) => onReply(slot, reply));
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`download worker exited with code ${code}`)));
+  return slot;
+}
+
+function onReply(slot: Slot, reply: Reply): void {
+  const p = slot.pending.get(reply.id);
+  if (!p) return;
+  if (reply.progress !== undefined) {
+    p.reported += reply.progress;
+    p.onBytes(reply.progress);
+    return;
+  }
+  // Every byte that came over the wire counts, whatever the outcome.
+  if (reply.received !== undefined && reply.received > p.reported) p.onBytes(reply.received - p.reported);
+  slot.pending.delete(reply.id);
+  if (slot.pending.size === 0) slot.worker.unref();
+  if (reply.error) {
+    p.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
+  } else if (reply.statusCode !== undefined) {
+    p.resolve({ kind: 'status', statusCode: reply.statusCode });
+  } else if (reply.lengthExceeded) {
+    p.resolve({ kind: 'length-exceeded', received: reply.received ?? 0 });
+  } else {
+    p.resolve({ kind: 'ok', resumed: reply.resumed ?? false, received: reply.received ?? 0, size: reply.size ?? 0, sha256: reply.sha256 ?? '' });
+  }
+}
+
+function pick(): Slot {
+  if (slots.length < POOL_SIZE) {
+    const slot = spawn();
+    slots.push(slot);
+    return slot;
+  }
+  return slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+}
+
+/**
+ * A pool of keep-alive connections in every worker, for one transport; `close()` ends them.
+ * `maxSockets` bounds each worker's connections to the source.
+ */
+export function workerFetcher(maxSockets: number, ca: string | undefined): { fetch: (f: WorkerFetch) => Promise<WorkerFetchResult>; close: () => void } {
+  const pool = nextPool++;
+  const perWorker = Math.max(1, Math.ceil(maxSockets / POOL_SIZE));
+  return {
+    fetch: (f) => {
+      const slot = pick();
+      const id = nextId++;
+      fetched += 1;
+      return new Promise<WorkerFetchResult>((resolve, reject) => {
+        const onAbort = (): void => slot.worker.postMessage({ cancel: id });
+        f.signal?.addEventListener('abort', onAbort, { once: true });
+        const settle = <T>(done: (v: T) => void) => (v: T): void => {
+          f.signal?.removeEventListener('abort', onAbort);
+          done(v);
+        };
+        slot.pending.set(id, { onBytes: f.onBytes, reported: 0, resolve: settle(resolve), reject: settle(reject) });
+        slot.worker.ref();
+        const { url, headers, offset, limit, part, timeoutMs } = f;
+        slot.worker.postMessage({ id, pool, maxSockets: perWorker, ca, url, headers, offset, limit, part, timeoutMs });
+        if (f.signal?.aborted) onAbort();
+      });
+    },
+    close: () => {
+      for (const slot of slots) slot.worker.postMessage({ closePool: pool });
+    },
+  };
+}
