@@ -14,6 +14,7 @@
  * `UPDOPS_BENCH_SCALE=0.1` shrinks every file; `UPDOPS_BENCH_REPEAT` (default 3) sets the runs
  * whose median is reported; `UPDOPS_BENCH_BIN` runs another build's CLI (before/after). rclone is not installed by the bench: without it its rows are skipped.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,8 +90,18 @@ const updopsSync = (source: string, dest: string, diffs = false): Promise<TimedR
 const rcloneCopy = (url: string, dest: string, cwd: string): Promise<TimedRun> =>
   runTimed('rclone', ['copy', '--http-url', url, ':http:', dest], cwd, { ...process.env, RCLONE_CONFIG: path.join(cwd, 'rclone.conf') });
 
+/**
+ * Writes back what earlier runs left dirty (and what deleting the previous sample freed) before
+ * a timed run: otherwise whichever client runs first pays for the others' disk work.
+ */
+async function settleDisk(): Promise<void> {
+  spawnSync('sync');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
 /** Runs a client while counting what the server saw for it. */
 async function measured(server: ServerChild, run: () => Promise<TimedRun>, what: string): Promise<{ run: TimedRun; requests: number; bytes: number }> {
+  await settleDisk();
   const mark = server.mark();
   const result = check(await run(), what);
   await server.settle();
@@ -104,7 +115,7 @@ async function countFiles(dir: string): Promise<number> {
   return n;
 }
 
-async function oneSample(prep: Prepared, rclone: boolean): Promise<Sample> {
+async function oneSample(prep: Prepared, rclone: boolean, rcloneFirst: boolean): Promise<Sample> {
   const run = path.join(prep.cache, 'run');
   await rm(run, { recursive: true, force: true });
   const live = path.join(run, 'live');
@@ -118,8 +129,11 @@ async function oneSample(prep: Prepared, rclone: boolean): Promise<Sample> {
   const updopsServer = await startServer(process.execPath, [updopsBin, 'serve', live, '--listen', '127.0.0.1:0', '--verbose'], repoRoot);
   const plainServer = await startServer(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'helpers', 'static-server.ts'), plain], repoRoot);
   try {
+    // Every other sample runs rclone first, so neither client always follows the other.
+    const rcloneInitial = () => measured(plainServer, () => rcloneCopy(`${plainServer.url}/content/`, dest('rclone'), run), 'rclone copy');
+    const early = rclone && rcloneFirst ? await rcloneInitial() : undefined;
     const u1 = await measured(updopsServer, () => updopsSync(updopsServer.url, dest('updops')), 'updops sync');
-    const r1 = rclone ? await measured(plainServer, () => rcloneCopy(`${plainServer.url}/content/`, dest('rclone'), run), 'rclone copy') : undefined;
+    const r1 = early ?? (rclone ? await rcloneInitial() : undefined);
     if (r1 && (await countFiles(dest('rclone'))) !== prep.files.length) throw new Error('rclone did not copy every file');
     const p1 = await measured(plainServer, () => updopsSync(`${plainServer.url}/repo`, dest('plain')), 'updops sync (plain server)');
 
@@ -206,8 +220,10 @@ export async function runSyncBench(): Promise<{ name: string; lines: string[]; o
   const rclone = await hasCommand('rclone');
   const samples: Sample[] = [];
   for (let i = 0; i < repeat; i++) {
-    samples.push(await oneSample(prep, rclone));
-    log(`run ${i + 1}/${repeat} done`);
+    samples.push(await oneSample(prep, rclone, i % 2 === 1));
+    const last = samples.at(-1)!;
+    const r = (run: TimedRun | undefined): string => (run ? `${(run.ms / 1000).toFixed(2)} s` : '—');
+    log(`run ${i + 1}/${repeat} done: initial updops ${r(last.initial.updops)}, rclone ${r(last.initial.rclone)}${i % 2 === 1 ? ' (rclone first)' : ''}; no-op updops ${r(last.noop.updops)}, rclone ${r(last.noop.rclone)}`);
   }
   await rm(path.join(prep.cache, 'run'), { recursive: true, force: true });
   return { name: 'sync', ...report(samples, prep, rclone) };
