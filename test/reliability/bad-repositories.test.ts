@@ -13,8 +13,9 @@ import t from 'tap';
 import { serveRepository } from '../../src/repository/serve/index.js';
 import { syncRepository } from '../../src/repository/sync/index.js';
 import { SYNC_DEFAULTS } from '../../src/repository/sync/types.js';
-import { FixtureRepo, blob, sha256, tempDir, treeHash, writeLegacy } from '../repository/helpers/sync-fixture.js';
-import { serveStatic, type Override } from '../repository/helpers/static-server.js';
+import type { FixtureRepo } from '../repository/helpers/sync-fixture.js';
+import { blob, sha256, tempDir, treeHash, writeLegacy } from '../repository/helpers/sync-fixture.js';
+import { servedRepo, type Override } from '../repository/helpers/static-server.js';
 
 const v1 = { 'databases/kes/daily.avc': blob(60_000, 11), 'modules/kes/app.bin': blob(20_000, 12) };
 const v2 = { 'databases/kes/daily.avc': blob(60_000, 13), 'modules/kes/app.bin': blob(20_000, 12) };
@@ -30,12 +31,7 @@ interface Setup {
 }
 
 async function setup(t: Tap): Promise<Setup> {
-  const work = await tempDir(t, 'updops-rel-badrepo-');
-  const repo = new FixtureRepo(path.join(work, 'vendor'));
-  await repo.publish(v1);
-  let override: Override | undefined;
-  const server = await serveStatic(repo.dir, (req, res) => override?.(req, res) ?? false);
-  t.teardown(() => server.close());
+  const { work, repo, server, setOverride } = await servedRepo(t, v1, 'updops-rel-badrepo-');
   const dp = path.join(work, 'dp');
   await syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: repo.rootPath() });
   return {
@@ -43,7 +39,7 @@ async function setup(t: Tap): Promise<Setup> {
     repo,
     dp,
     before: await treeHash(dp),
-    setOverride: (o) => (override = o),
+    setOverride,
     sync: (source = server.url) => syncRepository({ sources: [{ url: source }], dest: dp, retries: 0, timeoutSeconds: 5 }).then((r) => r, (e: unknown) => e),
   };
 }

@@ -8,8 +8,8 @@ import path from 'node:path';
 import t from 'tap';
 import { syncRepository } from '../../src/repository/sync/index.js';
 import type { SyncOptions } from '../../src/repository/sync/index.js';
-import { FixtureRepo, blob, makeKey, sha256, tempDir, treeHash } from './helpers/sync-fixture.js';
-import { serveStatic } from './helpers/static-server.js';
+import { FixtureRepo, blob, makeKey, sha256, treeHash } from './helpers/sync-fixture.js';
+import { endlessData, servedRepo } from './helpers/static-server.js';
 import type { Override } from './helpers/static-server.js';
 
 const v1 = { 'databases/kes/daily.avc': blob(50_000, 1), 'modules/kes/app.bin': blob(20_000, 2) };
@@ -25,12 +25,7 @@ interface Setup {
 
 /** v1 published, served and mirrored; returns a way to attempt the next sync and to check the mirror is untouched. */
 async function setup(t: Tap): Promise<Setup> {
-  const work = await tempDir(t);
-  const repo = new FixtureRepo(path.join(work, 'vendor'));
-  await repo.publish(v1);
-  let override: Override | undefined;
-  const server = await serveStatic(repo.dir, (req, res) => override?.(req, res) ?? false);
-  t.teardown(() => server.close());
+  const { work, repo, server, setOverride } = await servedRepo(t, v1);
   const dp = path.join(work, 'dp');
   await syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: repo.rootPath() });
   const before = await treeHash(dp);
@@ -42,7 +37,7 @@ async function setup(t: Tap): Promise<Setup> {
       (e: unknown) => e,
     ),
     before,
-    setOverride: (o) => (override = o),
+    setOverride,
   };
 }
 type Tap = { teardown(fn: () => unknown): void };
@@ -98,25 +93,10 @@ void t.test('mix-and-match: timestamp names snapshot v3 but the file is snapshot
 void t.test('endless data: a target that does not stop → TUF_LENGTH_EXCEEDED', async (t) => {
   const s = await setup(t);
   await s.repo.publish(v2);
-  let sent = 0;
-  s.setOverride((req, res) => {
-    if (!req.url?.startsWith('/targets/')) return false;
-    res.writeHead(200);
-    const chunk = Buffer.alloc(64 * 1024, 7);
-    const pump = (): void => {
-      let more = true;
-      while (more && !res.destroyed && sent < 50_000_000) {
-        sent += chunk.length;
-        more = res.write(chunk);
-      }
-      if (!res.destroyed && sent < 50_000_000) res.once('drain', pump);
-      else res.end();
-    };
-    pump();
-    return true;
-  });
+  const endless = endlessData('/targets/', 50_000_000);
+  s.setOverride(endless.override);
   t.match(await s.sync(), { code: 'TUF_LENGTH_EXCEEDED', message: /length exceeds the 50000 bytes the metadata declares/ });
-  t.ok(sent < 5_000_000, `the download stopped early (server pushed ${sent} bytes)`);
+  t.ok(endless.sent() < 5_000_000, `the download stopped early (server pushed ${endless.sent()} bytes)`);
   t.same(await treeHash(s.dp), s.before, 'the previous mirror is intact');
 });
 

@@ -7,9 +7,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
 import { syncRepository } from '../../src/repository/sync/index.js';
-import { FixtureRepo, blob, sha256, tempDir, treeHash } from './helpers/sync-fixture.js';
-import { serveStatic } from './helpers/static-server.js';
-import type { Override } from './helpers/static-server.js';
+import { blob, sha256, treeHash } from './helpers/sync-fixture.js';
+import { endlessData, servedRepo } from './helpers/static-server.js';
 
 const SIZE = 3 * 1024 * 1024 + 17;
 const v1 = { 'databases/kes/daily.avc': blob(SIZE, 1), 'modules/kes/app.bin': blob(20_000, 2) };
@@ -18,12 +17,7 @@ const bigV2 = v2['databases/kes/daily.avc'];
 const bigRel = `targets/databases/kes/${sha256(bigV2)}.daily.avc`;
 
 async function setup(t: { teardown(fn: () => unknown): void }) {
-  const work = await tempDir(t);
-  const repo = new FixtureRepo(path.join(work, 'vendor'));
-  await repo.publish(v1);
-  let override: Override | undefined;
-  const server = await serveStatic(repo.dir, (req, res) => override?.(req, res) ?? false);
-  t.teardown(() => server.close());
+  const { work, repo, server, setOverride } = await servedRepo(t, v1);
   const dp = path.join(work, 'dp');
   await syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: repo.rootPath() });
   return {
@@ -32,7 +26,7 @@ async function setup(t: { teardown(fn: () => unknown): void }) {
     server,
     before: await treeHash(dp),
     sync: () => syncRepository({ sources: [{ url: server.url }], dest: dp, retries: 0 }).then((r) => r, (e: unknown) => e),
-    setOverride: (o: Override | undefined) => (override = o),
+    setOverride,
   };
 }
 
@@ -50,25 +44,10 @@ void t.test('modified large target → TUF_HASH_MISMATCH, nothing placed', async
 void t.test('endless data on a large target → TUF_LENGTH_EXCEEDED as soon as the length is passed', async (t) => {
   const s = await setup(t);
   await s.repo.publish(v2);
-  let sent = 0;
-  s.setOverride((req, res) => {
-    if (!req.url?.includes('daily.avc')) return false;
-    res.writeHead(200);
-    const chunk = Buffer.alloc(64 * 1024, 7);
-    const pump = (): void => {
-      let more = true;
-      while (more && !res.destroyed && sent < 200_000_000) {
-        sent += chunk.length;
-        more = res.write(chunk);
-      }
-      if (!res.destroyed && sent < 200_000_000) res.once('drain', pump);
-      else res.end();
-    };
-    pump();
-    return true;
-  });
+  const endless = endlessData('daily.avc', 200_000_000);
+  s.setOverride(endless.override);
   t.match(await s.sync(), { code: 'TUF_LENGTH_EXCEEDED', message: new RegExp(`length exceeds the ${SIZE} bytes the metadata declares`) });
-  t.ok(sent < SIZE + 32_000_000, `the download stopped early (server pushed ${sent} bytes)`);
+  t.ok(endless.sent() < SIZE + 32_000_000, `the download stopped early (server pushed ${endless.sent()} bytes)`);
   t.same(await treeHash(s.dp), s.before, 'the previous mirror is intact');
 });
 

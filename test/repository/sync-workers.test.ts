@@ -12,9 +12,8 @@ import t from 'tap';
 import { syncRepository } from '../../src/repository/sync/index.js';
 import { workerFetches } from '../../src/repository/transport/http-file-workers.js';
 import type { SyncOptions } from '../../src/repository/sync/index.js';
-import { FixtureRepo, blob, sha256, tempDir, treeHash } from './helpers/sync-fixture.js';
-import { serveStatic } from './helpers/static-server.js';
-import type { Override } from './helpers/static-server.js';
+import { blob, sha256, treeHash } from './helpers/sync-fixture.js';
+import { endlessData, servedRepo } from './helpers/static-server.js';
 
 const BIG = 3_000_000;
 const v1 = { 'databases/kes/daily.avc': blob(BIG, 1), 'modules/kes/app.bin': blob(400_000, 2), 'databases/kes/tiny.dat': blob(300, 3) };
@@ -23,19 +22,14 @@ const WORKERS: Partial<SyncOptions> = { workerMinBytes: 0 };
 type Tap = { teardown(fn: () => unknown): void };
 
 async function setup(t: Tap) {
-  const work = await tempDir(t);
-  const repo = new FixtureRepo(path.join(work, 'vendor'));
-  await repo.publish(v1);
-  let override: Override | undefined;
-  const server = await serveStatic(repo.dir, (req, res) => override?.(req, res) ?? false);
-  t.teardown(() => server.close());
+  const { work, repo, server, setOverride } = await servedRepo(t, v1);
   const dp = path.join(work, 'dp');
   const sync = (extra: Partial<SyncOptions> = {}, signal?: AbortSignal) =>
     syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: repo.rootPath(), retries: 0, ...WORKERS, ...extra }, signal).then(
       (r) => r,
       (e: unknown) => e,
     );
-  return { work, repo, server, dp, sync, setOverride: (o: Override | undefined) => (override = o) };
+  return { work, repo, server, dp, sync, setOverride };
 }
 
 const partOf = (dp: string, content: Buffer): string => path.join(dp, '.updops', 'partial', `${sha256(content)}.part`);
@@ -71,25 +65,10 @@ void t.test('endless data → TUF_LENGTH_EXCEEDED, stopped at once', async (t) =
   await s.sync();
   const before = await treeHash(s.dp);
   await s.repo.publish(v2);
-  let sent = 0;
-  s.setOverride((req, res) => {
-    if (!req.url?.includes('daily.avc')) return false;
-    res.writeHead(200);
-    const chunk = Buffer.alloc(64 * 1024, 7);
-    const pump = (): void => {
-      let more = true;
-      while (more && !res.destroyed && sent < 100_000_000) {
-        sent += chunk.length;
-        more = res.write(chunk);
-      }
-      if (!res.destroyed && sent < 100_000_000) res.once('drain', pump);
-      else res.end();
-    };
-    pump();
-    return true;
-  });
+  const endless = endlessData('daily.avc', 100_000_000);
+  s.setOverride(endless.override);
   t.match(await s.sync(), { code: 'TUF_LENGTH_EXCEEDED', message: new RegExp(`length exceeds the ${BIG} bytes the metadata declares`) });
-  t.ok(sent < 10_000_000, `the download stopped early (server pushed ${sent} bytes)`);
+  t.ok(endless.sent() < 10_000_000, `the download stopped early (server pushed ${endless.sent()} bytes)`);
   t.same(await treeHash(s.dp), before);
 });
 

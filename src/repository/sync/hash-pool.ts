@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from '../../util/worker-pool.js';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -49,63 +49,29 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-interface Slot {
-  worker: Worker;
-  pending: Map<number, Pending>;
+interface Reply {
+  id: number;
+  size?: number;
+  sha256?: string;
+  error?: { message: string; code?: string };
 }
 
 /** One core stays for the downloads themselves; more than four hashers would only queue on I/O. */
-const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism() - 1));
-const slots: Slot[] = [];
-let nextId = 0;
-
-function spawn(): Slot {
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  worker.unref();
-  const slot: Slot = { worker, pending: new Map() };
-  const fail = (error: Error): void => {
-    const index = slots.indexOf(slot);
-    if (index >= 0) slots.splice(index, 1);
-    for (const p of slot.pending.values()) p.reject(error);
-    slot.pending.clear();
-  };
-  worker.on('message', (message: { id: number; size?: number; sha256?: string; error?: { message: string; code?: string } }) => {
-    const p = slot.pending.get(message.id);
-    if (!p) return;
-    slot.pending.delete(message.id);
-    if (slot.pending.size === 0) worker.unref();
-    if (message.error) p.reject(Object.assign(new Error(message.error.message), message.error.code ? { code: message.error.code } : {}));
-    else p.resolve({ size: message.size ?? 0, sha256: message.sha256 ?? '' });
-  });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`hash worker exited with code ${code}`)));
-  return slot;
-}
-
-function pick(): Slot {
-  const idle = slots.find((s) => s.pending.size === 0);
-  if (idle) return idle;
-  if (slots.length < POOL_SIZE) {
-    const slot = spawn();
-    slots.push(slot);
-    return slot;
-  }
-  return slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
-}
+const pool = new WorkerPool<Reply, Pending>(WORKER_SOURCE, Math.max(1, Math.min(4, availableParallelism() - 1)), (reply, job) => {
+  if (reply.error) job.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
+  else job.resolve({ size: reply.size ?? 0, sha256: reply.sha256 ?? '' });
+  return 'done';
+});
 
 /** sha256 of a whole file, hashed in a worker thread; reads at most a little past `maxBytes`. */
 export function hashFileInWorker(file: string, maxBytes: number): Promise<FileHash> {
-  let slot: Slot;
-  try {
-    slot = pick();
-  } catch {
-    return hashFileHere(file, maxBytes);
-  }
-  const id = nextId++;
   return new Promise<FileHash>((resolve, reject) => {
-    slot.pending.set(id, { resolve, reject });
-    slot.worker.ref();
-    slot.worker.postMessage({ id, file, maxBytes });
+    try {
+      pool.submit({ file, maxBytes }, { resolve, reject });
+    } catch {
+      // No worker could be started: the same answer on this thread.
+      hashFileHere(file, maxBytes).then(resolve, reject);
+    }
   });
 }
 

@@ -10,7 +10,8 @@
  * transport. Workers are unreferenced while idle: an idle pool never keeps the process alive.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { WorkerPool } from '../../util/worker-pool.js';
+import type { ReplyOutcome } from '../../util/worker-pool.js';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -197,16 +198,6 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-interface Slot {
-  worker: Worker;
-  pending: Map<number, Pending>;
-}
-
-/** As many threads as cores, so receiving, writing and hashing spread over all of them. */
-const POOL_SIZE = Math.max(1, Math.min(8, availableParallelism()));
-const slots: Slot[] = [];
-let nextId = 0;
-let nextPool = 0;
 let fetched = 0;
 
 /** Attempts handed to download workers in this process so far (tests check the path is taken). */
@@ -214,34 +205,19 @@ export function workerFetches(): number {
   return fetched;
 }
 
-function spawn(): Slot {
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
-  worker.unref();
-  const slot: Slot = { worker, pending: new Map() };
-  const fail = (error: Error): void => {
-    const index = slots.indexOf(slot);
-    if (index >= 0) slots.splice(index, 1);
-    for (const p of slot.pending.values()) p.reject(error);
-    slot.pending.clear();
-  };
-  worker.on('message', (reply: Reply) => onReply(slot, reply));
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`download worker exited with code ${code}`)));
-  return slot;
-}
+/** As many threads as cores, so receiving, writing and hashing spread over all of them. */
+const POOL_SIZE = Math.max(1, Math.min(8, availableParallelism()));
+const pool = new WorkerPool<Reply, Pending>(WORKER_SOURCE, POOL_SIZE, onReply);
+let nextPool = 0;
 
-function onReply(slot: Slot, reply: Reply): void {
-  const p = slot.pending.get(reply.id);
-  if (!p) return;
+function onReply(reply: Reply, p: Pending): ReplyOutcome {
   if (reply.progress !== undefined) {
     p.reported += reply.progress;
     p.onBytes(reply.progress);
-    return;
+    return 'more';
   }
   // Every byte that came over the wire counts, whatever the outcome.
   if (reply.received !== undefined && reply.received > p.reported) p.onBytes(reply.received - p.reported);
-  slot.pending.delete(reply.id);
-  if (slot.pending.size === 0) slot.worker.unref();
   if (reply.error) {
     p.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
   } else if (reply.statusCode !== undefined) {
@@ -251,15 +227,7 @@ function onReply(slot: Slot, reply: Reply): void {
   } else {
     p.resolve({ kind: 'ok', resumed: reply.resumed ?? false, received: reply.received ?? 0, size: reply.size ?? 0, sha256: reply.sha256 ?? '' });
   }
-}
-
-function pick(): Slot {
-  if (slots.length < POOL_SIZE) {
-    const slot = spawn();
-    slots.push(slot);
-    return slot;
-  }
-  return slots.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+  return 'done';
 }
 
 /**
@@ -267,29 +235,29 @@ function pick(): Slot {
  * `maxSockets` bounds each worker's connections to the source.
  */
 export function workerFetcher(maxSockets: number, ca: string | undefined): { fetch: (f: WorkerFetch) => Promise<WorkerFetchResult>; close: () => void } {
-  const pool = nextPool++;
+  const poolId = nextPool++;
   const perWorker = Math.max(1, Math.ceil(maxSockets / POOL_SIZE));
   return {
-    fetch: (f) => {
-      const slot = pick();
-      const id = nextId++;
-      fetched += 1;
-      return new Promise<WorkerFetchResult>((resolve, reject) => {
-        const onAbort = (): void => slot.worker.postMessage({ cancel: id });
-        f.signal?.addEventListener('abort', onAbort, { once: true });
-        const settle = <T>(done: (v: T) => void) => (v: T): void => {
-          f.signal?.removeEventListener('abort', onAbort);
-          done(v);
-        };
-        slot.pending.set(id, { onBytes: f.onBytes, reported: 0, resolve: settle(resolve), reject: settle(reject) });
-        slot.worker.ref();
+    fetch: (f) =>
+      new Promise<WorkerFetchResult>((resolve, reject) => {
+        fetched += 1;
+        let cancel = (): void => undefined;
+        const onAbort = (): void => cancel();
+        const settle =
+          <T>(done: (v: T) => void) =>
+          (v: T): void => {
+            f.signal?.removeEventListener('abort', onAbort);
+            done(v);
+          };
         const { url, headers, offset, limit, part, timeoutMs } = f;
-        slot.worker.postMessage({ id, pool, maxSockets: perWorker, ca, url, headers, offset, limit, part, timeoutMs });
+        const job = pool.submit(
+          { pool: poolId, maxSockets: perWorker, ca, url, headers, offset, limit, part, timeoutMs },
+          { onBytes: f.onBytes, reported: 0, resolve: settle(resolve), reject: settle(reject) },
+        );
+        cancel = () => job.post({ cancel: job.id });
+        f.signal?.addEventListener('abort', onAbort, { once: true });
         if (f.signal?.aborted) onAbort();
-      });
-    },
-    close: () => {
-      for (const slot of slots) slot.worker.postMessage({ closePool: pool });
-    },
+      }),
+    close: () => pool.broadcast({ closePool: poolId }),
   };
 }

@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { FixtureRepo, tempDir } from './sync-fixture.js';
 
 export interface StaticServer {
   url: string;
@@ -68,4 +69,40 @@ async function send(file: string, req: http.IncomingMessage, res: http.ServerRes
   });
   if (rate) stream.on('end', () => res.end());
   else stream.pipe(res);
+}
+
+/** A vendor repository with `content` published, served on loopback, with a switchable override. */
+export async function servedRepo(t: { teardown(fn: () => unknown): void }, content: Record<string, Buffer>, prefix?: string) {
+  const work = await tempDir(t, prefix);
+  const repo = new FixtureRepo(path.join(work, 'vendor'));
+  await repo.publish(content);
+  let override: Override | undefined;
+  const server = await serveStatic(repo.dir, (req, res) => override?.(req, res) ?? false);
+  t.teardown(() => server.close());
+  return { work, repo, server, setOverride: (o: Override | undefined) => (override = o) };
+}
+
+/**
+ * The "endless data" attack: requests whose URL contains `match` get a 200 with no length and
+ * bytes that go on until the client hangs up (or `cap`). `sent()` tells how far it got.
+ */
+export function endlessData(match: string, cap: number): { override: Override; sent: () => number } {
+  let sent = 0;
+  const override: Override = (req, res) => {
+    if (!req.url?.includes(match)) return false;
+    res.writeHead(200);
+    const chunk = Buffer.alloc(64 * 1024, 7);
+    const pump = (): void => {
+      let more = true;
+      while (more && !res.destroyed && sent < cap) {
+        sent += chunk.length;
+        more = res.write(chunk);
+      }
+      if (!res.destroyed && sent < cap) res.once('drain', pump);
+      else res.end();
+    };
+    pump();
+    return true;
+  };
+  return { override, sent: () => sent };
 }
