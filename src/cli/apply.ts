@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { UpdopsError } from '../errors.js';
-import { applyPlan, type ApplyResult } from '../plan/apply.js';
+import { applyNoChanges, applyPlan, type ApplyResult } from '../plan/apply.js';
 import { planHasChanges } from '../plan/make-plan.js';
 import { preparePlan } from '../plan/prepare.js';
 import { renderPlan } from '../plan/render/index.js';
@@ -85,7 +85,11 @@ export async function applyCommand(options: ApplyCommandOptions): Promise<number
     } else {
       saved = (await preparePlan({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, prune: options.prune ?? false, now })).saved;
       process.stdout.write(renderPlan(saved.plan, 'text', { color: useColor() }));
-      if (!planHasChanges(saved.plan)) return 0;
+      if (!planHasChanges(saved.plan)) {
+        const ended = await applyNoChanges(store, lockHolder());
+        if (ended > 0) process.stdout.write(`${ended} run${ended === 1 ? '' : 's'} of an apply that ended before finishing marked interrupted.\n`);
+        return 0;
+      }
       if (process.stdin.isTTY && process.stdout.isTTY && !options.autoApprove && !process.env.CI && !(await confirm())) {
         process.stdout.write('Apply cancelled; nothing was changed.\n');
         return 1;

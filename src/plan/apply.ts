@@ -147,6 +147,28 @@ function syncJob(action: SyncAction, run: { id: string; outcomes: SyncOutcome[] 
 
 const ORPHANED_APPLY_REASON = 'interrupted: the apply that started this run ended before it finished (killed or crashed)';
 
+/**
+ * Call with the lock held. Applies hold it one at a time, so an `apply` run still running then
+ * belongs to an apply that died holding it (kill -9, power loss): nothing will ever finish it.
+ */
+function endOrphanedApplyRuns(store: StateStore): Promise<number> {
+  return store.markInterruptedRuns(ORPHANED_APPLY_REASON, 'apply');
+}
+
+/**
+ * An apply with nothing to change still takes the lock for a moment, as every apply does: a
+ * lock left by a dead apply is reported (LOCKED, naming it) instead of passing unnoticed, and
+ * that apply's unfinished runs are ended. Resolves to the runs ended.
+ */
+export async function applyNoChanges(store: StateStore, holder: ApplyContext['holder'], ttlMs = DEFAULT_LOCK_TTL_MS): Promise<number> {
+  const lock = await store.acquireLock({ ...holder, ttlMs, operation: 'apply' });
+  try {
+    return await endOrphanedApplyRuns(store);
+  } finally {
+    await store.releaseLock(lock.id);
+  }
+}
+
 export async function applyPlan(saved: SavedPlan, ctx: ApplyContext): Promise<ApplyResult> {
   checkDeletes(saved, ctx.maxDeletes);
   const ttl = ctx.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
@@ -154,9 +176,7 @@ export async function applyPlan(saved: SavedPlan, ctx: ApplyContext): Promise<Ap
   const renew = setInterval(() => void ctx.store.renewLock(lock.id, ttl).catch(() => undefined), Math.max(1000, ttl / 3));
   renew.unref();
   try {
-    // Applies hold the lock one at a time, so an `apply` run still running now belongs to an
-    // apply that died holding it (kill -9, power loss): nothing will ever finish it.
-    await ctx.store.markInterruptedRuns(ORPHANED_APPLY_REASON, 'apply');
+    await endOrphanedApplyRuns(ctx.store);
     const serial = await writeObjects(saved, ctx.store);
     const syncActions = saved.plan.actions.filter((a): a is SyncAction => a.action === 'sync');
     const { syncs, runIds } = syncActions.length ? await runSyncs(syncActions, ctx) : { syncs: [], runIds: [] };

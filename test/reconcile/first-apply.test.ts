@@ -123,6 +123,22 @@ void t.test('acceptance 1: create, no-op, rewrite, one-field update, orphans and
     t.notMatch(res.stdout, /to create|↻ sync/);
   });
 
+  await t.test('an apply with nothing to change still takes the lock: a dead apply\'s lock is reported, its runs are ended', async (t) => {
+    // A dead apply: its lock (held by a pid that no longer runs) and its run left `running`.
+    const orphan = await w.withStore((store) => store.createRun({ task: 'Download hq', trigger: 'apply', status: 'running' }));
+    const lock = await w.withStore((store) => store.acquireLock({ owner: 'updops', host: 'test-host', pid: 999_999, ttlMs: 600_000, operation: 'apply' }));
+    const refused = await w.cli(['apply', ...w.common, '--now', NOW, '--auto-approve']);
+    t.equal(refused.code, 1, 'refused while the lock is held');
+    t.match(refused.stderr, /LOCKED.*999999/s, 'naming the holder');
+    t.match(await w.withStore((store) => store.getRun(orphan.id)), { status: 'running' }, 'nothing changed without the lock');
+    t.equal((await w.cli(['apply', ...w.common, '--force-unlock', lock.id])).code, 0);
+    const res = await w.cli(['apply', ...w.common, '--now', NOW, '--auto-approve']);
+    t.equal(res.code, 0, res.stderr);
+    t.match(res.stdout, /No changes[\s\S]*1 run of an apply that ended before finishing marked interrupted/);
+    t.match(await w.withStore((store) => store.getRun(orphan.id)), { status: 'interrupted', reason: /apply that started this run ended/ });
+    t.equal((await w.dump()).lock, null, 'the lock is released again');
+  });
+
   await t.test('a terse-to-verbose rewrite of the same config, committed, plans no changes', async (t) => {
     for (const [rel, text] of Object.entries(verboseRewrite(w.dps, w.vendor.url))) {
       if (text === null) w.remove(rel);
