@@ -205,8 +205,11 @@ export function workerFetches(): number {
   return fetched;
 }
 
-/** As many threads as cores, so receiving, writing and hashing spread over all of them. */
-const POOL_SIZE = Math.max(1, Math.min(8, availableParallelism()));
+/**
+ * One thread per core, so receiving, writing and hashing spread over all of them; at most four,
+ * since each costs ~25 MB of memory and a sync stays under 200 MB (bench/sync.ts).
+ */
+const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
 const pool = new WorkerPool<Reply, Pending>(WORKER_SOURCE, POOL_SIZE, onReply);
 let nextPool = 0;
 
