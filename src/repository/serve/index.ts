@@ -227,6 +227,28 @@ function readWhole(fd: number, size: number): Promise<Buffer> {
 
 type Body = { fd: number } | { buffer: Buffer };
 
+/** Validator headers per file version (flat name/value list), kept for the hot files. */
+const validatorCache = new Map<string, string[]>();
+const VALIDATOR_CACHE_MAX = 4096;
+
+function validatorsOf(stats: Stats): string[] {
+  const key = `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+  let headers = validatorCache.get(key);
+  if (!headers) {
+    // Same URL, new bytes after a publish (timestamp.json): caches must revalidate.
+    headers = ['ETag', etagOf(stats), 'Last-Modified', stats.mtime.toUTCString(), 'Accept-Ranges', 'bytes', 'Cache-Control', 'no-cache'];
+    if (validatorCache.size >= VALIDATOR_CACHE_MAX) validatorCache.clear();
+    validatorCache.set(key, headers);
+  }
+  return headers;
+}
+
+function pairs(flat: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
+  return out;
+}
+
 const release = (body: Body): void => {
   if ('fd' in body) closeSync(body.fd);
 };
@@ -241,13 +263,7 @@ async function sendFile(
   sent: { bytes: number },
   zeroCopy: ZeroCopyUse | undefined,
 ): Promise<void> {
-  const validators = {
-    ETag: etagOf(fileStats),
-    'Last-Modified': fileStats.mtime.toUTCString(),
-    'Accept-Ranges': 'bytes',
-    // Same URL, new bytes after a publish (timestamp.json): caches must revalidate.
-    'Cache-Control': 'no-cache',
-  };
+  const validators = validatorsOf(fileStats);
   if (isNotModified(req.headers, fileStats)) {
     release(body);
     res.writeHead(304, validators).end();
@@ -256,14 +272,15 @@ async function sendFile(
   const range = selectRange(req.headers, fileStats);
   if (range.kind === 'unsatisfiable') {
     release(body);
-    sent.bytes = sendText(res, head, 416, 'range not satisfiable\n', { ...validators, 'Content-Range': `bytes */${fileStats.size}` });
+    sent.bytes = sendText(res, head, 416, 'range not satisfiable\n', { ...Object.fromEntries(pairs(validators)), 'Content-Range': `bytes */${fileStats.size}` });
     return;
   }
   const start = range.kind === 'partial' ? range.start : 0;
   const end = range.kind === 'partial' ? range.end : fileStats.size - 1;
   const length = fileStats.size === 0 ? 0 : end - start + 1;
-  const headers: Record<string, string | number> = { ...validators, 'Content-Type': contentType(real), 'Content-Length': length };
-  if (range.kind === 'partial') headers['Content-Range'] = `bytes ${start}-${end}/${fileStats.size}`;
+  // A flat [name, value, …] list: the cheapest form for writeHead, and the validators are shared.
+  const headers = [...validators, 'Content-Type', contentType(real), 'Content-Length', String(length)];
+  if (range.kind === 'partial') headers.push('Content-Range', `bytes ${start}-${end}/${fileStats.size}`);
   res.writeHead(range.kind === 'partial' ? 206 : 200, headers);
   if (head || length === 0) {
     release(body);
@@ -275,11 +292,7 @@ async function sendFile(
     res.end(body.buffer.subarray(start, end + 1));
     return;
   }
-  const zeroCopied = zeroCopy ? await sentZeroCopy(zeroCopy, res, body.fd, start, length) : undefined;
-  if (zeroCopied !== undefined) {
-    sent.bytes = zeroCopied;
-    return;
-  }
+  if (zeroCopy && (await sentZeroCopy(zeroCopy, res, body.fd, start, length, sent))) return;
   const stream = createReadStream('', { fd: body.fd, start, end, highWaterMark: READ_CHUNK, autoClose: true });
   stream.on('data', (chunk) => {
     sent.bytes += chunk.length; // counted live: 'finish' may fire before pipeline's callback
@@ -293,30 +306,34 @@ async function sendFile(
 /**
  * The body by sendfile(2) when this response owns the socket outright: headers already out
  * and nothing queued before them (a pipelined request answered early, a corked socket, TLS
- * all take the streaming path). Answers the body bytes sent, or undefined if it could not start
- * (the caller streams instead); once bytes are sent, a failure cuts the connection, since the
- * promised length can no longer be kept, and counts as 0.
+ * all take the streaming path). False if it could not start (the caller streams instead); once
+ * bytes are sent, a failure cuts the connection, since the promised length can no longer be
+ * kept, and counts as 0 bytes sent. `sent` is set before the response ends (its report).
  */
-async function sentZeroCopy(zeroCopy: ZeroCopyUse, res: ServerResponse, fd: number, start: number, length: number): Promise<number | undefined> {
+async function sentZeroCopy(zeroCopy: ZeroCopyUse, res: ServerResponse, fd: number, start: number, length: number, sent: { bytes: number }): Promise<boolean> {
   const { sender } = zeroCopy;
   const socket = res.socket;
-  if (!socket || (socket as unknown as { _httpMessage?: unknown })._httpMessage !== res) return undefined;
+  if (!socket || (socket as unknown as { _httpMessage?: unknown })._httpMessage !== res) return false;
   const corked = sender.cork(socket, true);
   res.flushHeaders();
   if (socket.writableLength > 0 || socket.destroyed) {
     if (corked) sender.cork(socket, false);
-    return undefined;
+    return false;
   }
   try {
-    zeroCopy.stats.waits += await sender.send(socket, fd, start, length, zeroCopy.idleMs);
+    // Most bodies fit the socket's buffer at once: no promise, no wait.
+    const first = sender.sendNow(socket, fd, start, length);
+    if (first < length) zeroCopy.stats.waits += await sender.send(socket, fd, start + first, length - first, zeroCopy.idleMs);
     zeroCopy.stats.bytes += length;
   } catch {
+    sent.bytes = 0;
     socket.destroy();
     closeSync(fd);
-    return 0;
+    return true;
   }
   if (corked) sender.cork(socket, false);
   closeSync(fd);
+  sent.bytes = length;
   res.end();
-  return length;
+  return true;
 }

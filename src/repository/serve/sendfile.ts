@@ -48,6 +48,11 @@ export interface ZeroCopy {
    * of the client instead of two. False if the socket is not a plain TCP socket.
    */
   cork(socket: Socket, on: boolean): boolean;
+  /**
+   * As much of the range as the socket takes right now, without waiting: answers the bytes
+   * sent (all of them, usually, on a fast client). Throws as `send` does.
+   */
+  sendNow(socket: Socket, fd: number, offset: number, length: number): number;
 }
 
 interface Libc {
@@ -109,6 +114,25 @@ class Sender implements ZeroCopy {
   cork(socket: Socket, on: boolean): boolean {
     const fd = socketFd(socket);
     return fd !== undefined && this.lib.setsockopt(fd, IPPROTO_TCP, TCP_CORK, on ? ON : OFF, 4) === 0;
+  }
+
+  sendNow(socket: Socket, fd: number, offset: number, length: number): number {
+    const out = socketFd(socket);
+    if (out === undefined) throw new Error('not a plain TCP socket');
+    const position = new BigInt64Array([BigInt(offset)]);
+    let sent = 0;
+    while (sent < length) {
+      const n = this.lib.sendfile(out, fd, position, length - sent);
+      if (n > 0) {
+        sent += n;
+        continue;
+      }
+      if (n === 0) throw new Error('the file ended before its size (changed while being sent)');
+      const errno = this.lib.errno();
+      if (errno === EAGAIN) break;
+      if (errno !== EINTR) throw errnoError('sendfile', errno);
+    }
+    return sent;
   }
 
   async send(socket: Socket, fd: number, offset: number, length: number, idleMs: number): Promise<number> {
