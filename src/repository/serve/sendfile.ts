@@ -136,26 +136,13 @@ class Sender implements ZeroCopy {
   }
 
   async send(socket: Socket, fd: number, offset: number, length: number, idleMs: number): Promise<number> {
-    const out = socketFd(socket);
-    if (out === undefined) throw new Error('not a plain TCP socket');
-    const position = new BigInt64Array([BigInt(offset)]);
-    let left = length;
     let waits = 0;
-    while (left > 0) {
+    for (let sent = 0; ; waits++) {
       if (socket.destroyed) throw new Error('the client closed the connection');
-      const n = this.lib.sendfile(out, fd, position, left);
-      if (n > 0) {
-        left -= n;
-        continue;
-      }
-      if (n === 0) throw new Error('the file ended before its size (changed while being sent)');
-      const errno = this.lib.errno();
-      if (errno === EAGAIN) {
-        waits++;
-        await this.waiter.wait(socket, out, idleMs);
-      } else if (errno !== EINTR) throw errnoError('sendfile', errno);
+      sent += this.sendNow(socket, fd, offset + sent, length - sent);
+      if (sent >= length) return waits;
+      await this.waiter.wait(socket, socketFd(socket)!, idleMs);
     }
-    return waits;
   }
 }
 
