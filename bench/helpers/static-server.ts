@@ -14,7 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
-import { loadZeroCopy } from '../../src/repository/serve/sendfile.js';
+import { loadZeroCopy, zeroCopyBody } from '../../src/repository/serve/sendfile.js';
 
 const zeroCopy = loadZeroCopy();
 
@@ -64,20 +64,14 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     log(req, 200, 0);
     return;
   }
-  if (zeroCopy && res.socket) {
+  if (zeroCopy) {
     const fd = openSync(full, 'r');
-    const socket = res.socket;
-    zeroCopy.cork(socket, true);
-    res.flushHeaders();
-    try {
-      await zeroCopy.send(socket, fd, 0, info.size, 60_000);
-    } finally {
-      closeSync(fd);
+    const outcome = await zeroCopyBody(zeroCopy, res, fd, 0, info.size, 60_000).finally(() => closeSync(fd));
+    if (outcome !== 'not-used') {
+      if (outcome !== 'cut') res.end();
+      log(req, 200, outcome === 'cut' ? 0 : info.size);
+      return;
     }
-    zeroCopy.cork(socket, false);
-    res.end();
-    log(req, 200, info.size);
-    return;
   }
   let sent = 0;
   const stream = createReadStream(full, { highWaterMark: 1024 * 1024 });

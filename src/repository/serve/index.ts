@@ -14,7 +14,7 @@ import { UpdopsError } from '../../errors.js';
 import { etagOf, isNotModified, selectRange } from './conditional.js';
 import { parseRequestPath, resolveInside } from './request-path.js';
 import { FILE_CACHE_DEFAULTS, FileCache } from './file-cache.js';
-import { loadZeroCopy } from './sendfile.js';
+import { loadZeroCopy, zeroCopyBody } from './sendfile.js';
 import type { ZeroCopy } from './sendfile.js';
 
 export interface RequestInfo {
@@ -132,8 +132,9 @@ function contentType(file: string): string {
   return 'application/octet-stream';
 }
 
-function sendText(res: ServerResponse, head: boolean, status: number, text: string, headers: Record<string, string> = {}): number {
-  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+/** `headers`: extra ones as a flat [name, value, …] list. */
+function sendText(res: ServerResponse, head: boolean, status: number, text: string, headers: string[] = []): number {
+  res.writeHead(status, [...headers, 'Content-Type', 'text/plain; charset=utf-8', 'Content-Length', String(Buffer.byteLength(text))]);
   res.end(head ? undefined : text);
   return head ? 0 : Buffer.byteLength(text);
 }
@@ -159,7 +160,7 @@ async function handle(
   res.once('close', done);
 
   if (method !== 'GET' && !head) {
-    sent.bytes = sendText(res, false, 405, 'only GET and HEAD\n', { Allow: 'GET, HEAD' });
+    sent.bytes = sendText(res, false, 405, 'only GET and HEAD\n', ['Allow', 'GET, HEAD']);
     return;
   }
   const parsed = parseRequestPath(req.url ?? '');
@@ -243,12 +244,6 @@ function validatorsOf(stats: Stats): string[] {
   return headers;
 }
 
-function pairs(flat: string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i]!, flat[i + 1]!]);
-  return out;
-}
-
 const release = (body: Body): void => {
   if ('fd' in body) closeSync(body.fd);
 };
@@ -272,7 +267,7 @@ async function sendFile(
   const range = selectRange(req.headers, fileStats);
   if (range.kind === 'unsatisfiable') {
     release(body);
-    sent.bytes = sendText(res, head, 416, 'range not satisfiable\n', { ...Object.fromEntries(pairs(validators)), 'Content-Range': `bytes */${fileStats.size}` });
+    sent.bytes = sendText(res, head, 416, 'range not satisfiable\n', [...validators, 'Content-Range', `bytes */${fileStats.size}`]);
     return;
   }
   const start = range.kind === 'partial' ? range.start : 0;
@@ -292,7 +287,18 @@ async function sendFile(
     res.end(body.buffer.subarray(start, end + 1));
     return;
   }
-  if (zeroCopy && (await sentZeroCopy(zeroCopy, res, body.fd, start, length, sent))) return;
+  if (zeroCopy) {
+    const outcome = await zeroCopyBody(zeroCopy.sender, res, body.fd, start, length, zeroCopy.idleMs);
+    if (outcome !== 'not-used') {
+      closeSync(body.fd);
+      if (outcome === 'cut') return; // nothing counted as sent: the connection is gone
+      zeroCopy.stats.waits += outcome;
+      zeroCopy.stats.bytes += length;
+      sent.bytes = length; // before end(): its report reads it
+      res.end();
+      return;
+    }
+  }
   const stream = createReadStream('', { fd: body.fd, start, end, highWaterMark: READ_CHUNK, autoClose: true });
   stream.on('data', (chunk) => {
     sent.bytes += chunk.length; // counted live: 'finish' may fire before pipeline's callback
@@ -301,39 +307,4 @@ async function sendFile(
     // pipeline: backpressure from a slow client, and the file closed if the client goes away.
     pipeline(stream, res, () => resolve());
   });
-}
-
-/**
- * The body by sendfile(2) when this response owns the socket outright: headers already out
- * and nothing queued before them (a pipelined request answered early, a corked socket, TLS
- * all take the streaming path). False if it could not start (the caller streams instead); once
- * bytes are sent, a failure cuts the connection, since the promised length can no longer be
- * kept, and counts as 0 bytes sent. `sent` is set before the response ends (its report).
- */
-async function sentZeroCopy(zeroCopy: ZeroCopyUse, res: ServerResponse, fd: number, start: number, length: number, sent: { bytes: number }): Promise<boolean> {
-  const { sender } = zeroCopy;
-  const socket = res.socket;
-  if (!socket || (socket as unknown as { _httpMessage?: unknown })._httpMessage !== res) return false;
-  const corked = sender.cork(socket, true);
-  res.flushHeaders();
-  if (socket.writableLength > 0 || socket.destroyed) {
-    if (corked) sender.cork(socket, false);
-    return false;
-  }
-  try {
-    // Most bodies fit the socket's buffer at once: no promise, no wait.
-    const first = sender.sendNow(socket, fd, start, length);
-    if (first < length) zeroCopy.stats.waits += await sender.send(socket, fd, start + first, length - first, zeroCopy.idleMs);
-    zeroCopy.stats.bytes += length;
-  } catch {
-    sent.bytes = 0;
-    socket.destroy();
-    closeSync(fd);
-    return true;
-  }
-  if (corked) sender.cork(socket, false);
-  closeSync(fd);
-  sent.bytes = length;
-  res.end();
-  return true;
 }

@@ -13,6 +13,7 @@
  * the server streams through user space as before.
  */
 import { createRequire } from 'node:module';
+import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type * as Koffi from 'koffi';
 
@@ -90,6 +91,37 @@ function tryLoad(): ZeroCopy | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A response's body by sendfile(2), when the response owns the socket outright: its headers
+ * set (writeHead) but not yet sent, nothing queued before them (a pipelined request answered
+ * early, a corked socket or TLS take the streaming path). Sends header and body under
+ * TCP_CORK. Answers how often a full socket was waited for, once the body is out (the caller
+ * then ends the response); `not-used` if it could not start (stream it instead); `cut` if it
+ * failed once bytes were sent: the connection is destroyed, since the promised length can no
+ * longer be kept. The file stays open either way: it is the caller's to close.
+ */
+export async function zeroCopyBody(sender: ZeroCopy, res: ServerResponse, fd: number, start: number, length: number, idleMs: number): Promise<number | 'not-used' | 'cut'> {
+  const socket = res.socket;
+  if (!socket || (socket as unknown as { _httpMessage?: unknown })._httpMessage !== res) return 'not-used';
+  const corked = sender.cork(socket, true);
+  res.flushHeaders();
+  if (socket.writableLength > 0 || socket.destroyed) {
+    if (corked) sender.cork(socket, false);
+    return 'not-used';
+  }
+  let waits = 0;
+  try {
+    // Most bodies fit the socket's buffer at once: no promise, no wait.
+    const first = sender.sendNow(socket, fd, start, length);
+    if (first < length) waits = await sender.send(socket, fd, start + first, length - first, idleMs);
+  } catch {
+    socket.destroy();
+    return 'cut';
+  }
+  if (corked) sender.cork(socket, false);
+  return waits;
 }
 
 /** The fd libuv holds for a TCP socket (undefined for anything else, e.g. TLS). */
