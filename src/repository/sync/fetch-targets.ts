@@ -45,7 +45,8 @@ export async function fetchTargets(
     report();
   };
   const limit = pLimit(ctx.concurrency);
-  const dirs = new Set<string>();
+  // Folders already made are shared by every download of this sync (one mkdir per folder).
+  const hooks = { retries: ctx.retries, signal: ctx.signal, onBytes, dirs: new Set<string>(), workerMin: ctx.workerMinBytes };
   const done = (): void => {
     progress.files += 1;
     stats.files += 1;
@@ -57,7 +58,7 @@ export async function fetchTargets(
     deltas.map(([name, entry]) =>
       limit(async () => {
         try {
-          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes, dirs, workerMin: ctx.workerMinBytes });
+          await downloadFile(transport, job(ctx.dest, name, entry), hooks);
           done();
         } catch (error) {
           if (ctx.signal?.aborted) throw error;
@@ -75,7 +76,7 @@ export async function fetchTargets(
           stats.deltaFiles += 1;
           stats.deltaBytesSaved += Math.max(0, entry.length - delta[1].length);
         } else {
-          await downloadFile(transport, job(ctx.dest, name, entry), { retries: ctx.retries, signal: ctx.signal, onBytes, dirs, workerMin: ctx.workerMinBytes });
+          await downloadFile(transport, job(ctx.dest, name, entry), hooks);
         }
         done();
       }),

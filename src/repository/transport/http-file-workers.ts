@@ -12,6 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { WorkerPool } from '../../util/worker-pool.js';
 import type { ReplyOutcome } from '../../util/worker-pool.js';
+import type { FileFetchJob, FileFetchResult } from './types.js';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
@@ -158,24 +159,16 @@ parentPort.on('message', (m) => {
 });
 `;
 
-export interface WorkerFetch {
+/** A transport's file fetch, with where and how to ask for it. */
+export interface WorkerFetch extends FileFetchJob {
   /** Full URL of the file. */
   url: string;
   headers: Record<string, string>;
-  /** Resume from this byte of `part` (its bytes before it are kept and hashed). */
-  offset: number;
-  /** The most bytes the whole file may have: one more and the attempt stops. */
-  limit: number;
-  part: string;
   timeoutMs: number;
-  signal?: AbortSignal | undefined;
-  onBytes: (n: number) => void;
 }
 
-export type WorkerFetchResult =
-  | { kind: 'ok'; resumed: boolean; received: number; size: number; sha256: string }
-  | { kind: 'status'; statusCode: number }
-  | { kind: 'length-exceeded'; received: number };
+/** The transport's answers, but an HTTP status other than 200/206 is left for it to judge. */
+export type WorkerFetchResult = Exclude<FileFetchResult, { status: 'not-found' }> | { status: 'http-status'; statusCode: number };
 
 interface Reply {
   id: number;
@@ -224,11 +217,11 @@ function onReply(reply: Reply, p: Pending): ReplyOutcome {
   if (reply.error) {
     p.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
   } else if (reply.statusCode !== undefined) {
-    p.resolve({ kind: 'status', statusCode: reply.statusCode });
+    p.resolve({ status: 'http-status', statusCode: reply.statusCode });
   } else if (reply.lengthExceeded) {
-    p.resolve({ kind: 'length-exceeded', received: reply.received ?? 0 });
+    p.resolve({ status: 'length-exceeded', received: reply.received ?? 0 });
   } else {
-    p.resolve({ kind: 'ok', resumed: reply.resumed ?? false, received: reply.received ?? 0, size: reply.size ?? 0, sha256: reply.sha256 ?? '' });
+    p.resolve({ status: 'ok', resumed: reply.resumed ?? false, received: reply.received ?? 0, size: reply.size ?? 0, sha256: reply.sha256 ?? '' });
   }
   return 'done';
 }

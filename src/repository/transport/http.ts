@@ -60,12 +60,10 @@ export function openHttp(url: string, options: TransportOptions): Transport {
     const target = urlOf(relPath);
     requests += 1;
     const r = await files!.fetch({ ...job, url: target.toString(), headers: baseHeaders(), timeoutMs: options.timeoutMs });
-    if (r.kind === 'status') {
-      const failure = statusFailure(r.statusCode, relPath, display);
-      if (failure === 'not-found') return { status: 'not-found' };
-      throw failure;
-    }
-    return r.kind === 'ok' ? { ...r, status: 'ok' } : { status: 'length-exceeded', received: r.received };
+    if (r.status !== 'http-status') return r;
+    const failure = statusFailure(r.statusCode, relPath, display);
+    if (failure === 'not-found') return { status: 'not-found' };
+    throw failure;
   }
 
   return {
