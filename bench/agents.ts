@@ -16,13 +16,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateKeys } from '../src/repository/keys.js';
 import { publishRepository } from '../src/repository/publish/index.js';
 import { runUpdateTask } from '../src/tasks/update/index.js';
+import { freeLoopbackPort as freePort, seededBytes as seeded } from '../test/helpers/loopback.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(repoRoot, 'bin', 'updops.js');
@@ -32,24 +32,6 @@ const TOKEN = 'bench-token';
 const log = (line: string): void => {
   process.stderr.write(`  [agents bench] ${line}\n`);
 };
-
-function seeded(seed: string, size: number): Buffer {
-  const out = Buffer.alloc(size);
-  let state = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-  for (let i = 0; i < size; i++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    out[i] = state >>> 24;
-  }
-  return out;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 interface Proc {
   child: ChildProcess;

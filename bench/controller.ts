@@ -7,13 +7,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { systemClock } from '../src/controller/clock.js';
 import { createController } from '../src/controller/controller.js';
 import { SqliteStateStore } from '../src/state/index.js';
+import { freeLoopbackPort as deadPort } from '../test/helpers/loopback.js';
 
 const TASKS = 1_000;
 const CPU_LIMIT_PERCENT = 2;
@@ -27,15 +27,6 @@ const SCHEDULES = [
   '{kind: everyDays, every: 2}',
   '{kind: cron, expression: "15 4 1 * *"}',
 ];
-
-/** A port nothing listens on: the one source probe the planner makes fails at once, offline. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function writeConfig(dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });

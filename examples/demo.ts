@@ -10,13 +10,13 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateKeys } from '../src/repository/keys.js';
 import { publishRepository } from '../src/repository/publish/index.js';
 import { serveRepository } from '../src/repository/serve/index.js';
+import { freeLoopbackPort as freePort, seededBytes as seeded } from '../test/helpers/loopback.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const keep = process.argv.includes('--keep');
@@ -32,15 +32,6 @@ function writeContent(dir: string, release: number): void {
     writeFileSync(path.join(dir, rel), bytes);
   };
   // Deterministic "databases" and "modules": a few files of 10 KB to 1 MB.
-  const seeded = (seed: string, size: number): Buffer => {
-    const out = Buffer.alloc(size);
-    let state = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-    for (let i = 0; i < size; i++) {
-      state = (state * 1103515245 + 12345) >>> 0;
-      out[i] = state >>> 24;
-    }
-    return out;
-  };
   put('databases/kes/main.avc', seeded('main', 1024 * 1024));
   put('databases/kes/daily.avc', Buffer.concat([seeded('daily', 200 * 1024), Buffer.from(`release ${release}\n`)]));
   put('databases/kes/VERSION', `2026.11.${release}\n`);
@@ -54,14 +45,6 @@ const DP = 'dp-hq-1';
 const DEVICES = ['ws-hq-001', 'ws-hq-002'];
 const UPDATE_TASK = 'Update databases and modules';
 const TOKEN = 'demo-token-not-a-secret';
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 function rewriteConfig(configDir: string, vendorUrl: string, nasDir: string, dpPort: number): void {
   const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));

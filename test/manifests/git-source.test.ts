@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +9,7 @@ import { isUpdopsError } from '../../src/errors.js';
 import type { ErrorCode } from '../../src/errors.js';
 import { isGitUrl, redactUrl } from '../../src/manifests/git-command.js';
 import { headCommit, resolveConfigSource } from '../../src/manifests/git-source.js';
+import { freeLoopbackPort as deadPort } from '../helpers/loopback.js';
 
 /** DESIGN.md 2 "Desired state": manifests at one git commit, or a plain directory. Real git repos in temp dirs. */
 
@@ -63,14 +63,6 @@ async function rejectsWith(t: Test, promise: Promise<unknown>, code: ErrorCode):
   }
   t.fail(`expected a ${code} error`);
   return '';
-}
-
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise((done) => server.close(done));
-  return typeof address === 'object' && address !== null ? address.port : 1;
 }
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');

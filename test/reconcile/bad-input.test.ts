@@ -2,9 +2,9 @@
  * DESIGN.md 2 "Apply: validates everything first (nothing is written if any manifest is
  * invalid)" and DESIGN.md 4 "Errors are one clear line each with file:line:col", acceptance 4.
  */
-import { createServer } from 'node:net';
 import t from 'tap';
 import { NOW, STACK_FRAME, makeWorld } from './helpers/world.js';
+import { freeLoopbackPort as deadPort } from '../helpers/loopback.js';
 
 const BAD_TASK = `apiVersion: updops/v1
 kind: Task
@@ -14,14 +14,6 @@ spec:
   scope: {group: hq}
   schedule: {kind: daysOfWeek, days: [funday], time: "18:00"}
 `;
-
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 void t.test('acceptance 4: bad input changes nothing and is reported in one line, never a stack trace', async (t) => {
   const w = await makeWorld(t);

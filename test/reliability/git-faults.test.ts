@@ -13,12 +13,12 @@
  * commit): test/controller/reconcile.test.ts covers it in-process; no `updops controller` CLI yet.
  */
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import t from 'tap';
 import type { StateDump } from '../../src/state/index.js';
 import { makeWorld, NOW, TASKS_YAML } from '../reconcile/helpers/world.js';
 import { STACK_FRAME } from './helpers/common.js';
+import { freeLoopbackPort as deadPort } from '../helpers/loopback.js';
 
 const BROKEN_TASK = `apiVersion: updops/v1
 kind: Task
@@ -32,14 +32,6 @@ spec:
 /** The commit of the newest history entry (highest serial). */
 function latest(dump: StateDump): string | undefined {
   return [...dump.history].sort((a, b) => b.serial - a.serial || b.id - a.id)[0]?.commit;
-}
-
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 void t.test('git faults through the CLI: unreachable, force-pushed, invalid commit', async (t) => {

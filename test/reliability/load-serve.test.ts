@@ -18,12 +18,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import t from 'tap';
 import { blob } from '../repository/helpers/sync-fixture.js';
 import { RAISE_NOFILE, tempDir } from './helpers/common.js';
 import { startServe } from './helpers/serve-process.js';
+import { freeLoopbackPort as freePort } from '../helpers/loopback.js';
 
 const SECONDS = Number(process.env.UPDOPS_LOAD_SECONDS ?? 60);
 const CONNECTIONS = 1000;
@@ -38,14 +38,6 @@ t.setTimeout((SECONDS * 2 + 120) * 1000);
 function which(cmd: string): string | undefined {
   const res = spawnSync('bash', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
   return res.status === 0 ? res.stdout.trim() : undefined;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Full GETs of 1 MB files and `Range` requests of 64 KiB (one in three), spread over every file. */

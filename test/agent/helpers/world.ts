@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
@@ -13,17 +12,10 @@ import { AgentHub } from '../../../src/controller/agents/hub.js';
 import { createApiServer, type ApiServer } from '../../../src/controller/api/index.js';
 import type { Controller } from '../../../src/controller/types.js';
 import { makeFixture, type Fixture } from '../../controller/helpers/fixture.js';
+import { freeLoopbackPort as freePort } from '../../helpers/loopback.js';
 
 export const TOKEN = 'agent-test-token';
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/updops.js');
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 export interface AgentProcess {
   child: ChildProcess;

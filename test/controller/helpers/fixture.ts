@@ -17,6 +17,7 @@ import { generateKeys } from '../../../src/repository/keys.js';
 import { publishRepository } from '../../../src/repository/publish/index.js';
 import { serveRepository } from '../../../src/repository/serve/index.js';
 import { SqliteStateStore, type RunRecord, type StateStore } from '../../../src/state/index.js';
+import { freeLoopbackPort as deadPort } from '../../helpers/loopback.js';
 
 /** A Monday noon, UTC. */
 export const START = '2026-11-23T12:00:00.000Z';
@@ -99,15 +100,6 @@ spec:
   scope: ${o.scope}
 ${settings}  schedule: ${o.schedule}
 ${o.extra ?? ''}`;
-}
-
-async function deadPort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 export async function makeFixture(t: Test): Promise<Fixture> {

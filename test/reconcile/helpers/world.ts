@@ -21,6 +21,7 @@ import { targetFileRelPath } from '../../../src/repository/publish/local-reposit
 import { serveRepository } from '../../../src/repository/serve/index.js';
 import { openStateStore, type StateDump, type StateStore } from '../../../src/state/index.js';
 import { serveStatic } from '../../repository/helpers/static-server.js';
+import { seededBytes as seeded } from '../../helpers/loopback.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CLI = path.join(ROOT, 'bin/updops.js');
@@ -67,16 +68,6 @@ export interface World {
   dump(): Promise<StateDump>;
   /** Every target of the vendor's current version is in the DP repository, byte for byte, with the same metadata. */
   identicalToVendor(dp: DpName): Promise<string[]>;
-}
-
-function seeded(seed: string, size: number): Buffer {
-  const out = Buffer.alloc(size);
-  let state = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-  for (let i = 0; i < size; i++) {
-    state = (state * 1103515245 + 12345) >>> 0;
-    out[i] = state >>> 24;
-  }
-  return out;
 }
 
 function writeContent(dir: string, release: number, bigFileBytes: number): void {
