@@ -15,7 +15,7 @@ import { syncRepository } from '../../src/repository/sync/index.js';
 import { SYNC_DEFAULTS } from '../../src/repository/sync/types.js';
 import type { FixtureRepo } from '../repository/helpers/sync-fixture.js';
 import { blob, sha256, tempDir, treeHash, writeLegacy } from '../repository/helpers/sync-fixture.js';
-import { servedRepo, type Override } from '../repository/helpers/static-server.js';
+import { mirroredRepo, type Override } from '../repository/helpers/static-server.js';
 
 const v1 = { 'databases/kes/daily.avc': blob(60_000, 11), 'modules/kes/app.bin': blob(20_000, 12) };
 const v2 = { 'databases/kes/daily.avc': blob(60_000, 13), 'modules/kes/app.bin': blob(20_000, 12) };
@@ -31,14 +31,12 @@ interface Setup {
 }
 
 async function setup(t: Tap): Promise<Setup> {
-  const { work, repo, server, setOverride } = await servedRepo(t, v1, 'updops-rel-badrepo-');
-  const dp = path.join(work, 'dp');
-  await syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: repo.rootPath() });
+  const { work, repo, server, setOverride, dp, before } = await mirroredRepo(t, v1, 'updops-rel-badrepo-');
   return {
     work,
     repo,
     dp,
-    before: await treeHash(dp),
+    before,
     setOverride,
     sync: (source = server.url) => syncRepository({ sources: [{ url: source }], dest: dp, retries: 0, timeoutSeconds: 5 }).then((r) => r, (e: unknown) => e),
   };

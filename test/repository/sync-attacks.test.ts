@@ -9,7 +9,7 @@ import t from 'tap';
 import { syncRepository } from '../../src/repository/sync/index.js';
 import type { SyncOptions } from '../../src/repository/sync/index.js';
 import { FixtureRepo, blob, makeKey, sha256, treeHash } from './helpers/sync-fixture.js';
-import { endlessData, servedRepo } from './helpers/static-server.js';
+import { endlessData, mirroredRepo } from './helpers/static-server.js';
 import type { Override } from './helpers/static-server.js';
 
 const v1 = { 'databases/kes/daily.avc': blob(50_000, 1), 'modules/kes/app.bin': blob(20_000, 2) };
@@ -25,10 +25,7 @@ interface Setup {
 
 /** v1 published, served and mirrored; returns a way to attempt the next sync and to check the mirror is untouched. */
 async function setup(t: Tap): Promise<Setup> {
-  const { work, repo, server, setOverride } = await servedRepo(t, v1);
-  const dp = path.join(work, 'dp');
-  await syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: repo.rootPath() });
-  const before = await treeHash(dp);
+  const { repo, server, setOverride, dp, before } = await mirroredRepo(t, v1);
   return {
     repo,
     dp,

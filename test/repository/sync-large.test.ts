@@ -8,7 +8,7 @@ import path from 'node:path';
 import t from 'tap';
 import { syncRepository } from '../../src/repository/sync/index.js';
 import { blob, sha256, treeHash } from './helpers/sync-fixture.js';
-import { endlessData, servedRepo } from './helpers/static-server.js';
+import { endlessData, mirroredRepo } from './helpers/static-server.js';
 
 const SIZE = 3 * 1024 * 1024 + 17;
 const v1 = { 'databases/kes/daily.avc': blob(SIZE, 1), 'modules/kes/app.bin': blob(20_000, 2) };
@@ -17,14 +17,12 @@ const bigV2 = v2['databases/kes/daily.avc'];
 const bigRel = `targets/databases/kes/${sha256(bigV2)}.daily.avc`;
 
 async function setup(t: { teardown(fn: () => unknown): void }) {
-  const { work, repo, server, setOverride } = await servedRepo(t, v1);
-  const dp = path.join(work, 'dp');
-  await syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: repo.rootPath() });
+  const { repo, server, setOverride, dp, before } = await mirroredRepo(t, v1);
   return {
     repo,
     dp,
     server,
-    before: await treeHash(dp),
+    before,
     sync: () => syncRepository({ sources: [{ url: server.url }], dest: dp, retries: 0 }).then((r) => r, (e: unknown) => e),
     setOverride,
   };

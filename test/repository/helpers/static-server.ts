@@ -7,7 +7,8 @@ import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { FixtureRepo, tempDir } from './sync-fixture.js';
+import { syncRepository } from '../../../src/repository/sync/index.js';
+import { FixtureRepo, tempDir, treeHash } from './sync-fixture.js';
 
 export interface StaticServer {
   url: string;
@@ -80,6 +81,14 @@ export async function servedRepo(t: { teardown(fn: () => unknown): void }, conte
   const server = await serveStatic(repo.dir, (req, res) => override?.(req, res) ?? false);
   t.teardown(() => server.close());
   return { work, repo, server, setOverride: (o: Override | undefined) => (override = o) };
+}
+
+/** As servedRepo, plus a first mirror of it in `dp` (trusting the repo's root) and its tree hash. */
+export async function mirroredRepo(t: { teardown(fn: () => unknown): void }, content: Record<string, Buffer>, prefix?: string) {
+  const served = await servedRepo(t, content, prefix);
+  const dp = path.join(served.work, 'dp');
+  await syncRepository({ sources: [{ url: served.server.url }], dest: dp, trustRoot: served.repo.rootPath() });
+  return { ...served, dp, before: await treeHash(dp) };
 }
 
 /**
