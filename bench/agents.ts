@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateKeys } from '../src/repository/keys.js';
 import { publishRepository } from '../src/repository/publish/index.js';
-import { runUpdateTask } from '../src/tasks/update/index.js';
+import { runUpdateTask } from '../src/endpoint/index.js';
 import { freeLoopbackPort as freePort, seededBytes as seeded } from '../test/helpers/loopback.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { systemClock } from '../src/controller/clock.js';
+import { systemClock } from '../src/util/clock.js';
 import { createController } from '../src/controller/controller.js';
 import { SqliteStateStore } from '../src/state/index.js';
 import { freeLoopbackPort as deadPort } from '../test/helpers/loopback.js';

@@ -5,9 +5,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AgentEvent, AgentResult, UpdateAssignment } from '../controller/agents/types.js';
-import { checkFreshness, readDeviceState, runUpdateTask } from '../tasks/update/index.js';
-import { deviceLayout } from '../tasks/update/layout.js';
+import type { AgentEvent, AgentResult, UpdateAssignment } from '../protocol/messages.js';
+import { checkFreshness, readDeviceState, runUpdateTask } from '../endpoint/index.js';
+import { deviceLayout } from '../endpoint/layout.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
 import { errorMessage } from './errors.js';
 

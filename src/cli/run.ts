@@ -6,13 +6,13 @@
  */
 import { resolveToken } from '../controller/api/auth.js';
 import { ApiClient } from '../controller/api/client.js';
-import { systemClock } from '../controller/clock.js';
-import { localPresence } from '../controller/presence.js';
+import { systemClock } from '../util/clock.js';
+import { localPresence } from '../runs/presence.js';
 import type { RunDetails } from '../controller/types.js';
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';
-import { recordedConfig } from '../tasks/model-from-state.js';
-import { executeRun } from '../tasks/run-task.js';
+import { recordedConfig } from '../state/recorded-config.js';
+import { executeRun } from '../runs/execute.js';
 import { configOption, withStore } from './context.js';
 import { parseFormat } from './output.js';
 import { controllerUrl, runDetailLines } from './runs.js';

@@ -3,10 +3,10 @@
  * remembered, and when a later check sees them they run the task — only for tasks with
  * `runMissed: true`; without it, only what was visible at the start runs.
  */
-import type { RecordedConfig } from '../tasks/model-from-state.js';
-import type { RunRequest } from '../tasks/run-task.js';
-import { taskTargets } from '../tasks/targets.js';
-import type { Presence } from './presence.js';
+import type { RecordedConfig } from '../state/recorded-config.js';
+import type { RunRequest } from '../runs/execute.js';
+import { taskTargets } from '../runs/targets.js';
+import type { Presence } from '../runs/presence.js';
 
 export class MissedTargets {
   #byTask = new Map<string, Set<string>>();

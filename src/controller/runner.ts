@@ -5,13 +5,13 @@
  */
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';
-import type { RecordedConfig } from '../tasks/model-from-state.js';
-import { executeRun, type RunOutcome, type RunRequest } from '../tasks/run-task.js';
+import type { RecordedConfig } from '../state/recorded-config.js';
+import { executeRun, type RunOutcome, type RunRequest } from '../runs/execute.js';
 import type { Activity } from './activity.js';
 import type { AgentDispatch } from './agents/dispatch.js';
 import type { MissedTargets } from './missed.js';
-import type { Presence } from './presence.js';
-import { onTaskCompletion } from './triggers.js';
+import type { Presence } from '../runs/presence.js';
+import { onTaskCompletion } from '../runs/triggers.js';
 import type { Clock, ControllerObserver } from './types.js';
 import type { StateStore } from '../state/index.js';
 

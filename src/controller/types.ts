@@ -7,14 +7,10 @@ import type { Plan } from '../plan/types.js';
 import type { DeviceResult, EventRecord, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { StatusReport } from '../status/index.js';
 import type { AgentHub } from './agents/hub.js';
-import type { Presence } from './presence.js';
+import type { Presence } from '../runs/presence.js';
 
-/** Injectable time (STYLE.md 2): tests drive the controller with a fake clock, never real waiting. */
-export interface Clock {
-  now(): Date;
-  /** Resolves after `ms` of this clock's time, or when `signal` aborts (then rejects). */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
+export type { Clock } from '../util/clock.js';
+import type { Clock } from '../util/clock.js';
 
 export interface ControllerOptions {
   /** Directory, local git repository or git URL of the config (DESIGN.md intro, use 1). */

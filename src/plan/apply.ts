@@ -6,10 +6,10 @@
 import { UpdopsError } from '../errors.js';
 import { resolveSourceName, type DownloadTaskSpec, type UpdateSource } from '../manifests/index.js';
 import type { StateStore, StoredObject } from '../state/index.js';
-import { downloadToDistributionPoint } from '../tasks/download-to-dp.js';
-import { sourceSpecOf, type ResolvedSource } from '../tasks/sources.js';
+import { downloadToDistributionPoint } from '../runs/download-to-dp.js';
+import { sourceSpecOf, type ResolvedSource } from '../runs/sources.js';
 import { quietRunner, type Job, type JobRunner } from './jobs.js';
-import { recordObservation } from './record-observation.js';
+import { recordObservation } from '../runs/record-observation.js';
 import type { SavedPlan, SyncAction } from './types.js';
 
 export interface ApplyContext {

@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import { readLocalRepository } from '../../src/repository/publish/index.js';
-import { NON_WINDOWS_REASON } from '../../src/tasks/download-to-dp.js';
+import { NON_WINDOWS_REASON } from '../../src/runs/download-to-dp.js';
 import { groupYaml, makeFixture, sourceYaml, taskYaml } from './helpers/fixture.js';
 
 t.test('two Windows DPs succeed, one Linux DP fails: the run is failed, the Windows repositories are filled', async (t) => {

@@ -5,7 +5,7 @@
  * show) computes — and the same in two controllers.
  */
 import t, { type Test } from 'tap';
-import { FakeClock } from '../../src/controller/clock.js';
+import { FakeClock } from '../../src/util/clock.js';
 import type { Schedule } from '../../src/manifests/index.js';
 import { deviceStarts } from '../../src/schedule/index.js';
 import type { StateStore } from '../../src/state/index.js';

@@ -6,11 +6,11 @@
 import { readFile } from 'node:fs/promises';
 import { defaultSources } from '../../manifests/defaults.js';
 import type { UpdateTaskSpec } from '../../manifests/index.js';
-import { resolveDeviceSources } from '../../tasks/update/device-sources.js';
-import type { DownloadSettings } from '../../tasks/run-target.js';
-import type { ResolvedSource } from '../../tasks/sources.js';
+import { resolveDeviceSources } from '../../endpoint/device-sources.js';
+import type { DownloadSettings } from '../../runs/run-target.js';
+import type { ResolvedSource } from '../../runs/sources.js';
 import type { RunScope } from './dispatch.js';
-import type { DownloadAssignment, UpdateAssignment } from './types.js';
+import type { DownloadAssignment, UpdateAssignment } from '../../protocol/messages.js';
 
 async function trustRootText(sources: readonly ResolvedSource[]): Promise<string | undefined> {
   const file = sources.find((s) => s.trustRoot !== undefined)?.trustRoot;

@@ -5,13 +5,13 @@
  * registers. A DP with an agent syncs its own repository folder; a DP without one keeps
  * running in-process (the single-machine default).
  */
-import type { RecordedConfig, RecordedTask } from '../../tasks/model-from-state.js';
-import { NO_AGENT_REASON, NOT_VISIBLE_REASON, type TargetContext, type TargetOutcome } from '../../tasks/run-target.js';
-import type { RunTarget } from '../../tasks/targets.js';
+import type { RecordedConfig, RecordedTask } from '../../state/recorded-config.js';
+import { NO_AGENT_REASON, NOT_VISIBLE_REASON, type TargetContext, type TargetOutcome } from '../../runs/run-target.js';
+import type { RunTarget } from '../../runs/targets.js';
 import type { DeviceResult } from '../../state/index.js';
 import { downloadAssignment, updateAssignment } from './assignments.js';
 import type { AgentHub } from './hub.js';
-import type { AgentResult, Assignment } from './types.js';
+import type { AgentResult, Assignment } from '../../protocol/messages.js';
 
 export interface RunScope {
   runId: string;

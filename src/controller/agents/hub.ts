@@ -6,10 +6,10 @@
  */
 import { UpdopsError } from '../../errors.js';
 import type { AgentRecord, StateStore } from '../../state/index.js';
-import { recordedConfig } from '../../tasks/model-from-state.js';
-import type { Presence } from '../presence.js';
+import { recordedConfig } from '../../state/recorded-config.js';
+import type { Presence } from '../../runs/presence.js';
 import { agentPresence, isLive, type LiveAgent } from './presence.js';
-import type { AgentEvent, AgentResult, Assignment, RegisterRequest, RegisterResponse } from './types.js';
+import type { AgentEvent, AgentResult, Assignment, RegisterRequest, RegisterResponse } from '../../protocol/messages.js';
 import { WorkQueue } from './work-queue.js';
 
 export const DEFAULT_HEARTBEAT_SECONDS = 15;

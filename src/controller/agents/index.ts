@@ -2,4 +2,4 @@
 export { AgentHub, DEFAULT_HEARTBEAT_SECONDS, DEFAULT_RESULT_TIMEOUT_MS, RESTARTED_REASON, type AgentHubOptions } from './hub.js';
 export { agentDispatch, type AgentDispatch, type RunAgents, type RunScope } from './dispatch.js';
 export { agentPresence, MISSED_BEATS } from './presence.js';
-export type * from './types.js';
+export type * from '../../protocol/messages.js';

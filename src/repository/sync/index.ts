@@ -11,6 +11,8 @@ import { SYNC_DEFAULTS } from './types.js';
 import type { SourceSpec, SyncContext, SyncOptions, SyncResult } from './types.js';
 
 export type { SourceSpec, SyncOptions, SyncProgress, SyncResult } from './types.js';
+export { SYNC_DEFAULTS } from './types.js';
+export { readCapped } from './body.js';
 
 /** Failures that say nothing about the repository's integrity; a verification failure is more relevant. */
 const TRANSIENT = new Set(['SOURCE_UNREACHABLE', 'SOURCE_NOT_FOUND', 'DOWNLOAD_TIMEOUT']);

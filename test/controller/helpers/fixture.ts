@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Test } from 'tap';
-import { FakeClock } from '../../../src/controller/clock.js';
+import { FakeClock } from '../../../src/util/clock.js';
 import { createController } from '../../../src/controller/controller.js';
 import type { Controller, ControllerOptions } from '../../../src/controller/types.js';
 import { generateKeys } from '../../../src/repository/keys.js';

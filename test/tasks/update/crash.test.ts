@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { readInstalledDatabases, runUpdateTask, verifyInstalledDatabases } from '../../../src/tasks/update/index.js';
+import { readInstalledDatabases, runUpdateTask, verifyInstalledDatabases } from '../../../src/endpoint/index.js';
 import { serveStatic } from '../../repository/helpers/static-server.js';
 import { databases, makeVendor, tempDir, treeHash } from './helpers/vendor.js';
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t from 'tap';
 import { buildModel, loadConfigDir } from '../../../src/manifests/index.js';
-import { deviceDistributionPoints, resolveDeviceSources } from '../../../src/tasks/update/index.js';
+import { deviceDistributionPoints, resolveDeviceSources } from '../../../src/endpoint/index.js';
 
 const MANIFESTS = `
 apiVersion: updops/v1

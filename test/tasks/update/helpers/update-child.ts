@@ -1,5 +1,5 @@
 /** Child process for the crash test: one Update run, then exit. Usage: update-child.ts <root> <url> <trustRoot> */
-import { runUpdateTask } from '../../../../src/tasks/update/index.js';
+import { runUpdateTask } from '../../../../src/endpoint/index.js';
 
 const [root, url, trustRoot] = process.argv.slice(2);
 // Without arguments (e.g. `tap test/tasks/update/` picking this file up) there is nothing to do.

@@ -4,9 +4,9 @@
  * `applicationUpdateMode` → freshness, with every outcome recorded in `ROOT/state.json`.
  */
 import { mkdir } from 'node:fs/promises';
-import { isUpdopsError } from '../../errors.js';
-import { FileApplication } from '../../agent/app/file-app.js';
-import type { Application } from '../../agent/app/types.js';
+import { isUpdopsError } from '../errors.js';
+import { FileApplication } from './app/file-app.js';
+import type { Application } from './app/types.js';
 import { acquireDeviceLock } from './device-lock.js';
 import { readDeviceState, writeDeviceState } from './device-state.js';
 import type { DeviceState } from './device-state.js';

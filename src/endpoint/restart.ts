@@ -3,7 +3,7 @@
  * stays (seed: "If the application does not work properly after the update, it automatically
  * rolls back to the previous version. A message about the application rollback is displayed.").
  */
-import type { Application, HealthCheckSpec } from '../../agent/app/types.js';
+import type { Application, HealthCheckSpec } from './app/types.js';
 import type { PendingRestart } from './device-state.js';
 import type { UpdateEvent } from './types.js';
 

@@ -2,8 +2,8 @@
  * What the agent calls between runs: the pending restart after a module install, settings
  * changes (refused while a restart is pending), and a freshness check without an update.
  */
-import type { Application } from '../../agent/app/types.js';
-import type { UpdateTaskSettings } from '../../manifests/index.js';
+import type { Application } from './app/types.js';
+import type { UpdateTaskSettings } from '../manifests/index.js';
 import { acquireDeviceLock } from './device-lock.js';
 import { readDeviceState, writeDeviceState } from './device-state.js';
 import { readInstalledDatabases } from './databases.js';

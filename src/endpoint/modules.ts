@@ -7,12 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, link, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { UpdopsError } from '../../errors.js';
-import { readLocalRepository } from '../../repository/publish/index.js';
-import type { LocalTarget } from '../../repository/publish/index.js';
-import { syncRepository } from '../../repository/sync/index.js';
-import type { SyncResult } from '../../repository/sync/index.js';
-import type { ModuleFiles } from '../../agent/app/types.js';
+import { UpdopsError } from '../errors.js';
+import { readLocalRepository } from '../repository/publish/index.js';
+import type { LocalTarget } from '../repository/publish/index.js';
+import { syncRepository } from '../repository/sync/index.js';
+import type { SyncResult } from '../repository/sync/index.js';
+import type { ModuleFiles } from './app/types.js';
 import type { DatabasesOptions } from './databases.js';
 import { exists } from './fs-util.js';
 import { deviceLayout } from './layout.js';

@@ -5,11 +5,11 @@
  * With randomized delay each target starts at the scheduled instant plus its own offset.
  */
 import pLimit from 'p-limit';
-import type { Clock } from '../controller/types.js';
+import type { Clock } from '../util/clock.js';
 import type { AgentDispatch } from '../controller/agents/dispatch.js';
-import type { Presence } from '../controller/presence.js';
+import type { Presence } from './presence.js';
 import type { DeviceResult, RunRecord, RunTrigger, StateStore } from '../state/index.js';
-import type { RecordedConfig, RecordedTask } from './model-from-state.js';
+import type { RecordedConfig, RecordedTask } from '../state/recorded-config.js';
 import { targetOffsets } from './offsets.js';
 import { runTarget, type DownloadSettings } from './run-target.js';
 import { taskSources } from './sources.js';

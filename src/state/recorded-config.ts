@@ -5,7 +5,7 @@
  */
 import type { SourceLocation } from '../errors.js';
 import { buildModel, type ConfigModel, type LoadedManifest, type Manifest, type Task } from '../manifests/index.js';
-import type { StateStore, StoredObject } from '../state/index.js';
+import type { StateStore, StoredObject } from './index.js';
 
 export interface RecordedTask {
   name: string;

@@ -2,7 +2,7 @@
  * Licence rule (pure). Seed: "Current application license is required for regular database
  * updates. If there is no current license, you will only be able to perform one update."
  */
-import type { License } from '../../manifests/index.js';
+import type { License } from '../manifests/index.js';
 import type { UpdateEvent } from './types.js';
 
 export const LICENCE_REQUIRED_REASON = 'a current licence is required for regular updates; without one a device can perform only one update';

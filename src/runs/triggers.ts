@@ -6,10 +6,10 @@
 import type { Schedule } from '../manifests/index.js';
 import type { Plan } from '../plan/types.js';
 import type { RunRecord } from '../state/index.js';
-import type { RecordedConfig } from '../tasks/model-from-state.js';
-import type { RunRequest } from '../tasks/run-task.js';
-import { scopeMembers, taskTargets } from '../tasks/targets.js';
-import type { OutbreakApplicationType } from './types.js';
+import type { RecordedConfig } from '../state/recorded-config.js';
+import type { RunRequest } from './execute.js';
+import { scopeMembers, taskTargets } from './targets.js';
+import type { OutbreakApplicationType } from '../controller/types.js';
 
 function scheduleOf(config: RecordedConfig, task: string): Schedule | undefined {
   return config.tasks.get(task)?.spec.schedule;

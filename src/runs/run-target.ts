@@ -4,10 +4,10 @@
  * with a registered agent syncs through it. Update tasks run on the device's agent
  * (src/controller/agents/dispatch.ts); without agents they are honestly `skipped`.
  */
-import { recordObservation } from '../plan/record-observation.js';
+import { recordObservation } from './record-observation.js';
 import type { DeviceResult, StateStore } from '../state/index.js';
 import type { RunAgents } from '../controller/agents/dispatch.js';
-import type { Presence } from '../controller/presence.js';
+import type { Presence } from './presence.js';
 import { downloadToDistributionPoint } from './download-to-dp.js';
 import type { ResolvedSource } from './sources.js';
 import type { RunTarget } from './targets.js';

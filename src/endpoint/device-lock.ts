@@ -1,7 +1,7 @@
 /** One update run at a time per device root; a lock left by a killed run (its pid is gone) is taken over. */
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { UpdopsError } from '../../errors.js';
+import { UpdopsError } from '../errors.js';
 
 function alive(pid: number): boolean {
   try {

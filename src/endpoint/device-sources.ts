@@ -5,10 +5,10 @@
  * for themselves, and by the devices those DPs serve). Pure over the config model (secrets are
  * resolved by `sourceSpecOf` from the given environment).
  */
-import { DISTRIBUTION_POINT_SOURCE, ancestorsOf, resolveSourceRef } from '../../manifests/index.js';
-import type { ConfigModel, DistributionPoint, Placed } from '../../manifests/index.js';
-import { sourceSpecOf } from '../sources.js';
-import type { ResolvedSource } from '../sources.js';
+import { DISTRIBUTION_POINT_SOURCE, ancestorsOf, resolveSourceRef } from '../manifests/index.js';
+import type { ConfigModel, DistributionPoint, Placed } from '../manifests/index.js';
+import { sourceSpecOf } from '../runs/sources.js';
+import type { ResolvedSource } from '../runs/sources.js';
 
 /** The device's DPs, nearest first: its own group's DPs without an own `updateTask`, then its parent's, and so on up. */
 export function deviceDistributionPoints(model: ConfigModel, deviceName: string): Placed<DistributionPoint>[] {

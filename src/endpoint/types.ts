@@ -2,9 +2,9 @@
  * Shapes of the endpoint `Update` task (DESIGN.md 1 "Type Update", seed 000): what a run takes,
  * what it reports, and the events it raises.
  */
-import type { Device, UpdateTaskSettings } from '../../manifests/index.js';
-import type { SourceSpec } from '../../repository/sync/index.js';
-import type { Application } from '../../agent/app/types.js';
+import type { Device, UpdateTaskSettings } from '../manifests/index.js';
+import type { SourceSpec } from '../repository/sync/index.js';
+import type { Application } from './app/types.js';
 
 export const FRESHNESS = ['upToDate', 'outOfDate', 'totallyOutOfDate', 'none'] as const;
 /** `none`: no databases installed (the device is in "without databases" mode). */

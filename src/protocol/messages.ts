@@ -2,9 +2,9 @@
  * What the controller and its agents exchange (DESIGN.md 4 `updops agent`): assignments handed
  * out by long-poll, and the result an agent reports back once per (run id, agent).
  */
-import type { SourceSpec } from '../../repository/sync/index.js';
-import type { AgentRole } from '../../state/index.js';
-import type { UpdateTaskSettings } from '../../manifests/index.js';
+import type { SourceSpec } from '../repository/sync/index.js';
+import type { AgentRole } from '../state/index.js';
+import type { UpdateTaskSettings } from '../manifests/index.js';
 
 /** An endpoint `Update` task run on one device (seed 000). Sources carry resolved credentials: sent only over the authenticated channel, never logged. */
 export interface UpdateAssignment {

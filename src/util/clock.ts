@@ -4,7 +4,13 @@
  * wake in time order and nothing ever busy-waits.
  */
 import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
-import type { Clock } from './types.js';
+
+/** Injectable time (STYLE.md 2): tests drive the controller with a fake clock, never real waiting. */
+export interface Clock {
+  now(): Date;
+  /** Resolves after `ms` of this clock's time, or when `signal` aborts (then rejects). */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
 
 /** Node timers overflow past 2^31-1 ms (~24.8 days) and fire at once; longer sleeps are chained. */
 const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -4,7 +4,7 @@
  * migrate the settings with the module's declared migrations (defaults on failure), and leave
  * the restart pending when the application is running.
  */
-import type { Application } from '../../agent/app/types.js';
+import type { Application } from './app/types.js';
 import type { PendingRestart } from './device-state.js';
 import { migrateSettings } from './migrations.js';
 import type { Settings } from './migrations.js';
