@@ -9,7 +9,9 @@ import { stableStringify } from '../manifests/index.js';
 import type { SavedPlan } from '../plan/types.js';
 import type { StateStore } from '../state/index.js';
 import { configOption, lockHolder, parseNow, useColor, withStore } from './context.js';
-import { listrRunner } from './progress.js';
+import { localRuns, type RunOutcome, type RunRequest } from '../runs/index.js';
+import { progressLines } from './run-progress.js';
+import { runDetailLines } from './runs.js';
 
 export interface ApplyCommandOptions {
   planFile?: string;
@@ -57,11 +59,13 @@ async function confirm(): Promise<boolean> {
   }
 }
 
+/** Terraform's closing line, then each run the apply started with its targets (failures with their reasons). */
 function summary(result: ApplyResult): string {
-  const failed = result.syncs.filter((s) => s.status === 'failed');
-  const synced = result.syncs.length - failed.length;
-  const lines = [`Apply complete: ${result.created} created, ${result.updated} updated, ${result.deleted} deleted; ${synced} repositor${synced === 1 ? 'y' : 'ies'} synced, ${failed.length} failed (state serial ${result.serial}).`];
-  for (const f of failed) lines.push(`  failed: ${f.dp} (${f.task}): ${f.reason ?? 'unknown reason'}`);
+  const targets = result.runs.flatMap((r) => r.results);
+  const synced = targets.filter((t) => t.status === 'completed').length;
+  const failed = targets.filter((t) => t.status === 'failed').length;
+  const lines = [`Apply complete: ${result.created} created, ${result.updated} updated, ${result.deleted} deleted; ${synced} repositor${synced === 1 ? 'y' : 'ies'} synced, ${failed} failed (state serial ${result.serial}).`];
+  for (const outcome of result.runs) lines.push(...runDetailLines(outcome));
   return `${lines.join('\n')}\n`;
 }
 
@@ -95,8 +99,15 @@ export async function applyCommand(options: ApplyCommandOptions): Promise<number
         return 1;
       }
     }
-    const result = await applyPlan(saved, { store, configDir: saved.config.dir ?? configOption(options.config), holder: lockHolder(), maxDeletes, runner: listrRunner(concurrency) });
+    const configDir = saved.config.dir ?? configOption(options.config);
+    const progress = progressLines();
+    const execute = async (requests: RunRequest[]): Promise<RunOutcome[]> => {
+      const outcomes: RunOutcome[] = [];
+      for (const request of requests) outcomes.push(...(await localRuns(request, { store, configDir, concurrency, ...progress })));
+      return outcomes;
+    };
+    const result = await applyPlan(saved, { store, holder: lockHolder(), maxDeletes, execute });
     process.stdout.write(summary(result));
-    return result.syncs.some((s) => s.status === 'failed') ? 1 : 0;
+    return result.runs.some((r) => r.run.status === 'failed') ? 1 : 0;
   });
 }

@@ -3,6 +3,7 @@
  * so `updops --help` loads nothing but commander (STYLE.md 13). Command modules are thin:
  * parse options, call the core, print, set the exit code.
  */
+import { DEFAULTS } from '../defaults.js';
 import type { Command } from 'commander';
 
 export function registerCommands(program: Command): void {
@@ -46,7 +47,7 @@ export function registerCommands(program: Command): void {
     .command('serve')
     .description('serve a repository folder over HTTP (Range, ETag, Last-Modified; nothing outside the folder)')
     .argument('<repo-dir>', 'repository folder')
-    .option('--listen <host:port>', 'address to listen on (port 0: any free port)', '127.0.0.1:8080')
+    .option('--listen <host:port>', 'address to listen on (port 0: any free port)', DEFAULTS.listen)
     .option('--verbose', 'log one line per request')
     .option('--workers <n>', 'processes sharing the port (default: one per core)')
     .action(async (repoDir: string, options: { listen: string; verbose?: boolean; workers?: string }) => {
@@ -62,8 +63,8 @@ export function registerCommands(program: Command): void {
     .option('--trust-root <root.json>', "the repository's root of trust")
     .option('--legacy', 'download updates by using the old scheme (SHA256SUMS) when a source has only that')
     .option('--diffs', 'download and use diff files')
-    .option('--concurrency <n>', 'parallel downloads', '8')
-    .option('--timeout <seconds>', 'connect/idle timeout per source', '10')
+    .option('--concurrency <n>', 'parallel downloads', String(DEFAULTS.syncConcurrency))
+    .option('--timeout <seconds>', 'connect/idle timeout per source', String(DEFAULTS.sourceTimeoutSeconds))
     .option('--proxy <url>', 'HTTP proxy for every source')
     .action(async (options: { source: string[]; dest: string; trustRoot?: string; legacy?: boolean; diffs?: boolean; concurrency?: string; timeout?: string; proxy?: string }) => {
       const { syncCommand } = await import('./sync.js');
@@ -107,10 +108,10 @@ export function registerCommands(program: Command): void {
     .option('--ref <ref>', 'branch, tag or commit of a git config')
     .option(...stateOption)
     .option('--prune', 'delete recorded objects no longer in the config')
-    .option('--max-deletes <n>', 'refuse to delete more objects than this', '10')
+    .option('--max-deletes <n>', 'refuse to delete more objects than this', String(DEFAULTS.maxDeletes))
     .option('--auto-approve', 'do not ask for confirmation on a terminal')
     .option('--force-unlock <id>', 'remove a stale state lock with this id, then exit')
-    .option('--concurrency <n>', 'DP repositories synced at once', '4')
+    .option('--concurrency <n>', 'DP repositories synced at once', String(DEFAULTS.runConcurrency))
     .option('--now <iso>', 'evaluate schedules as of this instant')
     .action(async (planFile: string | undefined, options: Record<string, unknown>) => {
       const { applyCommand } = await import('./apply.js');
@@ -146,14 +147,14 @@ export function registerCommands(program: Command): void {
     .option(...configOptionFlags)
     .option('--ref <ref>', 'branch, tag or commit to follow', 'main')
     .option(...stateOption)
-    .option('--listen <host:port>', 'address of the HTTP API (port 0: any free port)', '127.0.0.1:8080')
-    .option('--poll <duration>', 'how often the branch is polled for new commits', '60s')
+    .option('--listen <host:port>', 'address of the HTTP API (port 0: any free port)', DEFAULTS.listen)
+    .option('--poll <duration>', 'how often the branch is polled for new commits', `${DEFAULTS.pollMs / 1000}s`)
     .option('--prune', 'delete recorded objects no longer in the config')
-    .option('--max-deletes <n>', 'refuse applies that delete more objects than this', '10')
-    .option('--concurrency <n>', 'DP repositories synced at once within a run', '4')
+    .option('--max-deletes <n>', 'refuse applies that delete more objects than this', String(DEFAULTS.maxDeletes))
+    .option('--concurrency <n>', 'DP repositories synced at once within a run', String(DEFAULTS.runConcurrency))
     .option('--token-file <file>', 'file holding the API token for POST calls (default: $UPDOPS_TOKEN)')
     .option('--log-level <level>', 'trace | debug | info | warn | error | silent', 'info')
-    .option('--agent-timeout <duration>', "how long a run waits for an agent's result", '10m')
+    .option('--agent-timeout <duration>', "how long a run waits for an agent's result", `${DEFAULTS.agentResultTimeoutMs / 60_000}m`)
     .action(async (options: Record<string, unknown>) => {
       const { controllerCommand } = await import('./controller.js');
       process.exitCode = await controllerCommand(options as unknown as Parameters<typeof controllerCommand>[0]);
@@ -166,7 +167,7 @@ export function registerCommands(program: Command): void {
     .requiredOption('--name <name>', 'the device or DP name in the config')
     .requiredOption('--root <dir>', "device: its update root (bases, state.json, app); DP: the agent's own folder")
     .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
-    .option('--heartbeat <duration>', 'how often to report status', '15s')
+    .option('--heartbeat <duration>', 'how often to report status', `${DEFAULTS.heartbeatSeconds}s`)
     .option('--listen <host:port>', "DP: where its repository is served (default: the port of its manifest address on 127.0.0.1)")
     .option('--role <role>', 'dp | device (default: from the controller)')
     .option('--os <os>', 'reported OS (default: from the controller)')

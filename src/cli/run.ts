@@ -6,13 +6,13 @@
  */
 import { resolveToken } from '../controller/api/auth.js';
 import { ApiClient } from '../controller/api/client.js';
-import { systemClock } from '../util/clock.js';
-import { localPresence } from '../runs/presence.js';
 import type { RunDetails } from '../controller/types.js';
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';
-import { recordedConfig } from '../state/recorded-config.js';
-import { executeRun } from '../runs/execute.js';
+import { DEFAULTS } from '../defaults.js';
+import { localRuns } from '../runs/index.js';
+import { recordedConfig } from '../state/index.js';
+import { progressLines } from './run-progress.js';
 import { configOption, withStore } from './context.js';
 import { parseFormat } from './output.js';
 import { controllerUrl, runDetailLines } from './runs.js';
@@ -72,23 +72,13 @@ async function inProcess(options: RunCommandOptions, format: string): Promise<nu
   return withStore(options, async (store) => {
     const config = await recordedConfig(store);
     if (!config.tasks.has(options.task)) throw new UpdopsError('NOT_FOUND', `task "${options.task}" is not in the applied configuration (run updops apply first)`);
-    const repositoryOf = (name: string): string | undefined => config.model.distributionPoints.get(name)?.item.repository;
-    const outcome = await executeRun(
-      { task: options.task, trigger: 'manual' },
-      {
-        store,
-        clock: systemClock,
-        config,
-        configDir: configOption(options.config),
-        presence: localPresence(repositoryOf),
-        concurrency: 4,
-        onStarted: (run) => {
-          if (format === 'text' && options.wait) process.stdout.write(`${startedLine(run)} Running it here…\n`);
-        },
-      },
-    );
-    print(format, { run: outcome.run, results: outcome.results }, runDetailLines(outcome));
-    return exitCodeOf(outcome.run);
+    const progress = format === 'text' ? progressLines() : {};
+    const outcomes = await localRuns({ task: options.task, trigger: 'manual' }, { store, config, configDir: configOption(options.config), concurrency: DEFAULTS.runConcurrency, ...progress });
+    const [first] = outcomes;
+    if (!first) throw new UpdopsError('INTERNAL', `the run of "${options.task}" recorded nothing`);
+    const chained = outcomes.slice(1);
+    print(format, { run: first.run, results: first.results, ...(chained.length ? { chained: chained.map((o) => ({ run: o.run, results: o.results })) } : {}) }, outcomes.flatMap(runDetailLines));
+    return exitCodeOf(first.run);
   });
 }
 

@@ -3,11 +3,10 @@
  * runner around one state store, driven by an injectable clock. What runs is always the last
  * applied configuration read back from the store (src/tasks/model-from-state.ts).
  */
+import { DEFAULTS } from '../defaults.js';
 import { UpdopsError } from '../errors.js';
 import { resolveConfigSource } from '../manifests/git-source.js';
-import type { ApplyResult } from '../plan/apply.js';
 import { defaultTimeZone } from '../plan/prepare.js';
-import type { Plan } from '../plan/types.js';
 import type { RunRecord, RunTrigger } from '../state/index.js';
 import { collectStatus } from '../status/index.js';
 import { recordedConfig, type RecordedConfig } from '../state/recorded-config.js';
@@ -16,16 +15,16 @@ import { agentDispatch } from './agents/dispatch.js';
 import { systemClock } from '../util/clock.js';
 import { CONTROLLER_EVENTS } from './events.js';
 import { MissedTargets } from './missed.js';
-import { localPresence, type Presence } from '../runs/presence.js';
+import { localPresence, type Presence } from '../runs/index.js';
 import { Reconciler } from './reconciler.js';
 import { TaskRunner, type Applied } from './runner.js';
 import { Scheduler } from './scheduler.js';
-import { joinedScope, onApply, onOutbreak } from '../runs/triggers.js';
+import { joinedScope, onOutbreak, type RunOutcome, type RunRequest } from '../runs/index.js';
 import type { Clock, Controller, ControllerOptions, OutbreakApplicationType, ReconcileResult, RunDetails } from './types.js';
 
-export const DEFAULT_POLL_MS = 60_000;
-export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_MAX_DELETES = 10;
+export const DEFAULT_POLL_MS = DEFAULTS.pollMs;
+export const DEFAULT_CONCURRENCY = DEFAULTS.runConcurrency;
+export const DEFAULT_MAX_DELETES = DEFAULTS.maxDeletes;
 export const RESTART_REASON = 'the controller stopped while the run was in progress';
 
 class ControllerImpl implements Controller {
@@ -41,6 +40,8 @@ class ControllerImpl implements Controller {
   readonly #scheduler: Scheduler;
   readonly #reconciler: Reconciler;
   #config: RecordedConfig | undefined;
+  /** The configuration before the apply in progress, for joined-scope starts. */
+  #before: RecordedConfig | undefined;
   #configDir: string | undefined;
   #loops: Promise<unknown>[] = [];
   #started = false;
@@ -67,7 +68,8 @@ class ControllerImpl implements Controller {
       timeZone: this.#timeZone,
       ...(options.env ? { env: options.env } : {}),
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-      onApplied: (result, plan) => this.#afterApply(result, plan),
+      execute: (requests) => this.#executeForApply(requests),
+      onApplied: () => this.#afterApply(),
       onConfigDir: (dir) => (this.#configDir = dir),
     });
   }
@@ -160,19 +162,21 @@ class ControllerImpl implements Controller {
     return this.#configDir;
   }
 
-  /** The new recorded state: apply's runs reported and chained, `immediately` and joined-scope starts, schedules recomputed. */
-  async #afterApply(result: ApplyResult, plan: Plan): Promise<void> {
-    const before = this.#config ?? (await recordedConfig(this.store));
+  /**
+   * What an apply starts runs through the runner like any other start (agents, one run of a
+   * task at a time), against the configuration the apply just recorded; the apply waits.
+   */
+  async #executeForApply(requests: RunRequest[]): Promise<RunOutcome[]> {
+    this.#before = this.#config ?? (await recordedConfig(this.store));
+    await this.#refresh();
+    return Promise.all(requests.map((request) => this.#runner.run(request)));
+  }
+
+  /** The new recorded state: joined-scope starts, schedules recomputed. */
+  async #afterApply(): Promise<void> {
+    const before = this.#before ?? this.#config ?? (await recordedConfig(this.store));
+    this.#before = undefined;
     const after = await this.#refresh();
-    const { observer } = this.#o;
-    for (const id of result.runIds) {
-      const details = await this.getRun(id);
-      if (!details) continue;
-      observer?.runStarted?.(details.run);
-      observer?.runFinished?.(details.run, details.results);
-      this.#runner.chain(after, details.run);
-    }
-    for (const request of onApply(after, plan)) this.#runner.startQuietly(request);
     const ran = new Set((await this.store.listRuns({ limit: 100_000 })).filter((r) => r.status !== 'skipped').map((r) => r.task));
     for (const request of joinedScope(before, after, (task) => ran.has(task))) this.#runner.startQuietly(request);
     this.#scheduler.poke();

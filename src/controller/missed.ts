@@ -4,7 +4,7 @@
  * `runMissed: true`; without it, only what was visible at the start runs.
  */
 import type { RecordedConfig } from '../state/recorded-config.js';
-import type { RunRequest } from '../runs/execute.js';
+import type { RunRequest } from '../runs/index.js';
 import { taskTargets } from '../runs/targets.js';
 import type { Presence } from '../runs/presence.js';
 
@@ -45,7 +45,7 @@ export class MissedTargets {
       }
       for (const name of visible) set.delete(name);
       if (set.size === 0) this.#byTask.delete(task);
-      if (visible.length > 0) requests.push({ task, trigger: 'missed', devices: visible });
+      if (visible.length > 0) requests.push({ task, trigger: 'missed', targets: visible });
     }
     return requests;
   }

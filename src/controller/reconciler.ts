@@ -9,6 +9,7 @@ import { isUpdopsError } from '../errors.js';
 import { isGitUrl } from '../manifests/git-command.js';
 import { headCommit, resolveConfigSource } from '../manifests/git-source.js';
 import { applyPlan, type ApplyResult } from '../plan/apply.js';
+import type { RunOutcome, RunRequest } from '../runs/index.js';
 import { InvalidConfigError, preparePlan } from '../plan/prepare.js';
 import type { StateStore } from '../state/index.js';
 import type { Activity } from './activity.js';
@@ -29,8 +30,10 @@ export interface ReconcilerOptions {
   env?: NodeJS.ProcessEnv;
   cacheDir?: string;
   observer?: ControllerObserver;
-  /** After an apply: the new recorded state is in the store (the controller refreshes and starts `immediately` tasks). */
-  onApplied(result: ApplyResult, plan: NonNullable<ReconcileResult['plan']>, configDir: string): Promise<void>;
+  /** Runs what an apply starts (the controller's runner), after the objects are written. */
+  execute(requests: RunRequest[]): Promise<RunOutcome[]>;
+  /** After an apply: the new recorded state is in the store (the controller refreshes its view). */
+  onApplied(): Promise<void>;
   /** After any reconcile that read the config: where the files of the commit are. */
   onConfigDir(dir: string): void;
 }
@@ -132,7 +135,8 @@ export class Reconciler {
     }
     let result: ApplyResult;
     try {
-      result = await applyPlan(saved, { store: o.store, configDir, holder: { owner: 'updops-controller', host: hostname(), pid: process.pid }, maxDeletes: o.maxDeletes, signal: o.signal, now: () => o.clock.now(), ...(o.env ? { env: o.env } : {}) });
+      o.onConfigDir(configDir);
+      result = await applyPlan(saved, { store: o.store, holder: { owner: 'updops-controller', host: hostname(), pid: process.pid }, maxDeletes: o.maxDeletes, execute: (requests) => o.execute(requests) });
     } catch (error) {
       // A refused apply (lock held, too many deletes, stale plan) is retried on the next poll.
       return this.#failed(head, error, false);
@@ -141,8 +145,8 @@ export class Reconciler {
     this.#lastFailed = undefined;
     this.#lastFailureKey = undefined;
     o.onConfigDir(configDir);
-    await o.onApplied(result, saved.plan, configDir);
-    const summary = `${result.created} created, ${result.updated} updated, ${result.deleted} deleted; ${result.syncs.length} repositories synced`;
+    await o.onApplied();
+    const summary = `${result.created} created, ${result.updated} updated, ${result.deleted} deleted; ${result.runs.length} ${result.runs.length === 1 ? 'run' : 'runs'} started`;
     await o.store.appendEvent({ type: CONTROLLER_EVENTS.applied, subject: head ?? o.config, message: `applied ${head?.slice(0, 12) ?? o.config}: ${summary}`, time: o.clock.now().toISOString(), data: { commit: head ?? null, serial: result.serial } });
     return { status: 'applied', commit: head ?? null, plan: saved.plan };
   }

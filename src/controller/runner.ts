@@ -6,12 +6,10 @@
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';
 import type { RecordedConfig } from '../state/recorded-config.js';
-import { executeRun, type RunOutcome, type RunRequest } from '../runs/execute.js';
+import { executeRun, type AgentGateway, type RunOutcome, type RunRequest } from '../runs/index.js';
 import type { Activity } from './activity.js';
-import type { AgentDispatch } from './agents/dispatch.js';
 import type { MissedTargets } from './missed.js';
 import type { Presence } from '../runs/presence.js';
-import { onTaskCompletion } from '../runs/triggers.js';
 import type { Clock, ControllerObserver } from './types.js';
 import type { StateStore } from '../state/index.js';
 
@@ -26,7 +24,7 @@ export interface RunnerDeps {
   activity: Activity;
   missed: MissedTargets;
   presence: Presence;
-  agents?: AgentDispatch;
+  agents?: AgentGateway;
   concurrency: number;
   signal: AbortSignal;
   env?: NodeJS.ProcessEnv;
@@ -103,24 +101,28 @@ export class TaskRunner {
         started(run);
         observer?.runStarted?.(run);
       },
+      // Chained tasks start through this runner: never two runs of one task at once.
+      start: (next) => this.start(next).catch((error: unknown) => observer?.log?.('error', `cannot start "${next.task}": ${(error as Error).message}`, { task: next.task, trigger: next.trigger })),
     });
     return { ...outcome, config };
   }
 
   #finished(request: RunRequest, outcome: RunOutcome & { config: RecordedConfig }): void {
     this.#running.delete(request.task);
-    const { observer, missed, signal } = this.#deps;
+    const { observer, missed } = this.#deps;
     observer?.runFinished?.(outcome.run, outcome.results);
     observer?.log?.(outcome.run.status === 'failed' ? 'warn' : 'info', `run ${outcome.run.id} of "${outcome.run.task}" ${outcome.run.status}`, { run: outcome.run.id, task: outcome.run.task, trigger: outcome.run.trigger, status: outcome.run.status, reason: outcome.run.reason });
     const wasPending = missed.pending;
     missed.remember(outcome.config, request.task, outcome.missed);
     if (missed.pending && !wasPending) this.#deps.missedChanged?.();
-    if (!signal.aborted) this.chain(outcome.config, outcome.run);
   }
 
-  /** Starts the tasks chained on `run` (onTaskCompletion), on the devices both share. */
-  chain(config: RecordedConfig, run: RunRecord): void {
-    for (const next of onTaskCompletion(config, run)) this.startQuietly(next);
+  /** Starts `request` and resolves with its outcome once it has finished (apply waits for its runs). */
+  async run(request: RunRequest): Promise<RunOutcome> {
+    const started = await this.start(request);
+    await this.#running.get(request.task)?.done;
+    const run = (await this.#deps.store.getRun(started.id)) ?? started;
+    return { run, results: await this.#deps.store.listDeviceResults(run.id), missed: [] };
   }
 
   /** For loops and triggers: a failure to start is logged, never thrown into the loop. */

@@ -67,7 +67,8 @@ export interface RunDetails {
   results: DeviceResult[];
 }
 
-export type OutbreakApplicationType = 'workstationsAndFileServers' | 'perimeter' | 'mail';
+export type { OutbreakApplicationType } from '../runs/index.js';
+import type { OutbreakApplicationType } from '../runs/index.js';
 
 export interface Controller {
   readonly store: StateStore;

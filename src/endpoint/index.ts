@@ -18,8 +18,6 @@ export { licenceStatus, licenceDecision, LICENCE_REQUIRED_REASON } from './licen
 export type { LicenceStatus, LicenceDecision } from './licence.js';
 export { readDeviceState, writeDeviceState, emptyState } from './device-state.js';
 export type { DeviceState, PendingRestart } from './device-state.js';
-export { deviceDistributionPoints, resolveDeviceSources } from './device-sources.js';
-export type { DeviceSources } from './device-sources.js';
 export { recoverSet, prepareStaging, switchSet } from './staged-set.js';
 export type { StagedSet } from './staged-set.js';
 export { deviceLayout } from './layout.js';

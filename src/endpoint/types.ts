@@ -2,6 +2,7 @@
  * Shapes of the endpoint `Update` task (DESIGN.md 1 "Type Update", seed 000): what a run takes,
  * what it reports, and the events it raises.
  */
+import { DEFAULTS } from '../defaults.js';
 import type { Device, UpdateTaskSettings } from '../manifests/index.js';
 import type { SourceSpec } from '../repository/sync/index.js';
 import type { Application } from './app/types.js';
@@ -34,13 +35,7 @@ export interface UpdateEvent {
 export type NormalizedUpdateSettings = Required<Pick<UpdateTaskSettings, 'applicationUpdateMode' | 'downloadDiffFiles' | 'outOfDateDays' | 'totallyOutOfDateDays'>> &
   Pick<UpdateTaskSettings, 'healthCheck'>;
 
-export const UPDATE_DEFAULTS = {
-  applicationUpdateMode: 'downloadOnly',
-  downloadDiffFiles: false,
-  outOfDateDays: 3,
-  totallyOutOfDateDays: 7,
-  healthCheckTimeoutSeconds: 30,
-} as const;
+export const UPDATE_DEFAULTS = DEFAULTS.update;
 
 export function normalizeUpdateSettings(settings: UpdateTaskSettings | undefined): NormalizedUpdateSettings {
   return {

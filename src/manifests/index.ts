@@ -6,5 +6,6 @@ export { validateConfigDir, checkLoaded, type ValidationResult } from './validat
 export { normalizeManifest, stableStringify } from './normalize.js';
 export { buildModel, groupsInScope, ancestorsOf, scopeDevices, scopeDistributionPoints, downloadTaskDistributionPoints, type ConfigModel, type Placed } from './model.js';
 export { resolveSourceRef, resolveSourceName, DISTRIBUTION_POINT_SOURCE, VENDOR_SOURCE } from './source-refs.js';
-export { MANIFEST_KINDS, KIND_SCHEMA_FILES, SCHEMA_DIR, readSchemaFile, type ManifestKind } from './schemas.js';
+export { MANIFEST_KINDS, KIND_SCHEMA_FILES, SCHEMA_DIR, readSchemaFile, isManifestKind, type ManifestKind } from './schemas.js';
+export { decodeManifest } from './decode.js';
 export { MANIFEST_LIMITS } from './limits.js';

@@ -8,7 +8,7 @@ import { compareKeys } from './desired.js';
 import { fieldDiff } from './field-diff.js';
 import type { RepositoryStatus } from './observation.js';
 import { removedSchedules, taskSchedules } from './schedules.js';
-import { PLAN_FORMAT_VERSION, type DesiredObject, type ObjectChange, type ObjectKind, type Plan, type PlanWarning, type SyncAction } from './types.js';
+import { PLAN_FORMAT_VERSION, type DesiredObject, type ObjectChange, type ObjectKind, type ManualStartAction, type Plan, type PlanWarning, type SyncAction } from './types.js';
 
 export interface PlanInput {
   desired: DesiredObject[];
@@ -63,6 +63,19 @@ function syncAction(status: RepositoryStatus): SyncAction | undefined {
   return undefined;
 }
 
+/** One action per manual task with DPs to sync, naming the command that starts it. */
+function manualStartActions(repositories: RepositoryStatus[]): ManualStartAction[] {
+  const byTask = new Map<string, ManualStartAction>();
+  for (const status of repositories) {
+    const sync = syncAction(status);
+    if (!sync) continue;
+    const action = byTask.get(status.task) ?? { action: 'manualStart' as const, task: status.task, dps: [], command: `updops run ${JSON.stringify(status.task)}` };
+    action.dps.push({ dp: sync.dp, reason: sync.reason, detail: sync.detail });
+    byTask.set(status.task, action);
+  }
+  return [...byTask.values()];
+}
+
 function repositoryWarnings(repositories: RepositoryStatus[]): PlanWarning[] {
   const seen = new Set<string>();
   const warnings: PlanWarning[] = [];
@@ -80,7 +93,9 @@ export function makePlan(input: PlanInput): Plan {
   const { changes, unchanged, orphans } = objectChanges(input.desired, input.recorded, input.prune);
   const { schedules, actions: scheduleActions } = taskSchedules(input);
   const deletedTasks = changes.filter((c) => c.action === 'delete' && c.kind === 'Task').map((c) => c.name);
-  const syncs = input.repositories.map(syncAction).filter((a): a is SyncAction => a !== undefined);
+  // A scheduled task's stale DP waits for its schedule (seed 001: the schedule says when downloads happen); apply repairs only empty and drifted ones.
+  const syncs = input.repositories.filter((r) => !r.manual).map(syncAction).filter((a): a is SyncAction => a !== undefined && a.reason !== 'stale');
+  const manualStarts = manualStartActions(input.repositories.filter((r) => r.manual));
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     commit: input.commit,
@@ -91,13 +106,17 @@ export function makePlan(input: PlanInput): Plan {
     changes,
     unchanged,
     orphans,
-    actions: [...syncs, ...scheduleActions, ...removedSchedules(deletedTasks, input.recorded)],
+    actions: [...syncs, ...manualStarts, ...scheduleActions, ...removedSchedules(deletedTasks, input.recorded)],
     warnings: [...input.warnings, ...repositoryWarnings(input.repositories)],
     schedules,
   };
 }
 
-/** A plan changes something when it writes an object or runs an action (for `--detailed-exitcode`). */
+/**
+ * A plan changes something when it writes an object or apply runs an action (for
+ * `--detailed-exitcode`). A manual task's empty DPs are reported, not counted: apply will not
+ * change them, so counting them would keep the plan from ever converging.
+ */
 export function planHasChanges(plan: Plan): boolean {
   return plan.changes.length > 0 || plan.actions.some((a) => a.action === 'sync');
 }

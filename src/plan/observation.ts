@@ -12,6 +12,8 @@ export interface RepositoryStatus {
   dp: string;
   task: string;
   repository: string;
+  /** The task's schedule is `manual`: apply never starts it. */
+  manual: boolean;
   /** Source names of the task, in order. */
   sources: string[];
   version?: number;

@@ -10,7 +10,7 @@ import pLimit from 'p-limit';
 import { inspectRepository, sha256, type MetadataMemo } from '../repository/inspect.js';
 import { readCapped, SYNC_DEFAULTS } from '../repository/sync/index.js';
 import { openTransport } from '../repository/transport/index.js';
-import { sourceSpecOf, type ResolvedSource } from '../runs/sources.js';
+import { sourceSpecOf, type ResolvedSource } from '../sources/index.js';
 import type { RepositoryStatus, SourceProbe } from './observation.js';
 
 export interface ObserveOptions {
@@ -63,7 +63,7 @@ export async function observeRepositories(options: ObserveOptions): Promise<Repo
         (async () => {
           const [inspected, probes] = await Promise.all([limit(() => inspectRepository(repository, memo)), sourceProbes]);
           const reachable = probes.find((p) => p.reachable);
-          return { dp: name, task: taskName, repository, sources: [...sources], ...inspected, ...(reachable ? { probe: reachable } : {}), unreachable: probes.filter((p) => !p.reachable) };
+          return { dp: name, task: taskName, repository, manual: (spec.schedule?.kind ?? 'manual') === 'manual', sources: [...sources], ...inspected, ...(reachable ? { probe: reachable } : {}), unreachable: probes.filter((p) => !p.reachable) };
         })(),
       );
     }

@@ -57,7 +57,19 @@ export interface ScheduleAction {
   nextStarts: string[];
 }
 
-export type DerivedAction = SyncAction | ScheduleAction;
+/**
+ * DPs of a `manual` task whose repositories are empty, stale or drifted: apply never starts a
+ * manual task (seed 001: "the task does not run automatically"), so the plan says how to.
+ */
+export interface ManualStartAction {
+  action: 'manualStart';
+  task: string;
+  dps: { dp: string; reason: SyncReason; detail: string }[];
+  /** The command that starts the task. */
+  command: string;
+}
+
+export type DerivedAction = SyncAction | ManualStartAction | ScheduleAction;
 
 export interface PlanWarning {
   code: string;

@@ -5,7 +5,7 @@
  */
 import { isUpdopsError } from '../errors.js';
 import { syncRepository, type SyncProgress, type SyncResult } from '../repository/sync/index.js';
-import type { ResolvedSource } from './sources.js';
+import type { ResolvedSource } from '../sources/index.js';
 
 export const NON_WINDOWS_REASON =
   'the Download updates to the repositories of distribution points task works only on distribution points running Windows';

@@ -1,82 +1,30 @@
 /**
- * `executeRun`: one run of a task (DESIGN.md 1, "Runs and statuses"). Creates the run, records
- * every target's result, and finishes it `failed` if any target failed, else `completed`
- * (seed 001: one Linux DP makes the download task Failed even when every Windows DP succeeded).
- * With randomized delay each target starts at the scheduled instant plus its own offset.
+ * `executeRun`: the one code path that runs a task (docs/architecture.md "Runs"; DESIGN.md 1,
+ * "Runs and statuses"). Apply, the scheduler, manual and API starts, chains, outbreaks and missed
+ * runs all come here. It creates the run, decides and works on every target (decide.ts), records
+ * one result per target, finishes the run `failed` if any target failed, else `completed` (seed
+ * 001: one Linux DP makes the download task Failed even when every Windows DP succeeded), and
+ * then starts the tasks chained on that outcome. With randomized delay each target starts at the
+ * scheduled instant plus its own offset.
  */
 import pLimit from 'p-limit';
-import type { Clock } from '../util/clock.js';
-import type { AgentDispatch } from '../controller/agents/dispatch.js';
-import type { Presence } from './presence.js';
-import type { DeviceResult, RunRecord, RunTrigger, StateStore } from '../state/index.js';
-import type { RecordedConfig, RecordedTask } from '../state/recorded-config.js';
+import { UpdopsError } from '../errors.js';
+import type { DeviceResult, RunRecord } from '../state/index.js';
 import { targetOffsets } from './offsets.js';
-import { runTarget, type DownloadSettings } from './run-target.js';
-import { taskSources } from './sources.js';
+import { runTarget } from './run-target.js';
+import { downloadSettings } from './settings.js';
 import { taskTargets, type RunTarget } from './targets.js';
+import { onTaskCompletion } from './triggers.js';
+import type { RunContext, RunOutcome, RunRequest, TargetContext, WorkCounter } from './types.js';
 
 export const INTERRUPTED_REASON = 'the controller stopped before the run finished';
 
-export interface RunRequest {
-  task: string;
-  trigger: RunTrigger;
-  /** Only these DPs/devices (chain: the devices both tasks share; missed: the DPs that were not visible). */
-  devices?: readonly string[];
-  /** The instant the schedule asked for; randomized-delay offsets count from it. */
-  scheduledAt?: Date;
-}
-
-export interface RunContext {
-  store: StateStore;
-  clock: Clock;
-  config: RecordedConfig;
-  /** Base for relative paths in the recorded sources (trustRoot, folder URLs, secret files). */
-  configDir: string;
-  presence: Presence;
-  /** Agents on devices and DPs (DESIGN.md 4 `updops agent`); absent: devices are skipped, DPs sync in-process. */
-  agents?: AgentDispatch;
-  concurrency: number;
-  env?: NodeJS.ProcessEnv;
-  signal?: AbortSignal;
-  /**
-   * How the caller counts work (src/controller/activity.ts): each target is `track`ed, and
-   * waits — the run on its targets, a target on the clock — are `parked`, so a run whose
-   * targets all wait for their offsets counts as settled.
-   */
-  activity?: WorkCounter;
-  onStarted?: (run: RunRecord) => void;
-}
-
-export interface WorkCounter {
-  track<T>(work: () => Promise<T>): Promise<T>;
-  parked<T>(promise: Promise<T>): Promise<T>;
-}
-
 const UNCOUNTED: WorkCounter = { track: (work) => work(), parked: (promise) => promise };
 
-export interface RunOutcome {
-  run: RunRecord;
-  results: DeviceResult[];
-  /** Targets skipped because they were not visible at their start. */
-  missed: string[];
-}
-
-function downloadSettings(task: RecordedTask, ctx: RunContext): DownloadSettings | undefined {
-  if (task.spec.type !== 'DownloadUpdatesToDistributionPoints') return undefined;
-  const settings = task.spec.settings;
-  return {
-    sources: taskSources(ctx.config.model, settings?.sources ?? ['vendor'], task.spec.type, ctx.configDir, ctx.env),
-    legacyScheme: settings?.legacyScheme ?? false,
-    downloadDiffFiles: settings?.downloadDiffFiles ?? false,
-    ...(settings?.components?.length ? { components: [...settings.components] } : {}),
-  };
-}
-
-function selectTargets(task: RecordedTask, ctx: RunContext, devices: readonly string[] | undefined): { all: RunTarget[]; chosen: RunTarget[] } {
-  const all = taskTargets(ctx.config.model, task.name, task.spec);
-  if (devices === undefined) return { all, chosen: all };
-  const wanted = new Set(devices);
-  return { all, chosen: all.filter((t) => wanted.has(t.name)) };
+function chosenTargets(all: RunTarget[], wanted: readonly string[] | undefined): RunTarget[] {
+  if (wanted === undefined) return all;
+  const names = new Set(wanted);
+  return all.filter((t) => names.has(t.name));
 }
 
 function summary(results: DeviceResult[]): { status: 'completed' | 'failed'; reason?: string } {
@@ -98,17 +46,27 @@ async function finishInterrupted(run: RunRecord, ctx: RunContext): Promise<RunOu
 
 export async function executeRun(request: RunRequest, ctx: RunContext): Promise<RunOutcome> {
   const task = ctx.config.tasks.get(request.task);
-  if (!task) throw new Error(`task "${request.task}" is not in the applied configuration`);
-  const { all, chosen } = selectTargets(task, ctx, request.devices);
+  if (!task) throw new UpdopsError('NOT_FOUND', `task "${request.task}" is not in the applied configuration`);
+  const all = taskTargets(ctx.config.model, task.name, task.spec);
+  const chosen = chosenTargets(all, request.targets);
   const run = await ctx.store.createRun({ task: task.name, trigger: request.trigger, status: 'running', startedAt: ctx.clock.now().toISOString() });
   ctx.onStarted?.(run);
   for (const target of chosen) await ctx.store.putDeviceResult({ runId: run.id, device: target.name, status: 'pending', files: 0, bytes: 0, durationMs: 0 });
   const offsets = request.trigger === 'schedule' && request.scheduledAt ? await targetOffsets(task, all, ctx.store) : new Map<string, number>();
-  const download = downloadSettings(task, ctx);
+  const download = downloadSettings(task, ctx.config, ctx.configDir, ctx.env);
   const limit = pLimit(Math.max(1, ctx.concurrency));
   const activity = ctx.activity ?? UNCOUNTED;
   const agents = ctx.agents?.forRun({ runId: run.id, task, config: ctx.config, configDir: ctx.configDir, ...(ctx.env ? { env: ctx.env } : {}) });
-  const targetCtx = { runId: run.id, store: ctx.store, presence: ctx.presence, now: () => ctx.clock.now(), ...(download ? { download } : {}), ...(agents ? { agents } : {}), ...(ctx.signal ? { signal: ctx.signal } : {}) };
+  const targetCtx: TargetContext = {
+    runId: run.id,
+    store: ctx.store,
+    presence: ctx.presence,
+    now: () => ctx.clock.now(),
+    ...(download ? { download } : {}),
+    ...(agents ? { agents } : {}),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+  };
   const missed: string[] = [];
   const one = async (target: RunTarget): Promise<void> => {
     const startAt = (request.scheduledAt?.getTime() ?? 0) + (offsets.get(target.name) ?? 0);
@@ -123,5 +81,6 @@ export async function executeRun(request: RunRequest, ctx: RunContext): Promise<
   const results = await ctx.store.listDeviceResults(run.id);
   const { status, reason } = summary(results);
   const done = await ctx.store.updateRun(run.id, { status, finishedAt: ctx.clock.now().toISOString(), ...(reason ? { reason } : {}) });
+  if (ctx.start) for (const next of onTaskCompletion(ctx.config, done)) await ctx.start(next);
   return { run: done, results, missed: missed.sort() };
 }

@@ -4,12 +4,10 @@
  * runs to start. The controller starts what they return.
  */
 import type { Schedule } from '../manifests/index.js';
-import type { Plan } from '../plan/types.js';
 import type { RunRecord } from '../state/index.js';
-import type { RecordedConfig } from '../state/recorded-config.js';
-import type { RunRequest } from './execute.js';
+import type { RecordedConfig } from '../state/index.js';
+import type { RunRequest } from './types.js';
 import { scopeMembers, taskTargets } from './targets.js';
-import type { OutbreakApplicationType } from '../controller/types.js';
 
 function scheduleOf(config: RecordedConfig, task: string): Schedule | undefined {
   return config.tasks.get(task)?.spec.schedule;
@@ -36,10 +34,12 @@ export function onTaskCompletion(config: RecordedConfig, finished: RunRecord): R
     if (schedule?.kind !== 'onTaskCompletion' || schedule.task !== finished.task) continue;
     if (!outcomeMatches(schedule.outcome ?? 'success', finished)) continue;
     const shared = taskTargets(config.model, name, task.spec).filter((t) => predecessorMembers.has(t.name));
-    if (shared.length > 0) requests.push({ task: name, trigger: 'chain', devices: shared.map((t) => t.name) });
+    if (shared.length > 0) requests.push({ task: name, trigger: 'chain', targets: shared.map((t) => t.name) });
   }
   return requests;
 }
+
+export type OutbreakApplicationType = 'workstationsAndFileServers' | 'perimeter' | 'mail';
 
 const ALL_TYPES: readonly OutbreakApplicationType[] = ['workstationsAndFileServers', 'perimeter', 'mail'];
 
@@ -53,10 +53,22 @@ export function onOutbreak(config: RecordedConfig, type: OutbreakApplicationType
   });
 }
 
-/** `immediately` tasks the apply created or changed start once, right after it (trigger `apply`). */
-export function onApply(config: RecordedConfig, plan: Plan): RunRequest[] {
-  const touched = new Set(plan.changes.filter((c) => c.kind === 'Task' && c.action !== 'delete').map((c) => c.name));
-  return [...touched].filter((name) => scheduleOf(config, name)?.kind === 'immediately').sort().map((task) => ({ task, trigger: 'apply' }));
+/**
+ * What an apply starts (docs/architecture.md "Apply"; seed 001): each `immediately` task it
+ * created or changed, once, on its whole scope; and for every task that is not `manual`, a run
+ * on its DPs whose repositories are empty or drifted. A manual task never runs on apply ("the
+ * task does not run automatically"): the plan tells how to start it instead.
+ */
+export function applyStarts(config: RecordedConfig, touched: readonly string[], repairs: readonly { task: string; dp: string }[]): RunRequest[] {
+  const whole = new Set(touched.filter((name) => scheduleOf(config, name)?.kind === 'immediately'));
+  const byTask = new Map<string, string[]>();
+  for (const { task, dp } of repairs) {
+    if (whole.has(task) || !config.tasks.has(task) || (scheduleOf(config, task)?.kind ?? 'manual') === 'manual') continue;
+    byTask.set(task, [...(byTask.get(task) ?? []), dp]);
+  }
+  const requests: RunRequest[] = [...whole].map((task) => ({ task, trigger: 'apply' }));
+  for (const [task, targets] of byTask) requests.push({ task, trigger: 'apply', targets });
+  return requests.sort((a, b) => a.task.localeCompare(b.task));
 }
 
 /** Kinds whose runMissed also covers DPs that join the scope later (seed: Manually, Once, Immediately). */
@@ -74,7 +86,7 @@ export function joinedScope(before: RecordedConfig, after: RecordedConfig, hasRu
     const previous = before.tasks.get(name);
     const old = new Set(previous ? taskTargets(before.model, name, previous.spec).map((t) => t.name) : []);
     const joined = taskTargets(after.model, name, task.spec).filter((t) => t.kind === 'distributionPoint' && !old.has(t.name)).map((t) => t.name);
-    if (joined.length > 0) requests.push({ task: name, trigger: 'missed', devices: joined });
+    if (joined.length > 0) requests.push({ task: name, trigger: 'missed', targets: joined });
   }
   return requests;
 }

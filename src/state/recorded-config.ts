@@ -1,11 +1,13 @@
 /**
  * The configuration as it was last applied (DESIGN.md 2: the recorded objects are the actual
- * state). Runs, triggers and the scheduler read this, never the working tree or the branch
- * head: a commit that failed validation, or one not applied yet, must not change what runs.
+ * state), decoded once into the typed model (docs/architecture.md "Recorded state"). Runs,
+ * triggers, the scheduler, status and agent assignments read this, never the working tree or
+ * the branch head: a commit that failed validation, or one not applied yet, must not change
+ * what runs.
  */
 import type { SourceLocation } from '../errors.js';
-import { buildModel, type ConfigModel, type LoadedManifest, type Manifest, type Task } from '../manifests/index.js';
-import type { StateStore, StoredObject } from './index.js';
+import { buildModel, decodeManifest, isManifestKind, type ConfigModel, type LoadedManifest, type Manifest, type Task, type UpdateSource } from '../manifests/index.js';
+import type { StateStore, StoredObject } from './store.js';
 
 export interface RecordedTask {
   name: string;
@@ -19,9 +21,8 @@ export interface RecordedTask {
 export interface RecordedConfig {
   model: ConfigModel;
   tasks: Map<string, RecordedTask>;
+  sources: Map<string, UpdateSource>;
 }
-
-const KINDS = new Set(['Group', 'UpdateSource', 'Task']);
 
 /** Recorded objects carry no file positions; messages name the object instead. */
 function stateLocator(object: StoredObject): LoadedManifest['locator'] {
@@ -29,21 +30,26 @@ function stateLocator(object: StoredObject): LoadedManifest['locator'] {
   return { locate: at, locateKey: at };
 }
 
-function toManifest(object: StoredObject): LoadedManifest {
-  const { metadata, spec } = object.spec as { metadata: Manifest['metadata']; spec: unknown };
-  const manifest = { apiVersion: 'updops/v1', kind: object.kind, metadata, spec } as Manifest;
+function decode(object: StoredObject): LoadedManifest | undefined {
+  if (!isManifestKind(object.kind)) return undefined;
+  const manifest: Manifest = decodeManifest(object.kind, object.spec, `${object.kind} "${object.name}"`);
   return { manifest, file: `(state) ${object.kind} ${object.name}`, index: 0, locator: stateLocator(object) };
 }
 
 export function modelFromObjects(objects: readonly StoredObject[]): RecordedConfig {
-  const known = objects.filter((o) => KINDS.has(o.kind));
-  const model = buildModel(known.map(toManifest));
+  const decoded = objects.flatMap((object) => {
+    const loaded = decode(object);
+    return loaded ? [{ object, loaded }] : [];
+  });
+  const model = buildModel(decoded.map((d) => d.loaded));
   const tasks = new Map<string, RecordedTask>();
-  for (const o of known.filter((x) => x.kind === 'Task')) {
-    const spec = (o.spec as { spec: Task['spec'] }).spec;
-    tasks.set(o.name, { name: o.name, spec, appliedAt: o.appliedAt, specHash: o.specHash });
+  const sources = new Map<string, UpdateSource>();
+  for (const { object, loaded } of decoded) {
+    const { manifest } = loaded;
+    if (manifest.kind === 'Task') tasks.set(object.name, { name: object.name, spec: manifest.spec, appliedAt: object.appliedAt, specHash: object.specHash });
+    if (manifest.kind === 'UpdateSource') sources.set(object.name, manifest);
   }
-  return { model, tasks };
+  return { model, tasks, sources };
 }
 
 export async function recordedConfig(store: StateStore): Promise<RecordedConfig> {

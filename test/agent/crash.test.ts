@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { RESTARTED_REASON } from '../../src/controller/agents/hub.js';
-import { treeHash } from '../tasks/update/helpers/vendor.js';
+import { treeHash } from '../endpoint/helpers/vendor.js';
 import { makeWorld, officeYaml, sourceYaml, updateTaskYaml, type World } from './helpers/world.js';
 
 const BIG = 80 * 1024 * 1024;

@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import { START } from '../controller/helpers/fixture.js';
-import { NO_AGENT_REASON } from '../../src/runs/run-target.js';
+import { NO_AGENT_REASON } from '../../src/runs/index.js';
 import { makeWorld, officeYaml, sourceYaml, updateTaskYaml } from './helpers/world.js';
 
 const at = new Date(Date.parse(START) + 60_000).toISOString();

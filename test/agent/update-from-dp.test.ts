@@ -9,7 +9,7 @@ import path from 'node:path';
 import t from 'tap';
 import { createMetrics } from '../../src/controller/metrics.js';
 import { renderStatusText } from '../../src/status/render.js';
-import { NO_AGENT_REASON } from '../../src/runs/run-target.js';
+import { NO_AGENT_REASON } from '../../src/runs/index.js';
 import { downloadTaskYaml, makeWorld, officeYaml, sourceYaml, updateTaskYaml } from './helpers/world.js';
 
 const bases = (root: string): string => path.join(root, 'bases');

@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
-import { NOT_VISIBLE_REASON } from '../../src/runs/run-target.js';
+import { NOT_VISIBLE_REASON } from '../../src/runs/index.js';
 import { groupYaml, makeFixture, runsOf, sourceYaml, taskYaml } from './helpers/fixture.js';
 
 const HOUR = 3_600_000;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import t from 'tap';
 import { planHasChanges } from '../../src/plan/make-plan.js';
 import type { Plan } from '../../src/plan/types.js';
-import { DPS, NOW, STACK_FRAME, makeWorld, objectNames, vendorYaml } from './helpers/world.js';
+import { DPS, NOW, STACK_FRAME, makeWorld, objectNames, syncedDps, vendorYaml } from './helpers/world.js';
 
 const ALL_OBJECTS = ['Group/branch-a', 'Group/branch-b', 'Group/hq', 'Task/Download branch-a', 'Task/Download branch-b', 'Task/Download hq', 'UpdateSource/vendor'];
 
@@ -103,7 +103,8 @@ void t.test('acceptance 1: create, no-op, rewrite, one-field update, orphans and
     const commit = w.head();
     const result = await w.apply((await w.prepare()).saved);
     t.match(result, { serial: 1, created: 7, updated: 0, deleted: 0 });
-    t.same(result.syncs.map((s) => `${s.dp} ${s.status} from ${s.source}`).sort(), ['dp-a completed from vendor', 'dp-b completed from vendor', 'dp-hq completed from vendor']);
+    t.same(syncedDps(result), ['dp-a completed', 'dp-b completed', 'dp-hq completed']);
+    t.ok(result.runs.every((r) => r.run.trigger === 'apply' && r.run.status === 'completed'), 'one completed apply run per task');
     const dump = await w.dump();
     t.same(objectNames(dump), ALL_OBJECTS);
     t.ok(dump.objects.every((o) => o.appliedCommit === commit), 'every object records the applied commit');

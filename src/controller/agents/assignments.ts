@@ -6,11 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { defaultSources } from '../../manifests/defaults.js';
 import type { UpdateTaskSpec } from '../../manifests/index.js';
-import { resolveDeviceSources } from '../../endpoint/device-sources.js';
-import type { DownloadSettings } from '../../runs/run-target.js';
-import type { ResolvedSource } from '../../runs/sources.js';
-import type { RunScope } from './dispatch.js';
-import type { DownloadAssignment, UpdateAssignment } from '../../protocol/messages.js';
+import { resolveDeviceSources } from '../../sources/index.js';
+import type { DownloadSettings, ResolvedSource, RunScope } from '../../runs/index.js';
+import type { DownloadAssignment, UpdateAssignment } from '../../protocol/index.js';
 
 async function trustRootText(sources: readonly ResolvedSource[]): Promise<string | undefined> {
   const file = sources.find((s) => s.trustRoot !== undefined)?.trustRoot;
@@ -19,8 +17,8 @@ async function trustRootText(sources: readonly ResolvedSource[]): Promise<string
 
 /** Seed 000: "vendor, the device's DP / administration server, or custom sources, in order, with fallback". */
 export async function updateAssignment(scope: RunScope, device: string): Promise<UpdateAssignment> {
-  const spec = scope.task.spec as UpdateTaskSpec;
-  const settings = spec.settings ?? {};
+  const { spec } = scope.task;
+  const settings: UpdateTaskSpec['settings'] = (spec.type === 'Update' ? spec.settings : undefined) ?? {};
   const refs = settings.sources ?? defaultSources('Update');
   const { sources, problems } = resolveDeviceSources(scope.config.model, device, refs, scope.configDir, scope.env);
   const license = scope.config.model.devices.get(device)?.item.license;

@@ -4,6 +4,7 @@
  * once per (run id, agent) through the state store, so an agent retrying after a lost answer or
  * a controller restart changes nothing the second time.
  */
+import { DEFAULTS } from '../../defaults.js';
 import { UpdopsError } from '../../errors.js';
 import type { AgentRecord, StateStore } from '../../state/index.js';
 import { recordedConfig } from '../../state/recorded-config.js';
@@ -12,9 +13,9 @@ import { agentPresence, isLive, type LiveAgent } from './presence.js';
 import type { AgentEvent, AgentResult, Assignment, RegisterRequest, RegisterResponse } from '../../protocol/messages.js';
 import { WorkQueue } from './work-queue.js';
 
-export const DEFAULT_HEARTBEAT_SECONDS = 15;
+export const DEFAULT_HEARTBEAT_SECONDS = DEFAULTS.heartbeatSeconds;
 /** A run waits this long for an agent's result (DESIGN.md 1 "Runs and statuses": then `failed` with the reason). */
-export const DEFAULT_RESULT_TIMEOUT_MS = 10 * 60_000;
+export const DEFAULT_RESULT_TIMEOUT_MS = DEFAULTS.agentResultTimeoutMs;
 export const RESTARTED_REASON = 'the agent restarted before it reported a result';
 
 export interface AgentHubOptions {

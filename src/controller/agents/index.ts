@@ -1,5 +1,5 @@
 /** The controller's side of `updops agent` (DESIGN.md 4): hub, dispatch, presence, wire types. */
 export { AgentHub, DEFAULT_HEARTBEAT_SECONDS, DEFAULT_RESULT_TIMEOUT_MS, RESTARTED_REASON, type AgentHubOptions } from './hub.js';
-export { agentDispatch, type AgentDispatch, type RunAgents, type RunScope } from './dispatch.js';
+export { agentDispatch } from './dispatch.js';
 export { agentPresence, MISSED_BEATS } from './presence.js';
-export type * from '../../protocol/messages.js';
+export type * from '../../protocol/index.js';

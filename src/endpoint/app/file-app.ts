@@ -9,6 +9,7 @@
  *
  * Each version keeps its own settings, so a rollback finds the previous settings untouched.
  */
+import { DEFAULTS } from '../../defaults.js';
 import { randomBytes } from 'node:crypto';
 import { appendFile, copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +19,7 @@ import { runHealthCommand } from './health-command.js';
 import type { Application, HealthCheckSpec, ModuleFiles } from './types.js';
 
 const VERSION_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$/;
-const DEFAULT_HEALTH_TIMEOUT_SECONDS = 30;
+const DEFAULT_HEALTH_TIMEOUT_SECONDS = DEFAULTS.update.healthCheckTimeoutSeconds;
 
 export interface FileApplicationOptions {
   /** The application folder (the Update task's default: ROOT/app). */

@@ -37,6 +37,7 @@ function details(change: ObjectChange): string[] {
 
 function actionItem(action: DerivedAction): string {
   if (action.action === 'sync') return `- ↻ sync ${code(action.dp)} (${inline(action.task)}): ${inline(action.detail)}`;
+  if (action.action === 'manualStart') return `- ○ ${inline(`"${action.task}"`)} is manual and does not run on apply (${action.dps.map((d) => `${code(d.dp)}: ${inline(d.detail)}`).join('; ')}); start it with ${code(action.command)}`;
   const next = action.nextStarts.length > 0 ? ` — next starts: ${action.nextStarts.map(code).join(', ')}` : '';
   return `- ${code(SCHEDULE_SIGN[action.change])} schedule ${code(action.task)} ${action.change}: ${inline(action.description)}${next}`;
 }

@@ -36,6 +36,10 @@ function changeText(change: ObjectChange, paint: Paint): string[] {
 
 function actionText(action: DerivedAction, paint: Paint): string[] {
   if (action.action === 'sync') return [`  ${paint('cyan', '↻')} sync ${action.dp} (${action.task}): ${action.detail}`];
+  if (action.action === 'manualStart') {
+    const head = `  ${paint('yellow', '○')} "${action.task}" is manual and does not run on apply; start it with: ${action.command}`;
+    return [head, ...action.dps.map((d) => paint('dim', `      ${d.dp}: ${d.detail}`))];
+  }
   const sign = SCHEDULE_SIGN[action.change];
   const head = `  ${paint(SIGN_STYLE[sign], sign)} schedule "${action.task}" ${action.change}: ${action.description}`;
   return action.nextStarts.length > 0 ? [head, paint('dim', `      next starts: ${action.nextStarts.join(', ')}`)] : [head];

@@ -1,4 +1,5 @@
 /** Public shapes of the sync engine (DESIGN.md 3 "Sync"): the engine behind both task types. */
+import { DEFAULTS } from '../../defaults.js';
 
 export interface SourceSpec {
   /** `http(s)://`, `ftp://`, `file://` or a folder path. */
@@ -61,8 +62,8 @@ export interface SyncResult {
 
 /** Defaults in one typed place (STYLE.md 8). */
 export const SYNC_DEFAULTS = {
-  concurrency: 8,
-  timeoutSeconds: 10,
+  concurrency: DEFAULTS.syncConcurrency,
+  timeoutSeconds: DEFAULTS.sourceTimeoutSeconds,
   retries: 3,
   backoffMs: 200,
   rootMaxBytes: 512_000,

@@ -6,6 +6,7 @@
  * group), and a state file. The CLI runs as real processes (`node bin/updops.js`, cwd = the
  * temp folder so its git cache lands there too); `prepare`/`apply` run in-process for speed.
  */
+import { localRuns } from '../../../src/runs/index.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -149,8 +150,13 @@ spec:
   type: DownloadUpdatesToDistributionPoints
   scope: {group: branch-b}
   settings: {sources: [vendor]}
-  schedule: {kind: manual}
+  schedule: {kind: weekly, day: monday, time: "03:00", timeZone: Europe/Berlin}
 `;
+
+/** Each DP an apply synced, from the runs it started: `dp status`. */
+export function syncedDps(result: ApplyResult): string[] {
+  return result.runs.flatMap((r) => r.results.map((d) => `${d.device} ${d.status}`)).sort();
+}
 
 export async function makeWorld(t: Test, options: WorldOptions = {}): Promise<World> {
   const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'updops-reconcile-')));
@@ -165,6 +171,8 @@ export async function makeWorld(t: Test, options: WorldOptions = {}): Promise<Wo
 
   const config = path.join(dir, 'config');
   const dps = { 'dp-hq': path.join(dir, 'dps', 'hq'), 'dp-a': path.join(dir, 'dps', 'a'), 'dp-b': path.join(dir, 'dps', 'b') };
+  // The DPs' share is mounted (their parent folder exists): a DP is visible at a run's start (src/runs/presence.ts).
+  mkdirSync(path.join(dir, 'dps'), { recursive: true });
   const state = path.join(dir, 'state', 'state.db');
   const cacheDir = path.join(dir, '.updops', 'git-cache');
   const git = (...args: string[]): string =>
@@ -245,7 +253,14 @@ export async function makeWorld(t: Test, options: WorldOptions = {}): Promise<Wo
         preparePlan({ config, ref: 'main', cacheDir, store, prune: opts.prune ?? false, now: new Date(NOW), timeZone: 'Europe/Berlin', ...(opts.offline ? { offline: true } : {}), ...(opts.env ? { env: opts.env } : {}) }),
       ),
     apply: (saved, opts = {}) =>
-      withStore((store) => applyPlan(saved, { store, configDir: saved.config.dir ?? config, holder: { owner: 'tester', host: 'test-host', pid: process.pid }, maxDeletes: 10, ...(opts.env ? { env: opts.env } : {}) })),
+      withStore((store) =>
+        applyPlan(saved, {
+          store,
+          holder: { owner: 'tester', host: 'test-host', pid: process.pid },
+          maxDeletes: 10,
+          execute: async (requests) => (await Promise.all(requests.map((r) => localRuns(r, { store, configDir: saved.config.dir ?? config, concurrency: 4, ...(opts.env ? { env: opts.env } : {}) })))).flat(),
+        }),
+      ),
     withStore,
     dump: () => withStore((store) => store.dump()),
     identicalToVendor: async (dp) => {

@@ -9,9 +9,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
-import { FileApplication } from '../../../src/endpoint/app/index.js';
-import { SETTINGS_NOT_SAVED_REASON, changeSettings, restartApplication, runUpdateTask } from '../../../src/endpoint/index.js';
-import type { SettingsMigration, UpdateRunInput } from '../../../src/endpoint/index.js';
+import { FileApplication } from '../../src/endpoint/app/index.js';
+import { SETTINGS_NOT_SAVED_REASON, changeSettings, restartApplication, runUpdateTask } from '../../src/endpoint/index.js';
+import type { SettingsMigration, UpdateRunInput } from '../../src/endpoint/index.js';
 import type { Content } from './helpers/vendor.js';
 import { blob, databases, makeVendor, tempDir } from './helpers/vendor.js';
 

@@ -1,8 +1,8 @@
 /** Child process for the crash test: one Update run, then exit. Usage: update-child.ts <root> <url> <trustRoot> */
-import { runUpdateTask } from '../../../../src/endpoint/index.js';
+import { runUpdateTask } from '../../../src/endpoint/index.js';
 
 const [root, url, trustRoot] = process.argv.slice(2);
-// Without arguments (e.g. `tap test/tasks/update/` picking this file up) there is nothing to do.
+// Without arguments (e.g. `tap test/endpoint/` picking this file up) there is nothing to do.
 if (root && url && trustRoot) await main(root, url, trustRoot);
 else process.stderr.write('usage: update-child.ts <root> <url> <trustRoot>\n');
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import t from 'tap';
-import { checkFreshness, freshnessEvent, freshnessOf, runUpdateTask } from '../../../src/endpoint/index.js';
+import { checkFreshness, freshnessEvent, freshnessOf, runUpdateTask } from '../../src/endpoint/index.js';
 import { DAY_MS, databases, daysAgo, makeVendor, tempDir } from './helpers/vendor.js';
 
 const thresholds = { outOfDateDays: 3, totallyOutOfDateDays: 7 };

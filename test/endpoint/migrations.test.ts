@@ -1,7 +1,7 @@
 /** Declared settings migrations (docs/repository-format.md "Application modules"): a pure table. */
 import t from 'tap';
-import { migrateSettings, parseMigrations } from '../../../src/endpoint/index.js';
-import type { SettingsMigration } from '../../../src/endpoint/index.js';
+import { migrateSettings, parseMigrations } from '../../src/endpoint/index.js';
+import type { SettingsMigration } from '../../src/endpoint/index.js';
 
 const chain: SettingsMigration[] = [
   { from: '12.0', to: '12.1', rename: { a: 'b.c' } },

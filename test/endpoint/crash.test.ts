@@ -8,8 +8,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { readInstalledDatabases, runUpdateTask, verifyInstalledDatabases } from '../../../src/endpoint/index.js';
-import { serveStatic } from '../../repository/helpers/static-server.js';
+import { readInstalledDatabases, runUpdateTask, verifyInstalledDatabases } from '../../src/endpoint/index.js';
+import { serveStatic } from '../repository/helpers/static-server.js';
 import { databases, makeVendor, tempDir, treeHash } from './helpers/vendor.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

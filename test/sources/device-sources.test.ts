@@ -6,8 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t from 'tap';
-import { buildModel, loadConfigDir } from '../../../src/manifests/index.js';
-import { deviceDistributionPoints, resolveDeviceSources } from '../../../src/endpoint/index.js';
+import { buildModel, loadConfigDir } from '../../src/manifests/index.js';
+import { deviceDistributionPoints, resolveDeviceSources } from '../../src/sources/index.js';
 
 const MANIFESTS = `
 apiVersion: updops/v1

@@ -1,7 +1,7 @@
 /** Seed: "If there is no current license, you will only be able to perform one update." */
 import path from 'node:path';
 import t from 'tap';
-import { LICENCE_REQUIRED_REASON, licenceDecision, licenceStatus, readDeviceState, runUpdateTask } from '../../../src/endpoint/index.js';
+import { LICENCE_REQUIRED_REASON, licenceDecision, licenceStatus, readDeviceState, runUpdateTask } from '../../src/endpoint/index.js';
 import { databases, makeVendor, tempDir } from './helpers/vendor.js';
 
 const now = new Date('2026-03-10T12:00:00Z');

@@ -6,10 +6,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
-import { syncRepository } from '../../../src/repository/sync/index.js';
-import { serveRepository } from '../../../src/repository/serve/index.js';
-import { readDeviceState, runUpdateTask, verifyInstalledDatabases } from '../../../src/endpoint/index.js';
-import type { UpdateRunInput } from '../../../src/endpoint/index.js';
+import { syncRepository } from '../../src/repository/sync/index.js';
+import { serveRepository } from '../../src/repository/serve/index.js';
+import { readDeviceState, runUpdateTask, verifyInstalledDatabases } from '../../src/endpoint/index.js';
+import type { UpdateRunInput } from '../../src/endpoint/index.js';
 import { blob, databases, deadUrl, makeVendor, tempDir, treeHash } from './helpers/vendor.js';
 
 const now = new Date();

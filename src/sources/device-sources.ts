@@ -7,8 +7,8 @@
  */
 import { DISTRIBUTION_POINT_SOURCE, ancestorsOf, resolveSourceRef } from '../manifests/index.js';
 import type { ConfigModel, DistributionPoint, Placed } from '../manifests/index.js';
-import { sourceSpecOf } from '../runs/sources.js';
-import type { ResolvedSource } from '../runs/sources.js';
+import { sourceSpecOf } from './resolve.js';
+import type { ResolvedSource } from './resolve.js';
 
 /** The device's DPs, nearest first: its own group's DPs without an own `updateTask`, then its parent's, and so on up. */
 export function deviceDistributionPoints(model: ConfigModel, deviceName: string): Placed<DistributionPoint>[] {

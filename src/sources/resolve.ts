@@ -3,6 +3,7 @@
  * URLs, proxies, timeouts and credentials resolved from `secretRef`, relative paths resolved
  * against the config directory.
  */
+import { DEFAULTS } from '../defaults.js';
 import path from 'node:path';
 import type { ConfigModel, UpdateSource } from '../manifests/index.js';
 import { resolveSourceRef } from '../manifests/index.js';
@@ -23,7 +24,7 @@ function isUrl(value: string): boolean {
 export function sourceSpecOf(name: string, source: UpdateSource, configDir: string, env: NodeJS.ProcessEnv = process.env): ResolvedSource {
   const { spec } = source;
   const url = isUrl(spec.url) ? spec.url : path.resolve(configDir, spec.url);
-  const sourceSpec: SourceSpec = { url, name, timeoutSeconds: spec.timeoutSeconds ?? 10 };
+  const sourceSpec: SourceSpec = { url, name, timeoutSeconds: spec.timeoutSeconds ?? DEFAULTS.sourceTimeoutSeconds };
   if (spec.secretRef) sourceSpec.credentials = resolveSecretRef(spec.secretRef, { env, baseDir: configDir });
   if (spec.proxy) {
     const proxy = new URL(spec.proxy.url);

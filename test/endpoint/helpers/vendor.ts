@@ -6,10 +6,10 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generateKeys } from '../../../../src/repository/keys.js';
-import { publishRepository } from '../../../../src/repository/publish/index.js';
-import { serveRepository } from '../../../../src/repository/serve/index.js';
-import { blob, tempDir, treeHash } from '../../../repository/helpers/sync-fixture.js';
+import { generateKeys } from '../../../src/repository/keys.js';
+import { publishRepository } from '../../../src/repository/publish/index.js';
+import { serveRepository } from '../../../src/repository/serve/index.js';
+import { blob, tempDir, treeHash } from '../../repository/helpers/sync-fixture.js';
 
 export { blob, tempDir, treeHash };
 

@@ -6,8 +6,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
-import { readLocalRepository } from '../../../src/repository/publish/index.js';
-import { syncRepository } from '../../../src/repository/sync/index.js';
+import { readLocalRepository } from '../../src/repository/publish/index.js';
+import { syncRepository } from '../../src/repository/sync/index.js';
 import { blob, databases, makeVendor, tempDir, treeHash } from './helpers/vendor.js';
 
 void t.test('only the listed components are fetched and kept', async (t) => {

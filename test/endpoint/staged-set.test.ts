@@ -2,7 +2,7 @@
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
-import { basesSet, prepareStaging, recoverSet, switchSet } from '../../../src/endpoint/index.js';
+import { basesSet, prepareStaging, recoverSet, switchSet } from '../../src/endpoint/index.js';
 import { tempDir } from './helpers/vendor.js';
 
 async function makeSet(dir: string, marker: string): Promise<void> {

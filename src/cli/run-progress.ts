@@ -1,0 +1,22 @@
+/**
+ * What the CLI shows while runs execute in this process (DESIGN.md 2: apply "executes the
+ * derived actions with progress"): a line when a run starts, and each local sync's progress
+ * at most every few seconds, on stderr so stdout stays the result.
+ */
+import type { RunContext } from '../runs/index.js';
+import { formatBytes } from './runs.js';
+
+const EVERY_MS = 5000;
+
+export function progressLines(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Pick<RunContext, 'onStarted' | 'onProgress'> {
+  const last = new Map<string, number>();
+  return {
+    onStarted: (run) => write(`Run ${run.id} of "${run.task}" started (${run.trigger}).`),
+    onProgress: (target, p) => {
+      const now = Date.now();
+      if (now - (last.get(target.name) ?? 0) < EVERY_MS && p.files < p.filesTotal) return;
+      last.set(target.name, now);
+      write(`  ${target.name}: ${p.files}/${p.filesTotal} files, ${formatBytes(p.bytes)} of ${formatBytes(p.bytesTotal)}`);
+    },
+  };
+}

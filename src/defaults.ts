@@ -1,0 +1,34 @@
+/**
+ * Every default of updops in one place (docs/architecture.md "Defaults"). Commander options,
+ * the code and the JSON Schemas all read these values: the CLI's option defaults are built from
+ * them, the code falls back to them, and test/defaults.test.ts fails when a schema `default`
+ * says otherwise (the schemas stay the source of truth for manifest shape, STYLE.md 5).
+ */
+export const DEFAULTS = {
+  /** DPs (or devices) worked on at once within one run. */
+  runConcurrency: 4,
+  /** Files downloaded at once within one sync. */
+  syncConcurrency: 8,
+  /** `--max-deletes`: an apply deleting more recorded objects than this is refused. */
+  maxDeletes: 10,
+  /** The controller polls its branch this often. */
+  pollMs: 60_000,
+  /** An apply's lock expires this long after its last renewal (a dead holder's lock can be taken over). */
+  lockTtlMs: 10 * 60_000,
+  /** Agents heartbeat this often; three missed beats and they count as gone. */
+  heartbeatSeconds: 15,
+  /** A run waits this long for an agent's result, then the target fails. */
+  agentResultTimeoutMs: 10 * 60_000,
+  /** Where the controller and `updops serve` listen. */
+  listen: '127.0.0.1:8080',
+  /** Connect/idle timeout of an update source (schema: UpdateSource spec.timeoutSeconds). */
+  sourceTimeoutSeconds: 10,
+  /** The endpoint Update task (schema: Task, type Update, settings). */
+  update: {
+    applicationUpdateMode: 'downloadOnly',
+    downloadDiffFiles: true,
+    outOfDateDays: 3,
+    totallyOutOfDateDays: 7,
+    healthCheckTimeoutSeconds: 30,
+  },
+} as const;

@@ -1,0 +1,21 @@
+/**
+ * A download task's settings as one run uses them, resolved once: the recorded spec is
+ * normalized, so its defaults are the schema's; `defaultSources` covers specs recorded before a
+ * default existed. One place, so apply, schedules and manual starts sync the same sources.
+ */
+import { defaultSources } from '../manifests/defaults.js';
+import type { RecordedTask } from '../state/index.js';
+import type { RecordedConfig } from '../state/index.js';
+import { taskSources } from '../sources/index.js';
+import type { DownloadSettings } from './types.js';
+
+export function downloadSettings(task: RecordedTask, config: RecordedConfig, configDir: string, env?: NodeJS.ProcessEnv): DownloadSettings | undefined {
+  if (task.spec.type !== 'DownloadUpdatesToDistributionPoints') return undefined;
+  const settings = task.spec.settings;
+  return {
+    sources: taskSources(config.model, settings?.sources ?? defaultSources(task.spec.type), task.spec.type, configDir, env),
+    legacyScheme: settings?.legacyScheme ?? false,
+    downloadDiffFiles: settings?.downloadDiffFiles ?? false,
+    ...(settings?.components?.length ? { components: [...settings.components] } : {}),
+  };
+}

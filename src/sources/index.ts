@@ -1,0 +1,7 @@
+/**
+ * Update sources resolved for the sync engine (DESIGN.md 1 "Update sources"): a task's or a
+ * device's source names become URLs, proxies, timeouts and credentials from `secretRef`.
+ * Shared by the planner's probes, runs and the agents' assignments.
+ */
+export { sourceSpecOf, taskSources, type ResolvedSource } from './resolve.js';
+export { deviceDistributionPoints, resolveDeviceSources, type DeviceSources } from './device-sources.js';
