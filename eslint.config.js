@@ -1,6 +1,23 @@
 // Typed lint rules (STYLE.md 12): type-aware checks over src, tests, benches and scripts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { readFileSync } from 'node:fs';
+
+/**
+ * Layers (docs/architecture.md "Layers"): each folder of src/ may import only the folders
+ * eslint.layers.json allows, and those only through their entry file (index.js).
+ */
+const { layers } = JSON.parse(readFileSync(new URL('./eslint.layers.json', import.meta.url), 'utf8'));
+const folders = Object.keys(layers);
+const layerRules = folders.map((folder) => {
+  const allowed = layers[folder];
+  const forbidden = folders.filter((f) => f !== folder && !allowed.includes(f));
+  const patterns = [
+    ...(forbidden.length ? [{ regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`, message: `src/${folder} may not import this layer (eslint.layers.json, docs/architecture.md "Layers").` }] : []),
+    ...(allowed.length ? [{ regex: `^(\\.\\./)+(${allowed.join('|')})/(?!index\\.js$)`, message: 'import another folder of src/ through its entry file (index.js).' }] : []),
+  ];
+  return { files: [`src/${folder}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tap/**', 'coverage/**', 'bin/**', 'eslint.config.js', 'src/**/*.generated.ts', 'tap-snapshots/**', 'bench/.data/**'] },
@@ -23,6 +40,7 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': 'off',
     },
   },
+  ...layerRules,
   {
     // tap's t.test() returns a promise that tap itself tracks; tests and scripts may use `any` for fixtures.
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],

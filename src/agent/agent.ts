@@ -7,9 +7,9 @@
  * exponential backoff. `stop()` aborts the assignment in progress, reports it, and resolves.
  */
 import { mkdir } from 'node:fs/promises';
-import type { AgentEvent, AgentResult, Assignment, RegisterResponse } from '../protocol/messages.js';
+import type { AgentEvent, AgentResult, Assignment, RegisterResponse } from '../protocol/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
-import { serveRepository, type RepositoryServer } from '../repository/serve/index.js';
+import { serveRepository, type RepositoryServer } from '../repository/index.js';
 import { backoff } from './backoff.js';
 import { ControllerClient, ControllerError } from './client.js';
 import { deviceStatus, runDeviceAssignment } from './device.js';

@@ -5,9 +5,9 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AgentEvent, AgentResult, UpdateAssignment } from '../protocol/messages.js';
+import type { AgentEvent, AgentResult, UpdateAssignment } from '../protocol/index.js';
 import { checkFreshness, readDeviceState, runUpdateTask } from '../endpoint/index.js';
-import { deviceLayout } from '../endpoint/layout.js';
+import { deviceLayout } from '../endpoint/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
 import { errorMessage } from './errors.js';
 

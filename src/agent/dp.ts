@@ -5,10 +5,10 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { AgentResult, DownloadAssignment } from '../protocol/messages.js';
-import { inspectRepository } from '../repository/inspect.js';
-import type { SyncProgress } from '../repository/sync/index.js';
-import { downloadToDistributionPoint } from '../runs/download-to-dp.js';
+import type { AgentResult, DownloadAssignment } from '../protocol/index.js';
+import { inspectRepository } from '../repository/index.js';
+import type { SyncProgress } from '../repository/index.js';
+import { downloadToDistributionPoint } from '../runs/index.js';
 import { writeFile } from 'node:fs/promises';
 
 export async function runDpAssignment(root: string, os: string, name: string, assignment: DownloadAssignment, signal: AbortSignal, onProgress: (p: SyncProgress) => void): Promise<AgentResult> {

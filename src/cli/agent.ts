@@ -5,10 +5,10 @@
  * (or `--listen`); `--root` holds the agent's own files (a device: its whole update root).
  */
 import { createRequire } from 'node:module';
-import { startAgent } from '../agent/agent.js';
-import { resolveToken } from '../controller/api/auth.js';
+import { startAgent } from '../agent/index.js';
+import { resolveToken } from '../controller/index.js';
 import { UpdopsError } from '../errors.js';
-import { parseDuration } from '../repository/publish/index.js';
+import { parseDuration } from '../repository/index.js';
 import { parseListen } from './serve.js';
 import { untilSignal } from './signals.js';
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { UpdopsError } from '../errors.js';
-import { applyNoChanges, applyPlan, type ApplyResult } from '../plan/apply.js';
-import { planHasChanges } from '../plan/make-plan.js';
-import { preparePlan } from '../plan/prepare.js';
-import { renderPlan } from '../plan/render/index.js';
+import { applyNoChanges, applyPlan, type ApplyResult } from '../plan/index.js';
+import { planHasChanges } from '../plan/index.js';
+import { preparePlan } from '../plan/index.js';
+import { renderPlan } from '../plan/index.js';
 import { stableStringify } from '../manifests/index.js';
-import type { SavedPlan } from '../plan/types.js';
+import type { SavedPlan } from '../plan/index.js';
 import type { StateStore } from '../state/index.js';
 import { configOption, lockHolder, parseNow, useColor, withStore } from './context.js';
 import { localRuns, type RunOutcome, type RunRequest } from '../runs/index.js';

@@ -4,12 +4,12 @@
  * (running syncs aborted and recorded as interrupted, the state closed) and exit 0.
  */
 import { UpdopsError } from '../errors.js';
-import { createApiServer, resolveToken } from '../controller/api/index.js';
-import { AgentHub } from '../controller/agents/hub.js';
-import { createController } from '../controller/controller.js';
-import { createLogger } from '../controller/logging.js';
-import { createMetrics } from '../controller/metrics.js';
-import { parseDuration } from '../repository/publish/index.js';
+import { createApiServer, resolveToken } from '../controller/index.js';
+import { AgentHub } from '../controller/index.js';
+import { createController } from '../controller/index.js';
+import { createLogger } from '../controller/index.js';
+import { createMetrics } from '../controller/index.js';
+import { parseDuration } from '../repository/index.js';
 import { openStateStore } from '../state/index.js';
 import { configOption } from './context.js';
 import { parseListen } from './serve.js';

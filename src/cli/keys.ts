@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UpdopsError } from '../errors.js';
-import { ROLES, generateKeys, publicKeyFile } from '../repository/keys.js';
+import { ROLES, generateKeys, publicKeyFile } from '../repository/index.js';
 
 export interface KeysGenerateOptions {
   out: string | undefined;

@@ -1,7 +1,7 @@
 import { writeFileSync, renameSync } from 'node:fs';
-import { planHasChanges } from '../plan/make-plan.js';
-import { preparePlan } from '../plan/prepare.js';
-import { renderPlan } from '../plan/render/index.js';
+import { planHasChanges } from '../plan/index.js';
+import { preparePlan } from '../plan/index.js';
+import { renderPlan } from '../plan/index.js';
 import { configOption, parseNow, useColor, withStore } from './context.js';
 import { parseFormat } from './output.js';
 

@@ -1,6 +1,6 @@
 import { UpdopsError } from '../errors.js';
-import { publishRepository } from '../repository/publish/index.js';
-import type { LegacyMode } from '../repository/publish/index.js';
+import { publishRepository } from '../repository/index.js';
+import type { LegacyMode } from '../repository/index.js';
 
 export interface PublishCommandOptions {
   contentDir: string;

@@ -4,9 +4,9 @@
  * `UPDOPS_TOKEN` or `--token-file`), else in this process against the state store and the
  * configuration it recorded. `--wait` follows the run to its end: exit 0 if it completed, 1 if not.
  */
-import { resolveToken } from '../controller/api/auth.js';
-import { ApiClient } from '../controller/api/client.js';
-import type { RunDetails } from '../controller/types.js';
+import { resolveToken } from '../controller/index.js';
+import { ApiClient } from '../controller/index.js';
+import type { RunDetails } from '../controller/index.js';
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';
 import { DEFAULTS } from '../defaults.js';

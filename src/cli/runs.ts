@@ -3,8 +3,8 @@
  * or one run with its per-device results — from the controller's API (`--controller` or
  * `UPDOPS_CONTROLLER`) or straight from the state store.
  */
-import { ApiClient, storeReader, type RunsReader } from '../controller/api/client.js';
-import type { RunDetails } from '../controller/types.js';
+import { ApiClient, storeReader, type RunsReader } from '../controller/index.js';
+import type { RunDetails } from '../controller/index.js';
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';
 import { withStore } from './context.js';

@@ -1,7 +1,7 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { UpdopsError } from '../errors.js';
-import { serveRepository } from '../repository/serve/index.js';
+import { serveRepository } from '../repository/index.js';
 import { untilSignal } from './signals.js';
 
 export interface ServeCommandOptions {

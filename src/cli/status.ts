@@ -1,4 +1,4 @@
-import { defaultTimeZone } from '../plan/prepare.js';
+import { defaultTimeZone } from '../plan/index.js';
 import { collectStatus, renderStatusText } from '../status/index.js';
 import { parseNow, withStore } from './context.js';
 import { parseFormat } from './output.js';

@@ -3,8 +3,8 @@
  * Thin (STYLE.md 13): parse options, call syncRepository, print progress and one summary line.
  */
 import { UpdopsError } from '../errors.js';
-import { syncRepository } from '../repository/sync/index.js';
-import type { SyncProgress, SyncResult } from '../repository/sync/index.js';
+import { syncRepository } from '../repository/index.js';
+import type { SyncProgress, SyncResult } from '../repository/index.js';
 
 export interface SyncCommandOptions {
   source: string[];

@@ -5,14 +5,14 @@
  */
 import { DEFAULTS } from '../defaults.js';
 import { UpdopsError } from '../errors.js';
-import { resolveConfigSource } from '../manifests/git-source.js';
-import { defaultTimeZone } from '../plan/prepare.js';
+import { resolveConfigSource } from '../manifests/index.js';
+import { defaultTimeZone } from '../plan/index.js';
 import type { RunRecord, RunTrigger } from '../state/index.js';
 import { collectStatus } from '../status/index.js';
-import { recordedConfig, type RecordedConfig } from '../state/recorded-config.js';
+import { recordedConfig, type RecordedConfig } from '../state/index.js';
 import { Activity } from './activity.js';
 import { agentDispatch } from './agents/dispatch.js';
-import { systemClock } from '../util/clock.js';
+import { systemClock } from '../util/index.js';
 import { CONTROLLER_EVENTS } from './events.js';
 import { MissedTargets } from './missed.js';
 import { localPresence, type Presence } from '../runs/index.js';

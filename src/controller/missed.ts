@@ -3,10 +3,10 @@
  * remembered, and when a later check sees them they run the task — only for tasks with
  * `runMissed: true`; without it, only what was visible at the start runs.
  */
-import type { RecordedConfig } from '../state/recorded-config.js';
+import type { RecordedConfig } from '../state/index.js';
 import type { RunRequest } from '../runs/index.js';
-import { taskTargets } from '../runs/targets.js';
-import type { Presence } from '../runs/presence.js';
+import { taskTargets } from '../runs/index.js';
+import type { Presence } from '../runs/index.js';
 
 export class MissedTargets {
   #byTask = new Map<string, Set<string>>();

@@ -6,11 +6,11 @@
  */
 import { hostname } from 'node:os';
 import { isUpdopsError } from '../errors.js';
-import { isGitUrl } from '../manifests/git-command.js';
-import { headCommit, resolveConfigSource } from '../manifests/git-source.js';
-import { applyPlan, type ApplyResult } from '../plan/apply.js';
+import { isGitUrl } from '../manifests/index.js';
+import { headCommit, resolveConfigSource } from '../manifests/index.js';
+import { applyPlan, type ApplyResult } from '../plan/index.js';
 import type { RunOutcome, RunRequest } from '../runs/index.js';
-import { InvalidConfigError, preparePlan } from '../plan/prepare.js';
+import { InvalidConfigError, preparePlan } from '../plan/index.js';
 import type { StateStore } from '../state/index.js';
 import type { Activity } from './activity.js';
 import { CONTROLLER_EVENTS } from './events.js';

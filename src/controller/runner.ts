@@ -5,11 +5,11 @@
  */
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';
-import type { RecordedConfig } from '../state/recorded-config.js';
+import type { RecordedConfig } from '../state/index.js';
 import { executeRun, type AgentGateway, type RunOutcome, type RunRequest } from '../runs/index.js';
 import type { Activity } from './activity.js';
 import type { MissedTargets } from './missed.js';
-import type { Presence } from '../runs/presence.js';
+import type { Presence } from '../runs/index.js';
 import type { Clock, ControllerObserver } from './types.js';
 import type { StateStore } from '../state/index.js';
 

@@ -7,10 +7,10 @@
  */
 import { nextStarts } from '../schedule/index.js';
 import type { StateStore } from '../state/index.js';
-import type { RecordedConfig, RecordedTask } from '../state/recorded-config.js';
+import type { RecordedConfig, RecordedTask } from '../state/index.js';
 import type { Activity } from './activity.js';
 import type { MissedTargets } from './missed.js';
-import type { Presence } from '../runs/presence.js';
+import type { Presence } from '../runs/index.js';
 import type { Applied, TaskRunner } from './runner.js';
 import type { Clock, ControllerObserver } from './types.js';
 

@@ -3,14 +3,14 @@
  * time and on events, and answers the HTTP API. This file is the contract between the core
  * (reconcile loop, scheduler, task runner) and its edges (HTTP API, CLI, metrics).
  */
-import type { Plan } from '../plan/types.js';
+import type { Plan } from '../plan/index.js';
 import type { DeviceResult, EventRecord, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { StatusReport } from '../status/index.js';
 import type { AgentHub } from './agents/hub.js';
-import type { Presence } from '../runs/presence.js';
+import type { Presence } from '../runs/index.js';
 
-export type { Clock } from '../util/clock.js';
-import type { Clock } from '../util/clock.js';
+export type { Clock } from '../util/index.js';
+import type { Clock } from '../util/index.js';
 
 export interface ControllerOptions {
   /** Directory, local git repository or git URL of the config (DESIGN.md intro, use 1). */

@@ -8,14 +8,14 @@
  * switches atomically; on any failure the installed set is left byte-identical.
  */
 import path from 'node:path';
-import { readLocalRepository } from '../repository/publish/index.js';
-import { syncRepository } from '../repository/sync/index.js';
-import type { SourceSpec, SyncResult } from '../repository/sync/index.js';
+import { readLocalRepository } from '../repository/index.js';
+import { syncRepository } from '../repository/index.js';
+import type { SourceSpec, SyncResult } from '../repository/index.js';
 import { exists } from './fs-util.js';
 import { deviceLayout } from './layout.js';
 import { discardStaging, prepareStaging, recoverSet, switchSet } from './staged-set.js';
 import type { StagedSet } from './staged-set.js';
-import { sha256OfFile } from '../util/hash-file.js';
+import { sha256OfFile } from '../util/index.js';
 
 export const DATABASES_COMPONENT = 'databases';
 

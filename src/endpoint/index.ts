@@ -23,3 +23,4 @@ export type { StagedSet } from './staged-set.js';
 export { deviceLayout } from './layout.js';
 export { normalizeUpdateSettings, UPDATE_DEFAULTS, UPDATE_EVENT_TYPES, FRESHNESS } from './types.js';
 export type { UpdateRunInput, UpdateRunResult, UpdateEvent, UpdateEventType, BasesMode, Freshness, NormalizedUpdateSettings } from './types.js';
+

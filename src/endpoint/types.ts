@@ -4,7 +4,7 @@
  */
 import { DEFAULTS } from '../defaults.js';
 import type { Device, UpdateTaskSettings } from '../manifests/index.js';
-import type { SourceSpec } from '../repository/sync/index.js';
+import type { SourceSpec } from '../repository/index.js';
 import type { Application } from './app/types.js';
 
 export const FRESHNESS = ['upToDate', 'outOfDate', 'totallyOutOfDate', 'none'] as const;

@@ -9,3 +9,7 @@ export { resolveSourceRef, resolveSourceName, DISTRIBUTION_POINT_SOURCE, VENDOR_
 export { MANIFEST_KINDS, KIND_SCHEMA_FILES, SCHEMA_DIR, readSchemaFile, isManifestKind, type ManifestKind } from './schemas.js';
 export { decodeManifest } from './decode.js';
 export { MANIFEST_LIMITS } from './limits.js';
+export { defaultSources } from './defaults.js';
+export { resolveConfigSource } from './git-source.js';
+export { isGitUrl } from './git-command.js';
+export { headCommit } from './git-source.js';

@@ -46,4 +46,4 @@ export function normalizeManifest<M extends Manifest>(manifest: M): M {
   return canonicalize(applySchemaDefaults(manifest, KIND_SCHEMA_FILES[manifest.kind])) as M;
 }
 
-export { stableStringify } from '../util/stable-json.js';
+export { stableStringify } from '../util/index.js';

@@ -7,9 +7,9 @@
 import { isUpdopsError } from '../errors.js';
 import { downloadTaskDistributionPoints, normalizeManifest, resolveSourceRef, type ConfigModel } from '../manifests/index.js';
 import pLimit from 'p-limit';
-import { inspectRepository, sha256, type MetadataMemo } from '../repository/inspect.js';
-import { readCapped, SYNC_DEFAULTS } from '../repository/sync/index.js';
-import { openTransport } from '../repository/transport/index.js';
+import { inspectRepository, sha256, type MetadataMemo } from '../repository/index.js';
+import { readCapped, SYNC_DEFAULTS } from '../repository/index.js';
+import { openTransport } from '../repository/index.js';
 import { sourceSpecOf, type ResolvedSource } from '../sources/index.js';
 import type { RepositoryStatus, SourceProbe } from './observation.js';
 

@@ -4,7 +4,7 @@
  * make the plan. The orchestration shared by `plan`, `apply` and the controller.
  */
 import { UpdopsError, type Problem } from '../errors.js';
-import { resolveConfigSource } from '../manifests/git-source.js';
+import { resolveConfigSource } from '../manifests/index.js';
 import { validateConfigDir, type ValidationResult } from '../manifests/index.js';
 import type { StateStore } from '../state/index.js';
 import { desiredObjects } from './desired.js';

@@ -1,6 +1,6 @@
 /** Next starts of every task, and which schedules an apply adds, changes or removes (DESIGN.md 2). */
 import { describeSchedule, nextStarts } from '../schedule/index.js';
-import type { Schedule } from '../manifests/types.generated.js';
+import type { Schedule } from '../manifests/index.js';
 import { stableStringify, type StoredObject } from '../state/index.js';
 import type { DesiredObject, ScheduleAction, TaskSchedule } from './types.js';
 

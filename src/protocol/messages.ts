@@ -2,7 +2,7 @@
  * What the controller and its agents exchange (DESIGN.md 4 `updops agent`): assignments handed
  * out by long-poll, and the result an agent reports back once per (run id, agent).
  */
-import type { SourceSpec } from '../repository/sync/index.js';
+import type { SourceSpec } from '../repository/index.js';
 import type { AgentRole } from '../state/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
 

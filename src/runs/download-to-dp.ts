@@ -4,7 +4,7 @@
  * other OS fails with the seed's reason, which makes the whole run Failed.
  */
 import { isUpdopsError } from '../errors.js';
-import { syncRepository, type SyncProgress, type SyncResult } from '../repository/sync/index.js';
+import { syncRepository, type SyncProgress, type SyncResult } from '../repository/index.js';
 import type { ResolvedSource } from '../sources/index.js';
 
 export const NON_WINDOWS_REASON =

@@ -8,8 +8,9 @@ export { NON_WINDOWS_REASON, downloadToDistributionPoint, type DpDownloadInput, 
 export { applyStarts, joinedScope, onOutbreak, onTaskCompletion, ONE_SHOT_KINDS, type OutbreakApplicationType } from './triggers.js';
 export { taskTargets, scopeMembers, type RunTarget } from './targets.js';
 export { localPresence, type Presence } from './presence.js';
-export { sourceSpecOf, taskSources, type ResolvedSource } from '../sources/resolve.js';
+export { sourceSpecOf, taskSources, type ResolvedSource } from '../sources/index.js';
 export { downloadSettings } from './settings.js';
 export { recordObservation } from './record-observation.js';
 export { localRuns, type LocalRunsOptions } from './local.js';
 export type { AgentGateway, DownloadSettings, RunAgents, RunContext, RunOutcome, RunRequest, RunScope, TargetContext, WorkCounter } from './types.js';
+

@@ -6,7 +6,7 @@
  */
 import type { AgentRecord, StateStore } from '../state/index.js';
 import { recordedConfig, type RecordedConfig } from '../state/index.js';
-import { systemClock, type Clock } from '../util/clock.js';
+import { systemClock, type Clock } from '../util/index.js';
 import { executeRun } from './execute.js';
 import { localPresence, type Presence } from './presence.js';
 import type { AgentGateway, RunContext, RunOutcome, RunRequest } from './types.js';

@@ -6,7 +6,7 @@
  */
 import { deviceOffsetMs, randomDelayWindowMs } from '../schedule/index.js';
 import type { StateStore } from '../state/index.js';
-import type { RecordedTask } from '../state/recorded-config.js';
+import type { RecordedTask } from '../state/index.js';
 import type { RunTarget } from './targets.js';
 
 /** Manual starts re-deal the offsets (seed: "when … the task is started manually, the calculated value … changes"). */

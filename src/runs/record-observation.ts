@@ -4,7 +4,7 @@
  * syncs and the controller's task runs.
  */
 import type { StateStore } from '../state/index.js';
-import { inspectRepository } from '../repository/inspect.js';
+import { inspectRepository } from '../repository/index.js';
 
 export async function recordObservation(store: StateStore, dp: string, repository: string, now: Date): Promise<void> {
   const seen = await inspectRepository(repository);

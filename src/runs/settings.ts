@@ -3,7 +3,7 @@
  * normalized, so its defaults are the schema's; `defaultSources` covers specs recorded before a
  * default existed. One place, so apply, schedules and manual starts sync the same sources.
  */
-import { defaultSources } from '../manifests/defaults.js';
+import { defaultSources } from '../manifests/index.js';
 import type { RecordedTask } from '../state/index.js';
 import type { RecordedConfig } from '../state/index.js';
 import { taskSources } from '../sources/index.js';

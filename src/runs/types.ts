@@ -6,7 +6,7 @@
  */
 import type { DeviceResult, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { RecordedConfig, RecordedTask } from '../state/index.js';
-import type { Clock } from '../util/clock.js';
+import type { Clock } from '../util/index.js';
 import type { Presence } from './presence.js';
 import type { ResolvedSource } from '../sources/index.js';
 import type { RunTarget } from './targets.js';

@@ -3,7 +3,7 @@
  * (DESIGN.md 1, "Randomized delay"). The schedule is evaluated once per task, not per device,
  * so this stays cheap for large scopes (bench/schedule.ts).
  */
-import type { RandomDelay, Schedule } from '../manifests/types.generated.js';
+import type { RandomDelay, Schedule } from '../manifests/index.js';
 import { nextStarts } from './next-starts.js';
 import { deviceOffsetMs, randomDelayWindowMs } from './random-delay.js';
 import type { ScheduleContext } from './types.js';

@@ -3,7 +3,7 @@
  * schedule, an `after` instant and the context — no clocks, no timers (STYLE.md 2).
  */
 import { UpdopsError } from '../errors.js';
-import type { Schedule } from '../manifests/types.generated.js';
+import type { Schedule } from '../manifests/index.js';
 import { kindOf } from './registry.js';
 import type { ScheduleContext, ScheduleKind } from './types.js';
 import { assertTimeZone } from './zone.js';

@@ -7,7 +7,7 @@
  * or the task is started manually, the calculated value … changes").
  */
 import { hash } from 'node:crypto';
-import type { RandomDelay } from '../manifests/types.generated.js';
+import type { RandomDelay } from '../manifests/index.js';
 
 const MINUTE_MS = 60_000;
 

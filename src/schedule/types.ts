@@ -1,4 +1,4 @@
-import type { Schedule } from '../manifests/types.generated.js';
+import type { Schedule } from '../manifests/index.js';
 
 /**
  * What a schedule needs besides its own fields (STYLE.md 2: schedules take `now`, they never

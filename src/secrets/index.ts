@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UpdopsError } from '../errors.js';
-import type { SecretRef } from '../manifests/types.generated.js';
+import type { SecretRef } from '../manifests/index.js';
 
 export interface Credentials {
   username: string;

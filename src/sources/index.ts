@@ -5,3 +5,4 @@
  */
 export { sourceSpecOf, taskSources, type ResolvedSource } from './resolve.js';
 export { deviceDistributionPoints, resolveDeviceSources, type DeviceSources } from './device-sources.js';
+

@@ -7,7 +7,7 @@ import { DEFAULTS } from '../defaults.js';
 import path from 'node:path';
 import type { ConfigModel, UpdateSource } from '../manifests/index.js';
 import { resolveSourceRef } from '../manifests/index.js';
-import type { SourceSpec } from '../repository/sync/index.js';
+import type { SourceSpec } from '../repository/index.js';
 import { resolveSecretRef } from '../secrets/index.js';
 
 export interface ResolvedSource {

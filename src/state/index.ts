@@ -37,3 +37,4 @@ export async function openStateStore(options: OpenStateStoreOptions = {}): Promi
   return SqliteStateStore.open(path, options.now ? { now: options.now } : {});
 }
 export { modelFromObjects, recordedConfig, type RecordedConfig, type RecordedTask } from './recorded-config.js';
+

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stableStringify } from '../util/stable-json.js';
+import { stableStringify } from '../util/index.js';
 
 export { stableStringify };
 

@@ -91,8 +91,7 @@ const syncCases: { name: string; status: Partial<RepositoryStatus>; reason?: Syn
   { name: 'missing files are drift', status: { missing: ['targets/av-base.bin'] }, reason: 'drifted', detail: '1 missing file (e.g. targets/av-base.bin)' },
   { name: 'corrupt files are drift', status: { corrupt: ['targets/a.bin', 'targets/b.bin'] }, reason: 'drifted', detail: '2 corrupt files (e.g. targets/a.bin)' },
   { name: 'missing and corrupt files are counted together', status: { missing: ['m'], corrupt: ['c'] }, reason: 'drifted', detail: '1 missing, 1 corrupt files (e.g. m)' },
-  { name: 'a source with a different fingerprint makes it stale', status: { probe: { name: 'vendor', reachable: true, fingerprint: 'bbbb', version: 4 } }, reason: 'stale', detail: 'vendor has v3 → v4' },
-  { name: 'a stale source without a version still says why', status: { probe: { name: 'ftp-mirror', reachable: true, fingerprint: 'bbbb' } }, reason: 'stale', detail: 'ftp-mirror has a newer version' },
+  { name: "a scheduled task's stale DP is left to its schedule: no sync on apply", status: { probe: { name: 'vendor', reachable: true, fingerprint: 'bbbb', version: 4 } } },
   { name: 'matching fingerprints need no sync', status: {} },
   { name: 'no reachable source is no sync (a warning instead)', status: { probe: undefined, unreachable: [{ name: 'vendor', reachable: false, error: 'ECONNREFUSED' }] } },
 ];
@@ -109,6 +108,23 @@ for (const c of syncCases) {
     }
     t.same(syncs, [{ action: 'sync', dp: status.dp, task: status.task, repository: status.repository, reason: c.reason, detail: c.detail, sources: status.sources }]);
     t.equal(planHasChanges(plan), true, 'a sync alone is a change');
+  });
+}
+
+const manualCases: { name: string; status: Partial<RepositoryStatus>; reason: SyncAction['reason']; detail: string }[] = [
+  { name: "a manual task's empty DP", status: { version: undefined, fingerprint: undefined }, reason: 'empty', detail: 'repository is empty' },
+  { name: "a manual task's drifted DP", status: { missing: ['targets/av-base.bin'] }, reason: 'drifted', detail: '1 missing file (e.g. targets/av-base.bin)' },
+  { name: "a manual task's stale DP, with the source's version", status: { probe: { name: 'vendor', reachable: true, fingerprint: 'bbbb', version: 4 } }, reason: 'stale', detail: 'vendor has v3 → v4' },
+  { name: "a manual task's stale DP, without a version, still says why", status: { probe: { name: 'ftp-mirror', reachable: true, fingerprint: 'bbbb' } }, reason: 'stale', detail: 'ftp-mirror has a newer version' },
+];
+
+for (const c of manualCases) {
+  t.test(`${c.name} is a note naming the command, not a change (apply never starts a manual task)`, async (t) => {
+    const status = repository({ ...c.status, manual: true });
+    const plan = makePlan(input({ repositories: [status] }));
+    t.same(plan.actions.filter((a) => a.action === 'sync'), []);
+    t.same(plan.actions.filter((a) => a.action === 'manualStart'), [{ action: 'manualStart', task: status.task, dps: [{ dp: status.dp, reason: c.reason, detail: c.detail }], command: `updops run "${status.task}"` }]);
+    t.equal(planHasChanges(plan), false);
   });
 }
 

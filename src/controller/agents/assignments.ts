@@ -4,7 +4,7 @@
  * channel; the trust root goes as text because its file is on the controller's machine.
  */
 import { readFile } from 'node:fs/promises';
-import { defaultSources } from '../../manifests/defaults.js';
+import { defaultSources } from '../../manifests/index.js';
 import type { UpdateTaskSpec } from '../../manifests/index.js';
 import { resolveDeviceSources } from '../../sources/index.js';
 import type { DownloadSettings, ResolvedSource, RunScope } from '../../runs/index.js';

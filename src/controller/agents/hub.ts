@@ -7,10 +7,10 @@
 import { DEFAULTS } from '../../defaults.js';
 import { UpdopsError } from '../../errors.js';
 import type { AgentRecord, StateStore } from '../../state/index.js';
-import { recordedConfig } from '../../state/recorded-config.js';
-import type { Presence } from '../../runs/presence.js';
+import { recordedConfig } from '../../state/index.js';
+import type { Presence } from '../../runs/index.js';
 import { agentPresence, isLive, type LiveAgent } from './presence.js';
-import type { AgentEvent, AgentResult, Assignment, RegisterRequest, RegisterResponse } from '../../protocol/messages.js';
+import type { AgentEvent, AgentResult, Assignment, RegisterRequest, RegisterResponse } from '../../protocol/index.js';
 import { WorkQueue } from './work-queue.js';
 
 export const DEFAULT_HEARTBEAT_SECONDS = DEFAULTS.heartbeatSeconds;

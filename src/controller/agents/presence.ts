@@ -3,7 +3,7 @@
  * agent is visible while its last heartbeat is within three heartbeat intervals. Names without
  * an agent fall back to the default presence (src/controller/presence.ts).
  */
-import type { Presence } from '../../runs/presence.js';
+import type { Presence } from '../../runs/index.js';
 
 export const MISSED_BEATS = 3;
 

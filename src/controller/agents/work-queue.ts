@@ -3,7 +3,7 @@
  * agent`): a poll takes the next assignment at once, or waits until one is queued or its wait
  * ends. A newer poll from the same agent replaces an older one (which then gets nothing).
  */
-import type { Assignment } from '../../protocol/messages.js';
+import type { Assignment } from '../../protocol/index.js';
 
 interface Waiter {
   resolve(assignment: Assignment | undefined): void;

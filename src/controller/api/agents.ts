@@ -4,7 +4,7 @@
  * what the token check keys on): assignments carry resolved source credentials.
  */
 import type { AgentHub } from '../agents/hub.js';
-import type { AgentEvent, AgentResult } from '../../protocol/messages.js';
+import type { AgentEvent, AgentResult } from '../../protocol/index.js';
 import { AGENT_ROLES, type AgentRole } from '../../state/index.js';
 import { ApiError } from './http.js';
 import type { Reply, Route, RouteContext } from './routes.js';

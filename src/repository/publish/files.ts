@@ -20,7 +20,7 @@ export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-export { hashFile } from '../../util/hash-file.js';
+export { hashFile } from '../../util/index.js';
 
 /** Writes bytes to a temp file beside `target`, then renames it into place. */
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {

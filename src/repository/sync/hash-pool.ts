@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
-import { WorkerPool } from '../../util/worker-pool.js';
+import { WorkerPool } from '../../util/index.js';
 
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');

@@ -13,7 +13,7 @@ import { downloadFile } from './download.js';
 import { checkTargetPath, destPaths, toLocal } from './paths.js';
 import { writeAtomic } from './publish-dest.js';
 import type { SourceOutcome, SyncContext } from './types.js';
-import { sha256OfFile } from '../../util/hash-file.js';
+import { sha256OfFile } from '../../util/index.js';
 
 export interface LegacyList {
   published?: string;

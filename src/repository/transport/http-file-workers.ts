@@ -10,8 +10,8 @@
  * transport. Workers are unreferenced while idle: an idle pool never keeps the process alive.
  */
 import { availableParallelism } from 'node:os';
-import { WorkerPool } from '../../util/worker-pool.js';
-import type { ReplyOutcome } from '../../util/worker-pool.js';
+import { WorkerPool } from '../../util/index.js';
+import type { ReplyOutcome } from '../../util/index.js';
 import type { FileFetchJob, FileFetchResult } from './types.js';
 
 const WORKER_SOURCE = `

@@ -15,7 +15,7 @@ import type {
   ScheduleMonthly,
   ScheduleMonthlyByWeeks,
   ScheduleWeekly,
-} from '../../manifests/types.generated.js';
+} from '../../manifests/index.js';
 import { civilDate, daysInMonth, weekdayIndex, weekdayOf, type Weekday } from '../civil.js';
 import { anchorTimeOfDay, walkDays, zonedWalk } from '../day-walk.js';
 import { SCHEDULE_DEFAULTS } from '../defaults.js';

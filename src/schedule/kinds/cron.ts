@@ -6,7 +6,7 @@
  */
 import { CronExpressionParser } from 'cron-parser';
 import { UpdopsError } from '../../errors.js';
-import type { ScheduleCron } from '../../manifests/types.generated.js';
+import type { ScheduleCron } from '../../manifests/index.js';
 import { zoneSuffix } from '../describe-text.js';
 import type { ScheduleKind } from '../types.js';
 

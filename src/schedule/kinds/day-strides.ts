@@ -3,7 +3,7 @@
  * (daylight saving time is not supported)"). Days are counted as day numbers, so strides run
  * straight through month and year ends.
  */
-import type { ScheduleDailyNoDst, ScheduleEveryDays, ScheduleEveryWeeks } from '../../manifests/types.generated.js';
+import type { ScheduleDailyNoDst, ScheduleEveryDays, ScheduleEveryWeeks } from '../../manifests/index.js';
 import { DAY_MS, mod, mondayOf, weekdayIndex, weekdayOf } from '../civil.js';
 import { anchorTimeOfDay, walkDays, zonedWalk } from '../day-walk.js';
 import { SCHEDULE_DEFAULTS } from '../defaults.js';

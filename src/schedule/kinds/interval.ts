@@ -7,7 +7,7 @@
  * 00:00, 06:00, 12:00 CET … and keeps the same elapsed spacing across DST (07:00 CEST after
  * spring forward). Zones do not matter here.
  */
-import type { ScheduleEveryHours, ScheduleEveryMinutes } from '../../manifests/types.generated.js';
+import type { ScheduleEveryHours, ScheduleEveryMinutes } from '../../manifests/index.js';
 import { SCHEDULE_DEFAULTS } from '../defaults.js';
 import { parseInstant } from '../time-of-day.js';
 import type { KindContext, ScheduleKind } from '../types.js';

@@ -10,7 +10,7 @@ import type {
   ScheduleOnce,
   ScheduleOnOutbreak,
   ScheduleOnTaskCompletion,
-} from '../../manifests/types.generated.js';
+} from '../../manifests/index.js';
 import { SCHEDULE_DEFAULTS } from '../defaults.js';
 import { parseInstant } from '../time-of-day.js';
 import type { ScheduleKind } from '../types.js';

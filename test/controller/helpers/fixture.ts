@@ -130,7 +130,11 @@ export async function makeFixture(t: Test): Promise<Fixture> {
     deadUrl: `http://127.0.0.1:${await deadPort()}`,
     clock,
     store,
-    repo: (dp) => path.join(dir, 'dps', dp, 'repo'),
+    repo: (dp) => {
+      // The DP's share is mounted (its parent folder exists), so the DP is visible at a run's start (src/runs/presence.ts); tests of presence remove it.
+      mkdirSync(path.join(dir, 'dps', dp), { recursive: true });
+      return path.join(dir, 'dps', dp, 'repo');
+    },
     write: (rel, text) => {
       mkdirSync(path.dirname(path.join(config, rel)), { recursive: true });
       writeFileSync(path.join(config, rel), text);

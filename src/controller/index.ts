@@ -1,0 +1,11 @@
+/** The entry of src/controller/ for other folders (docs/architecture.md "Layers"). */
+export { resolveToken } from './api/auth.js';
+export { createApiServer } from './api/index.js';
+export { AgentHub } from './agents/hub.js';
+export { createController } from './controller.js';
+export { createLogger } from './logging.js';
+export { createMetrics } from './metrics.js';
+export { ApiClient } from './api/client.js';
+export type { RunDetails } from './types.js';
+export { storeReader } from './api/client.js';
+export type { RunsReader } from './api/client.js';

@@ -1,0 +1,21 @@
+/** The entry of src/repository/ for other folders (docs/architecture.md "Layers"). */
+export { serveRepository } from './serve/index.js';
+export type { RepositoryServer } from './serve/index.js';
+export { inspectRepository } from './inspect.js';
+export type { SyncProgress } from './sync/index.js';
+export { parseDuration } from './publish/index.js';
+export { ROLES } from './keys.js';
+export { generateKeys } from './keys.js';
+export { publicKeyFile } from './keys.js';
+export { publishRepository } from './publish/index.js';
+export type { LegacyMode } from './publish/index.js';
+export { syncRepository } from './sync/index.js';
+export type { SyncResult } from './sync/index.js';
+export { readLocalRepository } from './publish/index.js';
+export type { SourceSpec } from './sync/index.js';
+export type { LocalTarget } from './publish/index.js';
+export { sha256 } from './inspect.js';
+export type { MetadataMemo } from './inspect.js';
+export { readCapped } from './sync/index.js';
+export { SYNC_DEFAULTS } from './sync/index.js';
+export { openTransport } from './transport/index.js';
