@@ -203,6 +203,8 @@ async function main(): Promise<void> {
     cpSync(path.join(root, 'examples/config'), config, { recursive: true });
     rewriteConfig(config, server.url, nas, dpPort);
     mkdirSync(path.join(config, 'keys'), { recursive: true });
+    // The DPs' shared folder is mounted: a DP whose folder's parent is missing is "not visible" and skipped.
+    mkdirSync(path.join(work, 'dps'), { recursive: true });
     cpSync(path.join(vendorRepo, 'metadata', '1.root.json'), path.join(config, 'keys', 'vendor-root.json'));
     git(config, 'init', '-q', '-b', 'main');
     git(config, 'add', '.');

@@ -1,14 +1,15 @@
 /**
  * What the CLI shows while runs execute in this process (DESIGN.md 2: apply "executes the
  * derived actions with progress"): a line when a run starts, and each local sync's progress
- * at most every few seconds, on stderr so stdout stays the result.
+ * at most every few seconds, and what each finished sync moved and from which source (as
+ * Terraform prints progress between the plan and its summary).
  */
 import type { RunContext } from '../runs/index.js';
 import { formatBytes } from './runs.js';
 
 const EVERY_MS = 5000;
 
-export function progressLines(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Pick<RunContext, 'onStarted' | 'onProgress'> {
+export function progressLines(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Pick<RunContext, 'onStarted' | 'onProgress' | 'onSynced'> {
   const last = new Map<string, number>();
   return {
     onStarted: (run) => write(`Run ${run.id} of "${run.task}" started (${run.trigger}).`),
@@ -18,5 +19,6 @@ export function progressLines(write: (line: string) => void = (line) => process.
       last.set(target.name, now);
       write(`  ${target.name}: ${p.files}/${p.filesTotal} files, ${formatBytes(p.bytes)} of ${formatBytes(p.bytesTotal)}`);
     },
+    onSynced: (target, s) => write(`  ${target.name}: done: ${s.files} files, ${formatBytes(s.bytes)} from ${s.source}`),
   };
 }

@@ -66,6 +66,7 @@ export async function executeRun(request: RunRequest, ctx: RunContext): Promise<
     ...(agents ? { agents } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
+    ...(ctx.onSynced ? { onSynced: ctx.onSynced } : {}),
   };
   const missed: string[] = [];
   const one = async (target: RunTarget): Promise<void> => {

@@ -25,6 +25,7 @@ export interface LocalRunsOptions {
   signal?: AbortSignal;
   onStarted?: RunContext['onStarted'];
   onProgress?: RunContext['onProgress'];
+  onSynced?: RunContext['onSynced'];
 }
 
 function liveAgents(agents: readonly AgentRecord[], nowMs: number): Set<string> {
@@ -70,6 +71,7 @@ export async function localRuns(request: RunRequest, options: LocalRunsOptions):
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onStarted ? { onStarted: options.onStarted } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onSynced ? { onSynced: options.onSynced } : {}),
   };
   outcomes.push(await executeRun(request, ctx));
   // Chains run after their predecessor, breadth first; validation rejects chain cycles.

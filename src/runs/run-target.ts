@@ -38,6 +38,7 @@ async function syncHere(target: RunTarget, ctx: TargetContext): Promise<DeviceRe
     ? { ...base, status: 'completed', files: outcome.result.files, bytes: outcome.result.bytes, durationMs: outcome.durationMs }
     : { ...base, status: 'failed', durationMs: outcome.durationMs, reason: outcome.reason };
   await record(ctx, result);
+  if (outcome.status === 'completed') ctx.onSynced?.(target, { files: outcome.result.files, bytes: outcome.result.bytes, source: outcome.result.source });
   await recordObservation(ctx.store, dp.name, dp.repository, ctx.now());
   return result;
 }

@@ -56,8 +56,9 @@ export function onOutbreak(config: RecordedConfig, type: OutbreakApplicationType
 /**
  * What an apply starts (docs/architecture.md "Apply"; seed 001): each `immediately` task it
  * created or changed, once, on its whole scope; and for every task that is not `manual`, a run
- * on its DPs whose repositories are empty or drifted. A manual task never runs on apply ("the
- * task does not run automatically"): the plan tells how to start it instead.
+ * on its DPs whose repositories are empty or drifted — with the scope's non-Windows DPs, which
+ * fail it with the seed's reason as any run of the task does. A manual task never runs on apply
+ * ("the task does not run automatically"): the plan tells how to start it instead.
  */
 export function applyStarts(config: RecordedConfig, touched: readonly string[], repairs: readonly { task: string; dp: string }[]): RunRequest[] {
   const whole = new Set(touched.filter((name) => scheduleOf(config, name)?.kind === 'immediately'));
@@ -67,7 +68,11 @@ export function applyStarts(config: RecordedConfig, touched: readonly string[], 
     byTask.set(task, [...(byTask.get(task) ?? []), dp]);
   }
   const requests: RunRequest[] = [...whole].map((task) => ({ task, trigger: 'apply' }));
-  for (const [task, targets] of byTask) requests.push({ task, trigger: 'apply', targets });
+  for (const [task, dps] of byTask) {
+    const spec = config.tasks.get(task)!.spec;
+    const nonWindows = taskTargets(config.model, task, spec).filter((t) => t.kind === 'distributionPoint' && t.os !== 'windows').map((t) => t.name);
+    requests.push({ task, trigger: 'apply', targets: [...dps, ...nonWindows] });
+  }
   return requests.sort((a, b) => a.task.localeCompare(b.task));
 }
 

@@ -69,6 +69,8 @@ export interface TargetContext {
   signal?: AbortSignal;
   /** Progress of a local DP sync (the CLI shows it; the controller records nothing more). */
   onProgress?: (target: RunTarget, progress: { files: number; filesTotal: number; bytes: number; bytesTotal: number }) => void;
+  /** A local DP sync finished: what it moved and which source served it. */
+  onSynced?: (target: RunTarget, synced: { files: number; bytes: number; source: string }) => void;
 }
 
 /**
@@ -96,6 +98,7 @@ export interface RunContext {
   activity?: WorkCounter;
   onStarted?: (run: RunRecord) => void;
   onProgress?: TargetContext['onProgress'];
+  onSynced?: TargetContext['onSynced'];
   /**
    * Starts a run this one triggers (onTaskCompletion chains). The controller passes its runner
    * (never two runs of one task at once); the CLI runs them in-process. Absent: no chains.

@@ -77,6 +77,11 @@ spec:
   type: DownloadUpdatesToDistributionPoints
   scope: {group: branch-b, includeSubgroups: true}
   settings: {}
+  schedule:
+    kind: weekly
+    day: monday
+    time: "03:00"
+    timeZone: Europe/Berlin
 ---
 apiVersion: updops/v1
 kind: Task
