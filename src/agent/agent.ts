@@ -7,7 +7,7 @@
  * exponential backoff. `stop()` aborts the assignment in progress, reports it, and resolves.
  */
 import { mkdir } from 'node:fs/promises';
-import type { AgentEvent, AgentResult, Assignment, RegisterResponse } from '../protocol/index.js';
+import type { AgentEvent, AgentResult, Assignment, HeartbeatStatus, RegisterResponse } from '../protocol/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
 import { serveRepository, type RepositoryServer } from '../repository/index.js';
 import { backoff } from './backoff.js';
@@ -49,7 +49,7 @@ class Agent {
   #loops: Promise<void>[] = [];
   /** While an assignment runs, heartbeats repeat the last status: the device lock belongs to the run. */
   #running = false;
-  #lastStatus: Record<string, unknown> = {};
+  #lastStatus: HeartbeatStatus | undefined;
 
   constructor(options: AgentOptions) {
     this.#o = options;
@@ -133,9 +133,9 @@ class Agent {
     }
   }
 
-  async #status(): Promise<{ status: Record<string, unknown>; events: AgentEvent[] }> {
-    if (this.#running) return { status: { ...this.#lastStatus, running: true }, events: [] };
-    if (this.#registration.role === 'dp') return { status: { repository: await repositoryStatus(this.#registration.repository ?? this.#o.root) }, events: [] };
+  async #status(): Promise<{ status: HeartbeatStatus | undefined; events: AgentEvent[] }> {
+    if (this.#running) return { status: this.#lastStatus && { ...this.#lastStatus, running: true }, events: [] };
+    if (this.#registration.role === 'dp') return { status: { role: 'dp', repository: await repositoryStatus(this.#registration.repository ?? this.#o.root) }, events: [] };
     const current = await deviceStatus(this.#o.root, this.#settings);
     this.#lastStatus = current.status;
     return current;

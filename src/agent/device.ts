@@ -5,7 +5,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { AgentEvent, AgentResult, UpdateAssignment } from '../protocol/index.js';
+import type { AgentEvent, AgentResult, DeviceHeartbeat, UpdateAssignment } from '../protocol/index.js';
 import { checkFreshness, readDeviceState, runUpdateTask } from '../endpoint/index.js';
 import { deviceLayout } from '../endpoint/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
@@ -41,11 +41,12 @@ function toEvent(event: { type: string; message: string; data?: Record<string, u
 }
 
 /** Heartbeat status plus the freshness events not reported yet (one per transition). */
-export async function deviceStatus(root: string, settings: UpdateTaskSettings | undefined): Promise<{ status: Record<string, unknown>; events: AgentEvent[] }> {
+export async function deviceStatus(root: string, settings: UpdateTaskSettings | undefined): Promise<{ status: DeviceHeartbeat; events: AgentEvent[] }> {
   await mkdir(root, { recursive: true });
   const check = await checkFreshness({ root, now: new Date(), ...(settings ? { settings } : {}) });
   const state = await readDeviceState(deviceLayout(root).state);
-  const status: Record<string, unknown> = {
+  const status: DeviceHeartbeat = {
+    role: 'device',
     databaseVersion: state.installed.databaseVersion ?? null,
     published: check.published ?? null,
     freshness: check.freshness,

@@ -3,3 +3,5 @@
  * exchange over HTTP. Both sides import this module and nothing of each other.
  */
 export type * from './messages.js';
+export type * from './heartbeat.js';
+export { decodeHeartbeat } from './heartbeat.js';

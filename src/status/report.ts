@@ -2,9 +2,10 @@
  * `updops status` (DESIGN.md 4): the group tree, each DP's repository (version, age, drift),
  * each task's last run and next starts, and the last applied commit — all from the state store.
  */
-import type { DistributionPoint, GroupSpec, Schedule } from '../manifests/index.js';
+import { decodeHeartbeat } from '../protocol/index.js';
+import type { DistributionPoint, GroupSpec } from '../manifests/index.js';
 import { describeSchedule, nextStarts } from '../schedule/index.js';
-import type { AgentRecord, StateStore } from '../state/index.js';
+import { modelFromObjects, type AgentRecord, type StateStore } from '../state/index.js';
 
 export interface StatusReport {
   lastApplied: { commit: string | null; dirty: boolean; appliedAt: string; serial: number } | null;
@@ -43,41 +44,39 @@ export interface DeviceStatusRow {
   lastSeen: string | null;
 }
 
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
 function deviceRow(name: string, group: string, agent: AgentRecord | undefined): DeviceStatusRow {
-  const s = agent?.status ?? {};
-  const last = s.lastResult as { status?: string; at?: string; reason?: string } | null | undefined;
+  const beat = decodeHeartbeat(agent?.status);
+  const s = beat?.role === 'device' ? beat : undefined;
+  const last = s?.lastResult;
   return {
     name,
     group,
-    databaseVersion: str(s.databaseVersion),
-    published: str(s.published),
-    freshness: str(s.freshness),
-    applicationVersion: str(s.applicationVersion),
-    restartRequired: typeof s.restartRequired === 'boolean' ? s.restartRequired : null,
+    databaseVersion: s?.databaseVersion ?? null,
+    published: s?.published ?? null,
+    freshness: s?.freshness ?? null,
+    applicationVersion: s?.applicationVersion ?? null,
+    restartRequired: s ? s.restartRequired : null,
     lastResult: last?.status ? `${last.status}${last.at ? ` at ${last.at}` : ''}` : null,
     lastSeen: agent?.lastSeen ?? null,
   };
 }
 
-interface Recorded<S> {
+interface RecordedGroup {
   name: string;
-  appliedAt: string;
-  spec: { spec: S };
+  spec: GroupSpec;
 }
 
-function treeOrder(groups: Recorded<GroupSpec>[]): { group: Recorded<GroupSpec>; depth: number }[] {
+function treeOrder(groups: RecordedGroup[]): { group: RecordedGroup; depth: number }[] {
   const names = new Set(groups.map((g) => g.name));
-  const children = new Map<string, Recorded<GroupSpec>[]>();
-  const roots: Recorded<GroupSpec>[] = [];
+  const children = new Map<string, RecordedGroup[]>();
+  const roots: RecordedGroup[] = [];
   for (const g of groups) {
-    const parent = g.spec.spec.parent;
+    const parent = g.spec.parent;
     if (parent && names.has(parent)) children.set(parent, [...(children.get(parent) ?? []), g]);
     else roots.push(g);
   }
-  const out: { group: Recorded<GroupSpec>; depth: number }[] = [];
-  const visit = (g: Recorded<GroupSpec>, depth: number): void => {
+  const out: { group: RecordedGroup; depth: number }[] = [];
+  const visit = (g: RecordedGroup, depth: number): void => {
     if (out.some((o) => o.group.name === g.name)) return;
     out.push({ group: g, depth });
     for (const c of children.get(g.name) ?? []) visit(c, depth + 1);
@@ -89,8 +88,10 @@ function treeOrder(groups: Recorded<GroupSpec>[]): { group: Recorded<GroupSpec>;
 export async function collectStatus(store: StateStore, now: Date, timeZone: string): Promise<StatusReport> {
   const [objects, history, observations, agentList] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents()]);
   const agents = new Map(agentList.map((a) => [a.name, a]));
-  const groups = objects.filter((o) => o.kind === 'Group') as unknown as Recorded<GroupSpec>[];
-  const tasks = objects.filter((o) => o.kind === 'Task') as unknown as Recorded<{ type: string; schedule?: Schedule }>[];
+  // Decoded once into the typed model (docs/architecture.md "Recorded state"), in recorded order.
+  const config = modelFromObjects(objects);
+  const groups: RecordedGroup[] = [...config.model.groups.values()].map((g) => ({ name: g.manifest.metadata.name, spec: g.manifest.spec }));
+  const tasks = [...config.tasks.values()];
   const observed = new Map(observations.map((o) => [o.dp, o]));
   // One indexed look-up per task (runs_by_task), not a scan of recent runs across all tasks.
   const lastRuns = new Map(await Promise.all(tasks.map(async (t) => [t.name, (await store.listRuns({ task: t.name, limit: 1 }))[0]] as const)));
@@ -99,13 +100,13 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
     lastApplied: last ? { commit: last.commit ?? null, dirty: last.dirty, appliedAt: last.appliedAt, serial: last.serial } : null,
     groups: treeOrder(groups).map(({ group, depth }) => ({
       name: group.name,
-      parent: group.spec.spec.parent ?? null,
+      parent: group.spec.parent ?? null,
       depth,
-      distributionPoints: group.spec.spec.distributionPoints?.length ?? 0,
-      devices: group.spec.spec.devices?.length ?? 0,
+      distributionPoints: group.spec.distributionPoints?.length ?? 0,
+      devices: group.spec.devices?.length ?? 0,
     })),
     distributionPoints: groups.flatMap((g) =>
-      (g.spec.spec.distributionPoints ?? []).map((dp: DistributionPoint) => {
+      (g.spec.distributionPoints ?? []).map((dp: DistributionPoint) => {
         const o = observed.get(dp.name);
         return {
           name: dp.name,
@@ -121,16 +122,16 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
       }),
     ),
     tasks: tasks.map((t) => {
-      const schedule = t.spec.spec.schedule;
+      const schedule = t.spec.schedule;
       const run = lastRuns.get(t.name);
       return {
         name: t.name,
-        type: t.spec.spec.type,
+        type: t.spec.type,
         schedule: schedule ? describeSchedule(schedule) : 'manual',
         nextStarts: schedule ? nextStarts(schedule, now, 3, { anchor: new Date(t.appliedAt), defaultTimeZone: timeZone }).map((d) => d.toISOString()) : [],
         lastRun: run ? { id: run.id, status: run.status, trigger: run.trigger, startedAt: run.startedAt, finishedAt: run.finishedAt ?? null } : null,
       };
     }),
-    devices: groups.flatMap((g) => (g.spec.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, agents.get(d.name)))),
+    devices: groups.flatMap((g) => (g.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, agents.get(d.name)))),
   };
 }

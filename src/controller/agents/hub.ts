@@ -10,7 +10,7 @@ import type { AgentRecord, StateStore } from '../../state/index.js';
 import { recordedConfig } from '../../state/index.js';
 import type { Presence } from '../../runs/index.js';
 import { agentPresence, isLive, type LiveAgent } from './presence.js';
-import type { AgentEvent, AgentResult, Assignment, RegisterRequest, RegisterResponse } from '../../protocol/index.js';
+import type { AgentEvent, AgentResult, Assignment, HeartbeatStatus, RegisterRequest, RegisterResponse } from '../../protocol/index.js';
 import { WorkQueue } from './work-queue.js';
 
 export const DEFAULT_HEARTBEAT_SECONDS = DEFAULTS.heartbeatSeconds;
@@ -79,7 +79,7 @@ export class AgentHub {
   }
 
   /** `events`: what the device raised between runs (freshness transitions, seed 000), with the device as subject. */
-  async heartbeat(name: string, status: Record<string, unknown> | undefined, heartbeatSeconds?: number, events: readonly AgentEvent[] = []): Promise<AgentRecord> {
+  async heartbeat(name: string, status: HeartbeatStatus | undefined, heartbeatSeconds?: number, events: readonly AgentEvent[] = []): Promise<AgentRecord> {
     await this.#known(name);
     const at = new Date(this.#now()).toISOString();
     const updated = await this.store.recordHeartbeat(name, status, at);

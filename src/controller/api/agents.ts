@@ -4,7 +4,7 @@
  * what the token check keys on): assignments carry resolved source credentials.
  */
 import type { AgentHub } from '../agents/hub.js';
-import type { AgentEvent, AgentResult } from '../../protocol/index.js';
+import { decodeHeartbeat, type AgentEvent, type AgentResult } from '../../protocol/index.js';
 import { AGENT_ROLES, type AgentRole } from '../../state/index.js';
 import { ApiError } from './http.js';
 import type { Reply, Route, RouteContext } from './routes.js';
@@ -99,7 +99,7 @@ export const AGENT_ROUTES: readonly Route[] = [
     mutating: true,
     handle: async (ctx) => {
       const body = await object(ctx);
-      const status = typeof body.status === 'object' && body.status !== null && !Array.isArray(body.status) ? (body.status as Json) : undefined;
+      const status = decodeHeartbeat(body.status);
       const beat = body.heartbeatSeconds;
       const agent = await hub(ctx).heartbeat(name(ctx), status, typeof beat === 'number' && beat > 0 ? beat : undefined, events(body));
       return { status: 200, json: { name: agent.name, lastSeen: agent.lastSeen } };

@@ -1,0 +1,60 @@
+/**
+ * The heartbeat an agent sends (docs/architecture.md "Agents"): a device reports its databases,
+ * freshness and application; a DP its repository. Decoded once at the controller's edge, so the
+ * store and the status report read a typed value, never a bag of unknowns.
+ */
+export type BasesMode = 'normal' | 'withoutDatabases';
+
+export type DeviceHeartbeat = {
+  role: 'device';
+  databaseVersion: string | null;
+  published: string | null;
+  /** `upToDate`, `outOfDate`, `totallyOutOfDate`, or `none` (no databases installed). */
+  freshness: string;
+  basesMode: BasesMode;
+  applicationVersion: string | null;
+  restartRequired: boolean;
+  lastResult: { status: string; at?: string; reason?: string } | null;
+  /** An assignment is running: the rest repeats the last status. */
+  running?: boolean;
+};
+
+export type DpHeartbeat = {
+  role: 'dp';
+  repository: { version?: string; published?: string };
+  running?: boolean;
+};
+
+export type HeartbeatStatus = DeviceHeartbeat | DpHeartbeat;
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+function lastResult(value: unknown): DeviceHeartbeat['lastResult'] {
+  if (!isObject(value) || typeof value.status !== 'string') return null;
+  return { status: value.status, ...(typeof value.at === 'string' ? { at: value.at } : {}), ...(typeof value.reason === 'string' ? { reason: value.reason } : {}) };
+}
+
+/** A heartbeat body's `status`, or undefined when it is not one (the beat still counts as being seen). */
+export function decodeHeartbeat(value: unknown): HeartbeatStatus | undefined {
+  if (!isObject(value)) return undefined;
+  const running = value.running === true ? { running: true } : {};
+  if (isObject(value.repository)) {
+    const { version, published } = value.repository;
+    return { role: 'dp', repository: { ...(typeof version === 'string' ? { version } : {}), ...(typeof published === 'string' ? { published } : {}) }, ...running };
+  }
+  if (typeof value.freshness !== 'string') return undefined;
+  return {
+    role: 'device',
+    databaseVersion: text(value.databaseVersion),
+    published: text(value.published),
+    freshness: value.freshness,
+    basesMode: value.basesMode === 'withoutDatabases' ? 'withoutDatabases' : 'normal',
+    applicationVersion: text(value.applicationVersion),
+    restartRequired: value.restartRequired === true,
+    lastResult: lastResult(value.lastResult),
+    ...running,
+  };
+}
