@@ -132,8 +132,9 @@ export class FakeController implements Controller {
 
 /** Records a group with two DPs and the tasks as applied objects, so status and the dashboard show them. */
 async function recordConfig(store: StateStore, tasks: FakeTask[]): Promise<void> {
-  const group = { kind: 'Group', name: 'berlin-office', spec: { spec: { distributionPoints: [{ name: 'dp-1', os: 'windows', repository: '/srv/updates' }, { name: 'dp-2', os: 'linux', repository: '/srv/updates' }], devices: [{ name: 'ws-1', os: 'windows' }] } } };
-  const taskObjects = tasks.map((t) => ({ kind: 'Task', name: t.name, spec: { spec: { type: 'DownloadUpdatesToDistributionPoints', schedule: { kind: 'manual' } } } }));
+  // Recorded as apply records them: the normalized {metadata, spec} (decoded against the schemas when read).
+  const group = { kind: 'Group', name: 'berlin-office', spec: { metadata: { name: 'berlin-office' }, spec: { distributionPoints: [{ name: 'dp-1', os: 'windows', repository: '/srv/updates' }, { name: 'dp-2', os: 'linux', repository: '/srv/updates' }], devices: [{ name: 'ws-1', os: 'windows' }] } } };
+  const taskObjects = tasks.map((t) => ({ kind: 'Task', name: t.name, spec: { metadata: { name: t.name }, spec: { type: 'DownloadUpdatesToDistributionPoints', scope: { group: 'berlin-office' }, schedule: { kind: 'manual' } } } }));
   await store.applyChanges({ commit: 'a1b2c3d4e5f6a7b8c9d0', dirty: false, upserts: [group, ...taskObjects], deletes: [], plan: {}, summary: 'test config' });
   await store.putObservation({ dp: 'dp-1', version: '7', published: '2026-03-01T10:00:00Z', observedAt: NOW.toISOString(), missing: ['targets/a.avc'], corrupt: [] });
 }

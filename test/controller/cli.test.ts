@@ -14,7 +14,7 @@ t.test('controller CLI: reconciles, serves the API, exits 0 on SIGTERM', async (
   const f = await makeFixture(t);
   f.write('groups.yaml', groupYaml('hq', [{ name: 'dp-hq' }], f.repo));
   f.write('sources.yaml', sourceYaml('vendor', f.vendorUrl));
-  f.write('tasks.yaml', taskYaml('Download hq', { scope: '{group: hq}', schedule: '{kind: manual}' }));
+  f.write('tasks.yaml', taskYaml('Download hq', { scope: '{group: hq}', schedule: '{kind: weekly, day: monday, time: "03:00"}' }));
   const commit = f.commit('initial');
   const state = path.join(f.dir, 'cli-state.db');
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(here, 'helpers', 'cli.ts'), 'controller', '--config', f.config, '--ref', 'main', '--state', state, '--listen', '127.0.0.1:0', '--poll', '1h', '--log-level', 'silent'], {

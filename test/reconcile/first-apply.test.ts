@@ -170,7 +170,7 @@ void t.test('acceptance 1: create, no-op, rewrite, one-field update, orphans and
     // Applied in-process so the next case starts from it.
     const prepared = await w.prepare();
     const result = await w.apply(prepared.saved);
-    t.match(result, { updated: 1, created: 0, deleted: 0, syncs: [] });
+    t.match(result, { updated: 1, created: 0, deleted: 0, runs: [] });
   });
 
   await t.test('a removed manifest is an orphan without --prune and a delete only with --prune', async (t) => {
