@@ -1,13 +1,16 @@
 /** Next starts of every task, and which schedules an apply adds, changes or removes (DESIGN.md 2). */
 import { describeSchedule, nextStarts } from '../schedule/index.js';
-import type { Schedule } from '../manifests/index.js';
+import { decodeManifest, type Schedule } from '../manifests/index.js';
 import { stableStringify, type StoredObject } from '../state/index.js';
 import type { DesiredObject, ScheduleAction, TaskSchedule } from './types.js';
 
 export const NEXT_STARTS_SHOWN = 3;
 
-function scheduleOf(object: { spec: unknown } | undefined): Schedule | undefined {
-  return (object?.spec as { spec?: { schedule?: Schedule } } | undefined)?.spec?.schedule;
+/** A task object's schedule, decoded against the Task schema (docs/architecture.md "Recorded state"). */
+function scheduleOf(object: { name: string; spec: unknown } | undefined): Schedule | undefined {
+  if (!object) return undefined;
+  const manifest = decodeManifest('Task', object.spec, `Task "${object.name}"`);
+  return manifest.kind === 'Task' ? manifest.spec.schedule : undefined;
 }
 
 export interface ScheduleInput {
