@@ -132,7 +132,7 @@ t.test(`${NO_SENDFILE_ENV}=1 forces streaming, read when the server starts`, asy
   t.ok(part.body.equals(bytes.subarray(65530, 131081)), 'a range, streamed');
   t.equal(server.stats.zeroCopy.bytes, 0, 'nothing went by sendfile');
   delete process.env[NO_SENDFILE_ENV];
-  t.equal(loadZeroCopy() !== undefined, zeroCopyLayout(process.platform, process.arch) !== undefined && zeroCopyHere, 'unset again, the sender is back where it exists');
+  t.equal(loadZeroCopy() !== undefined, zeroCopyHere, 'unset again, the sender is back (where this machine has one)');
 });
 
 t.test('whole files and ranges: sendfile bodies are byte-identical to streamed bodies', async (t) => {
