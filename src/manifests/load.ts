@@ -8,7 +8,7 @@ import path from 'node:path';
 import { UpdopsError, type Problem } from '../errors.js';
 import { checkDocument, type LoadedManifest } from './document.js';
 import { MANIFEST_LIMITS } from './limits.js';
-import { parseManifestFile } from './parse.js';
+import { parseManifestFile, type ParseOptions } from './parse.js';
 import type { RejectedDocument } from './unchecked.js';
 
 export interface LoadResult {
@@ -62,7 +62,7 @@ function assertDirectory(dir: string): void {
   if (!isDir) throw new UpdopsError('FILE_READ', `${dir} is not a directory; pass the folder that holds the manifests`);
 }
 
-export function loadManifestFiles(files: string[]): LoadResult {
+export function loadManifestFiles(files: string[], options: ParseOptions = {}): LoadResult {
   const manifests: LoadedManifest[] = [];
   const problems: Problem[] = [];
   const rejected: RejectedDocument[] = [];
@@ -74,7 +74,7 @@ export function loadManifestFiles(files: string[]): LoadResult {
       problems.push({ code: 'FILE_READ', message: `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, location: { file, line: 1, col: 1 } });
       continue;
     }
-    const parsed = parseManifestFile(file, bytes);
+    const parsed = parseManifestFile(file, bytes, options);
     problems.push(...parsed.problems);
     for (const doc of parsed.documents) {
       const checked = checkDocument(doc);

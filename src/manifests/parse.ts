@@ -10,7 +10,7 @@ import { fastDocuments } from './fast-parse.js';
 
 export interface ParsedDocument {
   file: string;
-  /** 0-based index of the document in its file. */
+  /** 0-based index of the document among its file's non-empty documents. */
   index: number;
   value: unknown;
   locator: Locator;
@@ -75,6 +75,8 @@ function decode(file: string, bytes: Uint8Array): { text?: string; problem?: Pro
   }
 }
 
+const NESTING_MESSAGE = `nesting deeper than ${MANIFEST_LIMITS.maxDepth} levels`;
+
 function depthOf(node: unknown, depth = 0): number {
   if (depth > MANIFEST_LIMITS.maxDepth) return depth;
   if (isPair(node)) return Math.max(depthOf(node.key, depth), depthOf(node.value, depth));
@@ -85,13 +87,15 @@ function depthOf(node: unknown, depth = 0): number {
 }
 
 function documentProblems(file: string, doc: Document, lineCounter: LineCounter): Problem[] {
-  // Deeply nested flow collections (`[[[[…`) exhaust the yaml parser's stack; it reports one
-  // RESOURCE_EXHAUSTION per unwound level. That is the nesting limit: one YAML_LIMIT, at the first.
-  const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
-  const errors = exhausted ? [exhausted] : doc.errors;
-  return errors.map((error) => {
+  // Deeply nested collections (`[[[[…`) exhaust the yaml composer's stack at a depth that
+  // depends on how much stack the caller left, so the level it fails at is not a place to
+  // report. It is the nesting limit: one YAML_LIMIT where toValue reports the same limit, at
+  // the document's start, whatever the stack.
+  if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) {
+    return [{ code: 'YAML_LIMIT', message: NESTING_MESSAGE, location: makeLocator(file, doc, lineCounter).locate('') }];
+  }
+  return doc.errors.map((error) => {
     const { line, col } = lineCounter.linePos(error.pos[0]);
-    if (error === exhausted) return { code: 'YAML_LIMIT', message: `nesting deeper than ${MANIFEST_LIMITS.maxDepth} levels`, location: { file, line, col } } satisfies Problem;
     const code = error.code === 'DUPLICATE_KEY' ? 'DUPLICATE_KEY' : 'YAML_SYNTAX';
     const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
     return { code, message, location: { file, line, col } } satisfies Problem;
@@ -100,7 +104,7 @@ function documentProblems(file: string, doc: Document, lineCounter: LineCounter)
 
 function toValue(file: string, doc: Document, locator: Locator): { value?: unknown; problem?: Problem } {
   if (depthOf(doc.contents) > MANIFEST_LIMITS.maxDepth) {
-    return { problem: { code: 'YAML_LIMIT', message: `nesting deeper than ${MANIFEST_LIMITS.maxDepth} levels`, location: locator.locate('') } };
+    return { problem: { code: 'YAML_LIMIT', message: NESTING_MESSAGE, location: locator.locate('') } };
   }
   try {
     return { value: doc.toJS({ maxAliasCount: MANIFEST_LIMITS.maxAliasCount }) };
@@ -112,13 +116,21 @@ function toValue(file: string, doc: Document, locator: Locator): { value?: unkno
   }
 }
 
-export function parseManifestFile(file: string, bytes: Uint8Array): ParsedFile {
+/** Reads a file's documents without positions, or answers undefined to leave it to the careful parser. */
+export type FastReader = (file: string, text: string, careful: () => ParsedFile) => ParsedDocument[] | undefined;
+
+export interface ParseOptions {
+  /** The fast path (default: js-yaml, fast-parse.ts); false: the careful parser reads every file, as the parity test's reference. */
+  fast?: FastReader | false;
+}
+
+export function parseManifestFile(file: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
   const decoded = decode(file, bytes);
   if (decoded.problem || decoded.text === undefined) return { documents: [], problems: decoded.problem ? [decoded.problem] : [] };
   const text = decoded.text;
   let careful: ParsedFile | undefined;
   const carefully = (): ParsedFile => (careful ??= parseCarefully(file, text));
-  const fast = fastDocuments(file, text, carefully);
+  const fast = options.fast === false ? undefined : (options.fast ?? fastDocuments)(file, text, carefully);
   return fast ? { documents: fast, problems: [] } : carefully();
 }
 
@@ -133,17 +145,24 @@ export function parseCarefully(file: string, text: string): ParsedFile {
   if (all.length > MANIFEST_LIMITS.maxDocumentsPerFile) {
     return { documents, problems: [{ code: 'YAML_LIMIT', message: `more than ${MANIFEST_LIMITS.maxDocumentsPerFile} documents in one file`, location: { file, line: 1, col: 1 } }] };
   }
-  all.forEach((doc, index) => {
+  // Numbered as fast-parse.ts numbers them: empty documents (a trailing `---`, a lone `~`) are
+  // neither manifests nor problems, and are not counted.
+  let index = 0;
+  for (const doc of all) {
     const errors = documentProblems(file, doc, lineCounter);
     if (errors.length > 0) {
       problems.push(...errors);
-      return;
+      index++;
+      continue;
     }
-    if (doc.contents === null) return; // an empty document, e.g. after a trailing `---`
     const locator = makeLocator(file, doc, lineCounter);
     const { value, problem } = toValue(file, doc, locator);
-    if (problem) problems.push(problem);
-    else documents.push({ file, index, value, locator });
-  });
+    if (problem) {
+      problems.push(problem);
+      index++;
+    } else if (value !== null && value !== undefined) {
+      documents.push({ file, index: index++, value, locator });
+    }
+  }
   return { documents, problems };
 }

@@ -9,15 +9,17 @@
  * EPOLLOUT on an epoll instance of our own (separate from libuv's, so the two never interfere),
  * polled by one `epoll_wait` running on the libuv pool only while a send is waiting.
  *
- * Linux only; anywhere else (or if koffi cannot load) `loadZeroCopy()` answers undefined and
- * the server streams through user space as before.
+ * Only where the constants and the struct layout below are known to be right: Linux with glibc
+ * on x86-64 and arm64 (`zeroCopyLayout`). Anywhere else, with `UPDOPS_SERVE_NO_SENDFILE=1`, or
+ * if koffi cannot load, `loadZeroCopy()` answers undefined and the server streams through user
+ * space; the two send the same bytes (test/repository/serve-parity.test.ts).
  */
 import { createRequire } from 'node:module';
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type * as Koffi from 'koffi';
 
-/** Linux values (the same on x86-64 and arm64). */
+/** Linux values, the same on x86-64 and arm64 (and not on every Linux architecture: alpha, mips and sparc differ). */
 const EINTR = 4;
 const ENOENT = 2;
 const EAGAIN = 11;
@@ -28,9 +30,6 @@ const EPOLL_CTL_MOD = 3;
 const EPOLL_CLOEXEC = 0o2000000;
 const IPPROTO_TCP = 6;
 const TCP_CORK = 3;
-/** struct epoll_event is packed (12 bytes) on x86-64 only; elsewhere the data field is aligned. */
-const EVENT_SIZE = process.arch === 'x64' ? 12 : 16;
-const DATA_OFFSET = process.arch === 'x64' ? 4 : 8;
 const MAX_EVENTS = 256;
 /** How often a waiting poll wakes to expire stalled clients. */
 const POLL_MS = 500;
@@ -65,29 +64,58 @@ interface Libc {
   errno: () => number;
 }
 
+/** Where `struct epoll_event`'s 64-bit data field sits, and the struct's size. */
+export interface EpollLayout {
+  eventSize: number;
+  dataOffset: number;
+}
+
+/**
+ * The architectures whose layout and constants this file was written for, both 64-bit (so
+ * glibc's `sendfile` takes a 64-bit offset: files over 4 GiB are fine) and little-endian (the
+ * event is written with writeUInt32LE). x86-64 packs the struct (12 bytes); arm64 aligns the
+ * data field (16 bytes). 32-bit x86 packs it too but has a 32-bit `off_t`: not listed.
+ */
+const LINUX_LAYOUTS: Readonly<Partial<Record<NodeJS.Architecture, EpollLayout>>> = {
+  x64: { eventSize: 12, dataOffset: 4 },
+  arm64: { eventSize: 16, dataOffset: 8 },
+};
+
+/** The layout for a platform and CPU, or undefined where sendfile(2) must not be called this way. */
+export function zeroCopyLayout(platform: NodeJS.Platform, arch: NodeJS.Architecture): EpollLayout | undefined {
+  return platform === 'linux' ? LINUX_LAYOUTS[arch] : undefined;
+}
+
+/** Set to `1`, the server streams every body through user space. */
+export const NO_SENDFILE_ENV = 'UPDOPS_SERVE_NO_SENDFILE';
+
+/** One sender per process (one epoll instance); null once loading failed. */
 let loaded: ZeroCopy | null | undefined;
 
-/** The zero-copy sender, or undefined where sendfile(2) cannot be used. */
+/** The zero-copy sender, or undefined where sendfile(2) cannot or must not be used; the environment is read on every call. */
 export function loadZeroCopy(): ZeroCopy | undefined {
-  if (loaded === undefined) loaded = process.platform === 'linux' && process.env.UPDOPS_SERVE_NO_SENDFILE !== '1' ? tryLoad() : null;
+  if (process.env[NO_SENDFILE_ENV] === '1') return undefined;
+  const layout = zeroCopyLayout(process.platform, process.arch);
+  if (!layout) return undefined;
+  if (loaded === undefined) loaded = tryLoad(layout);
   return loaded ?? undefined;
 }
 
-function tryLoad(): ZeroCopy | null {
+function tryLoad(layout: EpollLayout): ZeroCopy | null {
   try {
     const koffi = createRequire(import.meta.url)('koffi') as typeof Koffi;
     const libc = koffi.load('libc.so.6');
     const lib: Libc = {
-      sendfile: libc.func('intptr_t sendfile(int out_fd, int in_fd, int64_t *offset, size_t count)') as Libc['sendfile'],
-      epollCreate: libc.func('int epoll_create1(int flags)') as Libc['epollCreate'],
-      epollCtl: libc.func('int epoll_ctl(int epfd, int op, int fd, void *event)') as Libc['epollCtl'],
+      sendfile: libc.func('intptr_t sendfile(int out_fd, int in_fd, int64_t *offset, size_t count)'),
+      epollCreate: libc.func('int epoll_create1(int flags)'),
+      epollCtl: libc.func('int epoll_ctl(int epfd, int op, int fd, void *event)'),
       epollWait: libc.func('int epoll_wait(int epfd, _Out_ void *events, int maxevents, int timeout)'),
-      setsockopt: libc.func('int setsockopt(int fd, int level, int optname, int *optval, uint32_t optlen)') as Libc['setsockopt'],
+      setsockopt: libc.func('int setsockopt(int fd, int level, int optname, int *optval, uint32_t optlen)'),
       errno: () => koffi.errno(),
     };
     const epfd = lib.epollCreate(EPOLL_CLOEXEC);
     if (epfd < 0) return null;
-    return new Sender(lib, new WritableWaiter(lib, epfd));
+    return new Sender(lib, new WritableWaiter(lib, epfd, layout));
   } catch {
     return null;
   }
@@ -104,7 +132,8 @@ function tryLoad(): ZeroCopy | null {
  */
 export async function zeroCopyBody(sender: ZeroCopy, res: ServerResponse, fd: number, start: number, length: number, idleMs: number): Promise<number | 'not-used' | 'cut'> {
   const socket = res.socket;
-  if (!socket || (socket as unknown as { _httpMessage?: unknown })._httpMessage !== res) return 'not-used';
+  // Node's own field for the response that owns the socket (a pipelined one waits its turn).
+  if (!socket || !('_httpMessage' in socket) || socket._httpMessage !== res) return 'not-used';
   const corked = sender.cork(socket, true);
   res.flushHeaders();
   if (socket.writableLength > 0 || socket.destroyed) {
@@ -126,7 +155,11 @@ export async function zeroCopyBody(sender: ZeroCopy, res: ServerResponse, fd: nu
 
 /** The fd libuv holds for a TCP socket (undefined for anything else, e.g. TLS). */
 function socketFd(socket: Socket): number | undefined {
-  const fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd;
+  // libuv's handle is not in Node's types: narrowed field by field instead of cast.
+  if (!('_handle' in socket)) return undefined;
+  const handle = socket._handle;
+  if (typeof handle !== 'object' || handle === null || !('fd' in handle)) return undefined;
+  const fd = handle.fd;
   return typeof fd === 'number' && fd >= 0 ? fd : undefined;
 }
 
@@ -187,14 +220,17 @@ interface Waiting {
 /** Waits for sockets to become writable again, on an epoll instance separate from libuv's. */
 class WritableWaiter {
   private readonly waiting = new Map<number, Waiting>();
-  private readonly events = Buffer.alloc(EVENT_SIZE * MAX_EVENTS);
+  private readonly events: Buffer;
   private nextId = 1;
   private polling = false;
 
   constructor(
     private readonly lib: Libc,
     private readonly epfd: number,
-  ) {}
+    private readonly layout: EpollLayout,
+  ) {
+    this.events = Buffer.alloc(layout.eventSize * MAX_EVENTS);
+  }
 
   wait(socket: Socket, fd: number, idleMs: number): Promise<void> {
     const id = this.nextId;
@@ -209,9 +245,9 @@ class WritableWaiter {
       };
       this.waiting.set(id, { resolve: () => settle(), reject: settle, deadline: Date.now() + idleMs });
       socket.once('close', onClose);
-      const event = Buffer.alloc(EVENT_SIZE);
+      const event = Buffer.alloc(this.layout.eventSize);
       event.writeUInt32LE((EPOLLOUT | EPOLLONESHOT) >>> 0, 0);
-      event.writeUInt32LE(id, DATA_OFFSET);
+      event.writeUInt32LE(id, this.layout.dataOffset);
       // A keep-alive socket stays registered (disarmed) after its first wait: re-arm it.
       // A closed fd leaves the set by itself, so a new socket on a reused number is added anew.
       if (this.lib.epollCtl(this.epfd, EPOLL_CTL_MOD, fd, event) !== 0) {
@@ -232,7 +268,7 @@ class WritableWaiter {
     this.lib.epollWait.async(this.epfd, this.events, MAX_EVENTS, POLL_MS, (error, n) => {
       this.polling = false;
       const ready = error ? 0 : n;
-      for (let i = 0; i < ready; i++) this.waiting.get(this.events.readUInt32LE(i * EVENT_SIZE + DATA_OFFSET))?.resolve();
+      for (let i = 0; i < ready; i++) this.waiting.get(this.events.readUInt32LE(i * this.layout.eventSize + this.layout.dataOffset))?.resolve();
       const now = Date.now();
       for (const w of this.waiting.values()) {
         if (w.deadline <= now) w.reject(Object.assign(new Error('the client read nothing for too long'), { code: 'ETIMEDOUT' }));
