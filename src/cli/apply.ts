@@ -11,7 +11,6 @@ import type { StateStore } from '../state/index.js';
 import { configOption, lockHolder, parseNow, useColor, withStore } from './context.js';
 import { localRuns, type RunOutcome, type RunRequest } from '../runs/index.js';
 import { progressLines } from './run-progress.js';
-import { runDetailLines } from './runs.js';
 
 export interface ApplyCommandOptions {
   planFile?: string;
@@ -59,13 +58,16 @@ async function confirm(): Promise<boolean> {
   }
 }
 
-/** Terraform's closing line, then each run the apply started with its targets (failures with their reasons). */
+/** Terraform's closing line, then each run the apply started, with every failed target and its reason. */
 function summary(result: ApplyResult): string {
   const targets = result.runs.flatMap((r) => r.results);
   const synced = targets.filter((t) => t.status === 'completed').length;
   const failed = targets.filter((t) => t.status === 'failed').length;
   const lines = [`Apply complete: ${result.created} created, ${result.updated} updated, ${result.deleted} deleted; ${synced} repositor${synced === 1 ? 'y' : 'ies'} synced, ${failed} failed (state serial ${result.serial}).`];
-  for (const outcome of result.runs) lines.push(...runDetailLines(outcome));
+  for (const { run, results } of result.runs) {
+    lines.push(`  Run ${run.id} of "${run.task}" (${run.trigger}): ${run.status}${run.reason ? ` — ${run.reason}` : ''}`);
+    for (const r of results.filter((x) => x.status !== 'completed')) lines.push(`    ${r.status}: ${r.device} (${run.task}): ${r.reason ?? 'no reason given'}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
