@@ -11,6 +11,6 @@ export { localPresence, type Presence } from './presence.js';
 export { sourceSpecOf, taskSources, type ResolvedSource } from '../sources/index.js';
 export { downloadSettings } from './settings.js';
 export { recordObservation } from './record-observation.js';
-export { localRuns, type LocalRunsOptions } from './local.js';
+export { AGENT_ELSEWHERE_REASON, LIVE_AGENT_MS, localRuns, type LocalRunsOptions } from './local.js';
 export type { AgentGateway, DownloadSettings, RunAgents, RunContext, RunOutcome, RunRequest, RunScope, TargetContext, WorkCounter } from './types.js';
 

@@ -10,7 +10,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import { NON_WINDOWS_REASON } from '../../src/runs/index.js';
+import { AGENT_ELSEWHERE_REASON, NON_WINDOWS_REASON } from '../../src/runs/index.js';
+import { openStateStore } from '../../src/state/index.js';
 import { groupYaml, makeFixture, sourceYaml, taskYaml } from '../controller/helpers/fixture.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/updops.js');
@@ -107,4 +108,22 @@ void t.test('apply and run of one download task over a Windows and a Linux DP', 
   const started = await updops(['run', 'Manual download', '--state', state, '--config', fx.config], fx.dir);
   t.equal(started.code, 0, started.stderr);
   t.ok(existsSync(path.join(fx.repo('dp-manual'), 'metadata', 'timestamp.json')), 'started by hand, it fills its DP');
+});
+
+void t.test('updops apply leaves a DP with a live agent to that agent: nothing is written into its folder', async (t) => {
+  const fx = await makeFixture(t);
+  fx.write('sources.yaml', sourceYaml('vendor', fx.vendorUrl));
+  fx.write('groups.yaml', groupYaml('office', [{ name: 'dp-agent' }, { name: 'dp-plain' }], fx.repo));
+  fx.write('tasks.yaml', taskYaml('Download', { scope: '{group: office}', schedule: '{kind: weekly, day: monday, time: "03:00"}' }));
+  fx.commit('config');
+  const state = path.join(fx.dir, 'cli-state.db');
+  const store = await openStateStore({ path: state });
+  await store.upsertAgent({ name: 'dp-agent', role: 'dp', os: 'windows', version: 'test', at: new Date().toISOString() });
+  await store.close();
+
+  const applied = await updops(['apply', '--config', fx.config, '--state', state, '--auto-approve'], fx.dir);
+  t.equal(applied.code, 0, applied.stderr);
+  t.match(applied.stdout, new RegExp(`skipped: dp-agent \\(Download\\): ${AGENT_ELSEWHERE_REASON.replace(/[()]/g, '\\$&')}`));
+  t.notOk(existsSync(path.join(fx.repo('dp-agent'), 'metadata')), "the agent's DP folder is untouched");
+  t.ok(existsSync(path.join(fx.repo('dp-plain'), 'metadata', 'timestamp.json')), 'the DP without an agent is synced here');
 });
