@@ -1,8 +1,4 @@
-/**
- * sha256 of files, for the publisher, the sync and their worker threads alike: one reading loop
- * for each way of reading (streamed on the main thread, synchronous inside a worker, where a
- * blocking read costs nothing and saves a thread hand-off per chunk).
- */
+/** sha256 of files, for the publisher, the sync and their worker threads alike. */
 import { createHash } from 'node:crypto';
 import type { Hash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
@@ -11,24 +7,26 @@ const CHUNK = 1024 * 1024;
 
 export interface FileHash {
   sha256: string;
-  /** Bytes read. With `maxBytes`, reading stops as soon as it is passed: a length above it means "too long". */
+  /** Bytes read. With `maxBytes` (hashFileSync) a length above it means "too long": reading stopped there. */
   length: number;
 }
 
 /** Streams a file through sha256 (never buffers it whole: update files may be hundreds of MB). */
-export async function hashFile(file: string, maxBytes = Infinity): Promise<FileHash> {
+export async function hashFile(file: string): Promise<FileHash> {
   const hash = createHash('sha256');
   let length = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: CHUNK })) {
     const bytes = chunk as Buffer;
-    length += bytes.length;
-    if (length > maxBytes) break;
     hash.update(bytes);
+    length += bytes.length;
   }
   return { sha256: hash.digest('hex'), length };
 }
 
-/** `hashFile` with blocking reads: for worker threads, and for small files on the main thread. */
+/**
+ * `hashFile` with blocking reads, for worker threads (a blocking read there costs nothing and
+ * saves a thread hand-off per chunk). With `maxBytes` it reads at most one byte past it.
+ */
 export function hashFileSync(file: string, maxBytes = Infinity): FileHash {
   const fd = openSync(file, 'r');
   try {

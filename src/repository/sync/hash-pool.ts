@@ -7,7 +7,7 @@
  * Workers are unreferenced while idle: an idle pool never keeps the process alive.
  */
 import { availableParallelism } from 'node:os';
-import { hashFile } from '../../util/hash-file.js';
+import { hashFileSync } from '../../util/hash-file.js';
 import type { FileHash } from '../../util/hash-file.js';
 import { WorkerPool, fromThreadError, siblingModule } from '../../util/worker-pool.js';
 import type { HashReply, HashRequest } from './hash-thread.js';
@@ -30,14 +30,18 @@ const pool = new WorkerPool<HashRequest, never, HashReply, Pending>(
   },
 );
 
-/** sha256 of a whole file, hashed in a worker thread; reads at most a little past `maxBytes`. */
+/** sha256 of a whole file, hashed in a worker thread; reads at most one byte past `maxBytes`. */
 export function hashFileInWorker(file: string, maxBytes: number): Promise<FileHash> {
   return new Promise<FileHash>((resolve, reject) => {
     try {
       pool.submit({ file, maxBytes }, { resolve, reject });
     } catch {
-      // No worker could be started: the same answer on this thread.
-      hashFile(file, maxBytes).then(resolve, reject);
+      // No thread could be started at all: the same answer, blocking this one.
+      try {
+        resolve(hashFileSync(file, maxBytes));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     }
   });
 }
