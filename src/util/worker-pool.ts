@@ -1,10 +1,47 @@
 /**
- * A small pool of worker threads running one eval'd CommonJS source (no build step, so the same
- * code runs from `src/` under tsx and from `dist/`). Jobs are numbered; replies carry the
- * number back. A worker is unreferenced while it has nothing pending, so an idle pool never
- * keeps the process alive; one that dies fails its pending jobs and is replaced on demand.
+ * A small pool of worker threads, each running one module of ours (a `*-thread.ts` beside its
+ * user). Jobs are numbered; replies carry the number back. A worker is unreferenced while it has
+ * nothing pending, so an idle pool never keeps the process alive; one that dies fails its
+ * pending jobs and is replaced on demand.
  */
 import { Worker } from 'node:worker_threads';
+import type { WorkerOptions } from 'node:worker_threads';
+
+/**
+ * The worker module `name` beside the module at `from` (its `import.meta.url`), with that
+ * module's own extension: `.js` in `dist/`, `.ts` when running from source under a TypeScript
+ * loader (tsx, tap).
+ */
+export function siblingModule(from: string, name: string): URL {
+  const ext = /\.[cm]?[jt]s$/.exec(new URL(from).pathname)?.[0] ?? '.js';
+  return new URL(`./${name}${ext}`, from);
+}
+
+/**
+ * A worker thread running `module`. A compiled module starts as it is; a TypeScript one (from
+ * source) starts through worker-from-source.mjs, which makes sure a TypeScript loader is
+ * registered in the new thread (the parent's loader flags are inherited, but not every loader
+ * registers itself in workers).
+ */
+export function startWorker(module: URL, options: WorkerOptions = {}): Worker {
+  if (!/\.[cm]?ts$/.test(module.pathname)) return new Worker(module, options);
+  return new Worker(new URL('./worker-from-source.mjs', import.meta.url), { ...options, argv: [module.href] });
+}
+
+/** An error as it crosses from a worker thread: its message and its `code`, which decides retries. */
+export interface ThreadError {
+  message: string;
+  code?: string | undefined;
+}
+
+export function toThreadError(error: unknown): ThreadError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return { message: error instanceof Error ? error.message : String(error), code: typeof code === 'string' ? code : undefined };
+}
+
+export function fromThreadError(error: ThreadError): Error {
+  return Object.assign(new Error(error.message), error.code ? { code: error.code } : {});
+}
 
 export interface Job {
   reject: (error: Error) => void;
@@ -18,18 +55,23 @@ interface Slot<J extends Job> {
 /** What a reply did to its job: `done` ends it (the worker may go idle), `more` expects more replies. */
 export type ReplyOutcome = 'done' | 'more';
 
-export class WorkerPool<R extends { id: number }, J extends Job> {
+/**
+ * `Req`: a job's message to its worker (the pool adds `id`); `Ctl`: other messages to workers;
+ * `R`: a worker's replies, carrying the job's `id`; `J`: what the caller keeps for each job.
+ */
+export class WorkerPool<Req extends { id: number }, Ctl, R extends { id: number }, J extends Job> {
   private readonly slots: Slot<J>[] = [];
   private nextId = 0;
 
   constructor(
-    private readonly source: string,
+    /** The worker module (see `siblingModule`). */
+    private readonly module: URL,
     private readonly size: number,
     private readonly onReply: (reply: R, job: J) => ReplyOutcome,
   ) {}
 
   /** Sends `message` (plus its `id`) to the least busy worker; answers the id and its worker's mailbox. */
-  submit(message: object, job: J): { id: number; post: (message: object) => void } {
+  submit(message: Omit<Req, 'id'>, job: J): { id: number; post: (message: Ctl) => void } {
     const slot = this.pick();
     const id = this.nextId++;
     slot.pending.set(id, job);
@@ -39,7 +81,7 @@ export class WorkerPool<R extends { id: number }, J extends Job> {
   }
 
   /** A message to every live worker (e.g. "close your connections"). */
-  broadcast(message: object): void {
+  broadcast(message: Ctl): void {
     for (const slot of this.slots) slot.worker.postMessage(message);
   }
 
@@ -51,7 +93,7 @@ export class WorkerPool<R extends { id: number }, J extends Job> {
   }
 
   private spawn(): Slot<J> {
-    const worker = new Worker(this.source, { eval: true });
+    const worker = startWorker(this.module);
     worker.unref();
     const slot: Slot<J> = { worker, pending: new Map() };
     const fail = (error: Error): void => {

@@ -11,15 +11,13 @@
  * hand-off per call. Large files are hashed by a worker once complete (see hash-pool.ts),
  * small ones as they stream.
  */
-import { createHash } from 'node:crypto';
-import type { Hash } from 'node:crypto';
-import { closeSync, createReadStream, mkdirSync, openSync, renameSync, rmSync, statSync, truncateSync, writev } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, truncateSync, writev } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UpdopsError } from '../../errors.js';
-import { classifyNetworkError, isRetryable } from '../transport/index.js';
+import { BodyCheck, classifyNetworkError, isRetryable } from '../transport/index.js';
 import type { Transport } from '../transport/index.js';
 import { hashFileInWorker } from './hash-pool.js';
 import { SYNC_DEFAULTS } from './types.js';
@@ -88,24 +86,27 @@ async function attemptOnce(transport: Transport, job: FileJob, hooks: DownloadHo
     return attemptInWorker(transport, job, hooks);
   }
   const inWorker = job.declaresLength && job.length >= WORKER_HASH_MIN;
-  let hasher = createHash('sha256');
   let have = partialSize(job);
-  if (have > 0 && !inWorker) await hashExisting(job.part, hasher);
   const res = await transport.get(job.rel, { ...(have > 0 ? { offset: have } : {}), ...(hooks.signal ? { signal: hooks.signal } : {}) });
   if (res.status !== 'ok') throw missingOnSource(transport, job);
   if (have > 0 && !res.resumed) {
     // The server ignored the range: start over.
     truncateSync(job.part, 0);
     have = 0;
-    hasher = createHash('sha256');
   }
-  let received = 0;
-  const limit = job.length;
+  const limit = job.declaresLength ? job.length : undefined;
+  let check: BodyCheck;
+  try {
+    if (have === 0) check = BodyCheck.fresh(limit, !inWorker);
+    else check = inWorker ? BodyCheck.resumed(have, limit) : resumedCheck(job.part, have, limit);
+  } catch (error) {
+    res.body.destroy();
+    throw error;
+  }
   const accept = (chunk: Buffer): void => {
-    received += chunk.length;
+    const admitted = check.admit(chunk);
     hooks.onBytes(chunk.length);
-    if (job.declaresLength && have + received > limit) throw lengthExceeded(job);
-    if (!inWorker) hasher.update(chunk);
+    if (!admitted) throw lengthExceeded(job);
   };
   try {
     await writeBody(res.body, job.part, have > 0, accept, hooks.dirs);
@@ -115,17 +116,23 @@ async function attemptOnce(transport: Transport, job: FileJob, hooks: DownloadHo
   }
   if (inWorker) {
     // The whole file as it is on disk, resumed bytes included. The worker reads no further
-    // than one byte past the declared length, so a file that grew meanwhile is refused here.
+    // than one byte past the declared length, so a file that grew meanwhile is refused.
     const onDisk = await hashFileInWorker(job.part, job.length);
-    if (onDisk.size > job.length) {
-      rmSync(job.part, { force: true });
-      throw new UpdopsError('TUF_LENGTH_EXCEEDED', `target ${job.label}: length exceeds the ${limit} bytes the metadata declares; refused`);
-    }
-    verifyAndPlace(job, onDisk.size, onDisk.sha256, hooks);
+    verifyAndPlace(job, onDisk.length, onDisk.sha256, hooks);
   } else {
-    verifyAndPlace(job, have + received, hasher.digest('hex'), hooks);
+    verifyAndPlace(job, check.size, check.digest(), hooks);
   }
-  return received;
+  return check.received;
+}
+
+/** The check of a body appended to a kept part, whose bytes (small here: see WORKER_HASH_MIN) are hashed first. */
+function resumedCheck(part: string, kept: number, limit: number | undefined): BodyCheck {
+  const fd = openSync(part, 'r');
+  try {
+    return BodyCheck.resumed(kept, limit, fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** One attempt by a download worker: it writes and hashes the part; here it is verified and placed. */
@@ -262,7 +269,12 @@ function writeAll(fd: number, buffers: Buffer[], size: number, done: (error: Err
   });
 }
 
+/** The one comparison of a complete part with the metadata: its length, then its sha256; then the rename into place. */
 function verifyAndPlace(job: FileJob, size: number, digest: string, hooks: DownloadHooks): void {
+  if (job.declaresLength && size > job.length) {
+    rmSync(job.part, { force: true });
+    throw lengthExceeded(job);
+  }
   if (job.declaresLength && size < job.length) {
     throw new UpdopsError('SOURCE_UNREACHABLE', `target ${job.label}: the connection ended after ${size} of ${job.length} bytes`);
   }
@@ -310,6 +322,3 @@ function partialSize(job: FileJob): number {
   return size;
 }
 
-async function hashExisting(file: string, hash: Hash): Promise<void> {
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-}

@@ -5,159 +5,18 @@
  * part — so a sync uses every core. The main thread still decides everything: what to fetch,
  * retries, verification against the metadata and the rename into place.
  *
- * A worker enforces the declared length itself (it stops at the first byte too many, the
- * "endless data" attack) and the same connect/headers and idle timeouts as the main-thread
- * transport. Workers are unreferenced while idle: an idle pool never keeps the process alive.
+ * A worker (http-file-thread.ts) enforces the declared length itself (it stops at the first
+ * byte too many, the "endless data" attack) and the connect/headers and idle timeouts, with the
+ * very code the main-thread transport uses (body-check.ts, http-request.ts). Workers are
+ * unreferenced while idle: an idle pool never keeps the process alive.
  */
 import { availableParallelism } from 'node:os';
-import { WorkerPool } from '../../util/index.js';
+import { WorkerPool, fromThreadError, siblingModule } from '../../util/index.js';
 import type { ReplyOutcome } from '../../util/index.js';
-import type { FileFetchJob, FileFetchResult } from './types.js';
+import type { FetchRequest, ThreadControl, ThreadReply, WorkerFetchResult } from './http-file-thread.js';
+import type { FileFetchJob } from './types.js';
 
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const http = require('node:http');
-const https = require('node:https');
-const { openSync, writeSync, readSync, closeSync, ftruncateSync } = require('node:fs');
-const { createHash } = require('node:crypto');
-const PROGRESS_STEP = 4 * 1024 * 1024;
-const agents = new Map();
-const running = new Map();
-
-function agentFor(m) {
-  let agent = agents.get(m.pool);
-  if (!agent) {
-    const options = { keepAlive: true, maxSockets: m.maxSockets };
-    if (m.ca) options.ca = m.ca;
-    agent = m.url.startsWith('https:') ? new https.Agent(options) : new http.Agent(options);
-    agents.set(m.pool, agent);
-  }
-  return agent;
-}
-
-function errorOf(error) {
-  return { message: String(error && error.message), code: error && typeof error.code === 'string' ? error.code : undefined };
-}
-
-function timeoutError(ms, phase) {
-  return Object.assign(new Error(phase + ' timeout after ' + ms + ' ms'), { code: 'ETIMEDOUT' });
-}
-
-/** sha256 of the part's first \`bytes\` bytes (what a resumed download continues). */
-function hashPrefix(fd, hash, bytes) {
-  const buffer = Buffer.allocUnsafe(1024 * 1024);
-  let done = 0;
-  while (done < bytes) {
-    const n = readSync(fd, buffer, 0, Math.min(buffer.length, bytes - done), done);
-    if (n === 0) break;
-    hash.update(n === buffer.length ? buffer : buffer.subarray(0, n));
-    done += n;
-  }
-  return done;
-}
-
-function fetchOne(m) {
-  let finished = false;
-  let fd;
-  let body;
-  let headersTimer;
-  const finish = (reply) => {
-    if (finished) return;
-    finished = true;
-    clearTimeout(headersTimer);
-    running.delete(m.id);
-    if (fd !== undefined) {
-      try { closeSync(fd); } catch (error) { if (!reply.error) reply = { error: errorOf(error) }; }
-    }
-    parentPort.postMessage(Object.assign({ id: m.id }, reply));
-  };
-  const headers = Object.assign({}, m.headers);
-  if (m.offset > 0) headers.range = 'bytes=' + m.offset + '-';
-  const client = m.url.startsWith('https:') ? https : http;
-  const req = client.request(m.url, { agent: agentFor(m), headers, method: 'GET' });
-  running.set(m.id, (error) => {
-    if (body) body.destroy(error);
-    req.destroy(error);
-  });
-  req.once('socket', () => {
-    headersTimer = setTimeout(() => req.destroy(timeoutError(m.timeoutMs, 'connect/headers')), m.timeoutMs);
-  });
-  req.setTimeout(m.timeoutMs, () => {
-    const error = timeoutError(m.timeoutMs, 'idle');
-    if (body) body.destroy(error);
-    req.destroy(error);
-  });
-  req.once('error', (error) => finish({ error: errorOf(error) }));
-  req.once('response', (res) => {
-    clearTimeout(headersTimer);
-    body = res;
-    if (res.statusCode !== 200 && res.statusCode !== 206) {
-      res.resume();
-      finish({ statusCode: res.statusCode });
-      return;
-    }
-    const resumed = res.statusCode === 206 && m.offset > 0;
-    const hash = createHash('sha256');
-    let have = 0;
-    try {
-      fd = openSync(m.part, resumed ? 'r+' : 'w');
-      if (resumed) {
-        have = hashPrefix(fd, hash, m.offset);
-        if (have !== m.offset) throw Object.assign(new Error('the partial file changed while resuming'), { code: 'ECONNRESET' });
-        ftruncateSync(fd, have);
-      }
-    } catch (error) {
-      res.destroy();
-      finish({ error: errorOf(error) });
-      return;
-    }
-    let received = 0;
-    let unreported = 0;
-    res.on('data', (chunk) => {
-      if (finished) return;
-      if (have + received + chunk.length > m.limit) {
-        received += chunk.length;
-        res.destroy();
-        finish({ lengthExceeded: true, received });
-        return;
-      }
-      try {
-        let written = 0;
-        while (written < chunk.length) written += writeSync(fd, chunk, written, chunk.length - written, have + received + written);
-      } catch (error) {
-        res.destroy();
-        finish({ error: errorOf(error) });
-        return;
-      }
-      hash.update(chunk);
-      received += chunk.length;
-      unreported += chunk.length;
-      if (unreported >= PROGRESS_STEP) {
-        parentPort.postMessage({ id: m.id, progress: unreported });
-        unreported = 0;
-      }
-    });
-    res.once('end', () => finish({ ok: true, resumed, received, size: have + received, sha256: hash.digest('hex') }));
-    res.once('error', (error) => finish({ error: errorOf(error), received }));
-    res.once('close', () => { if (!res.complete) finish({ error: { message: 'the connection closed before the end of the body', code: 'ECONNRESET' }, received }); });
-  });
-  req.end();
-}
-
-parentPort.on('message', (m) => {
-  if (m.cancel !== undefined) {
-    const stop = running.get(m.cancel);
-    if (stop) stop(Object.assign(new Error('the sync was cancelled'), { code: 'ABORT_ERR' }));
-    return;
-  }
-  if (m.closePool !== undefined) {
-    agents.get(m.closePool)?.destroy();
-    agents.delete(m.closePool);
-    return;
-  }
-  fetchOne(m);
-});
-`;
+export type { WorkerFetchResult } from './http-file-thread.js';
 
 /** A transport's file fetch, with where and how to ask for it. */
 export interface WorkerFetch extends FileFetchJob {
@@ -165,22 +24,6 @@ export interface WorkerFetch extends FileFetchJob {
   url: string;
   headers: Record<string, string>;
   timeoutMs: number;
-}
-
-/** The transport's answers, but an HTTP status other than 200/206 is left for it to judge. */
-export type WorkerFetchResult = Exclude<FileFetchResult, { status: 'not-found' }> | { status: 'http-status'; statusCode: number };
-
-interface Reply {
-  id: number;
-  progress?: number;
-  ok?: boolean;
-  resumed?: boolean;
-  received?: number;
-  size?: number;
-  sha256?: string;
-  statusCode?: number;
-  lengthExceeded?: boolean;
-  error?: { message: string; code?: string };
 }
 
 interface Pending {
@@ -203,26 +46,20 @@ export function workerFetches(): number {
  * since each costs ~25 MB of memory and a sync stays under 200 MB (bench/sync.ts).
  */
 const POOL_SIZE = Math.max(1, Math.min(4, availableParallelism()));
-const pool = new WorkerPool<Reply, Pending>(WORKER_SOURCE, POOL_SIZE, onReply);
+const pool = new WorkerPool<FetchRequest, ThreadControl, ThreadReply, Pending>(siblingModule(import.meta.url, 'http-file-thread'), POOL_SIZE, onReply);
 let nextPool = 0;
 
-function onReply(reply: Reply, p: Pending): ReplyOutcome {
-  if (reply.progress !== undefined) {
+function onReply(reply: ThreadReply, p: Pending): ReplyOutcome {
+  if ('progress' in reply) {
     p.reported += reply.progress;
     p.onBytes(reply.progress);
     return 'more';
   }
   // Every byte that came over the wire counts, whatever the outcome.
-  if (reply.received !== undefined && reply.received > p.reported) p.onBytes(reply.received - p.reported);
-  if (reply.error) {
-    p.reject(Object.assign(new Error(reply.error.message), reply.error.code ? { code: reply.error.code } : {}));
-  } else if (reply.statusCode !== undefined) {
-    p.resolve({ status: 'http-status', statusCode: reply.statusCode });
-  } else if (reply.lengthExceeded) {
-    p.resolve({ status: 'length-exceeded', received: reply.received ?? 0 });
-  } else {
-    p.resolve({ status: 'ok', resumed: reply.resumed ?? false, received: reply.received ?? 0, size: reply.size ?? 0, sha256: reply.sha256 ?? '' });
-  }
+  const received = 'error' in reply ? reply.received : 'received' in reply.result ? reply.result.received : 0;
+  if (received > p.reported) p.onBytes(received - p.reported);
+  if ('error' in reply) p.reject(fromThreadError(reply.error));
+  else p.resolve(reply.result);
   return 'done';
 }
 

@@ -12,6 +12,7 @@ import type { Readable } from 'node:stream';
 import { UpdopsError } from '../../errors.js';
 import { classifyNetworkError } from './errors.js';
 import { workerFetcher } from './http-file-workers.js';
+import { httpGet } from './http-request.js';
 import type { ProxyClient } from './http-proxy.js';
 import { redactUrl, safeRelative } from './types.js';
 import type { FileFetchJob, FileFetchResult, GetOptions, GetResult, Transport, TransportOptions } from './types.js';
@@ -52,7 +53,9 @@ export function openHttp(url: string, options: TransportOptions): Transport {
     const where = `${display}/${relPath}`;
     const response = options.proxy
       ? await (await viaProxy(options.proxy)).request({ target, headers, signal: opts.signal, where })
-      : await requestDirect(agent, target, headers, options.timeoutMs, opts.signal, where);
+      : await httpGet(agent, target, headers, options.timeoutMs, opts.signal).catch((error: unknown) => {
+          throw classifyNetworkError(error, where);
+        });
     return toResult(response, relPath, display, opts);
   }
 
@@ -83,51 +86,6 @@ export function openHttp(url: string, options: TransportOptions): Transport {
 
 function agentOptions(options: TransportOptions, ca: Buffer | undefined): https.AgentOptions {
   return { keepAlive: true, maxSockets: Math.max(1, options.concurrency), ...(ca ? { ca } : {}) };
-}
-
-function timeoutError(ms: number, phase: string): Error {
-  return Object.assign(new Error(`${phase} timeout after ${ms} ms`), { code: 'ETIMEDOUT' });
-}
-
-/**
- * One GET. Connect + response headers must come within `timeoutMs`; after that the socket's
- * idle timeout (no byte for `timeoutMs`) fails the body stream itself, so a stalled download
- * surfaces as DOWNLOAD_TIMEOUT wherever the body is being read.
- */
-function requestDirect(
-  agent: http.Agent,
-  target: URL,
-  headers: Record<string, string>,
-  timeoutMs: number,
-  signal: AbortSignal | undefined,
-  where: string,
-): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const client = target.protocol === 'https:' ? https : http;
-    const req = client.request(target, { agent, headers, method: 'GET', ...(signal ? { signal } : {}) });
-    let body: http.IncomingMessage | undefined;
-    let headersTimer: NodeJS.Timeout | undefined;
-    // From the moment a pooled socket is ours: time spent queued for one is not the server's fault.
-    req.once('socket', () => {
-      headersTimer = setTimeout(() => req.destroy(timeoutError(timeoutMs, 'connect/headers')), timeoutMs);
-    });
-    req.setTimeout(timeoutMs, () => {
-      const error = timeoutError(timeoutMs, 'idle');
-      if (body) body.destroy(error);
-      req.destroy(error);
-    });
-    req.once('response', (res) => {
-      clearTimeout(headersTimer);
-      body = res;
-      resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: res });
-    });
-    req.once('error', (error) => {
-      clearTimeout(headersTimer);
-      if (body) body.destroy(error);
-      else reject(classifyNetworkError(error, where));
-    });
-    req.end();
-  });
 }
 
 function toResult(response: Response, relPath: string, display: string, opts: GetOptions): GetResult {

@@ -8,6 +8,7 @@ import { redactUrl as redact } from './types.js';
 import type { GetOptions, Transport, TransportOptions } from './types.js';
 
 export type { FileFetchJob, FileFetchResult, GetOptions, GetResult, Transport, TransportOptions } from './types.js';
+export { BodyCheck } from './body-check.js';
 export { classifyNetworkError, isRetryable } from './errors.js';
 export { redactUrl } from './types.js';
 
