@@ -5,6 +5,10 @@
  */
 import { DEFAULTS } from '../defaults.js';
 import type { Command } from 'commander';
+import type { PlanCommandOptions } from './plan.js';
+import type { ApplyCommandOptions } from './apply.js';
+import type { ControllerCommandOptions } from './controller.js';
+import type { AgentCommandOptions } from './agent.js';
 
 export function registerCommands(program: Command): void {
   program
@@ -95,9 +99,9 @@ export function registerCommands(program: Command): void {
     .option('--prune', 'plan deletion of recorded objects no longer in the config')
     .option('--now <iso>', 'evaluate schedules as of this instant')
     .option('--offline', 'do not contact update sources')
-    .action(async (options: Record<string, unknown>) => {
+    .action(async (options: PlanCommandOptions) => {
       const { planCommand } = await import('./plan.js');
-      process.exitCode = await planCommand(options as unknown as Parameters<typeof planCommand>[0]);
+      process.exitCode = await planCommand(options);
     });
 
   program
@@ -113,9 +117,9 @@ export function registerCommands(program: Command): void {
     .option('--force-unlock <id>', 'remove a stale state lock with this id, then exit')
     .option('--concurrency <n>', 'DP repositories synced at once', String(DEFAULTS.runConcurrency))
     .option('--now <iso>', 'evaluate schedules as of this instant')
-    .action(async (planFile: string | undefined, options: Record<string, unknown>) => {
+    .action(async (planFile: string | undefined, options: ApplyCommandOptions) => {
       const { applyCommand } = await import('./apply.js');
-      process.exitCode = await applyCommand({ ...(options as unknown as Parameters<typeof applyCommand>[0]), ...(planFile ? { planFile } : {}) });
+      process.exitCode = await applyCommand({ ...options, ...(planFile ? { planFile } : {}) });
     });
 
   program
@@ -155,9 +159,9 @@ export function registerCommands(program: Command): void {
     .option('--token-file <file>', 'file holding the API token for POST calls (default: $UPDOPS_TOKEN)')
     .option('--log-level <level>', 'trace | debug | info | warn | error | silent', 'info')
     .option('--agent-timeout <duration>', "how long a run waits for an agent's result", `${DEFAULTS.agentResultTimeoutMs / 60_000}m`)
-    .action(async (options: Record<string, unknown>) => {
+    .action(async (options: ControllerCommandOptions) => {
       const { controllerCommand } = await import('./controller.js');
-      process.exitCode = await controllerCommand(options as unknown as Parameters<typeof controllerCommand>[0]);
+      process.exitCode = await controllerCommand(options);
     });
 
   program
@@ -171,9 +175,9 @@ export function registerCommands(program: Command): void {
     .option('--listen <host:port>', "DP: where its repository is served (default: the port of its manifest address on 127.0.0.1)")
     .option('--role <role>', 'dp | device (default: from the controller)')
     .option('--os <os>', 'reported OS (default: from the controller)')
-    .action(async (options: Record<string, unknown>) => {
+    .action(async (options: AgentCommandOptions) => {
       const { agentCommand } = await import('./agent.js');
-      process.exitCode = await agentCommand(options as unknown as Parameters<typeof agentCommand>[0]);
+      process.exitCode = await agentCommand(options);
     });
 
   const controllerOption = ['--controller <url>', "the controller's API, e.g. http://127.0.0.1:8080 (default: $UPDOPS_CONTROLLER; none: the state store)"] as const;

@@ -8,6 +8,16 @@
 
 export type Settings = Record<string, unknown>;
 
+/** The object's values when every one is a string, else null. */
+function stringValues(value: Record<string, unknown>): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v !== 'string') return null;
+    out[k] = v;
+  }
+  return out;
+}
+
 export interface SettingsMigration {
   from: string;
   to: string;
@@ -35,14 +45,13 @@ export function parseMigrations(value: unknown): { ok: true; migrations: Setting
     const unknown = Object.keys(step).find((k) => !STEP_KEYS.has(k));
     if (unknown) return bad(`unknown field "${unknown}"`);
     if (typeof step.from !== 'string' || typeof step.to !== 'string') return bad('"from" and "to" must be version strings');
-    if (step.rename !== undefined && (!isObject(step.rename) || Object.values(step.rename).some((v) => typeof v !== 'string'))) {
-      return bad('"rename" must map key paths to key paths');
-    }
-    if (step.set !== undefined && !isObject(step.set)) return bad('"set" must be an object');
-    if (step.remove !== undefined && (!Array.isArray(step.remove) || step.remove.some((v) => typeof v !== 'string'))) {
-      return bad('"remove" must be a list of key paths');
-    }
-    out.push(step as unknown as SettingsMigration);
+    const { from, to, rename, set, remove } = step;
+    const renames = rename === undefined ? undefined : isObject(rename) ? stringValues(rename) : null;
+    if (renames === null) return bad('"rename" must map key paths to key paths');
+    if (set !== undefined && !isObject(set)) return bad('"set" must be an object');
+    const removes = remove === undefined ? undefined : Array.isArray(remove) && remove.every((v): v is string => typeof v === 'string') ? remove : null;
+    if (removes === null) return bad('"remove" must be a list of key paths');
+    out.push({ from, to, ...(renames ? { rename: renames } : {}), ...(set !== undefined ? { set } : {}), ...(removes ? { remove: removes } : {}) });
   }
   return { ok: true, migrations: out };
 }

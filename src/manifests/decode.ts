@@ -8,7 +8,8 @@ import { UpdopsError } from '../errors.js';
 import { API_VERSION, validatorFor, type ManifestKind } from './schemas.js';
 import type { Manifest } from './types.generated.js';
 
-function isManifest(kind: ManifestKind, value: unknown): value is Manifest {
+/** The schema check as a type guard: what passes is a `Manifest`, with no cast. */
+export function isManifest(kind: ManifestKind, value: unknown): value is Manifest {
   return validatorFor(kind)(value) === true;
 }
 

@@ -7,6 +7,7 @@ import type { ParsedDocument } from './parse.js';
 import { API_VERSION, isManifestKind, MANIFEST_KINDS, validatorFor } from './schemas.js';
 import { schemaProblems } from './schema-errors.js';
 import { findInlineSecrets } from './inline-secrets.js';
+import { isManifest } from './decode.js';
 import type { Manifest } from './types.generated.js';
 import type { Locator } from './positions.js';
 import type { RejectedDocument } from './unchecked.js';
@@ -42,9 +43,9 @@ export function checkDocument(doc: ParsedDocument): { loaded?: LoadedManifest; r
   const envelope = envelopeProblems(record, locator);
   if (envelope.length > 0 || !isManifestKind(record.kind)) return { problems: envelope };
   const secrets = findInlineSecrets(record, locator);
-  const validate = validatorFor(record.kind);
   const problems = [...secrets.problems];
-  if (!validate(record)) problems.push(...schemaProblems(validate.errors ?? [], locator, secrets.pointers));
-  if (problems.length > 0) return { problems, rejected: { kind: record.kind, value: record } };
-  return { loaded: { manifest: record as unknown as Manifest, file: doc.file, index: doc.index, locator }, problems: [] };
+  const valid = isManifest(record.kind, record);
+  if (!valid) problems.push(...schemaProblems(validatorFor(record.kind).errors ?? [], locator, secrets.pointers));
+  if (!valid || problems.length > 0) return { problems, rejected: { kind: record.kind, value: record } };
+  return { loaded: { manifest: record, file: doc.file, index: doc.index, locator }, problems: [] };
 }
