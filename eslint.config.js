@@ -1,4 +1,4 @@
-// Typed lint rules (STYLE.md 12): type-aware checks over src, tests, benches and scripts.
+// Typed lint rules (docs/style.md 12): type-aware checks over src, tests, benches and scripts.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { readFileSync } from 'node:fs';

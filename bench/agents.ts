@@ -1,5 +1,5 @@
 /**
- * Agents benchmark (DESIGN.md 4 `updops agent`; 3 "Serving"): one DP agent — a real
+ * Agents benchmark (docs/design.md 4 `updops agent`; 3 "Serving"): one DP agent — a real
  * `updops agent` process registered with a real `updops controller` — serves a published
  * repository (~2 MB of databases) to 500 simulated devices that all update at once (no
  * randomized delay) over loopback. A simulated device is one `runUpdateTask` call in this

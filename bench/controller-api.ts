@@ -1,5 +1,5 @@
 /**
- * Controller API bench (DESIGN.md 4): `GET /api/status` at a steady 200 requests/s for 10 s against
+ * Controller API bench (docs/design.md 4): `GET /api/status` at a steady 200 requests/s for 10 s against
  * the real HTTP server, on a controller-like backend whose state (SQLite) holds a realistic config
  * (20 groups, 100 DPs, 40 tasks) and a few thousand runs with per-device results. Reports p50/p99
  * latency, measured from each request's *scheduled* send time (an open-loop load, so a slow answer

@@ -1,5 +1,5 @@
 /**
- * Controller idle bench (DESIGN.md 4): a controller following a config with 1,000 scheduled
+ * Controller idle bench (docs/design.md 4): a controller following a config with 1,000 scheduled
  * tasks (every start in the future, no DP needing a sync, nothing leaves 127.0.0.1) must sit
  * idle cheaply — CPU < 2% of one core and RSS < 200 MB over 60 s of real time (or
  * `UPDOPS_BENCH_SECONDS`). The scheduler sleeps until the earliest start instead of polling

@@ -1,5 +1,5 @@
 /**
- * Plan benchmark (DESIGN.md 2): the 10,000-manifest corpus of bench/validate.ts, applied once
+ * Plan benchmark (docs/design.md 2): the 10,000-manifest corpus of bench/validate.ts, applied once
  * into a SQLite state, then `updops plan --offline --detailed-exitcode` on the same config as a
  * whole process — it must find no changes (exit 0). Targets: < 5 s and < 400 MB peak RSS.
  * `updops validate` on the same files is the baseline; the ratio plan/validate is what planning

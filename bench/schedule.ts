@@ -1,5 +1,5 @@
 /**
- * Schedule bench (DESIGN.md 1 "Schedules", "Randomized delay"): the next start of 100,000
+ * Schedule bench (docs/design.md 1 "Schedules", "Randomized delay"): the next start of 100,000
  * (task, device) pairs — 1,000 tasks of every clock kind × 100 devices each, with randomized
  * delay — must take under 1 s. Run: `node --import tsx bench/schedule.ts`.
  * The schedule is evaluated once per task and offsets per device (src/schedule/device-starts.ts),

@@ -1,5 +1,5 @@
 /**
- * Sync benchmark (DESIGN.md 3 "Sync"): `updops sync` against `rclone copy` on the same loopback
+ * Sync benchmark (docs/design.md 3 "Sync"): `updops sync` against `rclone copy` on the same loopback
  * data, measured in one run. 500 files, ~1 GB (eight of 50–100 MB, the rest 10 KB–2 MB),
  * published with updops and served by `updops serve` in its own process; rclone reads the plain
  * content folder from `bench/helpers/static-server.ts` (Apache-style listings, the same

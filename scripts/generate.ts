@@ -1,5 +1,5 @@
 /**
- * Derives everything that must follow the JSON Schemas (STYLE.md 5): the TypeScript types in
+ * Derives everything that must follow the JSON Schemas (docs/style.md 5): the TypeScript types in
  * src/manifests/types.generated.ts and the manifest reference in docs/manifest-reference.md.
  * `npm run gen` rewrites them; test/manifests/generated.test.ts fails when they are stale.
  */

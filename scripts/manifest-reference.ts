@@ -1,6 +1,6 @@
 /**
  * Renders the manifest reference (docs/manifest-reference.md) from the JSON Schemas, so the
- * documentation cannot drift from what `updops validate` accepts (STYLE.md 5).
+ * documentation cannot drift from what `updops validate` accepts (docs/style.md 5).
  */
 type Schema = Record<string, any>;
 type Schemas = Record<string, Schema>;

@@ -2,7 +2,7 @@
  * Every default of updops in one place (docs/architecture.md "Defaults"). Commander options,
  * the code and the JSON Schemas all read these values: the CLI's option defaults are built from
  * them, the code falls back to them, and test/defaults.test.ts fails when a schema `default`
- * says otherwise (the schemas stay the source of truth for manifest shape, STYLE.md 5).
+ * says otherwise (the schemas stay the source of truth for manifest shape, docs/style.md 5).
  */
 export const DEFAULTS = {
   /** DPs (or devices) worked on at once within one run. */

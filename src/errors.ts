@@ -1,10 +1,10 @@
 /**
- * One error type for the whole product (STYLE.md 6): a stable `code` that callers and tests
+ * One error type for the whole product (docs/style.md 6): a stable `code` that callers and tests
  * match on, a message a person can act on, and — when a file is at fault — where.
  * Never match on message text.
  */
 export const ERROR_CODES = [
-  // manifests (DESIGN.md 2: desired state)
+  // manifests (docs/design.md 2: desired state)
   'YAML_SYNTAX',
   'DUPLICATE_KEY',
   'YAML_LIMIT',
@@ -31,7 +31,7 @@ export const ERROR_CODES = [
   // warnings (plan and validate show them; they do not fail)
   'NON_WINDOWS_DP',
   'DP_WITHOUT_TASK',
-  // repositories (DESIGN.md 3)
+  // repositories (docs/design.md 3)
   'KEYS',
   'PUBLISH',
   'SOURCE_UNREACHABLE',
@@ -50,7 +50,7 @@ export const ERROR_CODES = [
   'SYNC',
   'DISK',
   'SECRET',
-  // endpoint Update task (DESIGN.md 1 "Type Update")
+  // endpoint Update task (docs/design.md 1 "Type Update")
   'LICENSE',
   'APPLICATION',
   // reconcile, state, controller
@@ -96,7 +96,7 @@ export function isUpdopsError(value: unknown): value is UpdopsError {
   return value instanceof UpdopsError;
 }
 
-/** A problem found while checking input; validation returns these, it never throws (STYLE.md 4). */
+/** A problem found while checking input; validation returns these, it never throws (docs/style.md 4). */
 export interface Problem {
   code: ErrorCode;
   message: string;

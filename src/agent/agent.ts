@@ -1,5 +1,5 @@
 /**
- * `updops agent` (DESIGN.md 4): the process on a device or DP. It registers with the controller
+ * `updops agent` (docs/design.md 4): the process on a device or DP. It registers with the controller
  * (role and OS from the applied config), heartbeats its status, long-polls for assignments and
  * runs them one at a time — a device the endpoint Update task into `--root`, a DP a sync into
  * its manifest `repository` folder, which it also serves on its address. Results are retried
@@ -98,7 +98,7 @@ class Agent {
     }
   }
 
-  /** A DP serves its repository folder on its address (DESIGN.md 3 "Serving"). */
+  /** A DP serves its repository folder on its address (docs/design.md 3 "Serving"). */
   async #serve(): Promise<void> {
     const root = this.#registration.repository ?? this.#o.root;
     await mkdir(root, { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * Exponential backoff with jitter for reconnects and result retries (DESIGN.md 4 `updops agent`:
+ * Exponential backoff with jitter for reconnects and result retries (docs/design.md 4 `updops agent`:
  * a controller restart loses no result — the agent keeps trying until it is acknowledged).
  */
 export interface Backoff {

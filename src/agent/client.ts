@@ -1,5 +1,5 @@
 /**
- * The agent's HTTP client for the controller (DESIGN.md 4 `updops agent`): every call carries
+ * The agent's HTTP client for the controller (docs/design.md 4 `updops agent`): every call carries
  * the bearer token; bodies are JSON. Errors keep the HTTP status so the loop can tell "register
  * again" (404) from "controller unreachable" (no status).
  */

@@ -1,5 +1,5 @@
 /**
- * What a device agent does (DESIGN.md 1 "Type Update", seed 000): run the endpoint Update task
+ * What a device agent does (docs/design.md 1 "Type Update", seed 000): run the endpoint Update task
  * into its root for an assignment, and report its status — databases, freshness (events once per
  * transition, by `checkFreshness`), application, restart — on each heartbeat.
  */

@@ -1,5 +1,5 @@
 /**
- * What a DP agent does (seed 001; DESIGN.md 1 and 3): sync the task's sources into its
+ * What a DP agent does (seed 001; docs/design.md 1 and 3): sync the task's sources into its
  * repository folder — the manifest's `repository`, a path on the DP — and serve that folder on
  * its address so its group's devices update from it.
  */

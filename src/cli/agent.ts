@@ -1,7 +1,7 @@
 /**
- * `updops agent` (DESIGN.md 4): runs on a device or distribution point until SIGTERM/SIGINT,
+ * `updops agent` (docs/design.md 4): runs on a device or distribution point until SIGTERM/SIGINT,
  * then aborts its assignment cleanly, reports it, and exits 0. A DP agent's repository folder is
- * its manifest `repository` (a path on the DP, DESIGN.md 1), served on its manifest address
+ * its manifest `repository` (a path on the DP, docs/design.md 1), served on its manifest address
  * (or `--listen`); `--root` holds the agent's own files (a device: its whole update root).
  */
 import { createRequire } from 'node:module';

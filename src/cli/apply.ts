@@ -36,7 +36,7 @@ function readSavedPlan(file: string): SavedPlan {
   return saved;
 }
 
-/** A saved plan applies exactly what it showed: refused when the config moved since (DESIGN.md 2). */
+/** A saved plan applies exactly what it showed: refused when the config moved since (docs/design.md 2). */
 async function checkSavedPlanConfig(saved: SavedPlan, store: StateStore, now: Date): Promise<void> {
   const current = await preparePlan({ config: saved.config.source, ...(saved.config.ref ? { ref: saved.config.ref } : {}), store, prune: saved.plan.prune, now, offline: true });
   if (saved.plan.commit !== null && current.saved.plan.commit !== saved.plan.commit) {

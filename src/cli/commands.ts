@@ -1,6 +1,6 @@
 /**
  * Every command, registered in one place. Each action imports its module only when it runs,
- * so `updops --help` loads nothing but commander (STYLE.md 13). Command modules are thin:
+ * so `updops --help` loads nothing but commander (docs/style.md 13). Command modules are thin:
  * parse options, call the core, print, set the exit code.
  */
 import { DEFAULTS } from '../defaults.js';

@@ -1,4 +1,4 @@
-/** `updops events` (DESIGN.md 1, 4): recorded events, newest first, from the controller's API or the state store. */
+/** `updops events` (docs/design.md 1, 4): recorded events, newest first, from the controller's API or the state store. */
 import type { EventRecord } from '../state/index.js';
 import { parseFormat } from './output.js';
 import { parseLimit, table, withReader, type ReaderOptions } from './runs.js';

@@ -5,7 +5,7 @@ function problemsOf(error: unknown): Problem[] | undefined {
   return Array.isArray(problems) ? (problems as Problem[]) : undefined;
 }
 
-/** Prints one line per failure and returns the exit code: known errors plainly, anything else as internal (STYLE.md 7). */
+/** Prints one line per failure and returns the exit code: known errors plainly, anything else as internal (docs/style.md 7). */
 export function reportFailure(error: unknown, debug: boolean): number {
   if (isUpdopsError(error)) {
     for (const problem of problemsOf(error) ?? []) process.stderr.write(`${formatProblem(problem)}\n`);

@@ -7,7 +7,7 @@ export interface KeysGenerateOptions {
   out: string | undefined;
 }
 
-/** `updops keys generate --out DIR` (DESIGN.md 3): one ed25519 key per TUF role. */
+/** `updops keys generate --out DIR` (docs/design.md 3): one ed25519 key per TUF role. */
 export async function keysGenerateCommand(options: KeysGenerateOptions): Promise<number> {
   if (!options.out) throw new UpdopsError('USAGE', 'missing --out DIR (where to write the keys)');
   await generateKeys(options.out);

@@ -1,6 +1,6 @@
 /**
- * The CLI entry: builds the commander program with lazily loaded commands (STYLE.md 13) so
- * `updops --help` stays instant, and maps errors to exit codes in one place (STYLE.md 7).
+ * The CLI entry: builds the commander program with lazily loaded commands (docs/style.md 13) so
+ * `updops --help` stays instant, and maps errors to exit codes in one place (docs/style.md 7).
  */
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands.js';

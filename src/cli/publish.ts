@@ -13,7 +13,7 @@ export interface PublishCommandOptions {
   published?: string;
 }
 
-/** `updops publish CONTENT_DIR --repo DIR --keys DIR …` (DESIGN.md 3, "Publishing"): one summary line. */
+/** `updops publish CONTENT_DIR --repo DIR --keys DIR …` (docs/design.md 3, "Publishing"): one summary line. */
 export async function publishCommand(options: PublishCommandOptions): Promise<number> {
   if (!options.repo) throw new UpdopsError('USAGE', 'missing --repo DIR (the repository folder to write)');
   if (options.legacyOnly && options.withLegacy) throw new UpdopsError('USAGE', 'use either --legacy-only or --with-legacy, not both');

@@ -1,5 +1,5 @@
 /**
- * What the CLI shows while runs execute in this process (DESIGN.md 2: apply "executes the
+ * What the CLI shows while runs execute in this process (docs/design.md 2: apply "executes the
  * derived actions with progress"): a line when a run starts, and each local sync's progress
  * at most every few seconds, and what each finished sync moved and from which source (as
  * Terraform prints progress between the plan and its summary).

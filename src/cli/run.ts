@@ -1,5 +1,5 @@
 /**
- * `updops run TASK` (DESIGN.md 1 "Schedules": manual starts; 4): starts a task now — through the
+ * `updops run TASK` (docs/design.md 1 "Schedules": manual starts; 4): starts a task now — through the
  * controller's API when one is named (`--controller` / `UPDOPS_CONTROLLER`, token from
  * `UPDOPS_TOKEN` or `--token-file`), else in this process against the state store and the
  * configuration it recorded. `--wait` follows the run to its end: exit 0 if it completed, 1 if not.
@@ -67,7 +67,7 @@ async function viaApi(url: string, options: RunCommandOptions, format: string): 
   return exitCodeOf(details.run);
 }
 
-/** No controller: run here, against the recorded configuration (DESIGN.md 2: never the working tree). */
+/** No controller: run here, against the recorded configuration (docs/design.md 2: never the working tree). */
 async function inProcess(options: RunCommandOptions, format: string): Promise<number> {
   return withStore(options, async (store) => {
     const config = await recordedConfig(store);

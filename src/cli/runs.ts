@@ -1,5 +1,5 @@
 /**
- * `updops runs [ID]` (DESIGN.md 1 "Runs and statuses", 4): runs with status, trigger and times,
+ * `updops runs [ID]` (docs/design.md 1 "Runs and statuses", 4): runs with status, trigger and times,
  * or one run with its per-device results — from the controller's API (`--controller` or
  * `UPDOPS_CONTROLLER`) or straight from the state store.
  */

@@ -71,7 +71,7 @@ async function servePrimary(options: ServeCommandOptions, workers: number): Prom
 }
 
 /**
- * `updops serve REPO_DIR --listen HOST:PORT [--workers N]` (DESIGN.md 3, "Serving"). The first
+ * `updops serve REPO_DIR --listen HOST:PORT [--workers N]` (docs/design.md 3, "Serving"). The first
  * line names the URL (tests and scripts read it); runs until SIGINT/SIGTERM, then closes cleanly.
  */
 export async function serveCommand(options: ServeCommandOptions): Promise<number> {

@@ -1,6 +1,6 @@
 /**
- * `updops sync` (DESIGN.md 3 "Sync"): mirror a repository from sources in order into a folder.
- * Thin (STYLE.md 13): parse options, call syncRepository, print progress and one summary line.
+ * `updops sync` (docs/design.md 3 "Sync"): mirror a repository from sources in order into a folder.
+ * Thin (docs/style.md 13): parse options, call syncRepository, print progress and one summary line.
  */
 import { UpdopsError } from '../errors.js';
 import { syncRepository } from '../repository/index.js';

@@ -1,7 +1,7 @@
 /**
  * Counts work that is actually doing something — a reconcile, a scheduler tick, a DP sync —
  * as opposed to waiting on the clock. `settled()` resolves when only clock waits are left,
- * which is what a test with a FakeClock needs before it moves time again (STYLE.md 2).
+ * which is what a test with a FakeClock needs before it moves time again (docs/style.md 2).
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Clock } from './types.js';

@@ -1,5 +1,5 @@
 /**
- * `createController` (DESIGN.md 2 and 4): the reconcile loop, the scheduler loop and the task
+ * `createController` (docs/design.md 2 and 4): the reconcile loop, the scheduler loop and the task
  * runner around one state store, driven by an injectable clock. What runs is always the last
  * applied configuration read back from the store (src/tasks/model-from-state.ts).
  */
@@ -77,7 +77,7 @@ class ControllerImpl implements Controller {
   async start(): Promise<void> {
     if (this.#started) throw new UpdopsError('USAGE', 'the controller is already started');
     this.#started = true;
-    // Nothing survives a restart still running (DESIGN.md 1 "Runs and statuses").
+    // Nothing survives a restart still running (docs/design.md 1 "Runs and statuses").
     await this.store.markInterruptedRuns(RESTART_REASON);
     await this.reconcileNow('start');
     await this.#refresh();

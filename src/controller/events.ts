@@ -1,5 +1,5 @@
 /**
- * Event types the controller core appends to the state store (DESIGN.md 1 "Runs and
+ * Event types the controller core appends to the state store (docs/design.md 1 "Runs and
  * statuses": runs and events are kept in the state store and shown by status, API, dashboard).
  */
 export const CONTROLLER_EVENTS = {

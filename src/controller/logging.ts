@@ -1,5 +1,5 @@
 /**
- * Structured logs of the controller (DESIGN.md 4): one JSON line per event with pino. Anything
+ * Structured logs of the controller (docs/design.md 4): one JSON line per event with pino. Anything
  * that could carry a secret — bearer tokens, passwords, source credentials — is redacted by
  * path, at the top level and up to two levels deep, so a careless `fields` object cannot leak it.
  */

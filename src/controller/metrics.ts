@@ -1,7 +1,7 @@
 /**
- * Prometheus metrics of the controller (DESIGN.md 4) and the `ControllerObserver` that feeds
+ * Prometheus metrics of the controller (docs/design.md 4) and the `ControllerObserver` that feeds
  * them. The core only tells the observer what happened; prom-client and pino stay at this edge
- * (STYLE.md 2). Later capabilities add their gauges (e.g. database freshness) to `ControllerMetrics`.
+ * (docs/style.md 2). Later capabilities add their gauges (e.g. database freshness) to `ControllerMetrics`.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { AgentRecord } from '../state/index.js';

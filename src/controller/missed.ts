@@ -1,5 +1,5 @@
 /**
- * Run missed tasks (seed 001; DESIGN.md 1): DPs that were not visible at a task's start are
+ * Run missed tasks (seed 001; docs/design.md 1): DPs that were not visible at a task's start are
  * remembered, and when a later check sees them they run the task — only for tasks with
  * `runMissed: true`; without it, only what was visible at the start runs.
  */

@@ -1,5 +1,5 @@
 /**
- * The reconcile loop (DESIGN.md 2, DESIGN.md intro use 1): follow a branch, and when its head
+ * The reconcile loop (docs/design.md 2, docs/design.md intro use 1): follow a branch, and when its head
  * differs from the last applied commit, plan and apply it — one reconcile at a time. An invalid
  * commit keeps the last applied state, appends one `ReconcileFailed` event and is not retried
  * until a new commit arrives; an unreachable remote is reported once per failure streak.
@@ -40,7 +40,7 @@ export interface ReconcilerOptions {
 
 const MAX_ERROR_LINES = 5;
 
-/** The first lines of what went wrong, each problem with its file:line:col (DESIGN.md 4). */
+/** The first lines of what went wrong, each problem with its file:line:col (docs/design.md 4). */
 function describeError(error: unknown): string {
   if (error instanceof InvalidConfigError) {
     const lines = error.problems.map((p) => (p.location ? `${p.location.file}:${p.location.line}:${p.location.col}: ${p.message}` : p.message));

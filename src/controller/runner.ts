@@ -1,7 +1,7 @@
 /**
  * Starts task runs for the controller: never two runs of one task at once (a second start is
  * recorded as a `skipped` run naming the running one), tells the observer, remembers missed
- * DPs for Run missed tasks, and starts chained tasks when a run finishes (DESIGN.md 1).
+ * DPs for Run missed tasks, and starts chained tasks when a run finishes (docs/design.md 1).
  */
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';

@@ -1,5 +1,5 @@
 /**
- * The scheduler loop (DESIGN.md 1, Schedules; DESIGN.md 4): from the recorded tasks, each
+ * The scheduler loop (docs/design.md 1, Schedules; docs/design.md 4): from the recorded tasks, each
  * task's next start (anchor: the task's `appliedAt`, as `plan` and `status` compute it); sleep
  * on the injected clock until the earliest, start what is due (trigger `schedule`), repeat.
  * Wakes early when the recorded tasks change, presence changes, or the controller stops.
@@ -55,7 +55,7 @@ export class Scheduler {
   }
 
   /**
-   * Restart recovery (DESIGN.md 1 "Run missed tasks"): a start that fell between a task's last
+   * Restart recovery (docs/design.md 1 "Run missed tasks"): a start that fell between a task's last
    * scheduled (or missed) run — or its apply — and now was missed while the controller was down.
    * With runMissed it runs once (trigger `missed`); without, nothing is recorded.
    */

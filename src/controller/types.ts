@@ -1,5 +1,5 @@
 /**
- * The controller (DESIGN.md 2 and 4): follows a branch, reconciles each commit, starts tasks on
+ * The controller (docs/design.md 2 and 4): follows a branch, reconciles each commit, starts tasks on
  * time and on events, and answers the HTTP API. This file is the contract between the core
  * (reconcile loop, scheduler, task runner) and its edges (HTTP API, CLI, metrics).
  */
@@ -13,7 +13,7 @@ export type { Clock } from '../util/index.js';
 import type { Clock } from '../util/index.js';
 
 export interface ControllerOptions {
-  /** Directory, local git repository or git URL of the config (DESIGN.md intro, use 1). */
+  /** Directory, local git repository or git URL of the config (docs/design.md intro, use 1). */
   config: string;
   ref?: string;
   store: StateStore;
@@ -38,7 +38,7 @@ export interface ControllerOptions {
    */
   presence?: Presence;
   /**
-   * Agents on devices and DPs (DESIGN.md 4 `updops agent`): Update-task devices and DPs with an
+   * Agents on devices and DPs (docs/design.md 4 `updops agent`): Update-task devices and DPs with an
    * agent run through it, presence comes from heartbeats (falling back to `presence` for names
    * without an agent), and an agent becoming visible is checked for missed starts at once.
    */

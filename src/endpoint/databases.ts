@@ -1,5 +1,5 @@
 /**
- * The databases part of an update (DESIGN.md 1 "Type Update"; seed: "During an update, the
+ * The databases part of an update (docs/design.md 1 "Type Update"; seed: "During an update, the
  * application modules and databases on your device are compared with the up-to-date version at
  * the update source … the missing portions of the updates will be installed").
  * `ROOT/bases/` is a TUF mirror restricted to the `databases` component: it keeps the signed

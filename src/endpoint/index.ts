@@ -1,4 +1,4 @@
-/** The endpoint side of the `Update` task (DESIGN.md 1 "Type Update", seed 000). */
+/** The endpoint side of the `Update` task (docs/design.md 1 "Type Update", seed 000). */
 export { runUpdateTask, defaultApplication } from './run-update.js';
 export { changeSettings, restartApplication, checkFreshness, SETTINGS_NOT_SAVED_REASON } from './app-control.js';
 export type { SettingsChange, RestartResult, FreshnessCheck } from './app-control.js';

@@ -1,5 +1,5 @@
 /**
- * Installing a downloaded module into the application (DESIGN.md 1 "Type Update", module
+ * Installing a downloaded module into the application (docs/design.md 1 "Type Update", module
  * install; seed 000 "Updating application modules"): install next to the running version,
  * migrate the settings with the module's declared migrations (defaults on failure), and leave
  * the restart pending when the application is running.

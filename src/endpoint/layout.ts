@@ -1,4 +1,4 @@
-/** Where things live under a device's update root (DESIGN.md 1 "Type Update"). */
+/** Where things live under a device's update root (docs/design.md 1 "Type Update"). */
 import path from 'node:path';
 
 export const deviceLayout = (root: string) => ({

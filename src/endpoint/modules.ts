@@ -1,5 +1,5 @@
 /**
- * Application modules (DESIGN.md 1 "Type Update"; seed: "In addition to application databases,
+ * Application modules (docs/design.md 1 "Type Update"; seed: "In addition to application databases,
  * you can also update the application itself."). The `modules` component is mirrored under
  * `ROOT/.modules` (TUF, verified like the databases), then one application's files are placed in
  * `ROOT/modules-downloads/<version>/` by temp folder + rename. Installing is `install.ts`.

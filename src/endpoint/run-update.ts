@@ -1,5 +1,5 @@
 /**
- * One run of the endpoint `Update` task on a device (DESIGN.md 1 "Type Update", seed 000):
+ * One run of the endpoint `Update` task on a device (docs/design.md 1 "Type Update", seed 000):
  * licence check → databases (staged, switched atomically) → application modules by
  * `applicationUpdateMode` → freshness, with every outcome recorded in `ROOT/state.json`.
  */

@@ -1,5 +1,5 @@
 /**
- * Shapes of the endpoint `Update` task (DESIGN.md 1 "Type Update", seed 000): what a run takes,
+ * Shapes of the endpoint `Update` task (docs/design.md 1 "Type Update", seed 000): what a run takes,
  * what it reports, and the events it raises.
  */
 import { DEFAULTS } from '../defaults.js';
@@ -31,7 +31,7 @@ export interface UpdateEvent {
   data?: Record<string, unknown>;
 }
 
-/** Settings with every default filled in (DESIGN.md 1; schema defaults). */
+/** Settings with every default filled in (docs/design.md 1; schema defaults). */
 export type NormalizedUpdateSettings = Required<Pick<UpdateTaskSettings, 'applicationUpdateMode' | 'downloadDiffFiles' | 'outOfDateDays' | 'totallyOutOfDateDays'>> &
   Pick<UpdateTaskSettings, 'healthCheck'>;
 

@@ -1,6 +1,6 @@
 /**
  * Checks one parsed YAML document: envelope (apiVersion, kind), inline secrets, then the kind's
- * JSON Schema. Returns the typed manifest, or the problems; never throws (STYLE.md 4).
+ * JSON Schema. Returns the typed manifest, or the problems; never throws (docs/style.md 4).
  */
 import type { Problem } from '../errors.js';
 import type { ParsedDocument } from './parse.js';

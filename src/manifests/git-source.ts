@@ -8,7 +8,7 @@ import { UpdopsError } from '../errors.js';
 import { isGitUrl, makeGit, redactUrl, runGit, tryGit } from './git-command.js';
 
 /**
- * Where the desired state comes from (DESIGN.md 2: "all manifests at one git commit (or a plain
+ * Where the desired state comes from (docs/design.md 2: "all manifests at one git commit (or a plain
  * directory)"). A git source is fetched into a cache that updops owns and the commit's tree is
  * materialised into its own folder, so no working tree the user owns is ever touched and the
  * same commit always reads the same files.
@@ -64,7 +64,7 @@ export async function resolveConfigSource(options: ConfigSourceOptions): Promise
 
 /**
  * The latest commit of `ref` (default: the remote's HEAD) without fetching anything — what a
- * controller polls to notice new commits on the branch it follows (DESIGN.md intro, use 1).
+ * controller polls to notice new commits on the branch it follows (docs/design.md intro, use 1).
  */
 export async function headCommit(repoUrl: string, ref?: string): Promise<string> {
   if (ref !== undefined) checkRef(ref);

@@ -1,4 +1,4 @@
-/** Manifests: load (dir), parse with positions, validate, normalize (DESIGN.md 2 and 5). */
+/** Manifests: load (dir), parse with positions, validate, normalize (docs/design.md 2 and 5). */
 export type { LoadedManifest } from './document.js';
 export type * from './types.generated.js';
 export { loadConfigDir, loadManifestFiles, listManifestFiles } from './load.js';

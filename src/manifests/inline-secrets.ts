@@ -1,5 +1,5 @@
 /**
- * Secrets never live in manifests (DESIGN.md 1: credentials come from `secretRef`). A value
+ * Secrets never live in manifests (docs/design.md 1: credentials come from `secretRef`). A value
  * written inline under a secret-looking key, or a URL with a password in it, is an error
  * whose message names the field but never echoes the value.
  */

@@ -1,5 +1,5 @@
 /**
- * Loads every `*.yaml` / `*.yml` file under a config directory (DESIGN.md 2: desired state):
+ * Loads every `*.yaml` / `*.yml` file under a config directory (docs/design.md 2: desired state):
  * parse with positions, check each document's schema. Returns manifests and problems; the only
  * throw is for a directory that cannot be read at all.
  */

@@ -1,6 +1,6 @@
 /**
  * The desired configuration as a model: the group tree, where every DP and device lives, and
- * which DPs and devices a task reaches (DESIGN.md 1). Pure: built from loaded manifests.
+ * which DPs and devices a task reaches (docs/design.md 1). Pure: built from loaded manifests.
  */
 import type { LoadedManifest } from './document.js';
 import type { DistributionPoint, Device, Group, Task, TaskScope, UpdateSource } from './types.generated.js';

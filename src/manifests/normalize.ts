@@ -1,5 +1,5 @@
 /**
- * Normalization (DESIGN.md 2): a pure function from a valid manifest to its canonical form, so
+ * Normalization (docs/design.md 2): a pure function from a valid manifest to its canonical form, so
  * the same configuration written tersely or spelled out in full compares equal, and an omitted
  * default never shows up as a change in a plan. Defaults come from the schemas; this adds only
  * canonical spellings (times as HH:MM:SS, unordered sets sorted, empty maps dropped).

@@ -1,6 +1,6 @@
 /**
  * Maps a JSON pointer inside a parsed YAML document back to a line and column, so every error
- * can say `FILE:LINE:COL` (STYLE.md 6). Works on the `yaml` package's node ranges.
+ * can say `FILE:LINE:COL` (docs/style.md 6). Works on the `yaml` package's node ranges.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { SourceLocation } from '../errors.js';

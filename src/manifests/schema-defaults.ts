@@ -1,5 +1,5 @@
 /**
- * Fills every `default` the JSON Schemas declare (STYLE.md 5: the schemas are the one source of
+ * Fills every `default` the JSON Schemas declare (docs/style.md 5: the schemas are the one source of
  * defaults). ajv's `useDefaults` skips `oneOf` branches, and nearly every interesting default
  * lives in one (schedule kinds, task types), so this walks the schema itself: a discriminated
  * `oneOf` picks the branch by its tag; a plain `oneOf` picks the branch whose required fields

@@ -1,5 +1,5 @@
 /**
- * The JSON Schemas in `schemas/` are the single source of truth for manifest shape (STYLE.md 5).
+ * The JSON Schemas in `schemas/` are the single source of truth for manifest shape (docs/style.md 5).
  * This module loads them once and compiles one ajv validator per kind.
  */
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * How a task's `sources` entries resolve (DESIGN.md 1): by UpdateSource name; `vendor` is the
+ * How a task's `sources` entries resolve (docs/design.md 1): by UpdateSource name; `vendor` is the
  * source named `vendor`, or else the only source of type `vendor`; `distributionPoint` (Update
  * tasks only) is the device's own distribution point.
  */

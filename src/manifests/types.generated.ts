@@ -15,7 +15,7 @@ export type TaskScope = GroupScope | DeviceScope;
  */
 export type Sources = [string, ...string[]];
 /**
- * When the task starts (DESIGN.md 1, schedules). Defaults per kind follow the seed documents.
+ * When the task starts (docs/design.md 1, schedules). Defaults per kind follow the seed documents.
  */
 export type Schedule =
   | ScheduleManual
@@ -45,7 +45,7 @@ export type RandomDelay =
     };
 
 /**
- * An administration group: a node of the group tree holding distribution points and devices (DESIGN.md 1).
+ * An administration group: a node of the group tree holding distribution points and devices (docs/design.md 1).
  */
 export interface Group {
   /**
@@ -132,7 +132,7 @@ export interface License {
   expires: string;
 }
 /**
- * Where updates are downloaded from (DESIGN.md 1, update sources). Every kind must have the layout of an updops repository.
+ * Where updates are downloaded from (docs/design.md 1, update sources). Every kind must have the layout of an updops repository.
  */
 export interface UpdateSource {
   /**
@@ -188,7 +188,7 @@ export interface Proxy {
   secretRef?: SecretRef;
 }
 /**
- * A task: what runs, where, and when (DESIGN.md 1, tasks).
+ * A task: what runs, where, and when (docs/design.md 1, tasks).
  */
 export interface Task {
   /**

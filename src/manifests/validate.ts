@@ -1,5 +1,5 @@
 /**
- * Validation of a whole configuration (DESIGN.md 2): load and schema-check every document, then
+ * Validation of a whole configuration (docs/design.md 2): load and schema-check every document, then
  * the cross-reference rules. Returns problems; only the CLI turns them into an exit code.
  */
 import type { Problem } from '../errors.js';

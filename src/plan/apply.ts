@@ -1,5 +1,5 @@
 /**
- * `applyPlan` — the only code that writes (STYLE.md 3, DESIGN.md 2 "Apply"; docs/architecture.md
+ * `applyPlan` — the only code that writes (docs/style.md 3, docs/design.md 2 "Apply"; docs/architecture.md
  * "Apply"): take the state lock, refuse a stale plan, write every object change in one
  * transaction, then start what the apply starts (runs/triggers.ts `applyStarts`) through the
  * caller's executor, and release the lock whatever happens.

@@ -1,4 +1,4 @@
-/** Desired state (DESIGN.md 2): every valid manifest, normalized, as the object updops records. */
+/** Desired state (docs/design.md 2): every valid manifest, normalized, as the object updops records. */
 import { normalizeManifest, type ValidationResult } from '../manifests/index.js';
 import type { DesiredObject } from './types.js';
 

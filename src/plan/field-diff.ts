@@ -1,5 +1,5 @@
 /**
- * Field-level differences between two normalized specs (DESIGN.md 2: "update (field-level diff;
+ * Field-level differences between two normalized specs (docs/design.md 2: "update (field-level diff;
  * multi-line values as unified diffs)"). Lists of named items (DPs, devices) are matched by name,
  * so inserting one device does not show every later device as changed.
  */

@@ -1,4 +1,4 @@
-/** The planner's public entry (DESIGN.md 2; STYLE.md 3): make a plan, render it. A plain re-export list. */
+/** The planner's public entry (docs/design.md 2; docs/style.md 3): make a plan, render it. A plain re-export list. */
 export type * from './types.js';
 export { PLAN_FORMAT_VERSION } from './types.js';
 export type { RepositoryStatus, SourceProbe } from './observation.js';

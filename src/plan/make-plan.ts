@@ -1,5 +1,5 @@
 /**
- * `makePlan(desired, actual, now) → Plan` (STYLE.md 3, DESIGN.md 2). Pure: every input is data,
+ * `makePlan(desired, actual, now) → Plan` (docs/style.md 3, docs/design.md 2). Pure: every input is data,
  * the clock is a parameter, and the output depends on nothing else, so a plan can be shown on a
  * pull request, saved, and applied later exactly as shown.
  */
@@ -40,7 +40,7 @@ function objectChanges(desired: DesiredObject[], recorded: StoredObject[], prune
     if (diff.length === 0) unchanged++;
     else changes.push({ action: 'update', kind: object.kind, name: object.name, diff });
   }
-  // Only objects updops itself recorded can be deleted, and only when pruning (DESIGN.md 2).
+  // Only objects updops itself recorded can be deleted, and only when pruning (docs/design.md 2).
   const gone = recorded.filter((o) => !wanted.has(key(o))).sort(compareKeys);
   const orphans = prune ? [] : gone.map((o) => ({ kind: o.kind as ObjectKind, name: o.name }));
   if (prune) for (const o of gone) changes.push({ action: 'delete', kind: o.kind as ObjectKind, name: o.name, diff: fieldDiff(o.spec, undefined) });

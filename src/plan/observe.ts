@@ -1,5 +1,5 @@
 /**
- * Observed state (DESIGN.md 2, "Actual state"): for every Windows DP a download task runs on,
+ * Observed state (docs/design.md 2, "Actual state"): for every Windows DP a download task runs on,
  * what its repository folder holds (version, files missing or corrupt against its own metadata)
  * and whether its first reachable source has something newer. The I/O edge of planning: one
  * small request per source (its timestamp), stat calls per DP file.

@@ -1,5 +1,5 @@
 /**
- * From a config source and a state store to a plan (DESIGN.md 2): read the commit, validate
+ * From a config source and a state store to a plan (docs/design.md 2): read the commit, validate
  * everything (nothing proceeds if any manifest is invalid), observe the DP repositories, and
  * make the plan. The orchestration shared by `plan`, `apply` and the controller.
  */

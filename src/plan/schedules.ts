@@ -1,4 +1,4 @@
-/** Next starts of every task, and which schedules an apply adds, changes or removes (DESIGN.md 2). */
+/** Next starts of every task, and which schedules an apply adds, changes or removes (docs/design.md 2). */
 import { describeSchedule, nextStarts } from '../schedule/index.js';
 import { decodeManifest, type Schedule } from '../manifests/index.js';
 import { stableStringify, type StoredObject } from '../state/index.js';

@@ -1,5 +1,5 @@
 /**
- * The plan is data (STYLE.md 3): `makePlan` builds it from desired and actual state, renderers
+ * The plan is data (docs/style.md 3): `makePlan` builds it from desired and actual state, renderers
  * turn it into text / Markdown / JSON, and `applyPlan` is the only code that writes.
  * `formatVersion` is bumped on any incompatible change of this shape (schemas/plan.json).
  */

@@ -1,5 +1,5 @@
 /**
- * What the controller and its agents exchange (DESIGN.md 4 `updops agent`): assignments handed
+ * What the controller and its agents exchange (docs/design.md 4 `updops agent`): assignments handed
  * out by long-poll, and the result an agent reports back once per (run id, agent).
  */
 import type { SourceSpec } from '../repository/index.js';
@@ -25,7 +25,7 @@ export interface DownloadAssignment {
   kind: 'download';
   runId: string;
   task: string;
-  /** The DP's repository folder from the manifest (a path on that DP, DESIGN.md 1). */
+  /** The DP's repository folder from the manifest (a path on that DP, docs/design.md 1). */
   repository: string;
   sources: SourceSpec[];
   legacyScheme: boolean;

@@ -1,5 +1,5 @@
 /**
- * What a repository folder holds (DESIGN.md 2 "Actual state", 3): its verified version and
+ * What a repository folder holds (docs/design.md 2 "Actual state", 3): its verified version and
  * publication time, and the files missing or of the wrong size against its own metadata. Read
  * by the planner (drift), by runs after a sync (the recorded observation) and by a DP agent
  * (its heartbeat). Cheap: the metadata is verified once per distinct version, files are stat'ed.
@@ -23,7 +23,7 @@ const TIMESTAMP = 'metadata/timestamp.json';
 
 /**
  * Verified metadata shared by byte-identical repositories within one observation. DPs at the
- * same version hold the same signed files (DESIGN.md 3: metadata is copied as signed), and
+ * same version hold the same signed files (docs/design.md 3: metadata is copied as signed), and
  * verification is a pure function of those bytes, so a fleet of thousands of DPs costs one
  * signature check per distinct version instead of one per DP.
  */

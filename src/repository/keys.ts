@@ -1,5 +1,5 @@
 /**
- * Signing keys of an updops repository (DESIGN.md 3, docs/repository-format.md "Keys"):
+ * Signing keys of an updops repository (docs/design.md 3, docs/repository-format.md "Keys"):
  * one ed25519 key per top-level TUF role, threshold 1. Private keys are PKCS#8 PEM files
  * readable only by their owner; public halves are JSON with the TUF keyid (sha256 of the
  * canonical JSON key, as the TUF spec defines it, so any TUF client accepts the repository).

@@ -1,5 +1,5 @@
 /**
- * Where one target of a run is worked on (docs/architecture.md "Runs"; DESIGN.md 1; seed 001).
+ * Where one target of a run is worked on (docs/architecture.md "Runs"; docs/design.md 1; seed 001).
  * The only place these rules live, whoever started the run:
  * - a download task on a Linux/macOS DP fails with the seed's reason, whatever its visibility;
  * - a target that is not visible at its start is skipped (Run missed tasks may run it later);

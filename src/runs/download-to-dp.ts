@@ -1,5 +1,5 @@
 /**
- * What a `DownloadUpdatesToDistributionPoints` run does on one DP (DESIGN.md 1, seed 001):
+ * What a `DownloadUpdatesToDistributionPoints` run does on one DP (docs/design.md 1, seed 001):
  * sync the task's sources into the DP's repository folder. Only Windows DPs can run it; any
  * other OS fails with the seed's reason, which makes the whole run Failed.
  */
@@ -15,7 +15,7 @@ export interface DpDownloadInput {
   sources: ResolvedSource[];
   legacyScheme: boolean;
   downloadDiffFiles: boolean;
-  /** Only these components (`databases`, `modules`, …); absent: all (DESIGN.md 1, `components`). */
+  /** Only these components (`databases`, `modules`, …); absent: all (docs/design.md 1, `components`). */
   components?: string[];
   concurrency?: number;
   onProgress?: (progress: SyncProgress) => void;

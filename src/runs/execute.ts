@@ -1,5 +1,5 @@
 /**
- * `executeRun`: the one code path that runs a task (docs/architecture.md "Runs"; DESIGN.md 1,
+ * `executeRun`: the one code path that runs a task (docs/architecture.md "Runs"; docs/design.md 1,
  * "Runs and statuses"). Apply, the scheduler, manual and API starts, chains, outbreaks and missed
  * runs all come here. It creates the run, decides and works on every target (decide.ts), records
  * one result per target, finishes the run `failed` if any target failed, else `completed` (seed

@@ -1,5 +1,5 @@
 /**
- * Randomized-delay offsets of a run's targets (DESIGN.md 1, "Randomized delay"; seed 001): the
+ * Randomized-delay offsets of a run's targets (docs/design.md 1, "Randomized delay"; seed 001): the
  * window comes from the number of targets in scope, each offset from (task, device, settings
  * revision, manual starts) — the same inputs `deviceStarts` uses, so `plan`/`status` and the
  * controller agree and two controllers start each DP at the same instant.

@@ -1,5 +1,5 @@
 /**
- * "Visible on the network" (seed 001, "Run missed tasks"; DESIGN.md 1): whether a DP or device
+ * "Visible on the network" (seed 001, "Run missed tasks"; docs/design.md 1): whether a DP or device
  * can be reached at a task's start. Runs skip what is not visible and, with `runMissed`, run it
  * when it is next seen. Agents (a later capability) will answer from heartbeats; until then a
  * DP counts as visible when the parent folder of its repository exists — an unmounted share or

@@ -1,6 +1,6 @@
 /**
  * After a DP sync, what its repository folder now holds is recorded as the DP's observation
- * (DESIGN.md 2, "Actual state"), so `status` and the next plan see it. Shared by apply's derived
+ * (docs/design.md 2, "Actual state"), so `status` and the next plan see it. Shared by apply's derived
  * syncs and the controller's task runs.
  */
 import type { StateStore } from '../state/index.js';

@@ -1,5 +1,5 @@
 /**
- * One DP or device within a run (DESIGN.md 1, "Runs and statuses"): decided by decide.ts, then
+ * One DP or device within a run (docs/design.md 1, "Runs and statuses"): decided by decide.ts, then
  * worked on by its agent or here, and recorded as one `DeviceResult` — the only result type.
  */
 import type { DeviceResult } from '../state/index.js';

@@ -1,5 +1,5 @@
 /**
- * What a task runs on (DESIGN.md 1, Tasks): a download task on each DP of its scope that has no
+ * What a task runs on (docs/design.md 1, Tasks): a download task on each DP of its scope that has no
  * download task of its own set (seed 001: "downloaded updates will only be used by distribution
  * points … that have no update download task explicitly set for them"); an Update task on each
  * device of its scope.

@@ -1,5 +1,5 @@
 /**
- * Event triggers (DESIGN.md 1, schedule table; seed 001 "On virus outbreak", "On completing
+ * Event triggers (docs/design.md 1, schedule table; seed 001 "On virus outbreak", "On completing
  * another task", "Immediately"): pure functions from the recorded tasks and an event to the
  * runs to start. The controller starts what they return.
  */

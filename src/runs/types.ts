@@ -55,7 +55,7 @@ export interface DownloadSettings {
   sources: ResolvedSource[];
   legacyScheme: boolean;
   downloadDiffFiles: boolean;
-  /** Only these components reach the DP (DESIGN.md 1, `components`); absent: all. */
+  /** Only these components reach the DP (docs/design.md 1, `components`); absent: all. */
   components?: string[];
 }
 

@@ -1,7 +1,7 @@
 /**
  * Civil (calendar) arithmetic without time zones: dates are counted as whole days since
  * 1970-01-01 so strides ("every N days", "every N weeks") survive month and year ends
- * (DESIGN.md 1, Schedules). Zones are applied separately in `zone.ts`.
+ * (docs/design.md 1, Schedules). Zones are applied separately in `zone.ts`.
  */
 export const DAY_MS = 86_400_000;
 

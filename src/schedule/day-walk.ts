@@ -32,7 +32,7 @@ export function walkDays(walk: DayWalk, afterMs: number, count: number): number[
   return out;
 }
 
-/** A DST-following walk in `zone` at wall-clock `time` (DESIGN.md 1). */
+/** A DST-following walk in `zone` at wall-clock `time` (docs/design.md 1). */
 export function zonedWalk(zone: string, time: TimeOfDay, afterMs: number, matches: (day: number) => boolean): DayWalk {
   return {
     firstDay: localDayNumber(afterMs, zone),

@@ -1,5 +1,5 @@
 /**
- * Defaults of each schedule kind, from the seed (001, "Scheduled start") and DESIGN.md 1's
+ * Defaults of each schedule kind, from the seed (001, "Scheduled start") and docs/design.md 1's
  * schedule table. The manifest normalizer fills the same values; the engine applies them again
  * so raw schedules work too. "Current system time" defaults come from the anchor (see types.ts).
  */

@@ -1,4 +1,4 @@
-/** Small wording helpers for `describeSchedule` (plain English, as in DESIGN.md 1). */
+/** Small wording helpers for `describeSchedule` (plain English, as in docs/design.md 1). */
 import type { TimeOfDay, Weekday } from './civil.js';
 import { formatTimeOfDay } from './time-of-day.js';
 

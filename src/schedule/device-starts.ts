@@ -1,6 +1,6 @@
 /**
  * Per-device starts: the schedule's starts plus each device's randomized-delay offset
- * (DESIGN.md 1, "Randomized delay"). The schedule is evaluated once per task, not per device,
+ * (docs/design.md 1, "Randomized delay"). The schedule is evaluated once per task, not per device,
  * so this stays cheap for large scopes (bench/schedule.ts).
  */
 import type { RandomDelay, Schedule } from '../manifests/index.js';

@@ -1,4 +1,4 @@
-/** Schedule engine (DESIGN.md 1, Schedules; layout in DESIGN.md 5): public API. */
+/** Schedule engine (docs/design.md 1, Schedules; layout in docs/design.md 5): public API. */
 export { nextStarts, startsOnApply, describeSchedule, scheduleTimeZone } from './next-starts.js';
 export type { ScheduleContext, ScheduleKind, KindContext } from './types.js';
 export { SCHEDULE_DEFAULTS } from './defaults.js';

@@ -1,6 +1,6 @@
 /**
- * The public face of the schedule engine (DESIGN.md 1, Schedules): pure functions of the
- * schedule, an `after` instant and the context — no clocks, no timers (STYLE.md 2).
+ * The public face of the schedule engine (docs/design.md 1, Schedules): pure functions of the
+ * schedule, an `after` instant and the context — no clocks, no timers (docs/style.md 2).
  */
 import { UpdopsError } from '../errors.js';
 import type { Schedule } from '../manifests/index.js';
@@ -8,7 +8,7 @@ import { kindOf } from './registry.js';
 import type { ScheduleContext, ScheduleKind } from './types.js';
 import { assertTimeZone } from './zone.js';
 
-/** The zone a schedule runs in: its own `timeZone`, else the controller's (DESIGN.md 1). */
+/** The zone a schedule runs in: its own `timeZone`, else the controller's (docs/design.md 1). */
 export function scheduleTimeZone(schedule: Schedule, defaultTimeZone: string): string {
   return 'timeZone' in schedule && schedule.timeZone !== undefined ? schedule.timeZone : defaultTimeZone;
 }

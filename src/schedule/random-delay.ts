@@ -1,6 +1,6 @@
 /**
  * Randomized delay of task starts (seed 001 "Use automatically randomized delay" / "Use
- * randomized delay … within an interval of (min)"; DESIGN.md 1): each device starts at the
+ * randomized delay … within an interval of (min)"; docs/design.md 1): each device starts at the
  * scheduled instant plus its own offset inside a window. Offsets are derived, not drawn, so
  * `plan` and `status` can show them and they survive restarts; they change when the task's
  * settings change (new revision) or it is started by hand (seed: "when task settings are edited

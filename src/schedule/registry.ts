@@ -1,5 +1,5 @@
 /**
- * The one map from schedule kind to implementation (STYLE.md 1). Adding a kind = a module in
+ * The one map from schedule kind to implementation (docs/style.md 1). Adding a kind = a module in
  * `kinds/` plus one line here; the mapped type makes a missing kind a compile error.
  */
 import { daysOfWeek, monthly, monthlyByWeeks, weekly } from './kinds/calendar.js';

@@ -3,7 +3,7 @@ import type { TimeOfDay } from './civil.js';
 
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
-/** Parses a manifest `time` (`HH:MM` or `HH:MM:SS`, DESIGN.md 1 "Schedule fields by kind"). */
+/** Parses a manifest `time` (`HH:MM` or `HH:MM:SS`, docs/design.md 1 "Schedule fields by kind"). */
 export function parseTimeOfDay(text: string): TimeOfDay {
   const m = TIME_RE.exec(text);
   if (!m) throw new UpdopsError('SCHEMA', `time "${text}" is not HH:MM or HH:MM:SS (24-hour)`);

@@ -1,14 +1,14 @@
 import type { Schedule } from '../manifests/index.js';
 
 /**
- * What a schedule needs besides its own fields (STYLE.md 2: schedules take `now`, they never
+ * What a schedule needs besides its own fields (docs/style.md 2: schedules take `now`, they never
  * read the clock). `anchor` is when the task was first applied: the seed's "current system
  * time" defaults (start of everyMinutes/everyHours/everyDays, the time of everyWeeks,
  * dailyNoDst and monthly) are read from it, so plans stay stable between runs.
  */
 export interface ScheduleContext {
   anchor: Date;
-  /** The controller's IANA zone, used when the schedule has no `timeZone` (DESIGN.md 1). */
+  /** The controller's IANA zone, used when the schedule has no `timeZone` (docs/design.md 1). */
   defaultTimeZone: string;
 }
 
@@ -18,7 +18,7 @@ export interface KindContext {
   zone: string;
 }
 
-/** One schedule kind behind one fixed interface (STYLE.md 1). */
+/** One schedule kind behind one fixed interface (docs/style.md 1). */
 export interface ScheduleKind<S extends Schedule> {
   /** Up to `count` start instants (ms) strictly after `afterMs`, ascending. */
   nextStarts(schedule: S, afterMs: number, count: number, context: KindContext): number[];

@@ -1,7 +1,7 @@
 /**
  * Time-zone arithmetic with `Intl.DateTimeFormat` only (no zone library): offsets, the local
  * wall clock of an instant, and the instant of a wall-clock time — with the DST rules of
- * DESIGN.md 1 ("Times are wall-clock in that zone and follow DST"):
+ * docs/design.md 1 ("Times are wall-clock in that zone and follow DST"):
  * - a wall-clock time inside a skipped hour (spring forward) runs at the first valid instant
  *   after the gap, i.e. at the transition itself (02:30 → 03:00 CEST on 2026-03-29);
  * - a wall-clock time that happens twice (fall back) runs once, at the first occurrence.

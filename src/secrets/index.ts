@@ -1,5 +1,5 @@
 /**
- * Secrets are referenced, never written (DESIGN.md 1: `secretRef` from an environment variable
+ * Secrets are referenced, never written (docs/design.md 1: `secretRef` from an environment variable
  * or a file). Values are read at the moment they are needed and never logged, stored or put in
  * an error message: messages name the variable or file, not what it holds.
  */

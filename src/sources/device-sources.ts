@@ -1,6 +1,6 @@
 /**
- * Which sources a device's Update task uses, in order (DESIGN.md 1 "Type Update": "vendor, the
- * device's DP / administration server, or custom sources, in order, with fallback"; 1.4:
+ * Which sources a device's Update task uses, in order (docs/design.md 1 "Type Update": "vendor, the
+ * device's DP / administration server, or custom sources, in order, with fallback"; docs/design.md 1 "Type DownloadUpdatesToDistributionPoints":
  * downloaded updates are used by the DPs of a group that have no download task explicitly set
  * for themselves, and by the devices those DPs serve). Pure over the config model (secrets are
  * resolved by `sourceSpecOf` from the given environment).

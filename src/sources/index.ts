@@ -1,5 +1,5 @@
 /**
- * Update sources resolved for the sync engine (DESIGN.md 1 "Update sources"): a task's or a
+ * Update sources resolved for the sync engine (docs/design.md 1 "Update sources"): a task's or a
  * device's source names become URLs, proxies, timeouts and credentials from `secretRef`.
  * Shared by the planner's probes, runs and the agents' assignments.
  */

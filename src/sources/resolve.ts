@@ -1,5 +1,5 @@
 /**
- * Turns a task's source names into what the sync engine takes (DESIGN.md 1, update sources):
+ * Turns a task's source names into what the sync engine takes (docs/design.md 1, update sources):
  * URLs, proxies, timeouts and credentials resolved from `secretRef`, relative paths resolved
  * against the config directory.
  */

@@ -9,7 +9,7 @@ export { AGENT_ROLES, DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from './stor
 export { specHash, stableStringify } from './spec-hash.js';
 export { SqliteStateStore } from './sqlite/sqlite-store.js';
 
-/** Default state file, relative to the working directory (DESIGN.md 4: zero set-up). */
+/** Default state file, relative to the working directory (docs/design.md 4: zero set-up). */
 export const DEFAULT_STATE_PATH = '.updops/state.db';
 
 export interface OpenStateStoreOptions {

@@ -1,5 +1,5 @@
 /**
- * The configuration as it was last applied (DESIGN.md 2: the recorded objects are the actual
+ * The configuration as it was last applied (docs/design.md 2: the recorded objects are the actual
  * state), decoded once into the typed model (docs/architecture.md "Recorded state"). Runs,
  * triggers, the scheduler, status and agent assignments read this, never the working tree or
  * the branch head: a commit that failed validation, or one not applied yet, must not change

@@ -1,6 +1,6 @@
 /**
  * The state store: what updops recorded at the last apply, what it observed, and what ran
- * (DESIGN.md 2 "Actual state", DESIGN.md 1 "Runs and statuses", DESIGN.md 4 "State").
+ * (docs/design.md 2 "Actual state", docs/design.md 1 "Runs and statuses", docs/design.md 4 "State").
  *
  * One interface, several back ends (embedded SQLite by default, PostgreSQL later), checked by
  * one conformance suite. Every method returns a Promise even where the SQLite driver is
@@ -54,7 +54,7 @@ export interface ApplyChangesInput {
   summary: string;
 }
 
-/** One entry of `updops history` (DESIGN.md 2: "the controller records every applied commit"). */
+/** One entry of `updops history` (docs/design.md 2: "the controller records every applied commit"). */
 export interface HistoryEntry {
   id: number;
   commit?: string;
@@ -85,7 +85,7 @@ export interface LockInfo {
   expiresAt: string;
 }
 
-/** What updops last saw in a DP's repository folder (drift detection, DESIGN.md 2). */
+/** What updops last saw in a DP's repository folder (drift detection, docs/design.md 2). */
 export interface RepositoryObservation {
   dp: string;
   /** Published repository version; omitted when the repository is empty. */
@@ -177,7 +177,7 @@ export interface RunQuery {
   limit?: number;
 }
 
-/** What an agent on a DP or device is (DESIGN.md 4 `updops agent`). */
+/** What an agent on a DP or device is (docs/design.md 4 `updops agent`). */
 export const AGENT_ROLES = ['dp', 'device'] as const;
 export type AgentRole = (typeof AGENT_ROLES)[number];
 
@@ -222,7 +222,7 @@ export interface StateStore {
   /** Sorted by kind, then name. */
   listObjects(kind?: string): Promise<StoredObject[]>;
   /**
-   * Writes all object changes of one apply in ONE transaction (DESIGN.md 2 "Apply"): checks
+   * Writes all object changes of one apply in ONE transaction (docs/design.md 2 "Apply"): checks
    * `expectedSerial`, upserts, deletes, bumps the serial and appends a history entry.
    * Resolves to the new serial. On any failure nothing is written.
    */

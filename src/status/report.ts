@@ -1,5 +1,5 @@
 /**
- * `updops status` (DESIGN.md 4): the group tree, each DP's repository (version, age, drift),
+ * `updops status` (docs/design.md 4): the group tree, each DP's repository (version, age, drift),
  * each task's last run and next starts, and the last applied commit — all from the state store.
  */
 import { decodeHeartbeat } from '../protocol/index.js';
@@ -28,7 +28,7 @@ export interface StatusReport {
     nextStarts: string[];
     lastRun: { id: string; status: string; trigger: string; startedAt: string; finishedAt: string | null } | null;
   }[];
-  /** Each device as its agent last reported it (DESIGN.md 1 "Type Update"; null fields: no agent or not reported). */
+  /** Each device as its agent last reported it (docs/design.md 1 "Type Update"; null fields: no agent or not reported). */
   devices?: DeviceStatusRow[];
 }
 

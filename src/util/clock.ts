@@ -1,11 +1,11 @@
 /**
- * Clocks for the controller (STYLE.md 2: clocks live at the edges and are injected). The system
+ * Clocks for the controller (docs/style.md 2: clocks live at the edges and are injected). The system
  * clock sleeps on real timers; `FakeClock` lets tests and benches move time by hand: sleepers
  * wake in time order and nothing ever busy-waits.
  */
 import { setImmediate as nextTurn, setTimeout as delay } from 'node:timers/promises';
 
-/** Injectable time (STYLE.md 2): tests drive the controller with a fake clock, never real waiting. */
+/** Injectable time (docs/style.md 2): tests drive the controller with a fake clock, never real waiting. */
 export interface Clock {
   now(): Date;
   /** Resolves after `ms` of this clock's time, or when `signal` aborts (then rejects). */

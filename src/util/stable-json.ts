@@ -2,7 +2,7 @@
  * Stable JSON: object keys sorted at every level, no whitespace, `undefined` members dropped
  * (as JSON.stringify does). Two specs that mean the same thing give the same text, so equal
  * normalized specs compare and hash equal whatever order they were written or stored in
- * (DESIGN.md 2: "an omitted default never shows as a change").
+ * (docs/design.md 2: "an omitted default never shows as a change").
  */
 export function stableStringify(value: unknown): string {
   return JSON.stringify(sortKeys(value));

@@ -1,5 +1,5 @@
 /**
- * The agents' API (DESIGN.md 4 `updops agent`): every call needs the bearer token; registration
+ * The agents' API (docs/design.md 4 `updops agent`): every call needs the bearer token; registration
  * only for names of the applied config; a result counts once per (run id, agent) — one device
  * result and one set of events however often it is posted.
  */

@@ -1,6 +1,6 @@
 /**
  * Faults with real agent processes (seed 000: "If the database update download is interrupted …
- * the application continues to use the previously installed database version"; DESIGN.md 4):
+ * the application continues to use the previously installed database version"; docs/design.md 4):
  * kill -9 of a device agent mid-download leaves the previous set in use and the next run
  * completes; a controller restart during a run loses no result — the agent retries until the
  * new controller acknowledges it.

@@ -1,5 +1,5 @@
 /**
- * Run missed tasks with real agents (seed 001 / DESIGN.md 1 "Run missed tasks"): a device whose
+ * Run missed tasks with real agents (seed 001 / docs/design.md 1 "Run missed tasks"): a device whose
  * agent was not there at a `once` start runs the task when its agent registers — only with
  * `runMissed: true`. The controller runs in-process on a FakeClock; the agents are processes.
  */

@@ -1,6 +1,6 @@
 /**
- * Devices update from their DP through real agents (DESIGN.md 1 "Type Update": "vendor, the
- * device's DP …, in order, with fallback"; DESIGN.md 4 `updops agent`): the DP agent syncs from
+ * Devices update from their DP through real agents (docs/design.md 1 "Type Update": "vendor, the
+ * device's DP …, in order, with fallback"; docs/design.md 4 `updops agent`): the DP agent syncs from
  * the vendor and serves its repository; device agents fetch from the DP's address; with the DP
  * down they fall back to the vendor; with every source down the run fails and `bases/` stays.
  */

@@ -1,5 +1,5 @@
 /**
- * `updops run TASK --controller URL [--wait]` against a real API server (DESIGN.md 4): exit 0 when
+ * `updops run TASK --controller URL [--wait]` against a real API server (docs/design.md 4): exit 0 when
  * the run completed, 1 when it failed or was skipped, per-device results printed; the token comes
  * from --token-file or UPDOPS_TOKEN and a wrong one starts nothing.
  */

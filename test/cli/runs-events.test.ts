@@ -1,4 +1,4 @@
-/** `updops runs` and `updops events` (DESIGN.md 4): text and JSON, from the controller's API and from the state store. */
+/** `updops runs` and `updops events` (docs/design.md 4): text and JSON, from the controller's API and from the state store. */
 import t from 'tap';
 import type { Test } from 'tap';
 import { createApiServer } from '../../src/controller/api/index.js';

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md 4: the API binds 127.0.0.1 by default and every mutating call needs the bearer token.
+ * docs/design.md 4: the API binds 127.0.0.1 by default and every mutating call needs the bearer token.
  * Without it nothing starts: no controller call, no run, no event in the (real) state store.
  * Logs carry one line per request and never the token or an Authorization header.
  */

@@ -1,5 +1,5 @@
 /**
- * The HTTP edge on the real controller (DESIGN.md 4): a git config with Windows DPs and a vendor
+ * The HTTP edge on the real controller (docs/design.md 4): a git config with Windows DPs and a vendor
  * repository served on 127.0.0.1 (the reconcile acceptance world), `createController` with the
  * metrics observer, and the API in front. A manual run started over HTTP syncs a real DP, shows
  * in /api/runs/:id, in /metrics and on the dashboard; `updops run --wait` exits 0; without the

@@ -1,4 +1,4 @@
-/** The controller API's routes (DESIGN.md 4): happy paths, JSON shapes and 400/404/405/413. */
+/** The controller API's routes (docs/design.md 4): happy paths, JSON shapes and 400/404/405/413. */
 import t from 'tap';
 import type { Test } from 'tap';
 import { createApiServer } from '../../src/controller/api/index.js';

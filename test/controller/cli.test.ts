@@ -1,5 +1,5 @@
 /**
- * `updops controller` as a real process (DESIGN.md 4): it reconciles the branch on start,
+ * `updops controller` as a real process (docs/design.md 4): it reconciles the branch on start,
  * answers the HTTP API on 127.0.0.1, and on SIGTERM stops cleanly with exit code 0.
  */
 import { spawn } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * Run missed tasks (seed 001; DESIGN.md 1): a DP not visible on the network at a start (here:
+ * Run missed tasks (seed 001; docs/design.md 1): a DP not visible on the network at a start (here:
  * the parent folder of its repository is gone, like an unmounted share) is skipped with a
  * reason, and runs the task when it is seen again — only when the task has `runMissed: true`.
  */

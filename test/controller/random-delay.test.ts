@@ -1,5 +1,5 @@
 /**
- * Randomized delay (DESIGN.md 1; seed 001 "Use randomized delay for task starts within an
+ * Randomized delay (docs/design.md 1; seed 001 "Use randomized delay for task starts within an
  * interval of (min)"): the DPs of a scheduled run start at the scheduled instant plus their own
  * offset, all within the window, at exactly the offsets `deviceStarts` (what plan and status
  * show) computes — and the same in two controllers.

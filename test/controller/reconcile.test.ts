@@ -1,5 +1,5 @@
 /**
- * The reconcile loop (DESIGN.md 2; DESIGN.md intro use 1): a new commit is applied within one
+ * The reconcile loop (docs/design.md 2; docs/design.md intro use 1): a new commit is applied within one
  * poll, a webhook (`reconcileNow`) applies at once, an invalid commit keeps the last applied
  * state with one ReconcileFailed event, and the next good commit is applied.
  */

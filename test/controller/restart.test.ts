@@ -1,5 +1,5 @@
 /**
- * Surviving restarts (DESIGN.md 1 "Runs and statuses", "Run missed tasks"): a run left
+ * Surviving restarts (docs/design.md 1 "Runs and statuses", "Run missed tasks"): a run left
  * `running` by a dead controller becomes `interrupted`; a scheduled start that fell while the
  * controller was down runs once (trigger `missed`) only for tasks with `runMissed: true`.
  */

@@ -1,5 +1,5 @@
 /**
- * The scheduler loop (DESIGN.md 1, Schedules): a task starts at its scheduled instant (trigger
+ * The scheduler loop (docs/design.md 1, Schedules): a task starts at its scheduled instant (trigger
  * `schedule`), interval kinds start again and again, and a task is never started twice at once
  * (the second start is a `skipped` run naming the running one). Time is a FakeClock.
  */

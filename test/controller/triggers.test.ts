@@ -1,5 +1,5 @@
 /**
- * Event triggers (DESIGN.md 1; seed 001 "On completing another task", "On virus outbreak"):
+ * Event triggers (docs/design.md 1; seed 001 "On completing another task", "On virus outbreak"):
  * chained tasks start after their predecessor with the right outcome, only on the DPs both
  * tasks share; an outbreak starts only the tasks that watch its application type.
  */

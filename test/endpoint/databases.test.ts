@@ -1,5 +1,5 @@
 /**
- * Databases part of the Update task against real repositories (DESIGN.md 1 "Type Update",
+ * Databases part of the Update task against real repositories (docs/design.md 1 "Type Update",
  * seed 000): from the device's DP, fallback to the next source, an all-sources failure leaves
  * the installed set byte-identical, "without databases" mode and its end, only what differs moves.
  */

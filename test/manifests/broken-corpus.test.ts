@@ -1,7 +1,7 @@
 /**
- * Acceptance: every check of the manifest validator (DESIGN.md 2) against a corpus of broken
+ * Acceptance: every check of the manifest validator (docs/design.md 2) against a corpus of broken
  * configs, each the small valid base config with exactly one defect, asserting the error's code
- * and `FILE:LINE:COL` (STYLE.md 6) and that no other error rides along.
+ * and `FILE:LINE:COL` (docs/style.md 6) and that no other error rides along.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -11,7 +11,7 @@ import { isGitUrl, redactUrl } from '../../src/manifests/git-command.js';
 import { headCommit, resolveConfigSource } from '../../src/manifests/git-source.js';
 import { freeLoopbackPort as deadPort } from '../helpers/loopback.js';
 
-/** DESIGN.md 2 "Desired state": manifests at one git commit, or a plain directory. Real git repos in temp dirs. */
+/** docs/design.md 2 "Desired state": manifests at one git commit, or a plain directory. Real git repos in temp dirs. */
 
 const root = mkdtempSync(join(tmpdir(), 'updops-git-'));
 t.teardown(() => rmSync(root, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 /**
- * Parity of the two manifest readers (src/manifests/fast-parse.ts and parse.ts; DESIGN.md 2,
+ * Parity of the two manifest readers (src/manifests/fast-parse.ts and parse.ts; docs/design.md 2,
  * "loaded with source positions"): a file read by js-yaml first must give the user exactly what
  * the positional `yaml` reader alone gives, through the loader: the same problems with the same
  * code, message and FILE:LINE:COL, the same manifests (document count, order, index and

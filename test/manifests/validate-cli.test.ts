@@ -1,7 +1,7 @@
 /**
  * `updops validate` and `updops schema` as a user runs them: a real process, real files. Errors are
- * one line each with `FILE:LINE:COL: CODE:` and never a stack trace (DESIGN.md 4, STYLE.md 7);
- * `--help` stays fast because commands load lazily (STYLE.md 13).
+ * one line each with `FILE:LINE:COL: CODE:` and never a stack trace (docs/design.md 4, docs/style.md 7);
+ * `--help` stays fast because commands load lazily (docs/style.md 13).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Field-level diffs of normalized specs (DESIGN.md 2: "update (field-level diff; multi-line values
+// Field-level diffs of normalized specs (docs/design.md 2: "update (field-level diff; multi-line values
 // as unified diffs)"; "Secrets are always shown as (sensitive)").
 import t from 'tap';
 import { fieldDiff } from '../../src/plan/field-diff.js';

@@ -1,4 +1,4 @@
-// makePlan(desired, actual, now) → Plan (DESIGN.md 2 "Plan"; STYLE.md 3): pure, from hand-built inputs.
+// makePlan(desired, actual, now) → Plan (docs/design.md 2 "Plan"; docs/style.md 3): pure, from hand-built inputs.
 import t from 'tap';
 import { makePlan, planHasChanges } from '../../src/plan/make-plan.js';
 import type { RepositoryStatus } from '../../src/plan/observation.js';

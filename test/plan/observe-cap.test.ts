@@ -1,5 +1,5 @@
 /**
- * The planner reads a source's timestamp with the cap sync uses (DESIGN.md 3 "every download is
+ * The planner reads a source's timestamp with the cap sync uses (docs/design.md 3 "every download is
  * bounded"): a hostile source that answers with endless data cannot keep `updops plan` reading.
  */
 import { execFile } from 'node:child_process';

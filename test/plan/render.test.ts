@@ -1,4 +1,4 @@
-// Plan renderers (DESIGN.md 2 "Outputs"): text for people, Markdown for PR comments, JSON for
+// Plan renderers (docs/design.md 2 "Outputs"): text for people, Markdown for PR comments, JSON for
 // machines; secrets always (sensitive). Snapshots pin the layout; the assertions pin the rules.
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';

@@ -1,6 +1,6 @@
 /**
- * DESIGN.md 2 "Apply: validates everything first (nothing is written if any manifest is
- * invalid)" and DESIGN.md 4 "Errors are one clear line each with file:line:col", acceptance 4.
+ * docs/design.md 2 "Apply: validates everything first (nothing is written if any manifest is
+ * invalid)" and docs/design.md 4 "Errors are one clear line each with file:line:col", acceptance 4.
  */
 import t from 'tap';
 import { NOW, STACK_FRAME, makeWorld } from './helpers/world.js';

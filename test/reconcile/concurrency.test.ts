@@ -1,5 +1,5 @@
 /**
- * DESIGN.md 2 "Apply", acceptance 3: a second apply fails fast naming the lock holder; the
+ * docs/design.md 2 "Apply", acceptance 3: a second apply fails fast naming the lock holder; the
  * state stays consistent; `apply --force-unlock <id>` removes a stale lock.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md 2 "Actual state … missing/corrupt files (drift)", acceptance 5: a DP repository
+ * docs/design.md 2 "Actual state … missing/corrupt files (drift)", acceptance 5: a DP repository
  * that lost or damaged a file is planned as `drifted` and repaired by apply; a newer vendor
  * version makes every DP `stale` and apply brings them up to it.
  */

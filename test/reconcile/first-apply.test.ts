@@ -1,5 +1,5 @@
 /**
- * DESIGN.md 2, acceptance 1: the first apply creates everything; a re-plan is empty; a rewrite
+ * docs/design.md 2, acceptance 1: the first apply creates everything; a re-plan is empty; a rewrite
  * that means the same is empty; one changed field is one update with that field; a removed
  * manifest is an orphan unless pruning; and only objects updops recorded are ever deleted.
  */

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md 2 "Saved plans", acceptance 2: `plan --out FILE` then `apply FILE` applies exactly
+ * docs/design.md 2 "Saved plans", acceptance 2: `plan --out FILE` then `apply FILE` applies exactly
  * that plan, and is refused (PLAN_STALE, nothing written) when the config or the state moved.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * DESIGN.md 1 "Update sources": credentials come from `secretRef` and are never printed;
- * DESIGN.md 2: "Secrets are always shown as (sensitive)". Acceptance 6: the value appears in no
+ * docs/design.md 1 "Update sources": credentials come from `secretRef` and are never printed;
+ * docs/design.md 2: "Secrets are always shown as (sensitive)". Acceptance 6: the value appears in no
  * plan output (text, Markdown, JSON), no apply output and nowhere in the state.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

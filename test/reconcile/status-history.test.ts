@@ -1,6 +1,6 @@
 /**
- * DESIGN.md 2 "the controller records every applied commit, so updops history lists them" and
- * DESIGN.md 4 `status`, acceptance 7: after an apply, status shows groups, DPs with their
+ * docs/design.md 2 "the controller records every applied commit, so updops history lists them" and
+ * docs/design.md 4 `status`, acceptance 7: after an apply, status shows groups, DPs with their
  * version and no drift, tasks with next start and last run, and the last applied commit.
  */
 import t from 'tap';

@@ -1,5 +1,5 @@
 /**
- * Bad repositories (DESIGN.md 3 "Every download is bounded and verified", "a reader always sees
+ * Bad repositories (docs/design.md 3 "Every download is bounded and verified", "a reader always sees
  * one complete, verified version"), beyond test/repository/sync-attacks.test.ts (bad hash,
  * foreign key, expiry, rollback, mix-and-match, endless data, slow retrieval, ".." target path):
  * truncated metadata, metadata over the size limit, a 100,000-target bomb, folder-source

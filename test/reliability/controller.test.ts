@@ -1,6 +1,6 @@
 /**
- * The controller as its own process (`updops controller`, DESIGN.md 1 "commits to a config
- * repo", DESIGN.md 4 "Controller HTTP API (bound to 127.0.0.1 by default; mutating calls need a
+ * The controller as its own process (`updops controller`, docs/design.md 1 "commits to a config
+ * repo", docs/design.md 4 "Controller HTTP API (bound to 127.0.0.1 by default; mutating calls need a
  * bearer token)"), against a real git config, vendor repository and SQLite state:
  *
  * - security: it binds 127.0.0.1 when the host is left out; POSTs without or with a wrong token

@@ -1,5 +1,5 @@
 /**
- * Crashes (DESIGN.md 2 "Apply: … takes a lock … writes all object changes in one transaction,
+ * Crashes (docs/design.md 2 "Apply: … takes a lock … writes all object changes in one transaction,
  * then executes the derived actions (downloads) … records the applied commit, and releases the
  * lock"): `updops apply` killed with SIGKILL at seeded random points while three DPs sync a few
  * MB each from a throttled vendor repository.

@@ -1,5 +1,5 @@
 /**
- * Disk full (DESIGN.md 3 "publish atomically: files first, metadata last … a reader always sees
+ * Disk full (docs/design.md 3 "publish atomically: files first, metadata last … a reader always sees
  * one complete, verified version"): the DP mirror lives on a 4 MiB filesystem; a sync whose next
  * version needs more aborts with a clear `error: DISK:` line (real CLI), the previous version is
  * still complete (tree hash) and `updops serve` answers it; once space is added the next sync

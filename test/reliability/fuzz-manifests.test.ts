@@ -1,5 +1,5 @@
 /**
- * Bad manifests fuzzer (DESIGN.md 2 "validated … loaded with source positions", STYLE.md 4
+ * Bad manifests fuzzer (docs/design.md 2 "validated … loaded with source positions", docs/style.md 4
  * "Validation returns problems, never throws", README "Limits against hostile input").
  *
  * Seeded mutations of the valid `examples/config` manifests (see helpers/manifest-mutations.ts)

@@ -1,5 +1,5 @@
 /**
- * Git faults with the real CLI (DESIGN.md 2 "Desired state: all manifests at one git commit";
+ * Git faults with the real CLI (docs/design.md 2 "Desired state: all manifests at one git commit";
  * "Apply: validates everything first (nothing is written if any manifest is invalid)").
  * The config is a bare remote reached by file:// URL, so pushes — forced ones too — happen as
  * they would on a git server; the CLI keeps its own cache clone (cwd/.updops/git-cache).

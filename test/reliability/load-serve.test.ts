@@ -1,5 +1,5 @@
 /**
- * Load (DESIGN.md 3 "Serving … with Range … keep-alive"): `updops serve` as its own process, a
+ * Load (docs/design.md 3 "Serving … with Range … keep-alive"): `updops serve` as its own process, a
  * folder of 1 MB files, hammered by wrk with 1,000 concurrent connections on loopback for
  * UPDOPS_LOAD_SECONDS (default 60; .ci/run sets 15) with a Lua script mixing full GETs and
  * Range requests. Zero errors (socket errors, non-2xx) is asserted; p99 latency and throughput

@@ -1,6 +1,6 @@
 /**
- * Security (DESIGN.md 1 "credentials … never from the manifest text and never printed",
- * DESIGN.md 2 "Secrets are always shown as (sensitive)", DESIGN.md 3 "no path escapes the folder").
+ * Security (docs/design.md 1 "credentials … never from the manifest text and never printed",
+ * docs/design.md 2 "Secrets are always shown as (sensitive)", docs/design.md 3 "no path escapes the folder").
  *
  * 1. A `secretRef` value (env and file) used for real basic-auth syncs appears in no plan output
  *    (text, markdown, json), apply output, status/history/runs/events JSON, and not in the bytes

@@ -1,4 +1,4 @@
-/** `updops keys generate` (DESIGN.md 3): owner-only private keys, TUF keyids, no overwrite. */
+/** `updops keys generate` (docs/design.md 3): owner-only private keys, TUF keyids, no overwrite. */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';

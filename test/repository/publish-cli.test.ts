@@ -1,5 +1,5 @@
 /**
- * The real binary (STYLE.md 13: thin commands): `updops keys generate`, `publish` and `serve`
+ * The real binary (docs/style.md 13: thin commands): `updops keys generate`, `publish` and `serve`
  * spawned as a user would run them. Uses dist/ (npm test builds it first; built here if absent).
  */
 import { execFile, spawn } from 'node:child_process';

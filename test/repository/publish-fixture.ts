@@ -23,7 +23,7 @@ export async function writeContent(dir: string, files: Record<string, string | B
   }
 }
 
-/** Random bytes with a few small runs changed: the shape of a database update (DESIGN.md 3). */
+/** Random bytes with a few small runs changed: the shape of a database update (docs/design.md 3). */
 export function mutate(base: Buffer, seed: number): Buffer {
   const out = Buffer.from(base);
   for (let i = 0; i < 4; i++) {

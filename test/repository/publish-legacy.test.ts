@@ -1,4 +1,4 @@
-/** Old scheme (DESIGN.md 3): SHA256SUMS with `# published:`, beside TUF or alone. */
+/** Old scheme (docs/design.md 3): SHA256SUMS with `# published:`, beside TUF or alone. */
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * `updops publish` (DESIGN.md 3, docs/repository-format.md): versions verified by the real
+ * `updops publish` (docs/design.md 3, docs/repository-format.md): versions verified by the real
  * tuf-js client over the real server, deltas that apply, retention, custom fields.
  */
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * `updops serve` (DESIGN.md 3, "Serving"): exact lengths, HEAD, ranges, validators, keep-alive,
+ * `updops serve` (docs/design.md 3, "Serving"): exact lengths, HEAD, ranges, validators, keep-alive,
  * and no request ever reads a file outside the served folder.
  */
 import { randomBytes } from 'node:crypto';

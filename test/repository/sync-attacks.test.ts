@@ -1,5 +1,5 @@
 /**
- * Attacks the sync must refuse (DESIGN.md 3: readers verify signatures, expiry, versions,
+ * Attacks the sync must refuse (docs/design.md 3: readers verify signatures, expiry, versions,
  * length and hash), each with the previous mirror left intact and a precise error code.
  */
 import { copyFile, readFile, writeFile } from 'node:fs/promises';

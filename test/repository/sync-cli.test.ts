@@ -1,4 +1,4 @@
-/** `updops sync` (DESIGN.md 4): thin command, one summary line, errors as one line with a code. */
+/** `updops sync` (docs/design.md 4): thin command, one summary line, errors as one line with a code. */
 import path from 'node:path';
 import t from 'tap';
 import { main } from '../../src/cli/main.js';

@@ -1,5 +1,5 @@
 /**
- * Crash safety (DESIGN.md 3 "publish atomically"; DESIGN.md 1: an interrupted download leaves
+ * Crash safety (docs/design.md 3 "publish atomically"; docs/design.md 1: an interrupted download leaves
  * the previous version in use): a child process syncing 40 files is killed with SIGKILL at 20
  * random moments; after each kill the mirror is one complete verified version, and a final
  * sync completes.

@@ -1,5 +1,5 @@
 /**
- * Diff files (DESIGN.md 3): a 1 % change to a large file costs only a few percent on the wire;
+ * Diff files (docs/design.md 3): a 1 % change to a large file costs only a few percent on the wire;
  * a corrupted or wrong diff file falls back to the full file, and the result is always verified.
  */
 import { readFile, writeFile } from 'node:fs/promises';

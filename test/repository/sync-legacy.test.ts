@@ -1,5 +1,5 @@
 /**
- * Old scheme (DESIGN.md 3, docs/repository-format.md "Old scheme"): used only with
+ * Old scheme (docs/design.md 3, docs/repository-format.md "Old scheme"): used only with
  * `legacy`, the error says which option to turn on, and every file is checked against SHA256SUMS.
  */
 import { readFile, writeFile } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * End to end with the real publisher and server (DESIGN.md 3): `publishRepository` →
+ * End to end with the real publisher and server (docs/design.md 3): `publishRepository` →
  * `serveRepository` → `syncRepository` → serve the mirror → sync again. Counts what crosses
  * the wire at the server.
  */

@@ -1,5 +1,5 @@
 /**
- * Sync round trip (DESIGN.md 3 "Sync"): vendor → mirror → second mirror, byte-identical and
+ * Sync round trip (docs/design.md 3 "Sync"): vendor → mirror → second mirror, byte-identical and
  * verified at each hop; only changed files move; a no-op sync costs exactly one request.
  */
 import path from 'node:path';

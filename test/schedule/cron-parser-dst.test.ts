@@ -1,4 +1,4 @@
-// Pins the cron-parser 5 behaviour that made src/schedule/kinds/calendar.ts hand-written (DESIGN.md 1: a time
+// Pins the cron-parser 5 behaviour that made src/schedule/kinds/calendar.ts hand-written (docs/design.md 1: a time
 // in a skipped hour runs at the first valid instant after the gap). If cron-parser changes,
 // this fails and the choice can be revisited. The `cron` kind keeps these semantics.
 import t from 'tap';

@@ -1,4 +1,4 @@
-// describeSchedule and startsOnApply (DESIGN.md 1 schedule table).
+// describeSchedule and startsOnApply (docs/design.md 1 schedule table).
 import t from 'tap';
 import type { Schedule } from '../../src/manifests/types.generated.js';
 import { describeSchedule, startsOnApply } from '../../src/schedule/index.js';

@@ -1,4 +1,4 @@
-// Per-device starts = schedule start + randomized-delay offset (DESIGN.md 1).
+// Per-device starts = schedule start + randomized-delay offset (docs/design.md 1).
 import t from 'tap';
 import { deviceOffsetMs, deviceStarts } from '../../src/schedule/index.js';
 

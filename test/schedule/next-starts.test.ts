@@ -1,4 +1,4 @@
-// Table of nextStarts cases (DESIGN.md 1 "Schedules"; seed 001 "Scheduled start"). Expected
+// Table of nextStarts cases (docs/design.md 1 "Schedules"; seed 001 "Scheduled start"). Expected
 // instants are literal UTC ISO strings worked out by hand from the zone rules:
 // Europe/Berlin CET +01:00, CEST +02:00 from 2026-03-29T01:00Z to 2026-10-25T01:00Z;
 // America/New_York EST -05:00, EDT -04:00 from 2026-03-08T07:00Z to 2026-11-01T06:00Z.

@@ -1,4 +1,4 @@
-// Randomized delay (DESIGN.md 1 "Randomized delay"; seed 001 "Use automatically randomized delay").
+// Randomized delay (docs/design.md 1 "Randomized delay"; seed 001 "Use automatically randomized delay").
 import t from 'tap';
 import { deviceOffsetMs, randomDelayWindowMs } from '../../src/schedule/index.js';
 

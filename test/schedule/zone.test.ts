@@ -1,4 +1,4 @@
-// Zone arithmetic with Intl only (src/schedule/zone.ts; DESIGN.md 1 DST rules).
+// Zone arithmetic with Intl only (src/schedule/zone.ts; docs/design.md 1 DST rules).
 import t from 'tap';
 import { isUpdopsError } from '../../src/errors.js';
 import { isValidTimeZone, nextStarts } from '../../src/schedule/index.js';

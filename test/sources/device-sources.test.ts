@@ -1,5 +1,5 @@
 /**
- * DESIGN.md 1: a device's DP is the nearest DP without its own `updateTask` — its own group's,
+ * docs/design.md 1: a device's DP is the nearest DP without its own `updateTask` — its own group's,
  * then its parent's, nearest first; `distributionPoint` in `sources` expands there, in order.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-/** Agents in the state store (DESIGN.md 4 `updops agent`): registration, heartbeats, idempotent results. */
+/** Agents in the state store (docs/design.md 4 `updops agent`): registration, heartbeats, idempotent results. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

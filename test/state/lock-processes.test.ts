@@ -9,7 +9,7 @@ import t from 'tap';
 import { SqliteStateStore } from '../../src/state/sqlite/sqlite-store.js';
 
 /**
- * DESIGN.md 2 "Apply": two `apply` processes at once — exactly one gets the lock, the others
+ * docs/design.md 2 "Apply": two `apply` processes at once — exactly one gets the lock, the others
  * fail fast with LOCKED naming the holder. Real processes on one real SQLite file.
  */
 const here = dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,5 @@
 /**
- * Assignments built by the controller for one target (DESIGN.md 4 `updops agent`): sources are
+ * Assignments built by the controller for one target (docs/design.md 4 `updops agent`): sources are
  * resolved here, with credentials from secretRefs, and travel only over the authenticated agent
  * channel; the trust root goes as text because its file is on the controller's machine.
  */

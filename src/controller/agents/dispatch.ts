@@ -1,6 +1,6 @@
 /**
  * The controller's agents as the run executor sees them (src/runs/types.ts `AgentGateway`;
- * DESIGN.md 4 `updops agent`). Whether a target goes to its agent at all is decided by the
+ * docs/design.md 4 `updops agent`). Whether a target goes to its agent at all is decided by the
  * executor (src/runs/decide.ts); here the assignment is built, queued on the hub, and the
  * run waits for the agent's result (or a timeout, or the controller stopping).
  */

@@ -1,5 +1,5 @@
 /**
- * The controller's side of its agents (DESIGN.md 4 `updops agent`): registration against the
+ * The controller's side of its agents (docs/design.md 4 `updops agent`): registration against the
  * applied configuration, heartbeats (presence), per-agent work queues, and results — counted
  * once per (run id, agent) through the state store, so an agent retrying after a lost answer or
  * a controller restart changes nothing the second time.
@@ -14,7 +14,7 @@ import type { AgentEvent, AgentResult, Assignment, HeartbeatStatus, RegisterRequ
 import { WorkQueue } from './work-queue.js';
 
 export const DEFAULT_HEARTBEAT_SECONDS = DEFAULTS.heartbeatSeconds;
-/** A run waits this long for an agent's result (DESIGN.md 1 "Runs and statuses": then `failed` with the reason). */
+/** A run waits this long for an agent's result (docs/design.md 1 "Runs and statuses": then `failed` with the reason). */
 export const DEFAULT_RESULT_TIMEOUT_MS = DEFAULTS.agentResultTimeoutMs;
 export const RESTARTED_REASON = 'the agent restarted before it reported a result';
 

@@ -1,4 +1,4 @@
-/** The controller's side of `updops agent` (DESIGN.md 4): hub, dispatch, presence, wire types. */
+/** The controller's side of `updops agent` (docs/design.md 4): hub, dispatch, presence, wire types. */
 export { AgentHub, DEFAULT_HEARTBEAT_SECONDS, DEFAULT_RESULT_TIMEOUT_MS, RESTARTED_REASON, type AgentHubOptions } from './hub.js';
 export { agentDispatch } from './dispatch.js';
 export { agentPresence, MISSED_BEATS } from './presence.js';

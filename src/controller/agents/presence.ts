@@ -1,5 +1,5 @@
 /**
- * "Visible on the network" from agent heartbeats (seed 001 "Run missed tasks"; DESIGN.md 1): an
+ * "Visible on the network" from agent heartbeats (seed 001 "Run missed tasks"; docs/design.md 1): an
  * agent is visible while its last heartbeat is within three heartbeat intervals. Names without
  * an agent fall back to the default presence (src/controller/presence.ts).
  */

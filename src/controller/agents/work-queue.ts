@@ -1,5 +1,5 @@
 /**
- * One in-memory queue of assignments per agent, handed out by long-poll (DESIGN.md 4 `updops
+ * One in-memory queue of assignments per agent, handed out by long-poll (docs/design.md 4 `updops
  * agent`): a poll takes the next assignment at once, or waits until one is queued or its wait
  * ends. A newer poll from the same agent replaces an older one (which then gets nothing).
  */

@@ -1,5 +1,5 @@
 /**
- * The agents' API (DESIGN.md 4 `updops agent`): register, heartbeat, long-poll for work, report
+ * The agents' API (docs/design.md 4 `updops agent`): register, heartbeat, long-poll for work, report
  * progress and results. Every call needs the bearer token (the routes are `mutating`, which is
  * what the token check keys on): assignments carry resolved source credentials.
  */

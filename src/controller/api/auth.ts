@@ -1,5 +1,5 @@
 /**
- * Bearer-token check for mutating calls (DESIGN.md 4: "mutating calls need a bearer token").
+ * Bearer-token check for mutating calls (docs/design.md 4: "mutating calls need a bearer token").
  * Both sides are hashed to sha256 first so `timingSafeEqual` always compares equal-length
  * buffers and the comparison time says nothing about the token's length or content.
  */

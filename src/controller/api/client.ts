@@ -1,7 +1,7 @@
 /**
  * A small client of the controller's API for the CLI (`updops run/runs/events --controller URL`).
  * Answers become typed records; API errors become `UpdopsError`s with the matching code, so the
- * CLI's one top-level handler prints them as one line (STYLE.md 7).
+ * CLI's one top-level handler prints them as one line (docs/style.md 7).
  */
 import { UpdopsError, type ErrorCode } from '../../errors.js';
 import type { EventRecord, RunRecord, StateStore } from '../../state/index.js';

@@ -30,7 +30,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Core errors (STYLE.md 6) keep their meaning over HTTP; anything unknown is a 500 without details. */
+/** Core errors (docs/style.md 6) keep their meaning over HTTP; anything unknown is a 500 without details. */
 const CORE_CODE_TO_API: Partial<Record<ErrorCode, ApiErrorCode>> = {
   NOT_FOUND: 'NOT_FOUND',
   UNKNOWN_TASK: 'NOT_FOUND',

@@ -1,4 +1,4 @@
-/** The controller's HTTP edge (DESIGN.md 4): API server, client, dashboard. */
+/** The controller's HTTP edge (docs/design.md 4): API server, client, dashboard. */
 export { createApiServer, DEFAULT_API_HOST, DEFAULT_BODY_LIMIT, type ApiServer, type ApiServerOptions } from './server.js';
 export { ApiClient, ApiClientError, storeReader, type ApiClientOptions, type RunsReader } from './client.js';
 export { resolveToken } from './auth.js';

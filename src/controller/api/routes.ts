@@ -1,5 +1,5 @@
 /**
- * The API's routes (DESIGN.md 4), one table: method, path pattern, whether the call mutates (then
+ * The API's routes (docs/design.md 4), one table: method, path pattern, whether the call mutates (then
  * it needs the bearer token, checked before the handler runs), and the handler. Handlers only
  * translate HTTP to the `Controller` interface and back.
  */

@@ -1,5 +1,5 @@
 /**
- * The controller's HTTP API (DESIGN.md 4) on node:http: bound to 127.0.0.1 unless told otherwise,
+ * The controller's HTTP API (docs/design.md 4) on node:http: bound to 127.0.0.1 unless told otherwise,
  * every POST needs the bearer token (checked before anything is read or started), bodies are
  * bounded, and each request is logged as one JSON line without its body or headers.
  */

@@ -1,5 +1,5 @@
 /**
- * The file-based default application (DESIGN.md 1 "Type Update", module install):
+ * The file-based default application (docs/design.md 1 "Type Update", module install):
  *
  *   APP/versions/<v>/files/…        the module's files
  *   APP/versions/<v>/settings.json  that version's settings

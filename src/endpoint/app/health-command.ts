@@ -1,5 +1,5 @@
 /**
- * Runs a configured health-check command (DESIGN.md 1: "if the application is unhealthy after
+ * Runs a configured health-check command (docs/design.md 1: "if the application is unhealthy after
  * the update (a configured health check fails), it rolls back"): shell command, exit 0 within
  * the timeout = healthy; on timeout the command's process group is killed.
  */

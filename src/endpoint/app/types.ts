@@ -1,5 +1,5 @@
 /**
- * The application an endpoint's Update task installs modules into (DESIGN.md 1 "Type Update",
+ * The application an endpoint's Update task installs modules into (docs/design.md 1 "Type Update",
  * seed 000 "Updating application modules"). The task drives it; the file-based default
  * (`file-app.ts`) is what tests and the demo use, a real product plugs in its own.
  */

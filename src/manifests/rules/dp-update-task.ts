@@ -4,7 +4,7 @@ import type { Rule } from './types.js';
 
 /**
  * A DP's explicit `updateTask` must name a DownloadUpdatesToDistributionPoints task whose scope
- * contains that DP (DESIGN.md 2); otherwise the DP would silently get no updates at all.
+ * contains that DP (docs/design.md 2); otherwise the DP would silently get no updates at all.
  */
 export const dpUpdateTask: Rule = {
   name: 'dp-update-task',

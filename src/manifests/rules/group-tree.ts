@@ -2,7 +2,7 @@ import type { Problem } from '../../errors.js';
 import { findCycles } from './cycles.js';
 import type { Rule } from './types.js';
 
-/** Parents exist and the group tree has no cycles (DESIGN.md 1: each group has at most one parent). */
+/** Parents exist and the group tree has no cycles (docs/design.md 1: each group has at most one parent). */
 export const groupTree: Rule = {
   name: 'group-tree',
   check({ model, unchecked }) {

@@ -10,7 +10,7 @@ import { distributionPointsWithoutTask, nonWindowsDistributionPoints } from './w
 
 export type { Rule, RuleContext } from './types.js';
 
-/** Checks after the schema, in the order their errors read best (DESIGN.md 2). */
+/** Checks after the schema, in the order their errors read best (docs/design.md 2). */
 export const ERROR_RULES: readonly Rule[] = [duplicateNames, taskNames, groupTree, uniqueMembers, taskReferences, taskChains, dpUpdateTask, schedules];
 
 /** Findings that do not make the config invalid but that a plan must show. */

@@ -3,7 +3,7 @@ import { ofKind } from '../model.js';
 import type { Rule } from './types.js';
 
 /**
- * DP names are unique across all groups (DESIGN.md 2), and so are device names; a name used for
+ * DP names are unique across all groups (docs/design.md 2), and so are device names; a name used for
  * both a DP and a device would make task scopes ambiguous.
  */
 export const uniqueMembers: Rule = {

@@ -5,7 +5,7 @@ import { defaultSources } from '../defaults.js';
 import { findCycles } from './cycles.js';
 import type { Rule } from './types.js';
 
-/** A task's scope, sources and chained task must exist (DESIGN.md 2, cross-references). */
+/** A task's scope, sources and chained task must exist (docs/design.md 2, cross-references). */
 export const taskReferences: Rule = {
   name: 'task-references',
   check({ manifests, model, unchecked }) {

@@ -10,7 +10,7 @@ export interface RuleContext {
   unchecked?: UncheckedNames;
 }
 
-/** A named check over the whole configuration (STYLE.md 4): returns problems, never throws. */
+/** A named check over the whole configuration (docs/style.md 4): returns problems, never throws. */
 export interface Rule {
   name: string;
   check(ctx: RuleContext): Problem[];

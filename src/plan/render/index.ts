@@ -1,4 +1,4 @@
-/** Plan renderers (DESIGN.md 2, "Outputs"): text for people, Markdown for PR comments, JSON for machines. */
+/** Plan renderers (docs/design.md 2, "Outputs"): text for people, Markdown for PR comments, JSON for machines. */
 import type { Plan } from '../types.js';
 import { renderPlanJson } from './json.js';
 import { renderPlanMarkdown } from './markdown.js';

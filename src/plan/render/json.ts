@@ -1,5 +1,5 @@
 /**
- * The plan for machines (DESIGN.md 2, "Outputs"): versioned JSON, described by schemas/plan.json.
+ * The plan for machines (docs/design.md 2, "Outputs"): versioned JSON, described by schemas/plan.json.
  * The keys a reader looks at first come first; secrets are `(sensitive)` like everywhere else.
  */
 import type { ObjectChange, Plan } from '../types.js';

@@ -1,5 +1,5 @@
 /**
- * The plan as a pull-request comment (DESIGN.md 2, "Outputs"; usage 3, dry-run plans on PRs):
+ * The plan as a pull-request comment (docs/design.md 2, "Outputs"; usage 3, dry-run plans on PRs):
  * the summary as heading, a table of object changes, the field diffs folded in `<details>`,
  * then actions and warnings. Valid GitHub Markdown whatever the names contain.
  */

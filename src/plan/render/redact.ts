@@ -1,5 +1,5 @@
 /**
- * Secrets are always shown as `(sensitive)` (DESIGN.md 2). The planner only ever holds secret
+ * Secrets are always shown as `(sensitive)` (docs/design.md 2). The planner only ever holds secret
  * *references*, but even those stay out of every output: a reference names where the secret
  * lives, which is more than a PR comment needs to show.
  */

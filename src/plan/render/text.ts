@@ -1,5 +1,5 @@
 /**
- * The plan for people (DESIGN.md 2, "Outputs"): Terraform-style `+` / `~` / `-` lines, colour
+ * The plan for people (docs/design.md 2, "Outputs"): Terraform-style `+` / `~` / `-` lines, colour
  * only when asked (the CLI asks on a TTY without NO_COLOR). Plain ANSI codes, no dependency.
  */
 import type { DerivedAction, ObjectChange, Plan, PlanWarning } from '../types.js';

@@ -29,7 +29,7 @@ export interface ContentScan {
 export const RESERVED_FIRST_SEGMENTS = ['metadata', 'targets', 'deltas'] as const;
 /**
  * Characters refused in names: URL-special ones (a target path becomes a URL path as is),
- * and ones Windows DPs cannot store (DESIGN.md 1: download tasks run on Windows DPs).
+ * and ones Windows DPs cannot store (docs/design.md 1: download tasks run on Windows DPs).
  */
 const FORBIDDEN_CHARS = /[\\:*?"<>|%#]/;
 const hasControlChar = (s: string): boolean => [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);

@@ -1,5 +1,5 @@
 /**
- * Diff files (DESIGN.md 3, docs/repository-format.md "Diff files"): for a path whose content
+ * Diff files (docs/design.md 3, docs/repository-format.md "Diff files"): for a path whose content
  * changed, fossil deltas from the contents that path had in each of the last N versions. Each
  * delta is a target of its own; a reader holding the base applies it and checks the result
  * against the full target's hash, falling back to the full file on any failure.

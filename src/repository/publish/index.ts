@@ -1,5 +1,5 @@
 /**
- * `updops publish` (DESIGN.md 3, "Publishing"): turns a content folder into the next version of
+ * `updops publish` (docs/design.md 3, "Publishing"): turns a content folder into the next version of
  * a repository folder. Order of work = the atomic switch of docs/repository-format.md: target
  * files and deltas, plain old-scheme files, then metadata (timestamp.json last), SHA256SUMS,
  * and only then removal of what the retained versions no longer reference.

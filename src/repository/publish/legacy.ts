@@ -1,5 +1,5 @@
 /**
- * Old scheme (DESIGN.md 3, docs/repository-format.md "Old scheme"): an unsigned coreutils
+ * Old scheme (docs/design.md 3, docs/repository-format.md "Old scheme"): an unsigned coreutils
  * `SHA256SUMS` at the repository root with a `# published:` line, and the plain content files
  * it lists at their content paths.
  */

@@ -1,5 +1,5 @@
 /**
- * Signs and writes the TUF metadata of a new version (DESIGN.md 3; TUF spec 1.0.31).
+ * Signs and writes the TUF metadata of a new version (docs/design.md 3; TUF spec 1.0.31).
  * Order = the atomic switch: `N.targets.json`, `N.snapshot.json`, a new root if any
  * (`R.root.json`, then `root.json`), and last `timestamp.json`. Readers start from
  * timestamp.json, so until that one rename they see the previous complete version.

@@ -1,4 +1,4 @@
-/** Checks and normalizes `publishRepository` options (DESIGN.md 3, "Publishing"). */
+/** Checks and normalizes `publishRepository` options (docs/design.md 3, "Publishing"). */
 import path from 'node:path';
 import { UpdopsError } from '../../errors.js';
 

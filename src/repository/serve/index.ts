@@ -1,5 +1,5 @@
 /**
- * `updops serve` (DESIGN.md 3, "Serving"): any repository folder over plain HTTP/1.1 with
+ * `updops serve` (docs/design.md 3, "Serving"): any repository folder over plain HTTP/1.1 with
  * Range, ETag/If-None-Match, Last-Modified/If-Modified-Since, If-Range, exact lengths,
  * streaming with backpressure and keep-alive; nothing outside the folder is ever served.
  */

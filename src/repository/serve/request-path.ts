@@ -1,6 +1,6 @@
 /**
  * Maps a request target to a file under the served root, refusing every way out of the
- * folder (DESIGN.md 3, "Serving": no path escapes the folder). The path is percent-decoded
+ * folder (docs/design.md 3, "Serving": no path escapes the folder). The path is percent-decoded
  * exactly once, per segment, and checked after decoding; anything odd is refused rather
  * than normalized, because normalizing is how traversal bugs slip through.
  */

@@ -1,5 +1,5 @@
 /**
- * Zero-copy file bodies for `updops serve` (DESIGN.md 3 "Serving"): sendfile(2) moves a file's
+ * Zero-copy file bodies for `updops serve` (docs/design.md 3 "Serving"): sendfile(2) moves a file's
  * pages from the page cache into the socket inside the kernel, as nginx's `sendfile on` does,
  * instead of read(2) into a JS buffer and write(2) back out. On loopback under 1,000 clients
  * the copy through user space cost more CPU than everything else a response does.

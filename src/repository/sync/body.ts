@@ -1,4 +1,4 @@
-/** Reading small bodies (metadata, SHA256SUMS) into memory with a hard size cap (STYLE.md 8). */
+/** Reading small bodies (metadata, SHA256SUMS) into memory with a hard size cap (docs/style.md 8). */
 import type { Readable } from 'node:stream';
 import { UpdopsError } from '../../errors.js';
 import { classifyNetworkError } from '../transport/index.js';

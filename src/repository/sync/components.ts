@@ -1,5 +1,5 @@
 /**
- * The optional component filter (DESIGN.md 1: the Update task takes only `databases` or
+ * The optional component filter (docs/design.md 1: the Update task takes only `databases` or
  * `modules`; the download task's `components` setting). A target belongs to the component
  * named by its path's first segment (docs/repository-format.md: `<component>/<application>/<file>`)
  * or its `custom.component`; a diff file belongs to the component of the target it rebuilds.

@@ -1,5 +1,5 @@
 /**
- * Diff files (DESIGN.md 3, docs/repository-format.md "Diff files"): applies a fossil delta
+ * Diff files (docs/design.md 3, docs/repository-format.md "Diff files"): applies a fossil delta
  * (the format `fossil-delta` 2.x writes) by streaming. fossil-delta's own `applyDelta` builds
  * the output as a JS array, one `push` per byte: ~8 bytes of heap per output byte and minutes
  * for 100 MB (15 GB RSS, 169 s for five 85–100 MB files in bench/sync.ts). Here copy commands

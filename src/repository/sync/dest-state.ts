@@ -2,7 +2,7 @@
  * The version a destination currently publishes, read from its own served metadata chain
  * (timestamp.json → N.snapshot.json → N.targets.json). These files were verified before they
  * were renamed in, so reading them back needs no signature check — only the no-op decision and
- * the "which files do we already hold" comparison use them (DESIGN.md 3).
+ * the "which files do we already hold" comparison use them (docs/design.md 3).
  */
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

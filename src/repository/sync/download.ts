@@ -1,5 +1,5 @@
 /**
- * One verified file download (DESIGN.md 3, STYLE.md 8): streams into a `.part` file under
+ * One verified file download (docs/design.md 3, docs/style.md 8): streams into a `.part` file under
  * `.updops/partial/`; aborts as soon as more bytes arrive than declared ("endless data");
  * resumes a partial file with `Range`; retries timeouts and dropped connections with
  * exponential backoff; renames into place only after length and sha256 match.

@@ -1,6 +1,6 @@
 /**
  * Brings every wanted target of the verified version into dest/targets under its
- * content-addressed name (DESIGN.md 3): only missing/changed files, bounded concurrency,
+ * content-addressed name (docs/design.md 3): only missing/changed files, bounded concurrency,
  * diff files when the dest holds the base, full file otherwise.
  */
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * sha256 of whole files in worker threads (DESIGN.md 3 "Sync"). A download writes its bytes
+ * sha256 of whole files in worker threads (docs/design.md 3 "Sync"). A download writes its bytes
  * on the main thread and, once the file is complete on disk, a worker reads it back (from the
  * page cache) and hashes it, so hashing file N runs on another core while file N+1 downloads.
  * The file is renamed into place only after this answer matches the metadata, exactly as with

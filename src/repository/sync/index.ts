@@ -1,5 +1,5 @@
 /**
- * `syncRepository`: the download engine both task types use (DESIGN.md 1 "Tasks", 3 "Sync").
+ * `syncRepository`: the download engine both task types use (docs/design.md 1 "Tasks", 3 "Sync").
  * Sources are tried in order; a source that is unreachable or fails verification hands over to
  * the next, and the dest is never damaged by a failed attempt (files first, metadata last).
  */

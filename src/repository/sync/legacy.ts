@@ -1,5 +1,5 @@
 /**
- * Old scheme (DESIGN.md 3, docs/repository-format.md "Old scheme"): SHA256SUMS lists plain
+ * Old scheme (docs/design.md 3, docs/repository-format.md "Old scheme"): SHA256SUMS lists plain
  * files with their sha256. Unsigned, so it is used only when asked (`legacy`). Files are
  * fetched to temp names, verified, renamed into place; SHA256SUMS goes in last.
  */

@@ -1,5 +1,5 @@
 /**
- * TUF client workflow 5.3–5.6 over a transport (DESIGN.md 3 "Sync"). Verification is tuf-js's
+ * TUF client workflow 5.3–5.6 over a transport (docs/design.md 3 "Sync"). Verification is tuf-js's
  * own TrustedMetadataStore — the class `Updater.refresh()` drives — called step by step here
  * so that (a) every failure maps to a precise UpdopsError (Updater wraps snapshot/targets
  * failures in a bare RuntimeError), and (b) we keep the exact signed bytes to copy into dest.

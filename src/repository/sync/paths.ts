@@ -16,7 +16,7 @@ export const destPaths = (dest: string) => ({
 
 /**
  * TUF target paths are `/`-separated and relative; anything that could name a file outside the
- * repository is an attack (DESIGN.md 3), refused before any byte is fetched.
+ * repository is an attack (docs/design.md 3), refused before any byte is fetched.
  */
 export function checkTargetPath(targetPath: string): string[] {
   const parts = targetPath.split('/');

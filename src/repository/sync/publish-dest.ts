@@ -1,5 +1,5 @@
 /**
- * The atomic switch of a mirror (DESIGN.md 3, docs/repository-format.md "Atomic switch"):
+ * The atomic switch of a mirror (docs/design.md 3, docs/repository-format.md "Atomic switch"):
  * target files are already renamed in under content-addressed names; now the metadata, copied
  * byte for byte as signed, goes in by temp+rename — roots, N.targets.json, N.snapshot.json,
  * root.json, and last timestamp.json. Until that last rename a reader sees the previous

@@ -1,5 +1,5 @@
 /**
- * One source attempt: the no-op fast path, then the TUF or old-scheme sync (DESIGN.md 3).
+ * One source attempt: the no-op fast path, then the TUF or old-scheme sync (docs/design.md 3).
  * No-op: one request for metadata/timestamp.json (with the stored ETag as If-None-Match); if
  * it is what the dest already publishes, still unexpired, and the dest's files are all there,
  * stop — whatever the repository size.

@@ -1,4 +1,4 @@
-/** The engine's small memory per dest: the ETag each source gave for the timestamp now published (DESIGN.md 3 no-op sync). */
+/** The engine's small memory per dest: the ETag each source gave for the timestamp now published (docs/design.md 3 no-op sync). */
 import { readFile } from 'node:fs/promises';
 import { destPaths } from './paths.js';
 import { writeAtomic } from './publish-dest.js';

@@ -1,5 +1,5 @@
 /**
- * Where trust starts (DESIGN.md 1 `trustRoot`, 3): the root this dest already trusts (its
+ * Where trust starts (docs/design.md 1 `trustRoot`, 3): the root this dest already trusts (its
  * engine state), else the configured trustRoot file, else the dest's own published root.json,
  * else — only as a last resort, and said in the result — the source's 1.root.json
  * (trust on first use).

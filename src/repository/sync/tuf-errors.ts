@@ -1,6 +1,6 @@
 /**
  * tuf-js / @tufjs/models error classes → UpdopsError codes, with messages that name the attack
- * (DESIGN.md 3: readers verify signatures, expiry, versions, length and hash). We call the
+ * (docs/design.md 3: readers verify signatures, expiry, versions, length and hash). We call the
  * TrustedMetadataStore one step at a time, so the step tells which role is at fault.
  */
 import { BadVersionError, ExpiredMetadataError, RepositoryError as TufRepositoryError } from 'tuf-js/dist/error.js';

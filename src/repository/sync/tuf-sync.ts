@@ -1,5 +1,5 @@
 /**
- * A full TUF sync from one source (DESIGN.md 3 "Sync"): verify metadata, fetch what is missing,
+ * A full TUF sync from one source (docs/design.md 3 "Sync"): verify metadata, fetch what is missing,
  * switch atomically, clean up. The no-op fast path lives in `source.ts`.
  */
 import { access } from 'node:fs/promises';

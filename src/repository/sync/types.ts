@@ -1,4 +1,4 @@
-/** Public shapes of the sync engine (DESIGN.md 3 "Sync"): the engine behind both task types. */
+/** Public shapes of the sync engine (docs/design.md 3 "Sync"): the engine behind both task types. */
 import { DEFAULTS } from '../../defaults.js';
 
 export interface SourceSpec {
@@ -20,7 +20,7 @@ export interface SyncProgress {
 }
 
 export interface SyncOptions {
-  /** In order; later ones are fallbacks (DESIGN.md 1). */
+  /** In order; later ones are fallbacks (docs/design.md 1). */
   sources: SourceSpec[];
   dest: string;
   /** Path to a root.json to trust. Default: the trusted state, then dest's metadata/root.json, else trust on first use. */
@@ -60,7 +60,7 @@ export interface SyncResult {
   scheme: 'tuf' | 'legacy';
 }
 
-/** Defaults in one typed place (STYLE.md 8). */
+/** Defaults in one typed place (docs/style.md 8). */
 export const SYNC_DEFAULTS = {
   concurrency: DEFAULTS.syncConcurrency,
   timeoutSeconds: DEFAULTS.sourceTimeoutSeconds,

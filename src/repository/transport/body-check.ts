@@ -1,5 +1,5 @@
 /**
- * The checks one download attempt makes on the body it receives (STYLE.md 8, DESIGN.md 3
+ * The checks one download attempt makes on the body it receives (docs/style.md 8, docs/design.md 3
  * "Sync"), in one implementation for the download workers (http-file-thread.ts) and the main
  * thread (sync/download.ts): the declared-length cap, which refuses the first chunk that would
  * take the file past the length the metadata declares before a byte of it is written ("endless

@@ -1,6 +1,6 @@
 /**
  * Network failures → UpdopsError codes, shared by every transport and by the body readers
- * (a stalled body surfaces while streaming, long after `get` returned). DESIGN.md 3: per-source
+ * (a stalled body surfaces while streaming, long after `get` returned). docs/design.md 3: per-source
  * timeouts; the caller decides whether to retry (`isRetryable`).
  */
 import { UpdopsError, isUpdopsError } from '../../errors.js';

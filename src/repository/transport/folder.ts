@@ -1,5 +1,5 @@
 /**
- * Folder source (DESIGN.md 1: a local folder or a mounted share): plain fs reads. A symlink that
+ * Folder source (docs/design.md 1: a local folder or a mounted share): plain fs reads. A symlink that
  * resolves outside the source folder is refused, so a hostile share cannot make the sync read
  * arbitrary local files.
  */

@@ -1,5 +1,5 @@
 /**
- * FTP source (DESIGN.md 1): basic-ftp, one control connection per parallel download from a
+ * FTP source (docs/design.md 1): basic-ftp, one control connection per parallel download from a
  * small pool. Replies 550/551 mean "no such file" (Smoke 5: ftp-srv answers 551).
  */
 import { PassThrough } from 'node:stream';

@@ -1,5 +1,5 @@
 /**
- * Large HTTP downloads off the main thread (DESIGN.md 3 "Sync"). Receiving, writing and hashing
+ * Large HTTP downloads off the main thread (docs/design.md 3 "Sync"). Receiving, writing and hashing
  * a body cost about 2.5 s of CPU per GB on one thread; here each worker thread runs whole
  * attempts — GET (with `Range` when resuming), append to the `.part` file, sha256 of the whole
  * part — so a sync uses every core. The main thread still decides everything: what to fetch,

@@ -1,5 +1,5 @@
 /**
- * One HTTP(S) GET with the source's timeouts (DESIGN.md 1 `timeoutSeconds`, DESIGN.md 3 "Sync"),
+ * One HTTP(S) GET with the source's timeouts (docs/design.md 1 `timeoutSeconds`, docs/design.md 3 "Sync"),
  * for the main-thread transport (http.ts) and the download workers (http-file-thread.ts) alike.
  * Connect + response headers must come within `timeoutMs`; after that the socket's idle timeout
  * (no byte for `timeoutMs`) fails the body stream itself, so a stalled download surfaces wherever

@@ -1,5 +1,5 @@
 /**
- * HTTP(S) source (DESIGN.md 1 "Update sources", 3 "Sync"): a node:http(s) keep-alive pool
+ * HTTP(S) source (docs/design.md 1 "Update sources", 3 "Sync"): a node:http(s) keep-alive pool
  * bounded to the sync's concurrency, connect+headers and idle-body timeouts from
  * `timeoutSeconds`, basic auth, extra CA bundle. node:http ships inside the node binary, so a
  * no-op sync does not pay undici's ~0.2 s load; undici is used (lazily) only behind a proxy.

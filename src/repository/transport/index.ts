@@ -1,5 +1,5 @@
 /**
- * The one registry of source kinds (STYLE.md 1): adding a kind = adding a module and a line here.
+ * The one registry of source kinds (docs/style.md 1): adding a kind = adding a module and a line here.
  */
 import { UpdopsError } from '../../errors.js';
 import { openFolder } from './folder.js';

@@ -1,14 +1,14 @@
 /**
- * One interface for every source kind (STYLE.md 1): the sync engine asks a transport for a file
+ * One interface for every source kind (docs/style.md 1): the sync engine asks a transport for a file
  * by its path relative to the repository root and gets a stream. Kinds live in their own
- * modules and are registered in `index.ts` (DESIGN.md 1, "Update sources").
+ * modules and are registered in `index.ts` (docs/design.md 1, "Update sources").
  */
 import type { Readable } from 'node:stream';
 
 export interface GetOptions {
   /** Resume a partial download from this byte offset (HTTP `Range`, FTP `REST`). */
   offset?: number;
-  /** HTTP `If-None-Match`: the ETag stored from the previous sync (DESIGN.md 3, no-op sync). */
+  /** HTTP `If-None-Match`: the ETag stored from the previous sync (docs/design.md 3, no-op sync). */
   ifNoneMatch?: string;
   signal?: AbortSignal;
 }
@@ -29,7 +29,7 @@ export type GetResult =
 export interface TransportOptions {
   /** Connection pool bound: as many parallel downloads as the sync runs. */
   concurrency: number;
-  /** Connect and idle timeout (DESIGN.md 1: `timeoutSeconds`, default 10). */
+  /** Connect and idle timeout (docs/design.md 1: `timeoutSeconds`, default 10). */
   timeoutMs: number;
   proxy?: string | undefined;
   credentials?: { username: string; password: string } | undefined;

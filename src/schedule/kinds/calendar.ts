@@ -4,7 +4,7 @@
  *
  * Hand-written on the shared day walk rather than on cron-parser, although cron can select
  * these days (`* * 5`, `L * *`, `5#2`, `5L`): cron-parser 5 breaks our DST rule — it moves a
- * time inside a spring-forward gap by the gap's length (02:30 → 03:30 CEST, where DESIGN.md 1
+ * time inside a spring-forward gap by the gap's length (02:30 → 03:30 CEST, where docs/design.md 1
  * wants the first valid instant, 03:00), pinned in test/schedule/cron-parser-dst.test.ts — so
  * every start would need re-resolving anyway; it rejects `#` in lists (one iterator per
  * week/day pair); and at ~0.5–1 ms a call it alone would blow bench/schedule.ts's 1 s budget

@@ -2,7 +2,7 @@
  * Kinds without a recurring calendar: `manual` (started by hand only), `immediately` (one start
  * when the task is applied — the reconciler starts it, see `startsOnApply`), `once` (one start
  * at `at`), and the event kinds `onOutbreak` / `onTaskCompletion`, which start on events, never
- * on a clock (seed 001; DESIGN.md 1). Only `once` has a start time to offer.
+ * on a clock (seed 001; docs/design.md 1). Only `once` has a start time to offer.
  */
 import type {
   ScheduleImmediately,

@@ -1,4 +1,4 @@
-/** Agents on DPs and devices, and the (run id, agent) results already received (DESIGN.md 4 `updops agent`). */
+/** Agents on DPs and devices, and the (run id, agent) results already received (docs/design.md 4 `updops agent`). */
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { UpdopsError } from '../../errors.js';
 import type { AgentRecord, AgentRegistration, AgentRole } from '../store.js';

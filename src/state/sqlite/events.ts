@@ -4,7 +4,7 @@ import type { EventQuery, EventRecord, NewEvent, RepositoryObservation } from '.
 import { toEvent, toObservation } from './rows.js';
 import type { EventRow, ObservationRow } from './rows.js';
 
-/** Events (e.g. `BasesAreOutOfDate`, DESIGN.md 1) and DP repository observations (drift, DESIGN.md 2). */
+/** Events (e.g. `BasesAreOutOfDate`, docs/design.md 1) and DP repository observations (drift, docs/design.md 2). */
 
 const DEFAULT_LIMIT = 100;
 

@@ -6,7 +6,7 @@ import { toLock } from './rows.js';
 import type { LockRow } from './rows.js';
 
 /**
- * The apply lock (DESIGN.md 2 "Apply": owner, host, pid, expiry; a second apply fails fast,
+ * The apply lock (docs/design.md 2 "Apply": owner, host, pid, expiry; a second apply fails fast,
  * naming the holder). One row in `state_lock`. Every check-then-write runs in a `BEGIN
  * IMMEDIATE` transaction, which takes SQLite's write lock before reading, so of two processes
  * racing for the lock exactly one sees the slot free.

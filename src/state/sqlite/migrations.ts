@@ -94,7 +94,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    // Agents on devices and DPs (DESIGN.md 4 `updops agent`): what registered, when last seen,
+    // Agents on devices and DPs (docs/design.md 4 `updops agent`): what registered, when last seen,
     // and the status its last heartbeat reported; agent_results makes results idempotent by
     // (run id, agent) across controller restarts.
     version: 2,

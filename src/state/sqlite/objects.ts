@@ -6,7 +6,7 @@ import { LATEST_SCHEMA_VERSION } from './migrations.js';
 import { toHistory, toObject } from './rows.js';
 import type { HistoryRow, ObjectRow } from './rows.js';
 
-/** Applied objects, serial/lineage and apply history (DESIGN.md 2 "Actual state", "Apply"). */
+/** Applied objects, serial/lineage and apply history (docs/design.md 2 "Actual state", "Apply"). */
 
 export function readMeta(db: SqliteDatabase): StateMeta {
   const row = db.prepare('SELECT lineage, serial FROM meta WHERE id = 1').get() as
@@ -34,7 +34,7 @@ export function listObjects(db: SqliteDatabase, kind?: string): StoredObject[] {
 
 /**
  * One apply = one immediate transaction: the serial check happens under the write lock, so a
- * saved plan made against serial N can never be applied on top of N+1 (DESIGN.md 2 "Saved
+ * saved plan made against serial N can never be applied on top of N+1 (docs/design.md 2 "Saved
  * plans"). Any throw inside — stale serial, bad input, disk error — rolls everything back.
  * `beforeCommit` exists so tests can inject a failure after the writes.
  */

@@ -57,7 +57,7 @@ function migrate(db: SqliteDatabase, path: string, now: () => Date): void {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now().toISOString());
     }
-    // Lineage is made once, when the state is created (DESIGN.md 2 "Saved plans").
+    // Lineage is made once, when the state is created (docs/design.md 2 "Saved plans").
     db.prepare('INSERT OR IGNORE INTO meta (id, lineage, serial) VALUES (1, ?, 0)').run(randomUUID());
   });
   run.immediate();

@@ -6,7 +6,7 @@ import type { DeviceResult, NewRun, RunQuery, RunRecord, RunTrigger, RunUpdate }
 import { toDeviceResult, toRun } from './rows.js';
 import type { DeviceResultRow, RunRow } from './rows.js';
 
-/** Runs and per-device results (DESIGN.md 1 "Runs and statuses"). */
+/** Runs and per-device results (docs/design.md 1 "Runs and statuses"). */
 
 const RUN_COLUMNS = 'id, task, run_trigger, status, started_at, finished_at, reason';
 const DEFAULT_LIMIT = 100;
@@ -70,7 +70,7 @@ export function listDeviceResults(db: SqliteDatabase, runId: string): DeviceResu
 
 /**
  * A restarted controller owns no running work: every `running`/`pending` run is marked
- * `interrupted`, and its unfinished device results `failed` with the same reason (DESIGN.md 1:
+ * `interrupted`, and its unfinished device results `failed` with the same reason (docs/design.md 1:
  * an interrupted download leaves the previous databases in use; the next run resumes).
  */
 export function markInterruptedRuns(db: SqliteDatabase, reason: string, now: Date, trigger?: RunTrigger): number {

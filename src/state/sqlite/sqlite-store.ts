@@ -40,7 +40,7 @@ export interface SqliteStateStoreOptions {
 const INTERRUPTED_REASON = 'interrupted: the controller restarted while this run was in progress';
 
 /**
- * The embedded SQLite state store (DESIGN.md 4: zero set-up default). better-sqlite3 is
+ * The embedded SQLite state store (docs/design.md 4: zero set-up default). better-sqlite3 is
  * synchronous; every method still returns a Promise so callers are written for any back end.
  */
 export class SqliteStateStore implements StateStore {

@@ -1,5 +1,5 @@
 /**
- * A real world for agent tests (STYLE.md 11): the controller fixture (vendor repository served on
+ * A real world for agent tests (docs/style.md 11): the controller fixture (vendor repository served on
  * 127.0.0.1, git config repo, SQLite, FakeClock) plus an AgentHub, the HTTP API with a token,
  * and REAL `node bin/updops.js agent` processes, every one killed at teardown.
  */

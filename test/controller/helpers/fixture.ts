@@ -1,5 +1,5 @@
 /**
- * A real world for the controller tests (STYLE.md 11): a vendor repository published with
+ * A real world for the controller tests (docs/style.md 11): a vendor repository published with
  * updops' own publisher and served on 127.0.0.1, a temporary git config repository, DP
  * repositories in the temp folder (each under its own parent folder, so removing the parent is
  * "not visible on the network"), a real SQLite state, and a FakeClock — never real waiting for

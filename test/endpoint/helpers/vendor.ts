@@ -1,6 +1,6 @@
 /**
  * A real vendor repository for the Update task tests: keys, `publishRepository` from a content
- * folder, `serveRepository` on 127.0.0.1 (STYLE.md 11), plus small content builders.
+ * folder, `serveRepository` on 127.0.0.1 (docs/style.md 11), plus small content builders.
  */
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';

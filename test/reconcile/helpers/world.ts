@@ -1,5 +1,5 @@
 /**
- * One real world for the reconcile acceptance tests (STYLE.md 11: tests sit against real
+ * One real world for the reconcile acceptance tests (docs/style.md 11: tests sit against real
  * things): a vendor repository published with updops' own publisher and served on 127.0.0.1,
  * a temporary git config repository (three groups with Windows DPs whose repositories live in
  * the temp folder, the vendor as an UpdateSource with its trustRoot, one download task per

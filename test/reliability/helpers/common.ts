@@ -1,7 +1,7 @@
 /**
  * Shared pieces of the reliability suite: a seeded PRNG (printed, replayable), the real CLI run
  * as a child process with a hard time limit, a temp folder removed in teardown, and the shapes
- * every CLI line must have (DESIGN.md 4: "Errors are one clear line each … no stack traces").
+ * every CLI line must have (docs/design.md 4: "Errors are one clear line each … no stack traces").
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';

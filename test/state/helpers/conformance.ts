@@ -5,7 +5,7 @@ import { specHash } from '../../../src/state/spec-hash.js';
 import type { ApplyChangesInput, StateStore } from '../../../src/state/store.js';
 
 /**
- * The conformance suite every StateStore back end must pass (DESIGN.md 4: "one store interface,
+ * The conformance suite every StateStore back end must pass (docs/design.md 4: "one store interface,
  * one conformance test suite run against both"). `makeStore` gives a fresh, empty store whose
  * clock is `clock.now`.
  */
