@@ -1,0 +1,2 @@
+/** Small helpers every layer uses; one implementation each. */
+export { TEMP_PREFIX, tempNameFor, writeFileAtomic } from './write-file-atomic.js';
