@@ -1,2 +1,4 @@
 /** Small helpers every layer uses; one implementation each. */
+export { acquirePidLock } from './pid-lock.js';
+export type { PidLockOptions, ReleaseLock } from './pid-lock.js';
 export { TEMP_PREFIX, tempNameFor, writeFileAtomic } from './write-file-atomic.js';

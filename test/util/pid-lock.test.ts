@@ -1,0 +1,82 @@
+/** The one pid lock file (publish, device update runs): exclusive, stale holders taken over, a clear error naming a live one. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import t from 'tap';
+import { isUpdopsError } from '../../src/errors.js';
+import { acquirePidLock } from '../../src/util/pid-lock.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+const OPTIONS = { code: 'LOCKED', holder: 'another update run', guards: 'the device root' } as const;
+
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await once(child, 'exit');
+  if (child.pid === undefined) throw new Error('no pid');
+  return child.pid;
+}
+
+void t.test('takes a free lock, writes its pid, and release frees it', async (t) => {
+  const file = path.join(await tempDir(t), 'sub', '.lock');
+  const release = await acquirePidLock(file, OPTIONS);
+  t.match(await readFile(file, 'utf8'), new RegExp(`^${process.pid} \\S+\\n$`));
+  await release();
+  const again = await acquirePidLock(file, OPTIONS);
+  await again();
+});
+
+void t.test('a second acquire in the same process fails with the code, naming the holder and the file', async (t) => {
+  const file = path.join(await tempDir(t), '.lock');
+  const release = await acquirePidLock(file, OPTIONS);
+  t.teardown(release);
+  const error = await acquirePidLock(file, OPTIONS).catch((e: unknown) => e);
+  t.ok(isUpdopsError(error) && error.code === 'LOCKED', 'LOCKED');
+  t.match(String(error), `another update run (pid ${process.pid}) is using the device root`);
+  t.match(String(error), file);
+});
+
+void t.test('a live process holding the lock blocks it', async (t) => {
+  const file = path.join(await tempDir(t), '.lock');
+  const parent = process.ppid; // alive for as long as this test runs
+  await writeFile(file, `${parent}\n`);
+  const error = await acquirePidLock(file, { ...OPTIONS, code: 'PUBLISH', holder: 'another publish' }).catch((e: unknown) => e);
+  t.ok(isUpdopsError(error) && error.code === 'PUBLISH', 'the caller chooses the code');
+  t.match(String(error), `another publish (pid ${parent})`);
+  t.equal(await readFile(file, 'utf8'), `${parent}\n`, 'a live holder\'s lock is left alone');
+});
+
+void t.test('a lock left by a dead process is taken over', async (t) => {
+  const file = path.join(await tempDir(t), '.lock');
+  await writeFile(file, `${await deadPid()}\n`);
+  const release = await acquirePidLock(file, OPTIONS);
+  t.match(await readFile(file, 'utf8'), new RegExp(`^${process.pid} `));
+  await release();
+});
+
+void t.test('an empty or torn lock file (its writer died mid-write) is taken over', async (t) => {
+  const dir = await tempDir(t);
+  for (const text of ['', 'garbage\n', '-5\n']) {
+    const file = path.join(dir, `.lock-${text.length}`);
+    await writeFile(file, text);
+    const release = await acquirePidLock(file, OPTIONS);
+    await release();
+  }
+  t.pass('all taken');
+});
+
+void t.test('this pid written by an earlier process (a restarted container) is stale', async (t) => {
+  const file = path.join(await tempDir(t), '.lock');
+  await writeFile(file, `${process.pid}\n`);
+  const release = await acquirePidLock(file, OPTIONS);
+  t.match(await readFile(file, 'utf8'), new RegExp(`^${process.pid} \\S+`));
+  await release();
+});
+
+void t.test('of concurrent acquires exactly one wins', async (t) => {
+  const file = path.join(await tempDir(t), '.lock');
+  const results = await Promise.allSettled(Array.from({ length: 5 }, () => acquirePidLock(file, OPTIONS)));
+  const won = results.filter((r) => r.status === 'fulfilled');
+  t.equal(won.length, 1);
+  for (const r of won) await r.value();
+});
