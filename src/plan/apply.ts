@@ -10,6 +10,7 @@ import { downloadToDistributionPoint } from '../runs/download-to-dp.js';
 import { sourceSpecOf, type ResolvedSource } from '../runs/sources.js';
 import { quietRunner, type Job, type JobRunner } from './jobs.js';
 import { recordObservation } from '../runs/record-observation.js';
+import { formatBytes } from '../util/index.js';
 import type { SavedPlan, SyncAction } from './types.js';
 
 export interface ApplyContext {
@@ -83,10 +84,6 @@ function sourcesFor(task: StoredObject | undefined, sources: Map<string, UpdateS
     return r.kind === 'source' ? [sourceSpecOf(ref, r.source, ctx.configDir, ctx.env)] : [];
   });
   return spec ? { resolved, spec } : { resolved };
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 async function runSyncs(actions: SyncAction[], ctx: ApplyContext): Promise<{ syncs: SyncOutcome[]; runIds: string[] }> {
