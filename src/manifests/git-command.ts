@@ -1,6 +1,7 @@
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import { UpdopsError } from '../errors.js';
+import { redactUrl } from '../util/index.js';
 
 /**
  * How updops runs git (through simple-git): never prompts (a controller has no terminal), gives
@@ -48,15 +49,6 @@ function gitEnv(extraEnv: Record<string, string>): Record<string, string> {
   return { ...env, ...extraEnv };
 }
 
-/**
- * `https://user:token@host/x` → `https://***@host/x`, anywhere in a text. A token is often the
- * user name alone, so all user info goes — except a plain ssh login name (`ssh://git@host`).
- */
-export function redactUrl(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^/@\s'"]+)@/gi, (_match, scheme: string, userInfo: string) =>
-    /^(git\+)?ssh:/i.test(scheme) && !userInfo.includes(':') ? `${scheme}${userInfo}@` : `${scheme}***@`,
-  );
-}
 
 /** True for `scheme://…` and scp-like `user@host:path`; a Windows drive (`C:\`) is a path. */
 export function isGitUrl(config: string): boolean {

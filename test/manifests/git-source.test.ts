@@ -7,7 +7,8 @@ import t from 'tap';
 import type { Test } from 'tap';
 import { isUpdopsError } from '../../src/errors.js';
 import type { ErrorCode } from '../../src/errors.js';
-import { isGitUrl, redactUrl } from '../../src/manifests/git-command.js';
+import { isGitUrl } from '../../src/manifests/git-command.js';
+import { redactUrl } from '../../src/util/index.js';
 import { headCommit, resolveConfigSource } from '../../src/manifests/git-source.js';
 import { freeLoopbackPort as deadPort } from '../helpers/loopback.js';
 
