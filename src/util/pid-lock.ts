@@ -22,6 +22,12 @@ export interface PidLockOptions {
   holder: string;
   /** What it guards, for the message: usually the folder. */
   guards: string;
+  /**
+   * Calls in this process share the lock instead of refusing each other; it is removed when the
+   * last of them releases it. The device root is locked against other processes, while in its
+   * agent an update run and the heartbeat's freshness check overlap by design.
+   */
+  sharedWithinProcess?: boolean;
 }
 
 export type ReleaseLock = () => Promise<void>;
@@ -46,7 +52,43 @@ function holderIsLive(holder: { pid: number; processId: string | undefined }): b
   return isAlive(holder.pid);
 }
 
+/** Shared locks held by this process: how many calls hold each, and how to remove its file. */
+const shared = new Map<string, { count: number; releaseFile: ReleaseLock }>();
+/** Per lock file, the tail of its queue: taking and releasing a shared lock run one after another. */
+const queues = new Map<string, Promise<unknown>>();
+
+function inTurn<T>(key: string, step: () => Promise<T>): Promise<T> {
+  const result = (queues.get(key) ?? Promise.resolve()).then(step);
+  const tail = result.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return result;
+}
+
 export async function acquirePidLock(file: string, options: PidLockOptions): Promise<ReleaseLock> {
+  if (!options.sharedWithinProcess) return acquireFile(file, options);
+  const key = path.resolve(file);
+  await inTurn(key, async () => {
+    const held = shared.get(key);
+    if (held) held.count += 1;
+    else shared.set(key, { count: 1, releaseFile: await acquireFile(file, options) });
+  });
+  let released = false;
+  return () => {
+    if (released) return Promise.resolve();
+    released = true;
+    return inTurn(key, async () => {
+      const held = shared.get(key);
+      if (!held || --held.count > 0) return;
+      shared.delete(key);
+      await held.releaseFile();
+    });
+  };
+}
+
+async function acquireFile(file: string, options: PidLockOptions): Promise<ReleaseLock> {
   await mkdir(path.dirname(file), { recursive: true });
   const content = `${process.pid} ${PROCESS_ID}\n`;
   for (let attempt = 0; attempt < 2; attempt++) {

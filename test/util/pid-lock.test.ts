@@ -1,11 +1,12 @@
 /** The one pid lock file (publish, device update runs): exclusive, stale holders taken over, a clear error naming a live one. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
 import { isUpdopsError } from '../../src/errors.js';
 import { acquirePidLock } from '../../src/util/pid-lock.js';
+import { ROOT, runProcess } from '../helpers/processes.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const OPTIONS = { code: 'LOCKED', holder: 'another update run', guards: 'the device root' } as const;
@@ -79,4 +80,36 @@ void t.test('of concurrent acquires exactly one wins', async (t) => {
   const won = results.filter((r) => r.status === 'fulfilled');
   t.equal(won.length, 1);
   for (const r of won) await r.value();
+});
+
+const SHARED = { ...OPTIONS, sharedWithinProcess: true } as const;
+
+/** Tries the lock from another process; prints "taken" or the error's code and message. */
+function tryFromAnotherProcess(file: string) {
+  const script = `import { acquirePidLock } from ${JSON.stringify(path.join(ROOT, 'src/util/pid-lock.ts'))};
+acquirePidLock(${JSON.stringify(file)}, { code: 'LOCKED', holder: 'another update run', guards: 'the root', sharedWithinProcess: true })
+  .then(() => console.log('taken'), (e) => console.log(e.code, e.message));`;
+  return runProcess(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]);
+}
+
+void t.test('a shared lock: calls in this process share it, the file goes with the last release', async (t) => {
+  const file = path.join(await tempDir(t), '.lock');
+  const [a, b] = await Promise.all([acquirePidLock(file, SHARED), acquirePidLock(file, SHARED)]);
+  await a();
+  await a(); // twice is once
+  await access(file);
+  t.pass('still there while one holder is left');
+  const other = await tryFromAnotherProcess(file);
+  t.match(other.stdout, new RegExp(`^LOCKED another update run \\(pid ${process.pid}\\)`), `another process is refused: ${other.stderr}`);
+  await b();
+  await t.rejects(access(file), 'removed with the last release');
+  const again = await tryFromAnotherProcess(file);
+  t.equal(again.stdout.trim(), 'taken', `then another process gets it: ${again.stderr}`);
+});
+
+void t.test('a shared lock held by another live process is refused here too', async (t) => {
+  const file = path.join(await tempDir(t), '.lock');
+  await writeFile(file, `${process.ppid} some-other-process\n`);
+  await t.rejects(acquirePidLock(file, SHARED), { code: 'LOCKED' });
+  await t.rejects(acquirePidLock(file, SHARED), { code: 'LOCKED' }, 'a failed take leaves nothing counted');
 });
