@@ -49,3 +49,8 @@ void t.test('block style on top, one flow mapping per distribution point', async
     '---\napiVersion: updops/v1\nkind: Group\nmetadata: {name: hq}\nspec:\n  distributionPoints:\n    - {name: dp-1, os: windows, repository: /srv/dp-1}\n',
   );
 });
+
+void t.test('times are quoted (a YAML 1.1 reader would read 18:00 as a number)', async (t) => {
+  t.match(taskYaml('t', { scope: { group: 'hq' }, schedule: { kind: 'weekly', day: 'friday', time: '18:00' } }), /^ {2}schedule: \{kind: weekly, day: friday, time: "18:00"\}$/m);
+  t.match(taskYaml('t', { scope: { group: 'hq' }, schedule: { kind: 'dailyNoDst', every: 1, time: '06:30:15' } }), /time: "06:30:15"/);
+});
