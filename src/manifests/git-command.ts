@@ -49,7 +49,6 @@ function gitEnv(extraEnv: Record<string, string>): Record<string, string> {
   return { ...env, ...extraEnv };
 }
 
-
 /** True for `scheme://…` and scp-like `user@host:path`; a Windows drive (`C:\`) is a path. */
 export function isGitUrl(config: string): boolean {
   return /^[a-z][a-z0-9+.-]+:\/\//i.test(config) || /^[^/\\\s@]+@[^/\\\s:]+:/.test(config);

@@ -8,7 +8,6 @@ import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-
 import { tempNameFor } from '../../util/write-file-atomic.js';
 
 export { TEMP_PREFIX, tempNameFor, writeFileAtomic } from '../../util/write-file-atomic.js';
