@@ -1,6 +1,4 @@
 /** The one pid lock file (publish, device update runs): exclusive, stale holders taken over, a clear error naming a live one. */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { access, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
@@ -12,10 +10,10 @@ import { tempDir } from '../helpers/temp-dir.js';
 const OPTIONS = { code: 'LOCKED', holder: 'another update run', guards: 'the device root' } as const;
 
 async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', '']);
-  await once(child, 'exit');
-  if (child.pid === undefined) throw new Error('no pid');
-  return child.pid;
+  const run = runProcess(process.execPath, ['-e', '']);
+  await run;
+  if (run.child.pid === undefined) throw new Error('no pid');
+  return run.child.pid;
 }
 
 void t.test('takes a free lock, writes its pid, and release frees it', async (t) => {
