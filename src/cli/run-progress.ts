@@ -5,7 +5,7 @@
  * Terraform prints progress between the plan and its summary).
  */
 import type { RunContext } from '../runs/index.js';
-import { formatBytes } from './runs.js';
+import { formatBytes } from '../util/index.js';
 
 const EVERY_MS = 5000;
 

@@ -7,6 +7,7 @@ import { ApiClient, storeReader, type RunsReader } from '../controller/index.js'
 import type { RunDetails } from '../controller/index.js';
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';
+import { formatBytes } from '../util/index.js';
 import { withStore } from './context.js';
 import { parseFormat } from './output.js';
 
@@ -35,13 +36,6 @@ export function parseLimit(value: string | undefined, fallback = 20): number {
 export function table(rows: string[][]): string[] {
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1e3) return `${bytes} B`;
-  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(1)} kB`;
-  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return `${(bytes / 1e9).toFixed(2)} GB`;
 }
 
 function duration(run: RunRecord): string {

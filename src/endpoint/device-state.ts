@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BasesMode, Freshness } from './types.js';
-import { writeFileAtomic } from './fs-util.js';
+import { writeFileAtomic } from '../util/index.js';
 
 export interface PendingRestart {
   /** The version installed and waiting for the restart. */

@@ -1,6 +1,5 @@
-/** Small file helpers for the device side: atomic writes, tree links, existence. */
-import { randomBytes } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+/** Small file helpers for the device side: tree links, existence (atomic writes are the shared one in util). */
+import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 
 export async function exists(file: string): Promise<boolean> {
@@ -8,19 +7,6 @@ export async function exists(file: string): Promise<boolean> {
     (names) => names.includes(path.basename(file)),
     () => false,
   );
-}
-
-/** temp + rename: a reader sees the old or the new file, never half of one. */
-export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(temp, data);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import { UpdopsError } from '../errors.js';
+import { redactUrl } from '../util/index.js';
 
 /**
  * How updops runs git (through simple-git): never prompts (a controller has no terminal), gives
@@ -46,16 +47,6 @@ function gitEnv(extraEnv: Record<string, string>): Record<string, string> {
   // ssh must fail instead of asking for a password or host-key confirmation.
   if (env.GIT_SSH_COMMAND === undefined && env.GIT_SSH === undefined) env.GIT_SSH_COMMAND = 'ssh -o BatchMode=yes';
   return { ...env, ...extraEnv };
-}
-
-/**
- * `https://user:token@host/x` → `https://***@host/x`, anywhere in a text. A token is often the
- * user name alone, so all user info goes — except a plain ssh login name (`ssh://git@host`).
- */
-export function redactUrl(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)([^/@\s'"]+)@/gi, (_match, scheme: string, userInfo: string) =>
-    /^(git\+)?ssh:/i.test(scheme) && !userInfo.includes(':') ? `${scheme}${userInfo}@` : `${scheme}***@`,
-  );
 }
 
 /** True for `scheme://…` and scp-like `user@host:path`; a Windows drive (`C:\`) is a path. */

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { UpdopsError } from '../errors.js';
-import { isGitUrl, makeGit, redactUrl, runGit, tryGit } from './git-command.js';
+import { redactUrl } from '../util/index.js';
+import { isGitUrl, makeGit, runGit, tryGit } from './git-command.js';
 
 /**
  * Where the desired state comes from (docs/design.md 2: "all manifests at one git commit (or a plain

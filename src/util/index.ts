@@ -1,16 +1,10 @@
-/** The entry of src/util/ for other folders (docs/architecture.md "Layers"). */
-export { systemClock } from './clock.js';
-export type { Clock } from './clock.js';
-export { sha256OfFile } from './hash-file.js';
+/** Small helpers every layer uses, one implementation each: the entry of src/util/ (docs/architecture.md "Layers"). */
+export { systemClock, FakeClock, type Clock } from './clock.js';
+export { formatBytes } from './format-bytes.js';
+export { hashFile, hashFileSync, hashPrefixSync, sha256OfFile, type FileHash } from './hash-file.js';
+export { acquirePidLock } from './pid-lock.js';
+export type { PidLockOptions, ReleaseLock } from './pid-lock.js';
+export { REDACTED, redactUrl } from './redact-url.js';
 export { stableStringify } from './stable-json.js';
-export { hashFile } from './hash-file.js';
-export { WorkerPool } from './worker-pool.js';
-export type { ReplyOutcome } from './worker-pool.js';
-export { siblingModule } from './worker-pool.js';
-export { startWorker } from './worker-pool.js';
-export { hashFileSync } from './hash-file.js';
-export type { FileHash } from './hash-file.js';
-export { fromThreadError } from './worker-pool.js';
-export { toThreadError } from './worker-pool.js';
-export type { ThreadError } from './worker-pool.js';
-export { hashPrefixSync } from './hash-file.js';
+export { TEMP_PREFIX, tempNameFor, writeFileAtomic } from './write-file-atomic.js';
+export { WorkerPool, fromThreadError, siblingModule, startWorker, toThreadError, type ReplyOutcome, type ThreadError } from './worker-pool.js';

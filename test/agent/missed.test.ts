@@ -16,8 +16,8 @@ void t.test('an agent registering after a missed start runs the task only with r
       'sources.yaml': sourceYaml('vendor', fx.vendorUrl),
       'groups.yaml': officeYaml(fx, dpPort, ['ws-1']),
       'tasks.yaml':
-        updateTaskYaml('Missed runs', ['vendor'], `schedule: {kind: once, at: "${at}", timeZone: UTC}\n  runMissed: true`) +
-        updateTaskYaml('No missed runs', ['vendor'], `schedule: {kind: once, at: "${at}", timeZone: UTC}\n  runMissed: false`),
+        updateTaskYaml('Missed runs', ['vendor'], { schedule: { kind: 'once', at, timeZone: 'UTC' }, runMissed: true }) +
+        updateTaskYaml('No missed runs', ['vendor'], { schedule: { kind: 'once', at, timeZone: 'UTC' }, runMissed: false }),
     }),
   });
   await w.fx.clock.advance(120_000);

@@ -10,7 +10,7 @@ import type { Test } from 'tap';
 import { createApiServer } from '../../src/controller/api/index.js';
 import { fakeController } from '../controller/api-fake-controller.js';
 import { TOKEN } from '../controller/api-request.js';
-import { CLEAN_ENV, cli } from './run-cli-helpers.js';
+import { CLEAN_ENV, cli } from '../helpers/in-process-cli.js';
 
 async function setup(t: Test) {
   const fake = await fakeController();

@@ -11,7 +11,7 @@ import { createController } from '../../src/controller/controller.js';
 import { createMetrics } from '../../src/controller/metrics.js';
 import { openStateStore } from '../../src/state/index.js';
 import { makeWorld } from '../reconcile/helpers/world.js';
-import { CLEAN_ENV, cli } from '../cli/run-cli-helpers.js';
+import { CLEAN_ENV, cli } from '../helpers/in-process-cli.js';
 import { TOKEN, auth, raw, taskPath } from './api-request.js';
 
 void t.test('a run over HTTP on the real controller: 401 without the token, 202 with it, results, metrics, CLI --wait', async (t) => {

@@ -2,10 +2,10 @@
  * `updops controller` as a real process (docs/design.md 4): it reconciles the branch on start,
  * answers the HTTP API on 127.0.0.1, and on SIGTERM stops cleanly with exit code 0.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { spawnUntilLine } from '../helpers/processes.js';
 import { groupYaml, makeFixture, sourceYaml, taskYaml } from './helpers/fixture.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -17,30 +17,17 @@ t.test('controller CLI: reconciles, serves the API, exits 0 on SIGTERM', async (
   f.write('tasks.yaml', taskYaml('Download hq', { scope: '{group: hq}', schedule: '{kind: weekly, day: monday, time: "03:00"}' }));
   const commit = f.commit('initial');
   const state = path.join(f.dir, 'cli-state.db');
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(here, 'helpers', 'cli.ts'), 'controller', '--config', f.config, '--ref', 'main', '--state', state, '--listen', '127.0.0.1:0', '--poll', '1h', '--log-level', 'silent'], {
+  const args = ['controller', '--config', f.config, '--ref', 'main', '--state', state, '--listen', '127.0.0.1:0', '--poll', '1h', '--log-level', 'silent'];
+  const controller = await spawnUntilLine(t, process.execPath, ['--import', import.meta.resolve('tsx'), path.join(here, 'helpers', 'cli.ts'), ...args], {
     cwd: f.dir,
-    env: { ...process.env, UPDOPS_TEST_CLI: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { UPDOPS_TEST_CLI: '1' },
+    line: /controller listening on (http:\/\/\S+)/,
   });
-  t.teardown(() => child.kill('SIGKILL'));
-  let stdout = '';
-  let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.setEncoding('utf8').on('data', (s: string) => {
-      stdout += s;
-      const m = /controller listening on (http:\/\/\S+)/.exec(stdout);
-      if (m?.[1]) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
+  const url = controller.ready[1];
   const runs = (await (await fetch(`${url}/api/runs`)).json());
   t.match(JSON.stringify(runs), /Download hq/, 'the first apply synced the DP and the API lists that run');
-  const code = await new Promise<number | null>((resolve) => {
-    child.on('exit', (c) => resolve(c));
-    child.kill('SIGTERM');
-  });
-  t.equal(code, 0, `exit 0 on SIGTERM (stderr: ${stderr})`);
+  const { code } = await controller.stop('SIGTERM');
+  t.equal(code, 0, `exit 0 on SIGTERM (stderr: ${controller.stderr()})`);
   const store = await f.openStore('cli-state.db');
   t.equal((await store.listHistory(1))[0]?.commit, commit, 'the head commit was applied');
   t.equal(await store.getLock(), undefined, 'no lock left behind');

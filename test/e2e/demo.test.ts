@@ -5,15 +5,14 @@
  * finish on its own within 120 s (nothing left running: the vendor server, the controller and the
  * DP's server closed, every process stopped) and leave no working folder behind.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
+import { ROOT as root, runProcess } from '../helpers/processes.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const LIMIT_MS = 120_000;
 
 function refused(port: number): Promise<boolean> {
@@ -30,17 +29,10 @@ function refused(port: number): Promise<boolean> {
 void t.test('npm run demo: exits 0 within 120 s, plans and applies the new branch office, leaves nothing listening', { timeout: LIMIT_MS + 60_000 }, async (t) => {
   if (!existsSync(path.join(root, 'dist/cli/main.js'))) execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
   // Its own working directory, so the CLI's git cache (.updops/) lands there, not in the checkout.
-  const cwd = mkdtempSync(path.join(tmpdir(), 'updops-demo-test-'));
-  t.teardown(() => rmSync(cwd, { recursive: true, force: true }));
+  const cwd = await tempDir(t, 'updops-demo-test-');
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(root, 'examples/demo.ts')], { cwd, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
-  const timer = setTimeout(() => child.kill('SIGKILL'), LIMIT_MS);
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
-  clearTimeout(timer);
+  const demo = path.join(root, 'examples/demo.ts');
+  const { code, signal, stdout: out, stderr: err } = await runProcess(process.execPath, ['--import', import.meta.resolve('tsx'), demo], { cwd, env: { NO_COLOR: '1' }, timeoutMs: LIMIT_MS, t });
   const seconds = (Date.now() - started) / 1000;
 
   t.equal(signal, null, `the demo ended on its own (not killed after ${LIMIT_MS / 1000} s)`);

@@ -13,6 +13,7 @@ import t from 'tap';
 import { AGENT_ELSEWHERE_REASON, NON_WINDOWS_REASON } from '../../src/runs/index.js';
 import { openStateStore } from '../../src/state/index.js';
 import { groupYaml, makeFixture, sourceYaml, taskYaml } from '../controller/helpers/fixture.js';
+import { groupYaml as sharedGroupYaml } from '../helpers/manifests.js';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/updops.js');
 
@@ -45,11 +46,15 @@ interface RunJson {
 
 void t.test('apply and run of one download task over a Windows and a Linux DP', async (t) => {
   const fx = await makeFixture(t);
-  const office = groupYaml('office', [{ name: 'dp-win' }, { name: 'dp-lin', os: 'linux' }], fx.repo, '  devices:\n    - {name: ws-1, os: linux}\n');
+  const office = (labels?: Record<string, string>): string =>
+    sharedGroupYaml('office', {
+      distributionPoints: [{ name: 'dp-win', os: 'windows', repository: fx.repo('dp-win') }, { name: 'dp-lin', os: 'linux', repository: fx.repo('dp-lin') }],
+      devices: [{ name: 'ws-1', os: 'linux', ...(labels ? { labels } : {}) }],
+    });
   const lab = groupYaml('lab', [{ name: 'dp-manual' }], fx.repo);
   const update = (name: string, schedule: string): string => taskYaml(name, { type: 'Update', scope: '{group: office}', schedule });
   fx.write('sources.yaml', sourceYaml('vendor', fx.vendorUrl));
-  fx.write('groups.yaml', office + lab);
+  fx.write('groups.yaml', office() + lab);
   fx.write(
     'tasks.yaml',
     taskYaml('Download', { scope: '{group: office}', schedule: '{kind: weekly, day: monday, time: "03:00", timeZone: Europe/Berlin}' }) +
@@ -99,7 +104,7 @@ void t.test('apply and run of one download task over a Windows and a Linux DP', 
   t.match(manual.results.find((r) => r.device === 'dp-lin')?.reason, NON_WINDOWS_REASON);
   t.same(manual.chained?.map((c) => c.run.task), ['On failure'], 'and chains the same way');
 
-  fx.write('groups.yaml', office.replace('{name: ws-1, os: linux}', '{name: ws-1, os: linux, labels: {floor: "2"}}') + lab);
+  fx.write('groups.yaml', office({ floor: '2' }) + lab);
   fx.commit('a label');
   const second = await updops(['apply', ...common, '--auto-approve'], fx.dir);
   t.equal(second.code, 0, second.stderr);

@@ -4,11 +4,11 @@
  * server is killed with SIGKILL at random points mid-download; `bases/` is then always one
  * complete verified set (the previous or the new one), and the next run completes.
  */
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { readInstalledDatabases, runUpdateTask, verifyInstalledDatabases } from '../../src/endpoint/index.js';
+import { spawnProcess, waitForLine } from '../helpers/processes.js';
 import { serveStatic } from '../repository/helpers/static-server.js';
 import { databases, makeVendor, tempDir, treeHash } from './helpers/vendor.js';
 
@@ -17,20 +17,18 @@ const child = path.join(here, 'helpers', 'update-child.ts');
 const projectRoot = path.resolve(here, '..', '..', '..');
 const KILLS = 6;
 
-function runChild(args: string[], killAfterMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let timer: NodeJS.Timeout | undefined;
-    proc.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!timer && out.includes('start')) timer = setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
-    });
-    proc.on('exit', () => {
-      clearTimeout(timer);
-      resolve(out.includes('done'));
-    });
-  });
+/** Runs the child, SIGKILLs it `killAfterMs` after it says "start"; true when it finished first. */
+async function runChild(t: Test, args: string[], killAfterMs: number): Promise<boolean> {
+  const proc = spawnProcess(t, process.execPath, ['--import', 'tsx', child, ...args], { cwd: projectRoot });
+  let timer: NodeJS.Timeout | undefined;
+  const started = await waitForLine(proc, /start/).then(
+    () => true,
+    () => false, // ended (or hung) before starting: the exit below tells
+  );
+  if (started) timer = setTimeout(() => proc.child.kill('SIGKILL'), killAfterMs);
+  await proc.exited;
+  clearTimeout(timer);
+  return proc.stdout().includes('done');
 }
 
 void t.test('SIGKILL mid-download leaves the previous databases in use; the next run completes', async (t) => {
@@ -50,7 +48,7 @@ void t.test('SIGKILL mid-download leaves the previous databases in use; the next
   for (let i = 0; i < KILLS; i++) {
     const before = await treeHash(path.join(root, 'bases'), () => false);
     const delay = Math.floor(Math.random() * 600);
-    const finished = await runChild([root, slow.url, vendor.trustRoot], delay);
+    const finished = await runChild(t, [root, slow.url, vendor.trustRoot], delay);
     const installed = await readInstalledDatabases(root);
     t.same(await verifyInstalledDatabases(root), [], `kill ${i + 1} after ${delay} ms (${finished ? 'finished first' : 'killed'}): the set verifies`);
     if (finished) {

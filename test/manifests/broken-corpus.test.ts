@@ -3,17 +3,15 @@
  * configs, each the small valid base config with exactly one defect, asserting the error's code
  * and `FILE:LINE:COL` (docs/style.md 6) and that no other error rides along.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { formatProblem, type Problem } from '../../src/errors.js';
 import { validateConfigDir } from '../../src/manifests/index.js';
 import { BASE_FILES, writeConfig, yaml } from './fixtures/base-config.js';
 import { BROKEN_CASES, type BrokenCase, type ExpectedError } from './fixtures/broken-cases.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
-const root = mkdtempSync(path.join(tmpdir(), 'updops-broken-'));
-t.teardown(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDirSync(t, 'updops-broken-');
 
 /** A problem in the shape of an expectation: file relative to the config folder, only the fields asked for. */
 function actual(problem: Problem, dir: string, expected: ExpectedError): Record<string, unknown> {

@@ -1,34 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import t from 'tap';
 import type { Test } from 'tap';
 import { isUpdopsError } from '../../src/errors.js';
 import type { ErrorCode } from '../../src/errors.js';
-import { isGitUrl, redactUrl } from '../../src/manifests/git-command.js';
+import { isGitUrl } from '../../src/manifests/git-command.js';
+import { redactUrl } from '../../src/util/index.js';
 import { headCommit, resolveConfigSource } from '../../src/manifests/git-source.js';
+import { git, initGitRepo } from '../helpers/git-repo.js';
 import { freeLoopbackPort as deadPort } from '../helpers/loopback.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
 /** docs/design.md 2 "Desired state": manifests at one git commit, or a plain directory. Real git repos in temp dirs. */
 
-const root = mkdtempSync(join(tmpdir(), 'updops-git-'));
-t.teardown(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDirSync(t, 'updops-git-');
 let count = 0;
 const fresh = (name: string) => join(root, `${name}-${++count}`);
-
-const gitEnv = {
-  ...process.env,
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.com',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.com',
-};
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, env: gitEnv, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
-}
 
 function write(dir: string, file: string, content: string): void {
   mkdirSync(join(dir, file, '..'), { recursive: true });
@@ -37,13 +25,7 @@ function write(dir: string, file: string, content: string): void {
 
 /** A work-tree repository on `main` with config/group.yaml, one commit. */
 function makeRepo(): string {
-  const dir = fresh('repo');
-  mkdirSync(dir);
-  git(dir, 'init', '--quiet', '-b', 'main');
-  write(dir, 'config/group.yaml', 'name: v1\n');
-  write(dir, 'README.md', 'readme\n');
-  commitAll(dir, 'v1');
-  return dir;
+  return initGitRepo(fresh('repo'), { files: { 'config/group.yaml': 'name: v1\n', 'README.md': 'readme\n' }, message: 'v1' }).dir;
 }
 
 function commitAll(dir: string, message: string): string {

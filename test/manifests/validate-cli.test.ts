@@ -3,18 +3,18 @@
  * one line each with `FILE:LINE:COL: CODE:` and never a stack trace (docs/design.md 4, docs/style.md 7);
  * `--help` stays fast because commands load lazily (docs/style.md 13).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { MANIFEST_KINDS, validateConfigDir } from '../../src/manifests/index.js';
+import { runCli, runCliSync, type ProcessResult } from '../helpers/processes.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 import { writeConfig } from './fixtures/base-config.js';
 import { BROKEN_CASES, type BrokenCase } from './fixtures/broken-cases.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(repo, 'bin/updops.js');
 const mainJs = path.join(repo, 'dist/cli/main.js');
 const examples = path.join(repo, 'examples/config');
 
@@ -35,32 +35,12 @@ t.before(() => {
   if (!existsSync(mainJs)) throw new Error(`build failed:\n${built.stdout}${built.stderr}`);
 });
 
-const root = mkdtempSync(path.join(tmpdir(), 'updops-cli-'));
-t.teardown(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDirSync(t, 'updops-cli-');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function updops(args: string[], cwd = repo): Run {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const updops = (args: string[], cwd = repo): ProcessResult => runCliSync(args, { cwd });
 
 /** The same, without blocking, so the broken cases can run side by side. */
-function updopsAsync(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const updopsAsync = (args: string[], cwd: string): Promise<ProcessResult> => runCli(args, { cwd });
 
 const STACK_LINE = /^\s+at /m;
 const PROBLEM_LINE = /^(?:[^\s:][^:]*:\d+:\d+: )?[A-Z_]+: \S/;
@@ -76,7 +56,7 @@ t.test('the examples validate: exit 0 and the manifest counts on stdout', async 
   t.same(expected.errors, [], 'in-process the examples are valid too');
   const counts = MANIFEST_KINDS.map((k) => `${expected.manifests.filter((m) => m.manifest.kind === k).length} ${k}`).join(', ');
   const r = updops(['validate', 'examples/config']);
-  t.equal(r.status, 0, r.stderr);
+  t.equal(r.code, 0, r.stderr);
   t.equal(r.stdout, `${expected.manifests.length} manifests valid: ${counts}\n`);
   t.equal(r.stdout, '14 manifests valid: 4 Group, 3 UpdateSource, 7 Task\n', 'the documented figure');
   t.notMatch(r.stderr, /^error/m, 'warnings only on stderr');
@@ -105,7 +85,7 @@ t.test('broken configs: exit 1, one FILE:LINE:COL: CODE: line per error, no stac
   const runs = await Promise.all(CLI_CASES.map(caseNamed).map(async (c) => ({ c, r: await updopsAsync(['validate', '.'], writeConfig(root, c.files, { base: c.base ?? true })) })));
   for (const { c, r } of runs) {
     t.test(c.name, async (t) => {
-      t.equal(r.status, 1);
+      t.equal(r.code, 1);
       t.equal(r.stdout, '', 'nothing on stdout');
       t.notMatch(r.stderr, STACK_LINE, 'no stack trace');
       const lines = r.stderr.trimEnd().split('\n');
@@ -126,7 +106,7 @@ t.test('--format json: every error with code, file, line, col and path', async (
   const c = caseNamed('a schema error in a Group, Task and UpdateSource adds no unknown-name errors where they are used');
   const dir = writeConfig(root, c.files);
   const r = updops(['validate', dir, '--format', 'json']);
-  t.equal(r.status, 1);
+  t.equal(r.code, 1);
   const report = JSON.parse(r.stdout) as { valid: boolean; errors: Record<string, unknown>[] };
   t.equal(report.valid, false);
   t.same(
@@ -137,22 +117,22 @@ t.test('--format json: every error with code, file, line, col and path', async (
 
   const secret = caseNamed('inline password in an UpdateSource');
   const secretRun = updops(['validate', writeConfig(root, secret.files), '--format', 'json']);
-  t.equal(secretRun.status, 1);
+  t.equal(secretRun.code, 1);
   t.notMatch(secretRun.stdout + secretRun.stderr, secret.secret!, 'no secret in JSON either');
 
   const valid = updops(['validate', 'examples/config', '--format', 'json']);
-  t.equal(valid.status, 0);
+  t.equal(valid.code, 0);
   t.match(JSON.parse(valid.stdout), { valid: true, manifests: 14, errors: [] });
 });
 
 t.test('usage errors and a missing folder: exit 1, one line', async (t) => {
   const xml = updops(['validate', 'examples/config', '--format', 'xml']);
-  t.equal(xml.status, 1);
+  t.equal(xml.code, 1);
   t.match(xml.stderr, /^error: USAGE: .*--format.*\n$/);
   t.equal(xml.stderr.split('\n').length, 2, 'one line');
 
   const missing = updops(['validate', path.join(root, 'no-such-folder')]);
-  t.equal(missing.status, 1);
+  t.equal(missing.code, 1);
   t.match(missing.stderr, /^error: FILE_READ: .*no-such-folder.*\n$/);
   t.equal(missing.stderr.split('\n').length, 2, 'one line');
   t.notMatch(missing.stderr, STACK_LINE);
@@ -162,8 +142,8 @@ t.test('--debug adds the stack trace that a plain failure never shows', async (t
   const missing = path.join(root, 'no-such-folder');
   const plain = updops(['validate', missing]);
   const debug = updops(['validate', missing, '--debug']);
-  t.equal(plain.status, 1);
-  t.equal(debug.status, 1);
+  t.equal(plain.code, 1);
+  t.equal(debug.code, 1);
   t.notMatch(plain.stderr, /^\s+at /m, 'no stack without --debug');
   t.match(debug.stderr, /FILE_READ/, 'the same one-line error comes first');
   t.match(debug.stderr, /^\s+at /m, 'the stack follows with --debug');
@@ -171,12 +151,12 @@ t.test('--debug adds the stack trace that a plain failure never shows', async (t
 
 t.test('updops schema', async (t) => {
   const task = updops(['schema', 'task']);
-  t.equal(task.status, 0, task.stderr);
+  t.equal(task.code, 0, task.stderr);
   t.equal((JSON.parse(task.stdout) as { title?: string }).title, 'Task');
   t.match(task.stdout, /"title": "Task"/);
 
   const nope = updops(['schema', 'nope']);
-  t.equal(nope.status, 1);
+  t.equal(nope.code, 1);
   t.match(nope.stderr, /^error: USAGE: .*nope.*\n$/);
   t.notMatch(nope.stderr, STACK_LINE);
 });
@@ -196,7 +176,7 @@ function medianMs(run: () => void): { median: number; all: number[] } {
 t.test('updops --help is fast: commands load lazily', async (t) => {
   const help = medianMs(() => {
     const r = updops(['--help']);
-    t.equal(r.status, 0);
+    t.equal(r.code, 0);
     t.match(r.stdout, /validate/);
   });
   const bare = medianMs(() => spawnSync(process.execPath, ['-e', '0']));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import t from 'tap';
 import { planHasChanges } from '../../src/plan/make-plan.js';
 import type { Plan } from '../../src/plan/types.js';
+import { groupYaml } from '../helpers/manifests.js';
 import { DPS, NOW, STACK_FRAME, makeWorld, objectNames, syncedDps, vendorYaml } from './helpers/world.js';
 
 const ALL_OBJECTS = ['Group/branch-a', 'Group/branch-b', 'Group/hq', 'Task/Download branch-a', 'Task/Download branch-b', 'Task/Download hq', 'UpdateSource/vendor'];
@@ -189,7 +190,7 @@ void t.test('acceptance 1: create, no-op, rewrite, one-field update, orphans and
 
   await t.test('only objects updops recorded are deleted: never one that lived only in git, nor anything on disk it did not write', async (t) => {
     // A group committed and removed again without ever being applied, and a repository folder made by hand.
-    w.write('groups/temp.yaml', 'apiVersion: updops/v1\nkind: Group\nmetadata: {name: temp-site}\nspec: {parent: hq}\n');
+    w.write('groups/temp.yaml', groupYaml('temp-site', { parent: 'hq' }));
     w.commit('A temporary site');
     w.remove('groups/temp.yaml');
     w.commit('No temporary site after all');

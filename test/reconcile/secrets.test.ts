@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
+import { sourceYaml } from '../helpers/manifests.js';
 import { serveFtp } from '../repository/helpers/ftp-server.js';
 import { NOW, STACK_FRAME, makeWorld } from './helpers/world.js';
 
@@ -15,16 +16,7 @@ void t.test('acceptance 6: an FTP source secret appears in no output and nowhere
   const w = await makeWorld(t);
   const ftp = await serveFtp(w.vendor.repo, { username: 'mirror-user', password: SECRET });
   t.teardown(() => ftp.close());
-  w.write('sources/ftp.yaml', `apiVersion: updops/v1
-kind: UpdateSource
-metadata: {name: ftp-mirror}
-spec:
-  type: ftp
-  url: ${ftp.url}
-  secretRef: {env: FTP_CREDENTIALS}
-  trustRoot: keys/vendor-root.json
-  timeoutSeconds: 5
-`);
+  w.write('sources/ftp.yaml', sourceYaml('ftp-mirror', { type: 'ftp', url: ftp.url, secretRef: { env: 'FTP_CREDENTIALS' }, timeoutSeconds: 5 }));
   const tasks = path.join(w.config, 'tasks/download.yaml');
   writeFileSync(tasks, readFileSync(tasks, 'utf8').replace(/(name: Download branch-b}[\s\S]*?)sources: \[vendor\]/, '$1sources: [ftp-mirror]'));
   w.commit('Branch b downloads from the FTP mirror');

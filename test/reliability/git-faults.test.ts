@@ -12,12 +12,12 @@
  * Controller (keeps the last applied state, records ReconcileFailed, recovers on the next good
  * commit): test/controller/reconcile.test.ts covers it in-process; no `updops controller` CLI yet.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import t from 'tap';
 import type { StateDump } from '../../src/state/index.js';
 import { makeWorld, NOW, TASKS_YAML } from '../reconcile/helpers/world.js';
 import { STACK_FRAME } from './helpers/common.js';
+import { git } from '../helpers/git-repo.js';
 import { freeLoopbackPort as deadPort } from '../helpers/loopback.js';
 
 const BROKEN_TASK = `apiVersion: updops/v1
@@ -36,8 +36,6 @@ function latest(dump: StateDump): string | undefined {
 
 void t.test('git faults through the CLI: unreachable, force-pushed, invalid commit', async (t) => {
   const w = await makeWorld(t);
-  const git = (cwd: string, ...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=updops test', '-c', 'user.email=test@updops.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' }).trim();
   const bare = path.join(w.dir, 'remote.git');
   git(w.dir, 'clone', '-q', '--bare', w.config, bare);
   git(w.config, 'remote', 'add', 'origin', bare);

@@ -2,62 +2,30 @@
  * docs/design.md 1: a device's DP is the nearest DP without its own `updateTask` — its own group's,
  * then its parent's, nearest first; `distributionPoint` in `sources` expands there, in order.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { buildModel, loadConfigDir } from '../../src/manifests/index.js';
 import { deviceDistributionPoints, resolveDeviceSources } from '../../src/sources/index.js';
+import { groupYaml, sourceYaml } from '../helpers/manifests.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const MANIFESTS = `
-apiVersion: updops/v1
-kind: Group
-metadata: {name: head-office}
-spec:
-  distributionPoints:
-    - {name: dp-head, os: windows, repository: /srv/head, address: "http://127.0.0.1:8001"}
-    - {name: dp-head-2, os: windows, repository: /srv/head2, address: "http://127.0.0.1:8002"}
----
-apiVersion: updops/v1
-kind: Group
-metadata: {name: berlin}
-spec:
-  parent: head-office
-  distributionPoints:
-    - {name: dp-berlin-own, os: windows, repository: /srv/own, address: "http://127.0.0.1:8003", updateTask: Own download}
----
-apiVersion: updops/v1
-kind: Group
-metadata: {name: berlin-floor2}
-spec:
-  parent: berlin
-  devices:
-    - {name: ws-floor2, os: linux}
----
-apiVersion: updops/v1
-kind: Group
-metadata: {name: munich}
-spec:
-  parent: head-office
-  distributionPoints:
-    - {name: dp-munich, os: windows, repository: /srv/munich, address: "http://127.0.0.1:8004"}
-  devices:
-    - {name: ws-munich, os: linux}
----
-apiVersion: updops/v1
-kind: UpdateSource
-metadata: {name: vendor}
-spec: {type: vendor, url: "http://127.0.0.1:9000"}
----
-apiVersion: updops/v1
-kind: UpdateSource
-metadata: {name: share}
-spec: {type: folder, url: ./mirror}
-`;
+const MANIFESTS = [
+  groupYaml('head-office', {
+    distributionPoints: [
+      { name: 'dp-head', repository: '/srv/head', address: 'http://127.0.0.1:8001' },
+      { name: 'dp-head-2', repository: '/srv/head2', address: 'http://127.0.0.1:8002' },
+    ],
+  }),
+  groupYaml('berlin', { parent: 'head-office', distributionPoints: [{ name: 'dp-berlin-own', repository: '/srv/own', address: 'http://127.0.0.1:8003', updateTask: 'Own download' }] }),
+  groupYaml('berlin-floor2', { parent: 'berlin', devices: [{ name: 'ws-floor2', os: 'linux' }] }),
+  groupYaml('munich', { parent: 'head-office', distributionPoints: [{ name: 'dp-munich', repository: '/srv/munich', address: 'http://127.0.0.1:8004' }], devices: [{ name: 'ws-munich', os: 'linux' }] }),
+  sourceYaml('vendor', { url: 'http://127.0.0.1:9000', trustRoot: null }),
+  sourceYaml('share', { type: 'folder', url: './mirror', trustRoot: null }),
+].join('');
 
-async function model(t: { teardown(fn: () => unknown): void }) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'updops-dp-'));
-  t.teardown(() => rm(dir, { recursive: true, force: true }));
+async function model(t: Test) {
+  const dir = await tempDir(t, 'updops-dp-');
   await writeFile(path.join(dir, 'config.yaml'), MANIFESTS);
   const loaded = loadConfigDir(dir);
   return { dir, model: buildModel(loaded.manifests), problems: loaded.problems };

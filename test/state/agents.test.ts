@@ -1,12 +1,10 @@
 /** Agents in the state store (docs/design.md 4 `updops agent`): registration, heartbeats, idempotent results. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { SqliteStateStore } from '../../src/state/sqlite/sqlite-store.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'updops-state-agents-'));
-t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirSync(t, 'updops-state-agents-');
 
 void t.test('an agent registers, heartbeats with its status, and survives reopening the file', async (t) => {
   const path = join(dir, 'a.db');

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { SqliteStateStore } from '../../src/state/sqlite/sqlite-store.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * docs/design.md 2 "Apply": two `apply` processes at once — exactly one gets the lock, the others
@@ -37,8 +36,7 @@ async function nextLine(lines: AsyncIterator<string>): Promise<string> {
 }
 
 void t.test('of several processes racing for the lock, exactly one gets it', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'updops-lock-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = await tempDir(t, 'updops-lock-');
   const path = join(dir, 'state.db');
   // Create the file first so the race is about the lock, not about migrations.
   await (await SqliteStateStore.open(path)).close();
@@ -61,8 +59,7 @@ void t.test('of several processes racing for the lock, exactly one gets it', asy
 });
 
 void t.test('processes opening a brand-new state file at once all succeed', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'updops-lock-'));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = await tempDir(t, 'updops-lock-');
   const path = join(dir, 'state.db');
   const children = ['q1', 'q2', 'q3'].map((owner) => startChild(path, owner));
   t.teardown(() => children.forEach(({ child }) => child.kill()));

@@ -1,11 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import t from 'tap';
 import { DEFAULT_STATE_PATH, openStateStore, resolveStatePath, specHash, stableStringify } from '../../src/state/index.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'updops-open-'));
-t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirSync(t, 'updops-open-');
 
 void t.test('the state path: explicit, then UPDOPS_STATE, then .updops/state.db under the working directory', async (t) => {
   t.equal(resolveStatePath('x/s.db', { UPDOPS_STATE: 'y.db' }), resolve('x/s.db'));

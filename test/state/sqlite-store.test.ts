@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import t from 'tap';
@@ -8,9 +7,9 @@ import { SqliteStateStore } from '../../src/state/sqlite/sqlite-store.js';
 import { objectConformance, lockConformance, changes, rejectsWith } from './helpers/conformance.js';
 import type { MakeStore } from './helpers/conformance.js';
 import { recordConformance } from './helpers/conformance-records.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'updops-state-'));
-t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirSync(t, 'updops-state-');
 let count = 0;
 const freshPath = () => join(dir, `state-${++count}.db`);
 

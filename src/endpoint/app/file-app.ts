@@ -14,7 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, copyFile, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UpdopsError } from '../../errors.js';
-import { exists, writeFileAtomic } from '../fs-util.js';
+import { writeFileAtomic } from '../../util/index.js';
+import { exists } from '../fs-util.js';
 import { runHealthCommand } from './health-command.js';
 import type { Application, HealthCheckSpec, ModuleFiles } from './types.js';
 

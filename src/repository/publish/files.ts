@@ -2,38 +2,21 @@
  * File primitives for the atomic switch (docs/repository-format.md "Atomic switch"): every file
  * appears under its final name only by rename, so a reader never sees a partial file.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { copyFile, link, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { tempNameFor } from '../../util/index.js';
 
-/** Temp names start with a dot so `updops serve` never serves them and prune can spot leftovers. */
-export const TEMP_PREFIX = '.tmp-';
-
-export function tempNameFor(target: string): string {
-  return path.join(path.dirname(target), `${TEMP_PREFIX}${randomBytes(6).toString('hex')}-${path.basename(target)}`);
-}
+export { TEMP_PREFIX, tempNameFor, writeFileAtomic } from '../../util/index.js';
 
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
 export { hashFile } from '../../util/index.js';
-
-/** Writes bytes to a temp file beside `target`, then renames it into place. */
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temp = tempNameFor(target);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
 
 /**
  * Copies `source` to `target` through a temp file, hashing on the way, and renames it in only

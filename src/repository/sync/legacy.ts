@@ -11,7 +11,7 @@ import type { Transport } from '../transport/index.js';
 import { pathInComponents } from './components.js';
 import { downloadFile } from './download.js';
 import { checkTargetPath, destPaths, toLocal } from './paths.js';
-import { writeAtomic } from './publish-dest.js';
+import { writeFileAtomic } from '../../util/index.js';
 import type { SourceOutcome, SyncContext } from './types.js';
 import { sha256OfFile } from '../../util/index.js';
 
@@ -76,7 +76,7 @@ export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsByt
     await mkdir(path.dirname(final), { recursive: true });
     await rename(temp, final);
   }
-  await writeAtomic(sumsFile, sumsBytes);
+  await writeFileAtomic(sumsFile, sumsBytes);
   let removed = 0;
   for (const name of previous.keys()) {
     if (next.files.has(name) && pathInComponents(name, ctx.components)) continue;

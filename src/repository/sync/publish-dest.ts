@@ -5,35 +5,23 @@
  * root.json, and last timestamp.json. Until that last rename a reader sees the previous
  * complete version. Afterwards, files neither version references are removed.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { readdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../../util/index.js';
 import type { VerifiedMetadata } from './metadata.js';
 import { destPaths, targetRelPath, toLocal } from './paths.js';
 import type { TargetEntry } from './dest-state.js';
 
-export async function writeAtomic(file: string, bytes: Buffer | string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 export async function switchMetadata(dest: string, verified: VerifiedMetadata, olderRoots: Map<number, Buffer>): Promise<void> {
   const dir = destPaths(dest).metadata;
   for (const [version, bytes] of [...olderRoots, ...verified.roots]) {
-    await writeAtomic(path.join(dir, `${version}.root.json`), bytes);
+    await writeFileAtomic(path.join(dir, `${version}.root.json`), bytes);
   }
-  await writeAtomic(path.join(dir, `${verified.targetsVersion}.targets.json`), verified.targetsBytes);
-  await writeAtomic(path.join(dir, `${verified.snapshotVersion}.snapshot.json`), verified.snapshot);
+  await writeFileAtomic(path.join(dir, `${verified.targetsVersion}.targets.json`), verified.targetsBytes);
+  await writeFileAtomic(path.join(dir, `${verified.snapshotVersion}.snapshot.json`), verified.snapshot);
   const newest = verified.roots.get(verified.rootVersion);
-  if (newest) await writeAtomic(path.join(dir, 'root.json'), newest);
-  await writeAtomic(path.join(dir, 'timestamp.json'), verified.timestamp);
+  if (newest) await writeFileAtomic(path.join(dir, 'root.json'), newest);
+  await writeFileAtomic(path.join(dir, 'timestamp.json'), verified.timestamp);
 }
 
 /** Keeps the files of the new and the previous version; returns how many target files went. */

@@ -1,7 +1,7 @@
 /** The engine's small memory per dest: the ETag each source gave for the timestamp now published (docs/design.md 3 no-op sync). */
 import { readFile } from 'node:fs/promises';
 import { destPaths } from './paths.js';
-import { writeAtomic } from './publish-dest.js';
+import { writeFileAtomic } from '../../util/index.js';
 
 interface SyncState {
   etags: Record<string, string>;
@@ -20,5 +20,5 @@ export async function rememberEtag(dest: string, source: string, etag: string | 
   const state = await readSyncState(dest);
   if (etag) state.etags[source] = etag;
   else delete state.etags[source];
-  await writeAtomic(destPaths(dest).state, `${JSON.stringify(state, null, 2)}\n`);
+  await writeFileAtomic(destPaths(dest).state, `${JSON.stringify(state, null, 2)}\n`);
 }

@@ -11,7 +11,7 @@ import type { Transport } from '../transport/index.js';
 import { fetchMetadata } from './metadata.js';
 import type { LocalMetadata } from './metadata.js';
 import { destPaths } from './paths.js';
-import { writeAtomic } from './publish-dest.js';
+import { writeFileAtomic } from '../../util/index.js';
 import { SYNC_DEFAULTS } from './types.js';
 import type { SyncContext } from './types.js';
 
@@ -50,8 +50,8 @@ export async function loadLocalMetadata(dest: string): Promise<LocalMetadata> {
 /** Verified metadata is remembered at once (TUF 5.3.8, 5.4.5, …) so a later rollback is caught even if this sync fails. */
 export async function persistTrusted(dest: string, files: { root: Buffer; timestamp: Buffer; snapshot: Buffer; targets: Buffer }): Promise<void> {
   const dir = destPaths(dest).tuf;
-  await writeAtomic(path.join(dir, 'root.json'), files.root);
-  await writeAtomic(path.join(dir, 'timestamp.json'), files.timestamp);
-  await writeAtomic(path.join(dir, 'snapshot.json'), files.snapshot);
-  await writeAtomic(path.join(dir, 'targets.json'), files.targets);
+  await writeFileAtomic(path.join(dir, 'root.json'), files.root);
+  await writeFileAtomic(path.join(dir, 'timestamp.json'), files.timestamp);
+  await writeFileAtomic(path.join(dir, 'snapshot.json'), files.snapshot);
+  await writeFileAtomic(path.join(dir, 'targets.json'), files.targets);
 }

@@ -75,14 +75,5 @@ export function safeRelative(relPath: string): string[] {
   return parts;
 }
 
-/** A URL for messages: user info removed so credentials never reach logs or results. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString().replace(/\/$/, '');
-  } catch {
-    return url;
-  }
-}
+/** A URL for messages: credentials never reach logs or results. */
+export { redactUrl } from '../../util/index.js';

@@ -3,19 +3,19 @@
  * 127.0.0.1, git config repo, SQLite, FakeClock) plus an AgentHub, the HTTP API with a token,
  * and REAL `node bin/updops.js agent` processes, every one killed at teardown.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import { AgentHub } from '../../../src/controller/agents/hub.js';
 import { createApiServer, type ApiServer } from '../../../src/controller/api/index.js';
 import type { Controller } from '../../../src/controller/types.js';
 import { makeFixture, type Fixture } from '../../controller/helpers/fixture.js';
 import { freeLoopbackPort as freePort } from '../../helpers/loopback.js';
+import { groupYaml, sourceYaml as sharedSourceYaml, taskYaml, type TaskSpec } from '../../helpers/manifests.js';
+import { CLI, spawnProcess } from '../../helpers/processes.js';
 
 export const TOKEN = 'agent-test-token';
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/updops.js');
 
 export interface AgentProcess {
   child: ChildProcess;
@@ -67,21 +67,13 @@ export async function makeWorld(t: Test, options: WorldOptions): Promise<World> 
     agent: (name, extra = []) => {
       const root = path.join(fx.dir, 'agents', name);
       mkdirSync(root, { recursive: true });
-      const child = spawn(process.execPath, [BIN, 'agent', '--controller', `http://127.0.0.1:${port}`, '--name', name, '--root', root, '--heartbeat', '1s', ...extra], {
-        env: { ...process.env, UPDOPS_TOKEN: TOKEN },
-        stdio: ['ignore', 'pipe', 'pipe'],
+      const running = spawnProcess(t, process.execPath, [CLI, 'agent', '--controller', `http://127.0.0.1:${port}`, '--name', name, '--root', root, '--heartbeat', '1s', ...extra], {
+        env: { UPDOPS_TOKEN: TOKEN },
       });
-      let output = '';
-      child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-      child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       const proc: AgentProcess = {
-        child,
-        output: () => output,
-        stop: async () => {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-          return exited;
-        },
+        child: running.child,
+        output: running.output,
+        stop: async () => (await running.stop('SIGTERM')).code,
       };
       processes.push(proc);
       return proc;
@@ -101,60 +93,26 @@ export async function makeWorld(t: Test, options: WorldOptions): Promise<World> 
       }
     },
   };
-  // Registered after the fixture's teardown, so it runs first (tap runs teardowns in reverse).
+  // Registered after the fixture's teardown, so it runs first (tap runs teardowns in reverse);
+  // each agent process registers its own kill at teardown when it starts, later still.
   t.teardown(async () => {
-    for (const p of processes) {
-      if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-    }
     await api.close().catch(() => undefined);
   });
   return world;
 }
 
-export const sourceYaml = (name: string, url: string): string => `---
-apiVersion: updops/v1
-kind: UpdateSource
-metadata: {name: ${name}}
-spec:
-  type: vendor
-  url: ${url}
-  trustRoot: keys/vendor-root.json
-  timeoutSeconds: 2
-`;
+export const sourceYaml = (name: string, url: string): string => sharedSourceYaml(name, { url, timeoutSeconds: 2 });
 
 export function officeYaml(fx: Fixture, dpPort: number, devices: string[]): string {
-  return `---
-apiVersion: updops/v1
-kind: Group
-metadata: {name: office}
-spec:
-  distributionPoints:
-    - {name: dp-1, os: windows, repository: "${fx.repo('dp-1')}", address: "http://127.0.0.1:${dpPort}"}
-  devices:
-${devices.map((d) => `    - {name: ${d}, os: linux, license: {expires: 2099-12-31}}`).join('\n')}
-`;
+  return groupYaml('office', {
+    distributionPoints: [{ name: 'dp-1', repository: fx.repo('dp-1'), address: `http://127.0.0.1:${dpPort}` }],
+    devices: devices.map((name) => ({ name, os: 'linux', license: { expires: '2099-12-31' } })),
+  });
 }
 
-export function updateTaskYaml(name: string, sources: string[], extra = 'schedule: {kind: manual}'): string {
-  return `---
-apiVersion: updops/v1
-kind: Task
-metadata: {name: "${name}"}
-spec:
-  type: Update
-  scope: {group: office}
-  settings: {sources: [${sources.join(', ')}], applicationUpdateMode: disabled}
-  ${extra}
-`;
+/** An Update task for the office group; `extra` spec fields (schedule, runMissed) go over a manual schedule. */
+export function updateTaskYaml(name: string, sources: string[], extra: Partial<TaskSpec> = {}): string {
+  return taskYaml(name, { type: 'Update', scope: { group: 'office' }, settings: { sources, applicationUpdateMode: 'disabled' }, ...extra });
 }
 
-export const downloadTaskYaml = `---
-apiVersion: updops/v1
-kind: Task
-metadata: {name: "Download to DPs"}
-spec:
-  type: DownloadUpdatesToDistributionPoints
-  scope: {group: office}
-  settings: {sources: [vendor]}
-  schedule: {kind: manual}
-`;
+export const downloadTaskYaml = taskYaml('Download to DPs', { scope: { group: 'office' } });

@@ -5,11 +5,10 @@
  * "not visible on the network"), a real SQLite state, and a FakeClock — never real waiting for
  * schedules.
  */
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Test } from 'tap';
+import { parse as parseYaml } from 'yaml';
 import { FakeClock } from '../../../src/util/clock.js';
 import { createController } from '../../../src/controller/controller.js';
 import type { Controller, ControllerOptions } from '../../../src/controller/types.js';
@@ -17,7 +16,10 @@ import { generateKeys } from '../../../src/repository/keys.js';
 import { publishRepository } from '../../../src/repository/publish/index.js';
 import { serveRepository } from '../../../src/repository/serve/index.js';
 import { SqliteStateStore, type RunRecord, type StateStore } from '../../../src/state/index.js';
+import { initGitRepo } from '../../helpers/git-repo.js';
 import { freeLoopbackPort as deadPort } from '../../helpers/loopback.js';
+import { groupYaml as sharedGroupYaml, sourceYaml as sharedSourceYaml, taskYaml as sharedTaskYaml, type SourceSpec, type TaskSpec } from '../../helpers/manifests.js';
+import { tempDirSync } from '../../helpers/temp-dir.js';
 
 /** A Monday noon, UTC. */
 export const START = '2026-11-23T12:00:00.000Z';
@@ -56,64 +58,44 @@ function content(dir: string, release: number): void {
   put('modules/kes/agent.bin', 'agent\n'.repeat(100));
 }
 
-export function groupYaml(name: string, dps: DpSpec[], repo: (dp: string) => string, extra = ''): string {
-  const lines = dps.map((d) => `    - {name: ${d.name}, os: ${d.os ?? 'windows'}, repository: "${repo(d.name)}"${d.updateTask ? `, updateTask: "${d.updateTask}"` : ''}}`);
-  return `---
-apiVersion: updops/v1
-kind: Group
-metadata: {name: ${name}}
-spec:
-${extra}  distributionPoints:
-${lines.join('\n')}
-`;
+export function groupYaml(name: string, dps: DpSpec[], repo: (dp: string) => string): string {
+  return sharedGroupYaml(name, { distributionPoints: dps.map((d) => ({ ...d, repository: repo(d.name) })) });
 }
 
-export function sourceYaml(name: string, url: string, type = 'vendor'): string {
-  return `---
-apiVersion: updops/v1
-kind: UpdateSource
-metadata: {name: ${name}}
-spec:
-  type: ${type}
-  url: ${url}
-  trustRoot: keys/vendor-root.json
-  timeoutSeconds: 5
-`;
+export function sourceYaml(name: string, url: string, type: SourceSpec['type'] = 'vendor'): string {
+  return sharedSourceYaml(name, { type, url, timeoutSeconds: 5 });
 }
 
+/** `scope`, `schedule` and `extra` (more spec fields) are written as in a manifest, in flow YAML. */
 export interface TaskOptions {
   scope: string;
   schedule: string;
   sources?: string[];
-  type?: string;
+  type?: TaskSpec['type'];
   extra?: string;
 }
 
 export function taskYaml(name: string, o: TaskOptions): string {
-  const settings = (o.type ?? 'DownloadUpdatesToDistributionPoints') === 'DownloadUpdatesToDistributionPoints' ? `  settings: {sources: [${(o.sources ?? ['vendor']).join(', ')}]}\n` : '';
-  return `---
-apiVersion: updops/v1
-kind: Task
-metadata: {name: "${name}"}
-spec:
-  type: ${o.type ?? 'DownloadUpdatesToDistributionPoints'}
-  scope: ${o.scope}
-${settings}  schedule: ${o.schedule}
-${o.extra ?? ''}`;
+  const type = o.type ?? 'DownloadUpdatesToDistributionPoints';
+  return sharedTaskYaml(name, {
+    type,
+    scope: parseYaml(o.scope) as TaskSpec['scope'],
+    schedule: parseYaml(o.schedule) as TaskSpec['schedule'],
+    ...(type === 'DownloadUpdatesToDistributionPoints' ? { settings: { sources: o.sources ?? ['vendor'] } } : {}),
+    ...(o.extra ? (parseYaml(o.extra) as Partial<TaskSpec>) : {}),
+  });
 }
 
 export async function makeFixture(t: Test): Promise<Fixture> {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'updops-controller-')));
+  const dir = tempDirSync(t, 'updops-controller-');
   const [contentDir, keys, vendorRepo, config] = ['content', 'keys', 'vendor-repo', 'config'].map((d) => path.join(dir, d)) as [string, string, string, string];
   content(contentDir, 1);
   await generateKeys(keys);
   await publishRepository({ contentDir, repoDir: vendorRepo, keysDir: keys });
   const server = await serveRepository({ root: vendorRepo, host: '127.0.0.1', port: 0 });
-  const git = (...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=updops test', '-c', 'user.email=test@updops.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: config, encoding: 'utf8' }).trim();
+  const repo = initGitRepo(config);
   mkdirSync(path.join(config, 'keys'), { recursive: true });
   cpSync(path.join(vendorRepo, 'metadata', '1.root.json'), path.join(config, 'keys', 'vendor-root.json'));
-  git('init', '-q', '-b', 'main');
   const clock = new FakeClock(START);
   const stores: StateStore[] = [];
   const controllers: Controller[] = [];
@@ -135,15 +117,8 @@ export async function makeFixture(t: Test): Promise<Fixture> {
       mkdirSync(path.join(dir, 'dps', dp), { recursive: true });
       return path.join(dir, 'dps', dp, 'repo');
     },
-    write: (rel, text) => {
-      mkdirSync(path.dirname(path.join(config, rel)), { recursive: true });
-      writeFileSync(path.join(config, rel), text);
-    },
-    commit: (message) => {
-      git('add', '-A');
-      git('commit', '-q', '--allow-empty', '-m', message);
-      return git('rev-parse', 'HEAD');
-    },
+    write: repo.write,
+    commit: repo.commit,
     publish: async (release) => {
       content(contentDir, release);
       return (await publishRepository({ contentDir, repoDir: vendorRepo, keysDir: keys })).version;
@@ -162,7 +137,6 @@ export async function makeFixture(t: Test): Promise<Fixture> {
     for (const c of controllers) await c.stop().catch(() => undefined);
     for (const s of stores) await s.close();
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
   return fixture;
 }

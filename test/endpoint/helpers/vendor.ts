@@ -9,7 +9,8 @@ import path from 'node:path';
 import { generateKeys } from '../../../src/repository/keys.js';
 import { publishRepository } from '../../../src/repository/publish/index.js';
 import { serveRepository } from '../../../src/repository/serve/index.js';
-import { blob, tempDir, treeHash } from '../../repository/helpers/sync-fixture.js';
+import { blob, treeHash } from '../../repository/helpers/sync-fixture.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 export { blob, tempDir, treeHash };
 

@@ -7,11 +7,8 @@
  * temp folder so its git cache lands there too); `prepare`/`apply` run in-process for speed.
  */
 import { localRuns } from '../../../src/runs/index.js';
-import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Test } from 'tap';
 import { applyPlan, type ApplyResult } from '../../../src/plan/apply.js';
 import { preparePlan, type Prepared } from '../../../src/plan/prepare.js';
@@ -22,10 +19,11 @@ import { targetFileRelPath } from '../../../src/repository/publish/local-reposit
 import { serveRepository } from '../../../src/repository/serve/index.js';
 import { openStateStore, type StateDump, type StateStore } from '../../../src/state/index.js';
 import { serveStatic } from '../../repository/helpers/static-server.js';
+import { initGitRepo } from '../../helpers/git-repo.js';
 import { seededBytes as seeded } from '../../helpers/loopback.js';
-
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CLI = path.join(ROOT, 'bin/updops.js');
+import { groupYaml, sourceYaml, taskYaml } from '../../helpers/manifests.js';
+import { runCli } from '../../helpers/processes.js';
+import { tempDirSync } from '../../helpers/temp-dir.js';
 
 /** A fixed instant, so schedule previews are the same in every run. */
 export const NOW = '2026-11-23T12:00:00Z';
@@ -83,75 +81,26 @@ function writeContent(dir: string, release: number, bigFileBytes: number): void 
 }
 
 export function groupsYaml(dps: Record<DpName, string>): string {
-  return `apiVersion: updops/v1
-kind: Group
-metadata: {name: hq}
-spec:
-  description: Head office
-  distributionPoints:
-    - {name: dp-hq, os: windows, repository: ${dps['dp-hq']}}
-  devices:
-    - {name: ws-hq-1, os: windows, license: {expires: 2027-12-31}}
----
-apiVersion: updops/v1
-kind: Group
-metadata: {name: branch-a}
-spec:
-  parent: hq
-  distributionPoints:
-    - {name: dp-a, os: windows, repository: ${dps['dp-a']}}
-  devices:
-    - {name: ws-a-1, os: windows}
----
-apiVersion: updops/v1
-kind: Group
-metadata: {name: branch-b}
-spec:
-  parent: hq
-  distributionPoints:
-    - {name: dp-b, os: windows, repository: ${dps['dp-b']}}
-`;
+  return [
+    groupYaml('hq', {
+      description: 'Head office',
+      distributionPoints: [{ name: 'dp-hq', repository: dps['dp-hq'] }],
+      devices: [{ name: 'ws-hq-1', license: { expires: '2027-12-31' } }],
+    }),
+    groupYaml('branch-a', { parent: 'hq', distributionPoints: [{ name: 'dp-a', repository: dps['dp-a'] }], devices: [{ name: 'ws-a-1' }] }),
+    groupYaml('branch-b', { parent: 'hq', distributionPoints: [{ name: 'dp-b', repository: dps['dp-b'] }] }),
+  ].join('');
 }
 
 export function vendorYaml(url: string): string {
-  return `apiVersion: updops/v1
-kind: UpdateSource
-metadata: {name: vendor}
-spec:
-  type: vendor
-  url: ${url}
-  trustRoot: keys/vendor-root.json
-  timeoutSeconds: 10
-`;
+  return sourceYaml('vendor', { url, timeoutSeconds: 10 });
 }
 
-export const TASKS_YAML = `apiVersion: updops/v1
-kind: Task
-metadata: {name: Download hq}
-spec:
-  type: DownloadUpdatesToDistributionPoints
-  scope: {devices: [dp-hq]}
-  settings: {sources: [vendor]}
-  schedule: {kind: daysOfWeek, days: [friday], time: "18:00", timeZone: Europe/Berlin}
----
-apiVersion: updops/v1
-kind: Task
-metadata: {name: Download branch-a}
-spec:
-  type: DownloadUpdatesToDistributionPoints
-  scope: {group: branch-a}
-  settings: {sources: [vendor]}
-  schedule: {kind: everyHours, every: 6, timeZone: Europe/Berlin}
----
-apiVersion: updops/v1
-kind: Task
-metadata: {name: Download branch-b}
-spec:
-  type: DownloadUpdatesToDistributionPoints
-  scope: {group: branch-b}
-  settings: {sources: [vendor]}
-  schedule: {kind: weekly, day: monday, time: "03:00", timeZone: Europe/Berlin}
-`;
+export const TASKS_YAML = [
+  taskYaml('Download hq', { scope: { devices: ['dp-hq'] }, schedule: { kind: 'daysOfWeek', days: ['friday'], time: '18:00', timeZone: 'Europe/Berlin' } }),
+  taskYaml('Download branch-a', { scope: { group: 'branch-a' }, schedule: { kind: 'everyHours', every: 6, timeZone: 'Europe/Berlin' } }),
+  taskYaml('Download branch-b', { scope: { group: 'branch-b' }, schedule: { kind: 'weekly', day: 'monday', time: '03:00', timeZone: 'Europe/Berlin' } }),
+].join('');
 
 /** Each DP an apply synced, from the runs it started: `dp status`. */
 export function syncedDps(result: ApplyResult): string[] {
@@ -159,7 +108,7 @@ export function syncedDps(result: ApplyResult): string[] {
 }
 
 export async function makeWorld(t: Test, options: WorldOptions = {}): Promise<World> {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'updops-reconcile-')));
+  const dir = tempDirSync(t, 'updops-reconcile-');
   const bigFileBytes = options.bigFileBytes ?? 64 * 1024;
   const content = path.join(dir, 'content');
   const keys = path.join(dir, 'keys');
@@ -175,42 +124,20 @@ export async function makeWorld(t: Test, options: WorldOptions = {}): Promise<Wo
   mkdirSync(path.join(dir, 'dps'), { recursive: true });
   const state = path.join(dir, 'state', 'state.db');
   const cacheDir = path.join(dir, '.updops', 'git-cache');
-  const git = (...args: string[]): string =>
-    execFileSync('git', ['-c', 'user.name=updops test', '-c', 'user.email=test@updops.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: config, encoding: 'utf8' }).trim();
-
-  const write = (rel: string, text: string): void => {
-    mkdirSync(path.dirname(path.join(config, rel)), { recursive: true });
-    writeFileSync(path.join(config, rel), text);
-  };
-  mkdirSync(config, { recursive: true });
-  write('groups/groups.yaml', groupsYaml(dps));
-  write('sources/vendor.yaml', vendorYaml(server.url));
-  write('tasks/download.yaml', TASKS_YAML);
+  const git = initGitRepo(config);
+  git.write('groups/groups.yaml', groupsYaml(dps));
+  git.write('sources/vendor.yaml', vendorYaml(server.url));
+  git.write('tasks/download.yaml', TASKS_YAML);
   mkdirSync(path.join(config, 'keys'), { recursive: true });
   cpSync(path.join(repo, 'metadata', '1.root.json'), path.join(config, 'keys', 'vendor-root.json'));
-  git('init', '-q', '-b', 'main');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'Initial config');
-
-  const children = new Set<ReturnType<typeof spawn>>();
-  const baseEnv = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, NO_COLOR: '1', UPDOPS_OWNER: 'tester', CI: '1', ...env });
+  git.commit('Initial config');
 
   const spawnCli = (args: string[], opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> & { pid: number | undefined } => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: baseEnv(opts.env), stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
-    const done = new Promise<CliResult>((resolve) =>
-      child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        children.delete(child);
-        resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-      }),
+    const run = runCli(args, { cwd: dir, env: { UPDOPS_OWNER: 'tester', CI: '1', ...opts.env }, t, ...(opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}) });
+    return Object.assign(
+      run.then(({ code, stdout, stderr }) => ({ code, stdout, stderr })),
+      { pid: run.child.pid },
     );
-    return Object.assign(done, { pid: child.pid });
   };
 
   const withStore = async <T>(use: (store: StateStore) => Promise<T>): Promise<T> => {
@@ -238,14 +165,10 @@ export async function makeWorld(t: Test, options: WorldOptions = {}): Promise<Wo
     },
     dps,
     common: ['--config', config, '--ref', 'main', '--state', state],
-    write,
-    remove: (rel) => rmSync(path.join(config, rel), { force: true }),
-    commit: (message) => {
-      git('add', '-A');
-      git('commit', '-q', '--allow-empty', '-m', message);
-      return git('rev-parse', 'HEAD');
-    },
-    head: () => git('rev-parse', 'HEAD'),
+    write: git.write,
+    remove: git.remove,
+    commit: git.commit,
+    head: git.head,
     cli: (args, opts) => spawnCli(args, opts),
     spawnCli,
     prepare: (opts = {}) =>
@@ -295,9 +218,7 @@ export async function makeWorld(t: Test, options: WorldOptions = {}): Promise<Wo
   };
 
   t.teardown(async () => {
-    for (const child of children) child.kill('SIGKILL');
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   });
   return world;
 }

@@ -3,14 +3,11 @@
  * as a child process with a hard time limit, a temp folder removed in teardown, and the shapes
  * every CLI line must have (docs/design.md 4: "Errors are one clear line each … no stack traces").
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Test } from 'tap';
+import { runCli as runCliProcess } from '../../helpers/processes.js';
+import { tempDirSync } from '../../helpers/temp-dir.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const CLI = path.join(ROOT, 'bin/updops.js');
+export { CLI, ROOT } from '../../helpers/processes.js';
 
 /**
  * Raises the open-file limit of a spawned shell for 1,000+ connections: 65536, or the hard limit
@@ -46,10 +43,8 @@ export function seedFrom(envName: string): number {
   return (Date.now() ^ (process.pid << 16)) >>> 0;
 }
 
-export function tempDir(t: { teardown(fn: () => unknown): void }, prefix: string): string {
-  const dir = realpathSync(mkdtempSync(path.join(tmpdir(), `updops-rel-${prefix}-`)));
-  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  return dir;
+export function tempDir(t: Test, prefix: string): string {
+  return tempDirSync(t, `updops-rel-${prefix}-`);
 }
 
 export interface CliResult {
@@ -61,24 +56,10 @@ export interface CliResult {
 }
 
 /** Runs `node bin/updops.js ARGS`; killed after `timeoutMs` (a hang is a failure the caller sees as code 137). */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   const started = Date.now();
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', CI: '1', UPDOPS_OWNER: 'reliability', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000);
-  return new Promise((resolve) =>
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? 137, signal, stdout, stderr, ms: Date.now() - started });
-    }),
-  );
+  const r = await runCliProcess(args, { ...options, env: { CI: '1', UPDOPS_OWNER: 'reliability', ...options.env } });
+  return { code: r.signal ? 137 : r.code, signal: r.signal, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
 }
 
 /** Lines of stderr that are neither a located problem nor an `error:` line, plus any stack frame. */

@@ -1,4 +1,4 @@
-/** Runs the CLI in this process and captures what it prints (as the sync CLI tests do). */
+/** Runs the CLI in this process and captures what it prints: for tests that need no real process. */
 import { main } from '../../src/cli/main.js';
 
 export interface CliResult {
