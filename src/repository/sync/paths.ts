@@ -12,6 +12,7 @@ export const destPaths = (dest: string) => ({
   tuf: path.join(dest, '.updops', 'tuf'),
   partial: path.join(dest, '.updops', 'partial'),
   state: path.join(dest, '.updops', 'sync-state.json'),
+  index: path.join(dest, '.updops', 'targets-index.json'),
 });
 
 /**
