@@ -12,7 +12,7 @@ import { hasTarget, isDelta, storedHash } from './dest-state.js';
 import type { TargetEntry } from './dest-state.js';
 import { downloadFile } from './download.js';
 import type { FileJob } from './download.js';
-import { destPaths, targetRelPath, toLocal } from './paths.js';
+import { checkTargetPath, destPaths, targetRelPath, toLocal } from './paths.js';
 import { downloadVerified } from './verified-download.js';
 import type { SyncContext } from './types.js';
 
@@ -30,6 +30,8 @@ export async function fetchTargets(
   ctx: SyncContext,
   next: Map<string, TargetEntry>,
   previous: Map<string, TargetEntry> | undefined,
+  /** The source's root says `consistent_snapshot`: files are fetched as `<hash>.<name>`, else by plain name. */
+  consistent = true,
 ): Promise<FetchStats> {
   const stats: FetchStats = { files: 0, bytes: 0, deltaFiles: 0, deltaBytesSaved: 0 };
   const missing: Entries = [];
@@ -59,7 +61,7 @@ export async function fetchTargets(
     deltas.map(([name, entry]) =>
       limit(async () => {
         try {
-          await downloadFile(transport, job(ctx.dest, name, entry), hooks);
+          await downloadFile(transport, job(ctx.dest, name, entry, consistent), hooks);
           done();
         } catch (error) {
           if (ctx.signal?.aborted) throw error;
@@ -76,14 +78,14 @@ export async function fetchTargets(
         const delta = ctx.diffs && base?.sha256 && sha256 ? findDelta(next, name, base.sha256, sha256) : undefined;
         if (!sha256) {
           // Another hash set than sha256 alone: checked in full by verified-download.ts.
-          const rel = targetRelPath(name, storedHash(entry));
-          const bytes = await downloadVerified(transport, rel, { label: name, ...entry }, toLocal(ctx.dest, rel), path.join(destPaths(ctx.dest).partial, `${storedHash(entry)}.part`));
+          const local = toLocal(ctx.dest, targetRelPath(name, storedHash(entry)));
+          const bytes = await downloadVerified(transport, remoteRel(name, entry, consistent), { label: name, ...entry }, local, path.join(destPaths(ctx.dest).partial, `${storedHash(entry)}.part`));
           onBytes(bytes);
         } else if (delta && base && (await fromDelta(ctx, name, entry, base, delta))) {
           stats.deltaFiles += 1;
           stats.deltaBytesSaved += Math.max(0, entry.length - delta[1].length);
         } else {
-          await downloadFile(transport, job(ctx.dest, name, entry), hooks);
+          await downloadFile(transport, job(ctx.dest, name, entry, consistent), hooks);
         }
         done();
       }),
@@ -98,11 +100,16 @@ function onlySha256(entry: TargetEntry): string | undefined {
   return names.length === 1 && names[0] === 'sha256' ? entry.sha256 : undefined;
 }
 
-function job(dest: string, name: string, entry: TargetEntry): FileJob {
+/** Where the source has the file; the mirror itself always stores it content-addressed. */
+function remoteRel(name: string, entry: TargetEntry, consistent: boolean): string {
+  return consistent ? targetRelPath(name, storedHash(entry)) : ['targets', ...checkTargetPath(name)].join('/');
+}
+
+function job(dest: string, name: string, entry: TargetEntry, consistent: boolean): FileJob {
   const rel = targetRelPath(name, storedHash(entry));
   const sha256 = entry.sha256 ?? '';
   return {
-    rel,
+    rel: remoteRel(name, entry, consistent),
     label: name,
     length: entry.length,
     declaresLength: true,

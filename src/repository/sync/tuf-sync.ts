@@ -35,7 +35,7 @@ export async function syncTuf(transport: Transport, ctx: SyncContext, prefetched
   const all = targetEntries(resolved);
   const next = filterComponents(all, ctx.components);
 
-  const stats = await fetchTargets(transport, ctx, next, current?.targets);
+  const stats = await fetchTargets(transport, ctx, next, current?.targets, session.root.signed.consistentSnapshot);
   ctx.signal?.throwIfAborted();
   const files = mirrorFiles(session, await missingOlderRoots(transport, ctx.dest, session.roots));
   const snapshotVersion = session.store.snapshot?.signed.version ?? 0;
