@@ -25,6 +25,17 @@ export function registerCommands(program: Command): void {
       const { keysGenerateCommand } = await import('./keys.js');
       process.exitCode = await keysGenerateCommand({ out: options.out });
     });
+  keys
+    .command('rotate')
+    .description('replace one role\'s key (the old one is revoked); with --repo, re-sign the repository at once')
+    .requiredOption('--role <role>', 'root, targets, snapshot or timestamp')
+    .option('--keys <dir>', 'keys folder (from `updops keys generate`)')
+    .option('--repo <dir>', 'repository to re-sign now (else the next `updops publish` does)')
+    .option('--expires <duration>', 'lifetime of the re-signed targets/snapshot/timestamp metadata', '7d')
+    .action(async (options: { role: string; keys?: string; repo?: string; expires: string }) => {
+      const { keysRotateCommand } = await import('./keys.js');
+      process.exitCode = await keysRotateCommand(options);
+    });
 
   program
     .command('publish')

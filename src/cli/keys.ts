@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UpdopsError } from '../errors.js';
 import { ROLES, generateKeys, publicKeyFile } from '../repository/keys.js';
+import type { RoleName } from '../repository/keys.js';
+import { rotateRoleKey } from '../repository/publish/index.js';
 
 export interface KeysGenerateOptions {
   out: string | undefined;
@@ -16,5 +18,28 @@ export async function keysGenerateCommand(options: KeysGenerateOptions): Promise
     process.stdout.write(`${role.padEnd(9)} ${pub.keyid}\n`);
   }
   process.stdout.write(`wrote ed25519 keys to ${options.out} (private keys are owner-only; keep the root key offline)\n`);
+  return 0;
+}
+
+export interface KeysRotateOptions {
+  role: string;
+  keys?: string | undefined;
+  repo?: string | undefined;
+  expires?: string | undefined;
+}
+
+/** `updops keys rotate --role R --keys DIR [--repo DIR]` (docs/repository-format.md "Keys"). */
+export async function keysRotateCommand(options: KeysRotateOptions): Promise<number> {
+  if (!options.keys) throw new UpdopsError('USAGE', 'missing --keys DIR (the keys folder)');
+  const role = ROLES.find((r) => r === options.role);
+  if (!role) throw new UpdopsError('USAGE', `--role must be one of ${ROLES.join(', ')}, got "${options.role}"`);
+  const result = await rotateRoleKey({ keysDir: options.keys, role: role satisfies RoleName, repoDir: options.repo, expires: options.expires });
+  process.stdout.write(`${role} key ${result.current} replaces ${result.revoked} (revoked)\n`);
+  if (result.version !== undefined) {
+    process.stdout.write(`re-signed ${options.repo ?? ''} as version ${result.version} with root version ${result.rootVersion ?? '?'}\n`);
+  } else {
+    process.stdout.write('the next `updops publish` writes the new root with it\n');
+  }
+  if (role === 'root') process.stdout.write(`keep ${options.keys}/root.previous.key.pem offline until every client has the new root\n`);
   return 0;
 }

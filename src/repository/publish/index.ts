@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Metadata, Targets } from '@tufjs/models';
 import { UpdopsError, isUpdopsError } from '../../errors.js';
-import { loadKeys } from '../keys.js';
+import { loadKeys, loadPreviousRootKey } from '../keys.js';
 import type { RepositoryKeys } from '../keys.js';
 import { scanContent } from './content-scan.js';
 import type { ContentScan } from './content-scan.js';
@@ -31,6 +31,8 @@ export type { LocalRepository, LocalTarget } from './local-repository.js';
 export { deltaTargetPath } from './deltas.js';
 export type { DeltaCustom } from './deltas.js';
 export { parseDuration } from './options.js';
+export { rotateRoleKey } from './rotate.js';
+export type { RotateOptions, RotateResult } from './rotate.js';
 
 export interface PublishResult {
   /** The new repository version (0 with `legacy: 'only'`: the old scheme has no versions). */
@@ -75,6 +77,7 @@ async function publishTuf(opts: NormalizedOptions, scan: ContentScan, keys: Repo
   const written = await writeMetadata({
     repoDir: opts.repoDir,
     keys,
+    previousRoot: await loadPreviousRootKey(opts.keysDir),
     version,
     previous,
     targets: [...content.values(), ...deltas.targets],

@@ -9,7 +9,7 @@ import { Metadata, MetaFile, Root, Snapshot, Targets, Timestamp } from '@tufjs/m
 import type { TargetFile } from '@tufjs/models';
 import { UpdopsError } from '../../errors.js';
 import { ROLES } from '../keys.js';
-import type { RepositoryKeys } from '../keys.js';
+import type { RepositoryKeys, RoleKey } from '../keys.js';
 import { sha256Hex, writeFileAtomic } from './files.js';
 import { METADATA_DIR } from './local-repository.js';
 import type { RepositoryState } from './local-repository.js';
@@ -23,6 +23,8 @@ const ROOT_RENEW_MARGIN_MS = 30 * 86_400_000;
 export interface MetadataPlan {
   repoDir: string;
   keys: RepositoryKeys;
+  /** The root key a rotation replaced (`updops keys rotate --role root`): co-signs the next root. */
+  previousRoot?: RoleKey | undefined;
   version: number;
   previous: RepositoryState | undefined;
   targets: TargetFile[];
@@ -74,21 +76,26 @@ export async function writeMetadata(plan: MetadataPlan): Promise<{ bytes: number
 }
 
 /**
- * Root stays as it is unless the keys changed or it nears expiry; then version R+1 is signed by
- * the (unchanged) root key. A different root key is refused: clients only accept a new root
- * signed by the old root key, which updops does not hold once it is replaced.
+ * Root stays as it is unless the keys changed or it nears expiry; then version R+1 lists the
+ * current keys — a rotated key replaces the old one, which is thereby revoked — and is signed
+ * by the current root key and, after a root rotation, by the replaced one too: clients accept
+ * a new root only when the old root's threshold and its own both sign it (TUF 5.3.4–5.3.5).
  */
 function planRoot(plan: MetadataPlan): { version: number; bytes?: Buffer } {
   const { previous, keys, now } = plan;
   const prevRoot = previous?.root.signed;
+  const signers = [keys.root];
   if (prevRoot) {
     const trustedRootKeys = prevRoot.roles.root?.keyIDs ?? [];
     if (!trustedRootKeys.includes(keys.root.key.keyID)) {
-      throw new UpdopsError(
-        'KEYS',
-        `the root key in the keys directory (${keys.root.key.keyID.slice(0, 16)}…) is not the repository's root key; ` +
-          'publish with the original keys (root key rotation is not supported)',
-      );
+      if (!plan.previousRoot || !trustedRootKeys.includes(plan.previousRoot.key.keyID)) {
+        throw new UpdopsError(
+          'KEYS',
+          `the root key in the keys directory (${keys.root.key.keyID.slice(0, 16)}…) is not the repository's root key, and no replaced root key ` +
+            '(root.previous.key.pem, kept by `updops keys rotate --role root`) is: clients would refuse the new root',
+        );
+      }
+      signers.push(plan.previousRoot);
     }
     const sameKeys = ROLES.every((role) => {
       const ids = prevRoot.roles[role]?.keyIDs ?? [];
@@ -106,6 +113,6 @@ function planRoot(plan: MetadataPlan): { version: number; bytes?: Buffer } {
   });
   for (const role of ROLES) root.addKey(keys[role].key, role);
   const md = new Metadata(root);
-  md.sign(keys.root.signer);
+  for (const signer of signers) md.sign(signer.signer, true);
   return { version, bytes: toBytes(md) };
 }
