@@ -21,9 +21,10 @@ export function registerCommands(program: Command): void {
     .command('generate')
     .description('write ed25519 keys for the root, targets, snapshot and timestamp roles')
     .option('--out <dir>', 'folder for the new keys (must not hold keys already)')
-    .action(async (options: { out?: string }) => {
+    .option('--delegated <name>', 'write only the key of a delegated targets role (see publish --delegate)')
+    .action(async (options: { out?: string; delegated?: string }) => {
       const { keysGenerateCommand } = await import('./keys.js');
-      process.exitCode = await keysGenerateCommand({ out: options.out });
+      process.exitCode = await keysGenerateCommand({ out: options.out, delegated: options.delegated });
     });
   keys
     .command('rotate')
@@ -48,7 +49,8 @@ export function registerCommands(program: Command): void {
     .option('--deltas <n>', 'diff files from each changed file\'s contents in the last N versions', '0')
     .option('--expires <duration>', 'lifetime of targets/snapshot/timestamp metadata, e.g. 7d, 12h', '7d')
     .option('--published <iso>', 'release time to record (default: now)')
-    .action(async (contentDir: string, options: { repo?: string; keys?: string; legacyOnly?: boolean; withLegacy?: boolean; deltas: string; expires: string; published?: string }) => {
+    .option('--delegate <name=patterns>', 'sign targets matching comma-separated patterns (e.g. modules-team=modules/*/*) with the key <name>.key.pem; repeatable', (v: string, all: string[]) => [...all, v], [])
+    .action(async (contentDir: string, options: { repo?: string; keys?: string; legacyOnly?: boolean; withLegacy?: boolean; deltas: string; expires: string; published?: string; delegate: string[] }) => {
       const { publishCommand } = await import('./publish.js');
       process.exitCode = await publishCommand({ contentDir, ...options, repo: options.repo, keys: options.keys });
     });

@@ -1,17 +1,25 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UpdopsError } from '../errors.js';
-import { ROLES, generateKeys, publicKeyFile } from '../repository/keys.js';
+import { ROLES, generateDelegatedKey, generateKeys, publicKeyFile } from '../repository/keys.js';
 import type { RoleName } from '../repository/keys.js';
-import { rotateRoleKey } from '../repository/publish/index.js';
+import { checkRoleName, rotateRoleKey } from '../repository/publish/index.js';
 
 export interface KeysGenerateOptions {
   out: string | undefined;
+  /** Only the key of this delegated targets role (`updops publish --delegate NAME=…`). */
+  delegated?: string | undefined;
 }
 
 /** `updops keys generate --out DIR` (DESIGN.md 3): one ed25519 key per TUF role. */
 export async function keysGenerateCommand(options: KeysGenerateOptions): Promise<number> {
   if (!options.out) throw new UpdopsError('USAGE', 'missing --out DIR (where to write the keys)');
+  if (options.delegated !== undefined) {
+    checkRoleName(options.delegated);
+    const keyid = await generateDelegatedKey(options.out, options.delegated);
+    process.stdout.write(`${options.delegated} ${keyid}\nwrote the ed25519 key of delegated role ${options.delegated} to ${options.out}\n`);
+    return 0;
+  }
   await generateKeys(options.out);
   for (const role of ROLES) {
     const pub = JSON.parse(await readFile(path.join(options.out, publicKeyFile(role)), 'utf8')) as { keyid: string };

@@ -97,6 +97,33 @@ export async function loadKeys(dir: string): Promise<RepositoryKeys> {
   return Object.fromEntries(loaded.map((k) => [k.role, k])) as RepositoryKeys;
 }
 
+/**
+ * The key of a delegated targets role (`<name>.key.pem`, publish/delegations.ts), written by
+ * `updops keys generate --delegated NAME` for the team that signs those targets.
+ */
+export async function generateDelegatedKey(dir: string, name: string): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return writePair(dir, name);
+}
+
+/** A new pair as `<baseName>.key.pem` / `.pub.json`, refusing to overwrite; returns the keyid. */
+async function writePair(dir: string, baseName: string): Promise<string> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const pem = await openExclusive(path.join(dir, `${baseName}.key.pem`));
+  const pub = await openExclusive(path.join(dir, `${baseName}.pub.json`));
+  try {
+    await pem.writeFile(privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    await pub.writeFile(`${JSON.stringify(publicInfo(publicKey), null, 2)}\n`);
+  } finally {
+    await Promise.all([pem.close(), pub.close()]);
+  }
+  return publicInfo(publicKey).keyid;
+}
+
+export async function loadDelegatedKey(dir: string, name: string): Promise<RoleKey> {
+  return loadRoleKey(dir, 'targets', name);
+}
+
 /** The replaced root key kept by `rotateKey('root')`, if any. */
 export async function loadPreviousRootKey(dir: string): Promise<RoleKey | undefined> {
   const pem = path.join(dir, `${PREVIOUS_ROOT}.key.pem`);
@@ -117,16 +144,7 @@ export async function rotateKey(dir: string, role: RoleName): Promise<{ revoked:
   for (const suffix of ['.key.pem', '.pub.json']) await rm(path.join(dir, `${aside}${suffix}`), { force: true });
   await rename(path.join(dir, privateKeyFile(role)), path.join(dir, `${aside}.key.pem`));
   await rename(path.join(dir, publicKeyFile(role)), path.join(dir, `${aside}.pub.json`)).catch(() => undefined);
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  const pem = await openExclusive(path.join(dir, privateKeyFile(role)));
-  const pub = await openExclusive(path.join(dir, publicKeyFile(role)));
-  try {
-    await pem.writeFile(privateKey.export({ format: 'pem', type: 'pkcs8' }));
-    await pub.writeFile(`${JSON.stringify(publicInfo(publicKey), null, 2)}\n`);
-  } finally {
-    await Promise.all([pem.close(), pub.close()]);
-  }
-  return { revoked: old.key.keyID, current: publicInfo(publicKey).keyid };
+  return { revoked: old.key.keyID, current: await writePair(dir, role) };
 }
 
 async function loadRoleKey(dir: string, role: RoleName, baseName: string = role): Promise<RoleKey> {
@@ -139,8 +157,8 @@ async function loadRoleKey(dir: string, role: RoleName, baseName: string = role)
     throw new UpdopsError(
       'KEYS',
       missing
-        ? `missing ${role} key ${pemPath} (create keys with: updops keys generate --out ${dir})`
-        : `cannot read ${role} key ${pemPath}: ${(error as Error).message}`,
+        ? `missing ${baseName} key ${pemPath} (create keys with: updops keys generate --out ${dir}${baseName === role ? '' : ` --delegated ${baseName}`})`
+        : `cannot read ${baseName} key ${pemPath}: ${(error as Error).message}`,
       { cause: error },
     );
   }

@@ -6,7 +6,8 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Metadata, Signature, Timestamp } from '@tufjs/models';
+import { Metadata, MetadataKind, Signature, Timestamp } from '@tufjs/models';
+import type { JSONObject } from '@tufjs/models/dist/utils/types.js';
 import t from 'tap';
 import { generateKeys } from '../../src/repository/keys.js';
 import { publishRepository, rotateRoleKey } from '../../src/repository/publish/index.js';
@@ -49,7 +50,7 @@ t.test('rotate the timestamp key, then the root key: a DP and a device follow; t
   // An attacker holding only the revoked key signs a newer timestamp.
   const revokedFile = (await readdir(keys)).find((f) => f.startsWith('timestamp.revoked-') && f.endsWith('.key.pem')) ?? '';
   const revoked = createPrivateKey(await readFile(path.join(keys, revokedFile)));
-  const current = Metadata.fromJSON('timestamp' as never, JSON.parse(await readFile(path.join(repo, 'metadata', 'timestamp.json'), 'utf8'))) as Metadata<Timestamp>;
+  const current = Metadata.fromJSON(MetadataKind.Timestamp, JSON.parse(await readFile(path.join(repo, 'metadata', 'timestamp.json'), 'utf8')) as JSONObject);
   const forged = new Metadata(new Timestamp({ version: current.signed.version + 1, specVersion: '1.0.31', expires: current.signed.expires, snapshotMeta: current.signed.snapshotMeta }));
   forged.sign((data) => new Signature({ keyID: rotated.revoked, sig: sign(null, data, revoked).toString('hex') }));
   const genuine = await readFile(path.join(repo, 'metadata', 'timestamp.json'));

@@ -7,8 +7,9 @@
  * follows on its next sync.
  */
 import { UpdopsError } from '../../errors.js';
-import { loadKeys, loadPreviousRootKey, rotateKey } from '../keys.js';
+import { loadDelegatedKey, loadKeys, loadPreviousRootKey, rotateKey } from '../keys.js';
 import type { RoleName } from '../keys.js';
+import { delegatedPatterns } from './delegations.js';
 import { readRepositoryState } from './local-repository.js';
 import { acquirePublishLock } from './lock.js';
 import { writeMetadata } from './metadata-writer.js';
@@ -36,12 +37,15 @@ export async function rotateRoleKey(options: RotateOptions): Promise<RotateResul
   try {
     const previous = options.repoDir ? await readRepositoryState(options.repoDir) : undefined;
     if (options.repoDir && !previous) throw new UpdopsError('PUBLISH', `${options.repoDir} holds no TUF repository to re-sign`);
-    const keyIds = await rotateKey(options.keysDir, options.role);
+    const keysDir = options.keysDir;
+    const keyIds = await rotateKey(keysDir, options.role);
     if (!options.repoDir || !previous) return keyIds;
     const written = await writeMetadata({
       repoDir: options.repoDir,
       keys: await loadKeys(options.keysDir),
       previousRoot: await loadPreviousRootKey(options.keysDir),
+      // The version keeps its delegations, signed again by their own keys.
+      delegations: await Promise.all(delegatedPatterns(previous.targets).map(async (d) => ({ ...d, key: await loadDelegatedKey(keysDir, d.name) }))),
       version: previous.version + 1,
       previous,
       targets: Object.values(previous.targets.signed.targets),
