@@ -6,38 +6,20 @@ import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
 import { Updater } from 'tuf-js';
-import { TufSession } from '../../src/repository/sync/client-session.js';
 import { findTarget } from '../../src/repository/sync/delegations.js';
 import { syncRepository } from '../../src/repository/sync/index.js';
-import { metadataSource } from '../../src/repository/sync/remote-metadata.js';
-import { trustedDir } from '../../src/repository/sync/trusted-dir.js';
-import { openTransport } from '../../src/repository/transport/index.js';
-import { TufBuilder } from './helpers/tuf-builder.js';
-import { makeKey, tempDir } from './helpers/sync-fixture.js';
+import type { TufBuilder } from './helpers/tuf-builder.js';
+import { makeKey } from './helpers/sync-fixture.js';
 import { serveStatic } from './helpers/static-server.js';
+import { clientSession, servedBuilder } from './helpers/tuf-served.js';
 
 type Teardown = { teardown(fn: () => unknown): void };
 
-async function served(t: Teardown, build: (repo: TufBuilder) => Promise<void> | void) {
-  const work = await tempDir(t, 'updops-tuf-deleg-');
-  const repo = new TufBuilder(path.join(work, 'vendor'));
-  await build(repo);
-  await repo.publish();
-  const server = await serveStatic(repo.dir);
-  t.teardown(() => server.close());
-  return { work, repo, server };
-}
+const served = (t: Teardown, build: (repo: TufBuilder) => Promise<void> | void) => servedBuilder(t, 'updops-tuf-deleg-', build);
 
-/** A client session on `url` that trusts the repository's first root; returns the roles it fetched past the top level. */
+/** Looks `target` up as a client that trusts `root` would. */
 async function lookup(t: Teardown, work: string, url: string, root: string, target: string) {
-  const dir = path.join(work, `client-${Math.random().toString(16).slice(2)}`);
-  await mkdir(dir, { recursive: true });
-  await copyFile(root, path.join(dir, 'root.json'));
-  const transport = openTransport(url, { concurrency: 1, timeoutMs: 5000 });
-  t.teardown(() => transport.close());
-  const session = await TufSession.start(metadataSource(transport, 'metadata/'), trustedDir(dir));
-  await session.refresh();
-  return findTarget(session, target);
+  return findTarget(await clientSession(t, work, url, root), target);
 }
 
 const fetchedRoles = (paths: string[]): string[] =>

@@ -3,31 +3,22 @@
  * is checked, a sha512-only repository is mirrored under its own names, an unknown algorithm
  * is refused, and a repository without consistent snapshots is mirrored by plain names.
  */
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import t from 'tap';
-import { TufSession } from '../../src/repository/sync/client-session.js';
 import { findTarget } from '../../src/repository/sync/delegations.js';
 import { syncRepository } from '../../src/repository/sync/index.js';
-import { metadataSource } from '../../src/repository/sync/remote-metadata.js';
-import { trustedDir } from '../../src/repository/sync/trusted-dir.js';
-import { openTransport } from '../../src/repository/transport/index.js';
-import { TufBuilder } from './helpers/tuf-builder.js';
-import { tempDir } from './helpers/sync-fixture.js';
+import type { TufBuilder } from './helpers/tuf-builder.js';
 import { serveStatic } from './helpers/static-server.js';
+import { clientSession, servedBuilder } from './helpers/tuf-served.js';
 
 type Teardown = { teardown(fn: () => unknown): void };
 
 async function served(t: Teardown, build: (repo: TufBuilder) => Promise<void>) {
-  const work = await tempDir(t, 'updops-tuf-hash-');
-  const repo = new TufBuilder(path.join(work, 'vendor'));
-  await build(repo);
-  await repo.publish();
-  const server = await serveStatic(repo.dir);
-  t.teardown(() => server.close());
+  const { work, repo, server, firstRoot } = await servedBuilder(t, 'updops-tuf-hash-', build);
   const dp = path.join(work, 'dp');
-  const sync = () => syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: path.join(repo.metadataDir, '1.root.json'), retries: 0 });
+  const sync = () => syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: firstRoot, retries: 0 });
   return { work, repo, server, dp, sync };
 }
 
@@ -71,13 +62,7 @@ t.test('consistent_snapshot false: fetched and mirrored by plain names, and the 
 
   const dpServer = await serveStatic(dp);
   t.teardown(() => dpServer.close());
-  const client = path.join(work, 'client');
-  await mkdir(client, { recursive: true });
-  await copyFile(path.join(repo.metadataDir, '1.root.json'), path.join(client, 'root.json'));
-  const transport = openTransport(dpServer.url, { concurrency: 1, timeoutMs: 5000 });
-  t.teardown(() => transport.close());
-  const session = await TufSession.start(metadataSource(transport, 'metadata/'), trustedDir(client));
-  await session.refresh();
+  const session = await clientSession(t, work, dpServer.url, path.join(repo.metadataDir, '1.root.json'));
   t.equal((await findTarget(session, 'databases/base.bin'))?.length, 4);
   t.ok(dpServer.stats.paths.includes('/metadata/snapshot.json'), 'the client asked for the plain name');
 });

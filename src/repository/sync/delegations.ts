@@ -42,6 +42,9 @@ export async function findTarget(session: TufSession, targetPath: string): Promi
  * so a target shadowed by an earlier or terminating delegation is the one clients get.
  */
 export async function mirrorTargets(session: TufSession): Promise<Map<string, TargetFile>> {
+  const top = await session.loadTargets('targets', 'root');
+  // Without delegations every lookup ends at the top-level role: no search per target.
+  if (!top.signed.delegations) return new Map(Object.entries(top.signed.targets));
   const loaded = await loadReachable(session);
   const out = new Map<string, TargetFile>();
   for (const md of loaded) {
