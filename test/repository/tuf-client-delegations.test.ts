@@ -128,3 +128,27 @@ t.test('a DP mirror of a delegated repository serves every role under its own na
   t.equal(noop.requests, 2, 'a delegated mirror is a no-op in two requests too');
   t.notOk(noop.changed);
 });
+
+t.test('a lookup visits at most 32 roles: a target 40 delegations deep is not found', async (t) => {
+  const k = makeKey();
+  const { work, repo, server } = await served(t, async (repo) => {
+    for (let i = 1; i <= 40; i++) repo.delegate(i === 1 ? 'targets' : `r${i - 1}`, { name: `r${i}`, keys: [k] });
+    await repo.addTarget('r40', 'deep.bin', Buffer.from('deep'));
+  });
+  server.stats.paths.length = 0;
+  t.equal(await lookup(t, work, server.url, path.join(repo.metadataDir, '1.root.json'), 'deep.bin'), undefined);
+  t.equal(fetchedRoles(server.stats.paths).length, 31, 'targets plus 31 delegated roles, then the search stops');
+});
+
+t.test('an expired delegated role is refused (freeze attack, 5.6.5)', async (t) => {
+  const k = makeKey();
+  const { work, repo, server } = await served(t, async (repo) => {
+    repo.delegate('targets', { name: 'A', keys: [k] });
+    await repo.addTarget('A', 'a.bin', Buffer.from('a'));
+  });
+  repo.role('A').days = -1;
+  await repo.publish(['A']);
+  await t.rejects(lookup(t, work, server.url, path.join(repo.metadataDir, '1.root.json'), 'a.bin'), { code: 'TUF_EXPIRED' });
+  const dp = path.join(work, 'dp');
+  await t.rejects(syncRepository({ sources: [{ url: server.url }], dest: dp, trustRoot: path.join(repo.metadataDir, '1.root.json'), retries: 0 }), { code: 'TUF_EXPIRED' }, 'a mirror refuses it too');
+});
