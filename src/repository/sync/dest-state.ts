@@ -37,12 +37,12 @@ interface TargetsIndex {
 
 export async function writeTargetsIndex(dest: string, index: { snapshotVersion: number; expires: Date; targets: Map<string, TargetEntry> }): Promise<void> {
   const doc: TargetsIndex = { snapshotVersion: index.snapshotVersion, expires: index.expires.toISOString(), targets: Object.fromEntries(index.targets) };
-  await writeAtomic(destPaths(dest).index, `${JSON.stringify(doc)}\n`);
+  await writeAtomic(destPaths(dest).index(index.snapshotVersion), `${JSON.stringify(doc)}\n`);
 }
 
-async function readTargetsIndex(dest: string): Promise<TargetsIndex | undefined> {
+async function readTargetsIndex(dest: string, snapshotVersion: number): Promise<TargetsIndex | undefined> {
   try {
-    return JSON.parse(await readFile(destPaths(dest).index, 'utf8')) as TargetsIndex;
+    return JSON.parse(await readFile(destPaths(dest).index(snapshotVersion), 'utf8')) as TargetsIndex;
   } catch {
     return undefined;
   }
@@ -89,7 +89,7 @@ export async function readDestVersion(dest: string): Promise<DestVersion | undef
   const tgt = await readJson(path.join(dir, `${targetsVersion}.targets.json`));
   const root = await readJson(path.join(dir, 'root.json'));
   if (!tgt || !root) return undefined;
-  const index = await readTargetsIndex(dest);
+  const index = await readTargetsIndex(dest, snapVersion);
   const targets = new Map<string, TargetEntry>();
   const expiries = [ts, snap, tgt, root].map((f) => Date.parse(f.doc.signed.expires));
   if (index?.snapshotVersion === snapVersion) {

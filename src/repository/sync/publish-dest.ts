@@ -111,6 +111,11 @@ export async function removeUnreferenced(
     const stale = (/^\d+\..+\.json$/.test(name) && !/^\d+\.root\.json$/.test(name) && !keepMeta.has(name)) || name.includes('.tmp-');
     if (stale) await rm(path.join(paths.metadata, name), { force: true });
   }
+  // Indexes of versions neither kept version is.
+  const indexDir = path.dirname(paths.index(0));
+  for (const name of await readdir(indexDir).catch(() => [] as string[])) {
+    if (!keepMeta.has(name.replace(/^(\d+)\.targets\.json$/, '$1.snapshot.json'))) await rm(path.join(indexDir, name), { force: true });
+  }
   // Partials left after a successful sync belong to versions nobody wants any more.
   await rm(paths.partial, { recursive: true, force: true });
   return removed;
