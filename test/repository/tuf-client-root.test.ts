@@ -127,3 +127,12 @@ t.test('an expired timestamp is refused and not persisted; the previous one stay
   await t.rejects(sync(), { code: 'TUF_EXPIRED' });
   t.equal(await trusted('timestamp'), 1);
 });
+
+t.test('root rotations per sync are bounded (256, like the reference clients); the rest follow on the next sync', async (t) => {
+  const { repo, sync, trusted } = await setUp(t);
+  for (let i = 0; i < 300; i++) await repo.writeRoot();
+  await sync();
+  t.equal(await trusted('root'), 257, 'roots 2–257 in the first sync');
+  await sync();
+  t.equal(await trusted('root'), 301);
+});
