@@ -26,9 +26,21 @@ export function registerCommands(program: Command): void {
     .command('generate')
     .description('write ed25519 keys for the root, targets, snapshot and timestamp roles')
     .option('--out <dir>', 'folder for the new keys (must not hold keys already)')
-    .action(async (options: { out?: string }) => {
+    .option('--delegated <name>', 'write only the key of a delegated targets role (see publish --delegate)')
+    .action(async (options: { out?: string; delegated?: string }) => {
       const { keysGenerateCommand } = await import('./keys.js');
-      process.exitCode = await keysGenerateCommand({ out: options.out });
+      process.exitCode = await keysGenerateCommand({ out: options.out, delegated: options.delegated });
+    });
+  keys
+    .command('rotate')
+    .description('replace one role\'s key (the old one is revoked); with --repo, re-sign the repository at once')
+    .requiredOption('--role <role>', 'root, targets, snapshot or timestamp')
+    .option('--keys <dir>', 'keys folder (from `updops keys generate`)')
+    .option('--repo <dir>', 'repository to re-sign now (else the next `updops publish` does)')
+    .option('--expires <duration>', 'lifetime of the re-signed targets/snapshot/timestamp metadata', '7d')
+    .action(async (options: { role: string; keys?: string; repo?: string; expires: string }) => {
+      const { keysRotateCommand } = await import('./keys.js');
+      process.exitCode = await keysRotateCommand(options);
     });
 
   program
@@ -42,7 +54,8 @@ export function registerCommands(program: Command): void {
     .option('--deltas <n>', 'diff files from each changed file\'s contents in the last N versions', '0')
     .option('--expires <duration>', 'lifetime of targets/snapshot/timestamp metadata, e.g. 7d, 12h', '7d')
     .option('--published <iso>', 'release time to record (default: now)')
-    .action(async (contentDir: string, options: { repo?: string; keys?: string; legacyOnly?: boolean; withLegacy?: boolean; deltas: string; expires: string; published?: string }) => {
+    .option('--delegate <name=patterns>', 'sign targets matching comma-separated patterns (e.g. modules-team=modules/*/*) with the key <name>.key.pem; repeatable', (v: string, all: string[]) => [...all, v], [])
+    .action(async (contentDir: string, options: { repo?: string; keys?: string; legacyOnly?: boolean; withLegacy?: boolean; deltas: string; expires: string; published?: string; delegate: string[] }) => {
       const { publishCommand } = await import('./publish.js');
       process.exitCode = await publishCommand({ contentDir, ...options, repo: options.repo, keys: options.keys });
     });

@@ -11,6 +11,8 @@ export interface PublishCommandOptions {
   deltas?: string;
   expires?: string;
   published?: string;
+  /** `NAME=PATTERN[,PATTERN…]`, one per delegated role. */
+  delegate?: string[];
 }
 
 /** `updops publish CONTENT_DIR --repo DIR --keys DIR …` (docs/design.md 3, "Publishing"): one summary line. */
@@ -23,6 +25,11 @@ export async function publishCommand(options: PublishCommandOptions): Promise<nu
     deltas = Number(options.deltas);
     if (!/^\d+$/.test(options.deltas)) throw new UpdopsError('USAGE', `--deltas must be a whole number (got ${options.deltas})`);
   }
+  const delegations = (options.delegate ?? []).map((spec) => {
+    const [name, patterns] = spec.split('=', 2);
+    if (!name || !patterns) throw new UpdopsError('USAGE', `--delegate wants NAME=PATTERN[,PATTERN…] (got "${spec}")`);
+    return { name, paths: patterns.split(',').filter((p) => p !== '') };
+  });
   const result = await publishRepository({
     contentDir: options.contentDir,
     repoDir: options.repo,
@@ -31,6 +38,7 @@ export async function publishCommand(options: PublishCommandOptions): Promise<nu
     deltas,
     ...(options.expires === undefined ? {} : { expires: options.expires }),
     ...(options.published === undefined ? {} : { published: options.published }),
+    ...(delegations.length > 0 ? { delegations } : {}),
   });
   const what = legacy === 'only' ? 'old-scheme SHA256SUMS' : `version ${result.version}`;
   process.stdout.write(

@@ -19,3 +19,7 @@ export type { MetadataMemo } from './inspect.js';
 export { readCapped } from './sync/index.js';
 export { SYNC_DEFAULTS } from './sync/index.js';
 export { openTransport } from './transport/index.js';
+export { generateDelegatedKey } from './keys.js';
+export type { RoleName } from './keys.js';
+export { checkRoleName } from './publish/index.js';
+export { rotateRoleKey } from './publish/index.js';

@@ -6,7 +6,7 @@
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { canonicalize } from '@tufjs/canonical-json';
 import { Key, Signature } from '@tufjs/models';
@@ -34,6 +34,8 @@ export type RepositoryKeys = Record<RoleName, RoleKey>;
 
 export const privateKeyFile = (role: RoleName): string => `${role}.key.pem`;
 export const publicKeyFile = (role: RoleName): string => `${role}.pub.json`;
+/** The root key a rotation replaced: the next root must be signed by it too (TUF 5.3.4). */
+const PREVIOUS_ROOT = 'root.previous';
 
 /** TUF keyid: sha256 over the canonical JSON of the key (TUF spec, "keyid"). */
 export function keyIdOf(rawPublicHex: string): string {
@@ -95,8 +97,58 @@ export async function loadKeys(dir: string): Promise<RepositoryKeys> {
   return Object.fromEntries(loaded.map((k) => [k.role, k])) as RepositoryKeys;
 }
 
-async function loadRoleKey(dir: string, role: RoleName): Promise<RoleKey> {
-  const pemPath = path.join(dir, privateKeyFile(role));
+/**
+ * The key of a delegated targets role (`<name>.key.pem`, publish/delegations.ts), written by
+ * `updops keys generate --delegated NAME` for the team that signs those targets.
+ */
+export async function generateDelegatedKey(dir: string, name: string): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return writePair(dir, name);
+}
+
+/** A new pair as `<baseName>.key.pem` / `.pub.json`, refusing to overwrite; returns the keyid. */
+async function writePair(dir: string, baseName: string): Promise<string> {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const pem = await openExclusive(path.join(dir, `${baseName}.key.pem`));
+  const pub = await openExclusive(path.join(dir, `${baseName}.pub.json`));
+  try {
+    await pem.writeFile(privateKey.export({ format: 'pem', type: 'pkcs8' }));
+    await pub.writeFile(`${JSON.stringify(publicInfo(publicKey), null, 2)}\n`);
+  } finally {
+    await Promise.all([pem.close(), pub.close()]);
+  }
+  return publicInfo(publicKey).keyid;
+}
+
+export async function loadDelegatedKey(dir: string, name: string): Promise<RoleKey> {
+  return loadRoleKey(dir, 'targets', name);
+}
+
+/** The replaced root key kept by `rotateKey('root')`, if any. */
+export async function loadPreviousRootKey(dir: string): Promise<RoleKey | undefined> {
+  const pem = path.join(dir, `${PREVIOUS_ROOT}.key.pem`);
+  if (!(await readFile(pem).then(() => true, () => false))) return undefined;
+  return loadRoleKey(dir, 'root', PREVIOUS_ROOT);
+}
+
+/**
+ * Replaces a role's key (docs/repository-format.md "Keys"): a new pair is written under the
+ * role's names and the old one is kept aside — a replaced root key as `root.previous.*`, which
+ * the next root is also signed with (clients accept a new root only when the old root's keys
+ * sign it); any other as `<role>.revoked-<keyid>.*`, no longer listed in the next root, so
+ * metadata it signs is refused from then on.
+ */
+export async function rotateKey(dir: string, role: RoleName): Promise<{ revoked: string; current: string }> {
+  const old = await loadRoleKey(dir, role);
+  const aside = role === 'root' ? PREVIOUS_ROOT : `${role}.revoked-${old.key.keyID.slice(0, 16)}`;
+  for (const suffix of ['.key.pem', '.pub.json']) await rm(path.join(dir, `${aside}${suffix}`), { force: true });
+  await rename(path.join(dir, privateKeyFile(role)), path.join(dir, `${aside}.key.pem`));
+  await rename(path.join(dir, publicKeyFile(role)), path.join(dir, `${aside}.pub.json`)).catch(() => undefined);
+  return { revoked: old.key.keyID, current: await writePair(dir, role) };
+}
+
+async function loadRoleKey(dir: string, role: RoleName, baseName: string = role): Promise<RoleKey> {
+  const pemPath = path.join(dir, `${baseName}.key.pem`);
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(await readFile(pemPath));
@@ -105,8 +157,8 @@ async function loadRoleKey(dir: string, role: RoleName): Promise<RoleKey> {
     throw new UpdopsError(
       'KEYS',
       missing
-        ? `missing ${role} key ${pemPath} (create keys with: updops keys generate --out ${dir})`
-        : `cannot read ${role} key ${pemPath}: ${(error as Error).message}`,
+        ? `missing ${baseName} key ${pemPath} (create keys with: updops keys generate --out ${dir}${baseName === role ? '' : ` --delegated ${baseName}`})`
+        : `cannot read ${baseName} key ${pemPath}: ${(error as Error).message}`,
       { cause: error },
     );
   }
@@ -114,7 +166,7 @@ async function loadRoleKey(dir: string, role: RoleName): Promise<RoleKey> {
     throw new UpdopsError('KEYS', `${pemPath} is a ${privateKey.asymmetricKeyType ?? 'unknown'} key; updops keys are ed25519`);
   }
   const info = publicInfo(createPublicKey(privateKey));
-  await checkPublicFile(path.join(dir, publicKeyFile(role)), info);
+  await checkPublicFile(path.join(dir, `${baseName}.pub.json`), info);
   const key = new Key({ keyID: info.keyid, keyType: info.keytype, scheme: info.scheme, keyVal: info.keyval });
   const signer = (data: Buffer): Signature =>
     new Signature({ keyID: info.keyid, sig: sign(null, data, privateKey).toString('hex') });

@@ -1,5 +1,5 @@
 /**
- * Temp git repositories for tests (STYLE.md 11): a real `git init`, files written and committed
+ * Temp git repositories for tests (docs/style.md 11): a real `git init`, files written and committed
  * with a fixed identity, whatever the machine's git config says.
  */
 import { execFileSync } from 'node:child_process';

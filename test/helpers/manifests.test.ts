@@ -1,4 +1,4 @@
-/** The manifest builders write what DESIGN.md "Manifest shape" describes: the validator accepts them, with the values given. */
+/** The manifest builders write what docs/design.md "Manifest shape" describes: the validator accepts them, with the values given. */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';

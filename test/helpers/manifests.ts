@@ -1,5 +1,5 @@
 /**
- * YAML text of manifests for tests, in the shape of DESIGN.md "Manifest shape": block style at
+ * YAML text of manifests for tests, in the shape of docs/design.md "Manifest shape": block style at
  * the top, one flow mapping per distribution point, device, scope, settings and schedule — as
  * people write them, times quoted. Each document starts with `---`, so texts concatenate into one file.
  * Defaults are the smallest valid manifest; pass only what a test is about.
@@ -64,7 +64,7 @@ export function manifestYaml(kind: string, name: string, spec: object): string {
       if (depth === 1 ? node !== doc.get('spec', true) : depth >= 2) node.flow = true;
     },
     Scalar(_key, node) {
-      // A YAML 1.1 reader takes a bare 18:00 for the number 1080; quoted, as DESIGN.md writes it.
+      // A YAML 1.1 reader takes a bare 18:00 for the number 1080; quoted, as docs/design.md writes it.
       if (typeof node.value === 'string' && /^\d+:\d\d(:\d\d)?$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
     },
     Seq(_key, node, path) {

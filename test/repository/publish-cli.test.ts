@@ -71,3 +71,17 @@ t.test('keys generate, publish and serve work from the command line', async (t) 
   child.kill('SIGTERM');
   t.equal(await exited, 0, 'SIGTERM stops it cleanly');
 });
+
+t.test('keys rotate replaces a key, re-signs the repository, and refuses an unknown role', async (t) => {
+  const dir = await tempDir(t, 'updops-cli-rotate-');
+  const [keys, repo, content] = ['keys', 'repo', 'content'].map((d) => path.join(dir, d)) as [string, string, string];
+  await writeContent(content, { 'databases/av/base.bin': 'v1' });
+  t.equal((await updops(['keys', 'generate', '--out', keys])).code, 0);
+  t.equal((await updops(['publish', content, '--repo', repo, '--keys', keys])).code, 0);
+  const rotated = await updops(['keys', 'rotate', '--role', 'snapshot', '--keys', keys, '--repo', repo]);
+  t.equal(rotated.code, 0, rotated.stderr);
+  t.match(rotated.stdout, /snapshot key [0-9a-f]{64} replaces [0-9a-f]{64} \(revoked\)\nre-signed .* as version 2 with root version 2/);
+  const bad = await updops(['keys', 'rotate', '--role', 'mirror', '--keys', keys]);
+  t.equal(bad.code, 1);
+  t.match(bad.stderr, /USAGE: --role must be one of root, targets, snapshot, timestamp/);
+});

@@ -1,6 +1,6 @@
 /**
  * Sync round trip (docs/design.md 3 "Sync"): vendor → mirror → second mirror, byte-identical and
- * verified at each hop; only changed files move; a no-op sync costs exactly one request.
+ * verified at each hop; only changed files move; a no-op sync costs exactly the two requests TUF requires (the absent next root, the timestamp).
  */
 import path from 'node:path';
 import t from 'tap';
@@ -18,7 +18,7 @@ const v1 = {
 };
 
 
-void t.test('round trip: mirror is byte-identical, verifies onward, moves only changes, no-op is one request', async (t) => {
+void t.test('round trip: mirror is byte-identical, verifies onward, moves only changes, no-op is two requests', async (t) => {
   const work = await tempDir(t);
   const repo = new FixtureRepo(path.join(work, 'vendor'));
   await repo.publish(v1);
@@ -64,8 +64,8 @@ void t.test('round trip: mirror is byte-identical, verifies onward, moves only c
 
   vendor.stats.requests = 0;
   const noop = await syncRepository({ sources: [{ url: vendor.url }], dest: dp });
-  t.equal(vendor.stats.requests, 1, 'a no-op sync costs exactly one request');
-  t.equal(noop.requests, 1);
+  t.equal(vendor.stats.requests, 2, 'a no-op sync costs exactly two requests: the absent next root and the timestamp (TUF 5.3, 5.4)');
+  t.equal(noop.requests, 2);
   t.notOk(noop.changed);
   t.equal(noop.version, 2);
 
@@ -108,7 +108,7 @@ void t.test('folder source and trust on first use', async (t) => {
   t.same(await treeHash(dp), await treeHash(repo.dir));
   const again = await syncRepository({ sources: [{ url: `file://${repo.dir}` }], dest: dp });
   t.notOk(again.changed);
-  t.equal(again.requests, 1);
+  t.equal(again.requests, 2);
   t.same(again.warnings, [], 'the second sync trusts the root it stored');
 });
 
@@ -126,7 +126,7 @@ void t.test('FTP source with credentials: round trip and no-op', async (t) => {
   t.notMatch(JSON.stringify(result), /s3cret/, 'credentials never appear in the result');
   const again = await syncRepository({ sources: [{ url: `${ftp.url}/repo`, credentials }], dest: dp });
   t.notOk(again.changed);
-  t.equal(again.requests, 1);
+  t.equal(again.requests, 2);
 
   const refused = await syncRepository({ sources: [{ url: `${ftp.url}/repo`, credentials: { username: 'mirror', password: 'wrong' } }], dest: path.join(work, 'dp2'), retries: 0 }).catch((e: unknown) => e);
   t.match(refused, { code: 'SOURCE_UNREACHABLE' });

@@ -8,9 +8,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Metadata, Targets } from '@tufjs/models';
 import { UpdopsError, isUpdopsError } from '../../errors.js';
-import { loadKeys } from '../keys.js';
+import { loadDelegatedKey, loadKeys, loadPreviousRootKey } from '../keys.js';
 import type { RepositoryKeys } from '../keys.js';
 import { scanContent } from './content-scan.js';
+import { splitTargets } from './delegations.js';
 import type { ContentScan } from './content-scan.js';
 import { buildDeltas } from './deltas.js';
 import { exists } from './files.js';
@@ -31,6 +32,9 @@ export type { LocalRepository, LocalTarget } from './local-repository.js';
 export { deltaTargetPath } from './deltas.js';
 export type { DeltaCustom } from './deltas.js';
 export { parseDuration } from './options.js';
+export { rotateRoleKey } from './rotate.js';
+export { checkRoleName } from './delegations.js';
+export type { RotateOptions, RotateResult } from './rotate.js';
 
 export interface PublishResult {
   /** The new repository version (0 with `legacy: 'only'`: the old scheme has no versions). */
@@ -72,9 +76,20 @@ async function publishTuf(opts: NormalizedOptions, scan: ContentScan, keys: Repo
   bytes += deltas.bytes;
   if (opts.legacy === 'with') bytes += await writePlainFiles(opts.repoDir, scan.files, 'with', prevSums);
 
+  const delegations = await Promise.all(opts.delegations.map(async (d) => ({ ...d, key: await loadDelegatedKey(opts.keysDir, d.name) })));
+  const split = splitTargets([...content.values()], delegations);
+  const idle = delegations.find((d) => split.get(d.name)?.length === 0);
+  if (idle) {
+    throw new UpdopsError(
+      'PUBLISH',
+      `delegation ${idle.name} (${idle.paths.join(', ')}) covers no file of the content; in TUF patterns each * stays within one path segment (modules/*/* for modules/<application>/<file>)`,
+    );
+  }
   const written = await writeMetadata({
     repoDir: opts.repoDir,
     keys,
+    previousRoot: await loadPreviousRootKey(opts.keysDir),
+    delegations,
     version,
     previous,
     targets: [...content.values(), ...deltas.targets],

@@ -9,6 +9,7 @@ import { Metadata, MetadataKind } from '@tufjs/models';
 import type { MetaFile, Root, Snapshot, Targets, Timestamp } from '@tufjs/models';
 import { UpdopsError } from '../../errors.js';
 import type { ErrorCode } from '../../errors.js';
+import { delegatedPatterns, mergedView } from './delegations.js';
 
 export interface LocalTarget {
   length: number;
@@ -29,6 +30,7 @@ export interface RepositoryState {
   root: Metadata<Root>;
   timestamp: Metadata<Timestamp>;
   snapshot: Metadata<Snapshot>;
+  /** Top-level targets with every delegated role's targets merged in (delegations.ts `mergedView`). */
   targets: Metadata<Targets>;
   version: number;
 }
@@ -86,9 +88,17 @@ export async function readRepositoryState(repoDir: string): Promise<RepositorySt
   const targetsMeta = snapshot.signed.meta['targets.json'];
   if (!targetsMeta) throw fail('TUF_METADATA', repoDir, `${snapshotName} does not list targets.json`);
   const targetsName = root.signed.consistentSnapshot ? `${targetsMeta.version}.targets.json` : 'targets.json';
-  const targets = await readListed(MetadataKind.Targets, repoDir, targetsName, targetsMeta);
-  verify(root, 'targets', targets, repoDir);
-
+  const top = await readListed(MetadataKind.Targets, repoDir, targetsName, targetsMeta);
+  verify(root, 'targets', top, repoDir);
+  const delegated = [];
+  for (const { name } of delegatedPatterns(top)) {
+    const meta = snapshot.signed.meta[`${name}.json`];
+    if (!meta) throw fail('TUF_METADATA', repoDir, `${snapshotName} does not list ${name}.json, which targets delegates to`);
+    const md = await readListed(MetadataKind.Targets, repoDir, root.signed.consistentSnapshot ? `${meta.version}.${name}.json` : `${name}.json`, meta);
+    verify(top, name, md, repoDir);
+    delegated.push(md);
+  }
+  const targets = mergedView(top, delegated);
   const version = Math.max(timestamp.signed.version, snapshot.signed.version, targets.signed.version);
   return { root, timestamp, snapshot, targets, version };
 }
@@ -99,9 +109,19 @@ export async function readRepositoryState(repoDir: string): Promise<RepositorySt
  * through it is checked against its sha256 before use.
  */
 export async function readOldTargets(repoDir: string, version: number): Promise<Metadata<Targets> | undefined> {
-  const name = `${version}.targets.json`;
-  const bytes = await readOptional(path.join(repoDir, METADATA_DIR, name));
-  return bytes ? parse(MetadataKind.Targets, bytes, repoDir, name) : undefined;
+  const read = async (role: string) => {
+    const name = `${version}.${role}.json`;
+    const bytes = await readOptional(path.join(repoDir, METADATA_DIR, name));
+    return bytes ? parse(MetadataKind.Targets, bytes, repoDir, name) : undefined;
+  };
+  const top = await read('targets');
+  if (!top) return undefined;
+  const delegated = [];
+  for (const { name } of delegatedPatterns(top)) {
+    const md = await read(name);
+    if (md) delegated.push(md);
+  }
+  return mergedView(top, delegated);
 }
 
 async function readListed<K extends MetadataKind.Snapshot | MetadataKind.Targets>(
@@ -138,11 +158,12 @@ function parse(kind: MetadataKind, bytes: Buffer, repoDir: string, name: string)
   }
 }
 
-function verify(root: Metadata<Root>, role: string, md: Metadata<Root | Timestamp | Snapshot | Targets>, repoDir: string): void {
+function verify(delegator: Metadata<Root> | Metadata<Targets>, role: string, md: Metadata<Root | Timestamp | Snapshot | Targets>, repoDir: string): void {
   try {
-    root.verifyDelegate(role, md);
+    delegator.verifyDelegate(role, md);
   } catch (error) {
-    throw fail('TUF_SIGNATURE', repoDir, `${role} metadata is not signed by the keys in metadata/root.json: ${(error as Error).message}`, error);
+    const by = delegator.signed.type === MetadataKind.Root ? 'metadata/root.json' : 'its delegation in targets.json';
+    throw fail('TUF_SIGNATURE', repoDir, `${role} metadata is not signed by the keys in ${by}: ${(error as Error).message}`, error);
   }
 }
 

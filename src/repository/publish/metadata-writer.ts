@@ -1,15 +1,18 @@
 /**
  * Signs and writes the TUF metadata of a new version (docs/design.md 3; TUF spec 1.0.31).
- * Order = the atomic switch: `N.targets.json`, `N.snapshot.json`, a new root if any
+ * Order = the atomic switch: delegated `N.<role>.json`, `N.targets.json`, `N.snapshot.json`, a new root if any
  * (`R.root.json`, then `root.json`), and last `timestamp.json`. Readers start from
  * timestamp.json, so until that one rename they see the previous complete version.
  */
 import path from 'node:path';
 import { Metadata, MetaFile, Root, Snapshot, Targets, Timestamp } from '@tufjs/models';
 import type { TargetFile } from '@tufjs/models';
+import type { Delegations } from '@tufjs/models/dist/delegations.js';
 import { UpdopsError } from '../../errors.js';
 import { ROLES } from '../keys.js';
-import type { RepositoryKeys } from '../keys.js';
+import type { RepositoryKeys, RoleKey } from '../keys.js';
+import { delegationsOf, splitTargets } from './delegations.js';
+import type { DelegationPlan } from './delegations.js';
 import { sha256Hex, writeFileAtomic } from './files.js';
 import { METADATA_DIR } from './local-repository.js';
 import type { RepositoryState } from './local-repository.js';
@@ -23,9 +26,13 @@ const ROOT_RENEW_MARGIN_MS = 30 * 86_400_000;
 export interface MetadataPlan {
   repoDir: string;
   keys: RepositoryKeys;
+  /** The root key a rotation replaced (`updops keys rotate --role root`): co-signs the next root. */
+  previousRoot?: RoleKey | undefined;
   version: number;
   previous: RepositoryState | undefined;
   targets: TargetFile[];
+  /** Path patterns signed by separate keys (delegations.ts); default none. */
+  delegations?: DelegationPlan[];
   now: Date;
   expiresMs: number;
 }
@@ -42,15 +49,21 @@ export async function writeMetadata(plan: MetadataPlan): Promise<{ bytes: number
   const expires = isoSeconds(new Date(now.getTime() + plan.expiresMs));
   const dir = path.join(plan.repoDir, METADATA_DIR);
 
-  const targets = new Targets({ version, specVersion: SPEC_VERSION, expires });
-  for (const t of [...plan.targets].sort((a, b) => (a.path < b.path ? -1 : 1))) targets.addTarget(t);
-  const targetsMd = new Metadata(targets);
-  targetsMd.sign(keys.targets.signer);
-  const targetsBytes = toBytes(targetsMd);
+  const plans = plan.delegations ?? [];
+  const split = splitTargets(plan.targets, plans);
+  const signedRole = (role: string, key: RoleKey, delegations?: Delegations): Buffer => {
+    const targets = new Targets({ version, specVersion: SPEC_VERSION, expires, ...(delegations ? { delegations } : {}) });
+    for (const t of [...(split.get(role) ?? [])].sort((a, b) => (a.path < b.path ? -1 : 1))) targets.addTarget(t);
+    const md = new Metadata(targets);
+    md.sign(key.signer);
+    return toBytes(md);
+  };
+  const targetsBytes = signedRole('targets', keys.targets, delegationsOf(plans));
+  const delegated = plans.map((p): [string, Buffer] => [p.name, signedRole(p.name, p.key)]);
+  const meta: Record<string, MetaFile> = { 'targets.json': metaFileFor(version, targetsBytes) };
+  for (const [name, bytes] of delegated) meta[`${name}.json`] = metaFileFor(version, bytes);
 
-  const snapshotMd = new Metadata(
-    new Snapshot({ version, specVersion: SPEC_VERSION, expires, meta: { 'targets.json': metaFileFor(version, targetsBytes) } }),
-  );
+  const snapshotMd = new Metadata(new Snapshot({ version, specVersion: SPEC_VERSION, expires, meta }));
   snapshotMd.sign(keys.snapshot.signer);
   const snapshotBytes = toBytes(snapshotMd);
 
@@ -62,6 +75,10 @@ export async function writeMetadata(plan: MetadataPlan): Promise<{ bytes: number
 
   const root = planRoot(plan);
   let bytes = targetsBytes.length + snapshotBytes.length + timestampBytes.length;
+  for (const [name, roleBytes] of delegated) {
+    await writeFileAtomic(path.join(dir, `${version}.${name}.json`), roleBytes);
+    bytes += roleBytes.length;
+  }
   await writeFileAtomic(path.join(dir, `${version}.targets.json`), targetsBytes);
   await writeFileAtomic(path.join(dir, `${version}.snapshot.json`), snapshotBytes);
   if (root.bytes) {
@@ -74,21 +91,26 @@ export async function writeMetadata(plan: MetadataPlan): Promise<{ bytes: number
 }
 
 /**
- * Root stays as it is unless the keys changed or it nears expiry; then version R+1 is signed by
- * the (unchanged) root key. A different root key is refused: clients only accept a new root
- * signed by the old root key, which updops does not hold once it is replaced.
+ * Root stays as it is unless the keys changed or it nears expiry; then version R+1 lists the
+ * current keys — a rotated key replaces the old one, which is thereby revoked — and is signed
+ * by the current root key and, after a root rotation, by the replaced one too: clients accept
+ * a new root only when the old root's threshold and its own both sign it (TUF 5.3.4–5.3.5).
  */
 function planRoot(plan: MetadataPlan): { version: number; bytes?: Buffer } {
   const { previous, keys, now } = plan;
   const prevRoot = previous?.root.signed;
+  const signers = [keys.root];
   if (prevRoot) {
     const trustedRootKeys = prevRoot.roles.root?.keyIDs ?? [];
     if (!trustedRootKeys.includes(keys.root.key.keyID)) {
-      throw new UpdopsError(
-        'KEYS',
-        `the root key in the keys directory (${keys.root.key.keyID.slice(0, 16)}…) is not the repository's root key; ` +
-          'publish with the original keys (root key rotation is not supported)',
-      );
+      if (!plan.previousRoot || !trustedRootKeys.includes(plan.previousRoot.key.keyID)) {
+        throw new UpdopsError(
+          'KEYS',
+          `the root key in the keys directory (${keys.root.key.keyID.slice(0, 16)}…) is not the repository's root key, and no replaced root key ` +
+            '(root.previous.key.pem, kept by `updops keys rotate --role root`) is: clients would refuse the new root',
+        );
+      }
+      signers.push(plan.previousRoot);
     }
     const sameKeys = ROLES.every((role) => {
       const ids = prevRoot.roles[role]?.keyIDs ?? [];
@@ -106,6 +128,6 @@ function planRoot(plan: MetadataPlan): { version: number; bytes?: Buffer } {
   });
   for (const role of ROLES) root.addKey(keys[role].key, role);
   const md = new Metadata(root);
-  md.sign(keys.root.signer);
+  for (const signer of signers) md.sign(signer.signer, true);
   return { version, bytes: toBytes(md) };
 }

@@ -1,6 +1,7 @@
 /** Checks and normalizes `publishRepository` options (docs/design.md 3, "Publishing"). */
 import path from 'node:path';
 import { UpdopsError } from '../../errors.js';
+import { checkRoleName } from './delegations.js';
 
 export type LegacyMode = 'none' | 'with' | 'only';
 
@@ -16,6 +17,8 @@ export interface PublishOptions {
   expires?: string;
   /** Release time recorded in every target's `custom.published` and SHA256SUMS (default: now). */
   published?: string;
+  /** Path patterns signed by a separate key `<name>.key.pem` in the keys folder (delegations.ts). */
+  delegations?: { name: string; paths: string[] }[];
   /** Clock for tests. */
   now?: Date;
 }
@@ -29,6 +32,7 @@ export interface NormalizedOptions {
   now: Date;
   expiresMs: number;
   published: string;
+  delegations: { name: string; paths: string[] }[];
 }
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
@@ -74,6 +78,10 @@ export function normalizeOptions(options: PublishOptions): NormalizedOptions {
   if (legacy !== 'only' && !options.keysDir) {
     throw new UpdopsError('KEYS', 'missing keys directory (--keys DIR; create one with: updops keys generate --out DIR)');
   }
+  for (const d of options.delegations ?? []) {
+    checkRoleName(d.name);
+    if (d.paths.length === 0) throw new UpdopsError('PUBLISH', `delegation ${d.name} names no path pattern`);
+  }
   const contentDir = path.resolve(options.contentDir);
   const repoDir = path.resolve(options.repoDir);
   if (contentDir === repoDir || repoDir.startsWith(contentDir + path.sep) || contentDir.startsWith(repoDir + path.sep)) {
@@ -88,5 +96,6 @@ export function normalizeOptions(options: PublishOptions): NormalizedOptions {
     now,
     expiresMs: parseDuration(options.expires ?? DEFAULT_EXPIRES),
     published,
+    delegations: options.delegations ?? [],
   };
 }

@@ -40,12 +40,12 @@ export async function pruneRepository(
   return { removedFiles };
 }
 
-/** Old `N.snapshot.json` / `N.targets.json` and leftover temp files; roots are kept (clients walk them). */
+/** Old `N.snapshot.json` / `N.targets.json` / `N.<delegated role>.json` and leftover temp files; roots are kept (clients walk them). */
 async function pruneMetadata(dir: string, window: Set<number>): Promise<number> {
   let removed = 0;
   for (const name of await readdir(dir).catch(() => [] as string[])) {
-    const versioned = /^(\d+)\.(snapshot|targets)\.json$/.exec(name);
-    if ((versioned && !window.has(Number(versioned[1]))) || name.startsWith(TEMP_PREFIX)) {
+    const versioned = /^(\d+)\.(.+)\.json$/.exec(name);
+    if ((versioned && versioned[2] !== 'root' && !window.has(Number(versioned[1]))) || name.startsWith(TEMP_PREFIX)) {
       await rm(path.join(dir, name), { force: true });
       removed++;
     }

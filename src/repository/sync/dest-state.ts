@@ -7,12 +7,45 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { firstHash } from './hashes.js';
 import { destPaths, targetRelPath, toLocal } from './paths.js';
+import { writeAtomic } from './publish-dest.js';
 
 export interface TargetEntry {
   length: number;
-  sha256: string;
+  /** Every hash the metadata lists; all are checked. */
+  hashes: Record<string, string>;
+  /** Present when the metadata lists sha256 (the fast download pipeline checks it). */
+  sha256?: string;
   custom: Record<string, unknown>;
+}
+
+/** The hash in a target's stored name: the first one listed, as the repository names it (TUF 5.7.3). */
+export function storedHash(entry: TargetEntry): string {
+  return firstHash(entry.hashes) ?? entry.sha256 ?? '';
+}
+
+/**
+ * The targets a mirror resolved through its delegation graph, written before the switch: the
+ * served metadata alone would need the whole lookup again to say which files the dest holds.
+ */
+interface TargetsIndex {
+  snapshotVersion: number;
+  expires: string;
+  targets: Record<string, TargetEntry>;
+}
+
+export async function writeTargetsIndex(dest: string, index: { snapshotVersion: number; expires: Date; targets: Map<string, TargetEntry> }): Promise<void> {
+  const doc: TargetsIndex = { snapshotVersion: index.snapshotVersion, expires: index.expires.toISOString(), targets: Object.fromEntries(index.targets) };
+  await writeAtomic(destPaths(dest).index(index.snapshotVersion), `${JSON.stringify(doc)}\n`);
+}
+
+async function readTargetsIndex(dest: string, snapshotVersion: number): Promise<TargetsIndex | undefined> {
+  try {
+    return JSON.parse(await readFile(destPaths(dest).index(snapshotVersion), 'utf8')) as TargetsIndex;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface DestVersion {
@@ -20,9 +53,11 @@ export interface DestVersion {
   rootVersion: number;
   snapshotVersion: number;
   targetsVersion: number;
-  /** Earliest expiry of root/timestamp/snapshot/targets: after it the no-op path is not allowed. */
+  /** Earliest expiry of every role used: after it the no-op path is not allowed. */
   expires: Date;
   targets: Map<string, TargetEntry>;
+  /** The versioned metadata files of this version (kept until the next version is in place). */
+  metadataFiles: string[];
 }
 
 interface Signed {
@@ -30,7 +65,7 @@ interface Signed {
     version: number;
     expires: string;
     meta?: Record<string, { version: number }>;
-    targets?: Record<string, { length: number; hashes: { sha256?: string }; custom?: Record<string, unknown> }>;
+    targets?: Record<string, { length: number; hashes: Record<string, string>; custom?: Record<string, unknown> }>;
   };
 }
 
@@ -54,11 +89,20 @@ export async function readDestVersion(dest: string): Promise<DestVersion | undef
   const tgt = await readJson(path.join(dir, `${targetsVersion}.targets.json`));
   const root = await readJson(path.join(dir, 'root.json'));
   if (!tgt || !root) return undefined;
+  const index = await readTargetsIndex(dest, snapVersion);
   const targets = new Map<string, TargetEntry>();
-  for (const [name, info] of Object.entries(tgt.doc.signed.targets ?? {})) {
-    if (info.hashes.sha256) targets.set(name, { length: info.length, sha256: info.hashes.sha256, custom: info.custom ?? {} });
-  }
   const expiries = [ts, snap, tgt, root].map((f) => Date.parse(f.doc.signed.expires));
+  if (index?.snapshotVersion === snapVersion) {
+    for (const [name, entry] of Object.entries(index.targets)) targets.set(name, entry);
+    expiries.push(Date.parse(index.expires));
+  } else {
+    // A dest synced before the index existed: top-level targets only.
+    for (const [name, info] of Object.entries(tgt.doc.signed.targets ?? {})) {
+      const sha256 = info.hashes.sha256;
+      targets.set(name, { length: info.length, hashes: info.hashes, ...(sha256 ? { sha256 } : {}), custom: info.custom ?? {} });
+    }
+  }
+  const metadataFiles = [`${snapVersion}.snapshot.json`, ...Object.entries(snap.doc.signed.meta ?? {}).map(([file, meta]) => `${meta.version}.${file}`)];
   return {
     timestamp: ts.bytes,
     rootVersion: root.doc.signed.version,
@@ -66,6 +110,7 @@ export async function readDestVersion(dest: string): Promise<DestVersion | undef
     targetsVersion,
     expires: new Date(Math.min(...expiries)),
     targets,
+    metadataFiles,
   };
 }
 
@@ -80,7 +125,7 @@ export function isDelta(entry: TargetEntry): boolean {
  */
 export async function hasTarget(dest: string, targetPath: string, entry: TargetEntry): Promise<boolean> {
   try {
-    const info = statSync(toLocal(dest, targetRelPath(targetPath, entry.sha256)), { throwIfNoEntry: false });
+    const info = statSync(toLocal(dest, targetRelPath(targetPath, storedHash(entry))), { throwIfNoEntry: false });
     return info !== undefined && info.isFile() && info.size === entry.length;
   } catch {
     return false;

@@ -8,10 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UpdopsError } from '../../errors.js';
 import type { Transport } from '../transport/index.js';
-import { fetchMetadata } from './metadata.js';
-import type { LocalMetadata } from './metadata.js';
 import { destPaths } from './paths.js';
-import { writeFileAtomic } from '../../util/index.js';
+import { metadataSource } from './remote-metadata.js';
 import { SYNC_DEFAULTS } from './types.js';
 import type { SyncContext } from './types.js';
 
@@ -30,28 +28,10 @@ export async function loadTrustedRoot(ctx: SyncContext, transport: Transport): P
   }
   const published = await tryRead(path.join(paths.metadata, 'root.json'));
   if (published) return published;
-  const first = await fetchMetadata(transport, 'metadata/1.root.json', SYNC_DEFAULTS.rootMaxBytes);
+  const first = await metadataSource(transport, 'metadata/').fetch('1.root.json', SYNC_DEFAULTS.rootMaxBytes);
   if (!first) throw new UpdopsError('SOURCE_NOT_FOUND', `${transport.display}: metadata/1.root.json is missing`);
   ctx.warnings.push(
     `no trust root configured: trusted ${transport.display}/metadata/1.root.json on first use; set trustRoot to the publisher's root.json to close this gap`,
   );
   return first;
-}
-
-export async function loadLocalMetadata(dest: string): Promise<LocalMetadata> {
-  const paths = destPaths(dest);
-  return {
-    timestamp: (await tryRead(path.join(paths.tuf, 'timestamp.json'))) ?? (await tryRead(path.join(paths.metadata, 'timestamp.json'))),
-    snapshot: await tryRead(path.join(paths.tuf, 'snapshot.json')),
-    targets: await tryRead(path.join(paths.tuf, 'targets.json')),
-  };
-}
-
-/** Verified metadata is remembered at once (TUF 5.3.8, 5.4.5, …) so a later rollback is caught even if this sync fails. */
-export async function persistTrusted(dest: string, files: { root: Buffer; timestamp: Buffer; snapshot: Buffer; targets: Buffer }): Promise<void> {
-  const dir = destPaths(dest).tuf;
-  await writeFileAtomic(path.join(dir, 'root.json'), files.root);
-  await writeFileAtomic(path.join(dir, 'timestamp.json'), files.timestamp);
-  await writeFileAtomic(path.join(dir, 'snapshot.json'), files.snapshot);
-  await writeFileAtomic(path.join(dir, 'targets.json'), files.targets);
 }

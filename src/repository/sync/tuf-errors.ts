@@ -7,7 +7,8 @@ import { BadVersionError, ExpiredMetadataError, RepositoryError as TufRepository
 import { LengthOrHashMismatchError, UnsignedMetadataError } from '@tufjs/models/dist/error.js';
 import { UpdopsError, isUpdopsError } from '../../errors.js';
 
-export type MetadataStep = 'root' | 'timestamp' | 'snapshot' | 'targets';
+/** A top-level role or a delegated role's name. */
+export type MetadataStep = string;
 
 interface StepContext {
   step: MetadataStep;

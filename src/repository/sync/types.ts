@@ -67,6 +67,12 @@ export const SYNC_DEFAULTS = {
   retries: 3,
   backoffMs: 200,
   rootMaxBytes: 512_000,
+  /** Roots fetched in one refresh at most (TUF 5.3; python-tuf and tuf-js use 256 too). */
+  maxRootRotations: 256,
+  /** Roles one target lookup visits at most (TUF 5.6.7; the reference clients' 32). */
+  maxDelegations: 32,
+  /** Delegated roles a mirror loads at most: a bound on a hostile delegation graph. */
+  maxMirroredRoles: 10_000,
   timestampMaxBytes: 16_384,
   metadataMaxBytes: 5_000_000,
 } as const;
