@@ -1,27 +1,11 @@
 /** `updops sync` (docs/design.md 4): thin command, one summary line, errors as one line with a code. */
 import path from 'node:path';
 import t from 'tap';
-import { main } from '../../src/cli/main.js';
+import { cli } from '../helpers/in-process-cli.js';
 import { FixtureRepo, blob, tempDir, writeLegacy } from './helpers/sync-fixture.js';
 import { serveStatic } from './helpers/static-server.js';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const write = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
-  process.stdout.write = ((s: string) => ((out += s), true));
-  process.stderr.write = ((s: string) => ((err += s), true));
-  process.exitCode = 0;
-  try {
-    await main(['node', 'updops', ...args]);
-  } finally {
-    process.stdout.write = write.out;
-    process.stderr.write = write.err;
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, out, err };
-}
+const run = (args: string[]): ReturnType<typeof cli> => cli(args);
 
 void t.test('updops sync prints one summary line; a no-op says so', async (t) => {
   const work = await tempDir(t);
