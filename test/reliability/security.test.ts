@@ -78,7 +78,7 @@ void t.test('a secretRef value is in no output and nowhere in the state files', 
   t.same(await w.identicalToVendor('dp-b'), [], 'dp-b has the vendor files');
   // The wrong password (which contains the right one) makes the server refuse: the failure is reported without it.
   w.write('groups/extra.yaml', `apiVersion: updops/v1\nkind: Group\nmetadata: {name: extra}\nspec:\n  parent: hq\n  distributionPoints:\n    - {name: dp-x, os: windows, repository: ${path.join(w.dir, 'dps', 'x')}}\n`);
-  w.write('tasks/extra.yaml', `apiVersion: updops/v1\nkind: Task\nmetadata: {name: Download extra}\nspec:\n  type: DownloadUpdatesToDistributionPoints\n  scope: {group: extra}\n  settings: {sources: [mirror-env]}\n`);
+  w.write('tasks/extra.yaml', `apiVersion: updops/v1\nkind: Task\nmetadata: {name: Download extra}\nspec:\n  type: DownloadUpdatesToDistributionPoints\n  scope: {group: extra}\n  settings: {sources: [mirror-env]}\n  schedule: {kind: weekly, day: monday, time: "03:00"}\n`);
   w.commit('An extra DP on the env mirror');
   t.equal(await run('apply refused', ['apply', ...w.common, '--now', NOW, '--auto-approve'], { MIRROR_CREDENTIALS: `${SECRET}-wrong` }), 1, 'the sync with a wrong password fails');
   for (const [name, args] of [
