@@ -68,7 +68,7 @@ class ControllerImpl implements Controller {
       timeZone: this.#timeZone,
       ...(options.env ? { env: options.env } : {}),
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-      execute: (requests) => this.#executeForApply(requests),
+      execute: (requests, configDir) => this.#executeForApply(requests, configDir),
       onApplied: () => this.#afterApply(),
       onConfigDir: (dir) => (this.#configDir = dir),
     });
@@ -166,8 +166,9 @@ class ControllerImpl implements Controller {
    * What an apply starts runs through the runner like any other start (agents, one run of a
    * task at a time), against the configuration the apply just recorded; the apply waits.
    */
-  async #executeForApply(requests: RunRequest[]): Promise<RunOutcome[]> {
+  async #executeForApply(requests: RunRequest[], configDir: string): Promise<RunOutcome[]> {
     this.#before = this.#config ?? (await recordedConfig(this.store));
+    this.#configDir = configDir;
     await this.#refresh();
     return Promise.all(requests.map((request) => this.#runner.run(request)));
   }

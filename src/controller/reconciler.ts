@@ -30,8 +30,8 @@ export interface ReconcilerOptions {
   env?: NodeJS.ProcessEnv;
   cacheDir?: string;
   observer?: ControllerObserver;
-  /** Runs what an apply starts (the controller's runner), after the objects are written. */
-  execute(requests: RunRequest[]): Promise<RunOutcome[]>;
+  /** Runs what an apply starts (the controller's runner), after the objects are written; `configDir` holds the files of the commit just recorded. */
+  execute(requests: RunRequest[], configDir: string): Promise<RunOutcome[]>;
   /** After an apply: the new recorded state is in the store (the controller refreshes its view). */
   onApplied(): Promise<void>;
   /** After any reconcile that read the config: where the files of the commit are. */
@@ -135,8 +135,7 @@ export class Reconciler {
     }
     let result: ApplyResult;
     try {
-      o.onConfigDir(configDir);
-      result = await applyPlan(saved, { store: o.store, holder: { owner: 'updops-controller', host: hostname(), pid: process.pid }, maxDeletes: o.maxDeletes, execute: (requests) => o.execute(requests) });
+      result = await applyPlan(saved, { store: o.store, holder: { owner: 'updops-controller', host: hostname(), pid: process.pid }, maxDeletes: o.maxDeletes, execute: (requests) => o.execute(requests, configDir) });
     } catch (error) {
       // A refused apply (lock held, too many deletes, stale plan) is retried on the next poll.
       return this.#failed(head, error, false);

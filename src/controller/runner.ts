@@ -102,7 +102,7 @@ export class TaskRunner {
         observer?.runStarted?.(run);
       },
       // Chained tasks start through this runner: never two runs of one task at once.
-      start: (next) => this.start(next).catch((error: unknown) => observer?.log?.('error', `cannot start "${next.task}": ${(error as Error).message}`, { task: next.task, trigger: next.trigger })),
+      start: (next) => this.#startLogged(next),
     });
     return { ...outcome, config };
   }
@@ -127,7 +127,12 @@ export class TaskRunner {
 
   /** For loops and triggers: a failure to start is logged, never thrown into the loop. */
   startQuietly(request: RunRequest): void {
-    this.start(request).catch((error: unknown) => this.#deps.observer?.log?.('error', `cannot start "${request.task}": ${(error as Error).message}`, { task: request.task, trigger: request.trigger }));
+    void this.#startLogged(request);
+  }
+
+  /** Resolves once the run is recorded, or once a failure to start is logged. */
+  #startLogged(request: RunRequest): Promise<unknown> {
+    return this.start(request).catch((error: unknown) => this.#deps.observer?.log?.('error', `cannot start "${request.task}": ${(error as Error).message}`, { task: request.task, trigger: request.trigger }));
   }
 
   async #skip(request: RunRequest, running: Running): Promise<RunRecord> {
