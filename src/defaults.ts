@@ -15,8 +15,10 @@ export const DEFAULTS = {
   pollMs: 60_000,
   /** An apply's lock expires this long after its last renewal (a dead holder's lock can be taken over). */
   lockTtlMs: 10 * 60_000,
-  /** Agents heartbeat this often; three missed beats and they count as gone. */
+  /** Agents heartbeat this often. */
   heartbeatSeconds: 15,
+  /** An agent that missed this many heartbeats counts as gone (not visible). */
+  missedBeats: 3,
   /** A run waits this long for an agent's result, then the target fails. */
   agentResultTimeoutMs: 10 * 60_000,
   /** Where the controller and `updops serve` listen. */

@@ -4,6 +4,7 @@
  * run here too, one after another. Agents report to a controller, not to this process: a target
  * whose agent is live (per the store) is left to that controller, never written to from here.
  */
+import { DEFAULTS } from '../defaults.js';
 import type { AgentRecord, StateStore } from '../state/index.js';
 import { recordedConfig, type RecordedConfig } from '../state/index.js';
 import { systemClock, type Clock } from '../util/index.js';
@@ -11,8 +12,8 @@ import { executeRun } from './execute.js';
 import { localPresence, type Presence } from './presence.js';
 import type { AgentGateway, RunContext, RunOutcome, RunRequest } from './types.js';
 
-/** A heartbeat older than this means the agent is gone (three missed beats of the default 15 s). */
-export const LIVE_AGENT_MS = 45_000;
+/** A heartbeat older than this means the agent is gone: the controller's rule, at the default heartbeat (the store keeps no interval). */
+export const LIVE_AGENT_MS = DEFAULTS.missedBeats * DEFAULTS.heartbeatSeconds * 1000;
 export const AGENT_ELSEWHERE_REASON = 'its agent reports to a controller, which runs its work: start the task there (updops run --controller URL)';
 
 export interface LocalRunsOptions {

@@ -3,9 +3,10 @@
  * agent is visible while its last heartbeat is within three heartbeat intervals. Names without
  * an agent fall back to the default presence (src/controller/presence.ts).
  */
+import { DEFAULTS } from '../../defaults.js';
 import type { Presence } from '../../runs/index.js';
 
-export const MISSED_BEATS = 3;
+export const MISSED_BEATS = DEFAULTS.missedBeats;
 
 export interface LiveAgent {
   heartbeatMs: number;
