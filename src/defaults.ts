@@ -13,6 +13,12 @@ export const DEFAULTS = {
   maxDeletes: 10,
   /** The controller polls its branch this often. */
   pollMs: 60_000,
+  /** A failed commit is tried again after this, doubling per failure in a row… */
+  reconcileRetryMs: 10_000,
+  /** …up to this (Flux-like bounded backoff); a new commit or a webhook tries at once. */
+  reconcileRetryMaxMs: 10 * 60_000,
+  /** The active controller's lease expires this long after its last renewal; a standby takes over then. */
+  controllerLeaseMs: 15_000,
   /** An apply's lock expires this long after its last renewal (a dead holder's lock can be taken over). */
   lockTtlMs: 10 * 60_000,
   /** Agents heartbeat this often. */

@@ -56,6 +56,7 @@ export const ERROR_CODES = [
   // reconcile, state, controller
   'STATE',
   'LOCKED',
+  'LEASE',
   'PLAN_STALE',
   'GIT',
   'USAGE',

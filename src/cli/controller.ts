@@ -1,7 +1,7 @@
 /**
  * `updops controller` (docs/design.md 4; intro use 1): follow a branch, reconcile each commit, start
  * tasks on time and on events, and answer the HTTP API until SIGTERM/SIGINT, then stop cleanly
- * (running syncs aborted and recorded as interrupted, the state closed) and exit 0.
+ * (running syncs aborted and recorded as cancelled, the state closed) and exit 0.
  */
 import { UpdopsError } from '../errors.js';
 import { createApiServer, resolveToken } from '../controller/index.js';
@@ -50,7 +50,7 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
   const token = resolveToken({ tokenFile: options.tokenFile });
   const logger = createLogger({ level: options.logLevel as 'info' });
   const store = await openStateStore(options.state ? { path: options.state } : {});
-  const { registry, observer } = createMetrics(undefined, { logger, agents: () => store.listAgents() });
+  const { registry, observer } = createMetrics(undefined, { logger, state: store });
   // Agents (docs/design.md 4 `updops agent`): one hub shared by the task runs and the API.
   const agents = new AgentHub({ store, resultTimeoutMs: durationMs(options.agentTimeout ?? '10m', '--agent-timeout') });
   const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs: durationMs(options.poll, '--poll'), prune: options.prune ?? false, maxDeletes, concurrency, observer, agents });

@@ -25,7 +25,7 @@ import type { Clock, Controller, ControllerOptions, OutbreakApplicationType, Rec
 export const DEFAULT_POLL_MS = DEFAULTS.pollMs;
 export const DEFAULT_CONCURRENCY = DEFAULTS.runConcurrency;
 export const DEFAULT_MAX_DELETES = DEFAULTS.maxDeletes;
-export const RESTART_REASON = 'the controller stopped while the run was in progress';
+export const RESTART_REASON = 'interrupted: the controller ended while this run was in progress (killed or crashed)';
 
 class ControllerImpl implements Controller {
   readonly store: ControllerOptions['store'];
@@ -66,6 +66,7 @@ class ControllerImpl implements Controller {
       maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       timeZone: this.#timeZone,
+      backoff: { baseMs: options.retry?.baseMs ?? DEFAULTS.reconcileRetryMs, maxMs: options.retry?.maxMs ?? DEFAULTS.reconcileRetryMaxMs },
       ...(options.env ? { env: options.env } : {}),
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
       execute: (requests, configDir) => this.#executeForApply(requests, configDir),
@@ -89,7 +90,7 @@ class ControllerImpl implements Controller {
     this.#stop.abort(new Error('the controller is stopping'));
     await Promise.allSettled(this.#loops);
     await this.#reconciler.drain();
-    // Aborted syncs end quickly; their runs finish as `interrupted` (src/tasks/run-task.ts).
+    // Aborted syncs end quickly; their runs finish as `cancelled` (src/runs/execute.ts).
     await this.#runner.idle();
   }
 

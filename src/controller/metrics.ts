@@ -4,7 +4,7 @@
  * (docs/style.md 2). Later capabilities add their gauges (e.g. database freshness) to `ControllerMetrics`.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { AgentRecord } from '../state/index.js';
+import type { StateStore } from '../state/index.js';
 import type { DeviceResult, RunRecord } from '../state/index.js';
 import type { Logger } from './logging.js';
 import type { ControllerObserver, ReconcileResult } from './types.js';
@@ -15,8 +15,10 @@ export interface ControllerMetrics {
   downloadedBytes: Counter;
   reconcileDuration: Histogram;
   reconciles: Counter<'status'>;
-  lastAppliedCommit: Gauge;
 }
+
+/** What the gauges read from the store when scraped, so they survive restarts and match `updops status`. */
+export type MetricsState = Pick<StateStore, 'listAgents' | 'listHistory' | 'getReconcileStatus'>;
 
 export interface MetricsBundle {
   registry: Registry;
@@ -37,17 +39,16 @@ function defineMetrics(registry: Registry): ControllerMetrics {
       buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
       registers,
     }),
-    reconciles: new Counter({ name: 'updops_reconcile_total', help: 'Reconciles by outcome (applied, unchanged, failed)', labelNames: ['status'], registers }),
-    lastAppliedCommit: new Gauge({ name: 'updops_last_applied_commit_timestamp_seconds', help: 'Unix time at which the controller last applied a commit', registers }),
+    reconciles: new Counter({ name: 'updops_reconcile_total', help: 'Reconciles by outcome (applied, unchanged, failed, waiting)', labelNames: ['status'], registers }),
   };
 }
 
-function observerFor(metrics: ControllerMetrics, logger: Logger | undefined, now: () => Date): ControllerObserver {
+function observerFor(metrics: ControllerMetrics, logger: Logger | undefined): ControllerObserver {
   return {
     reconciled(result: ReconcileResult, durationMs: number) {
       metrics.reconciles.inc({ status: result.status });
+      if (result.status === 'waiting') return; // nothing was tried: a failed commit waits for its retry
       metrics.reconcileDuration.observe(durationMs / 1000);
-      if (result.status === 'applied') metrics.lastAppliedCommit.set(now().getTime() / 1000);
       const fields = { status: result.status, commit: result.commit, ms: Math.round(durationMs), ...(result.error ? { error: result.error } : {}) };
       if (result.status === 'failed') logger?.warn(fields, 'reconcile failed');
       else logger?.info(fields, 'reconciled');
@@ -75,15 +76,66 @@ function observerFor(metrics: ControllerMetrics, logger: Logger | undefined, now
  * as `ControllerOptions.observer`. A fresh registry by default: default metrics may be
  * registered only once per registry.
  */
-export function createMetrics(registry: Registry = new Registry(), options: { logger?: Logger; now?: () => Date; agents?: () => Promise<AgentRecord[]> } = {}): MetricsBundle {
+export function createMetrics(registry: Registry = new Registry(), options: { logger?: Logger; state?: MetricsState } = {}): MetricsBundle {
   collectDefaultMetrics({ register: registry });
   const metrics = defineMetrics(registry);
-  if (options.agents) freshnessGauge(registry, options.agents);
-  return { registry, metrics, observer: observerFor(metrics, options.logger, options.now ?? (() => new Date())) };
+  if (options.state) {
+    freshnessGauge(registry, options.state);
+    reconcileGauges(registry, options.state);
+  }
+  return { registry, metrics, observer: observerFor(metrics, options.logger) };
+}
+
+/**
+ * The reconcile condition as Flux exports it (`gotk_reconcile_condition`): one series per
+ * condition, 1 for the current one; with the time of the last attempt, the failures in a row,
+ * and when the last commit was applied (from the history, so a restart does not reset it).
+ */
+function reconcileGauges(registry: Registry, state: MetricsState): void {
+  const registers = [registry];
+  new Gauge({
+    name: 'updops_reconcile_condition',
+    help: 'Condition of the last commit the controller tried: 1 for the current condition (Ready or Failed)',
+    labelNames: ['condition', 'reason'],
+    registers,
+    async collect() {
+      this.reset();
+      const status = await state.getReconcileStatus();
+      if (!status) return;
+      this.set({ condition: 'Ready', reason: status.condition === 'Ready' ? status.reason : '' }, status.condition === 'Ready' ? 1 : 0);
+      this.set({ condition: 'Failed', reason: status.condition === 'Failed' ? status.reason : '' }, status.condition === 'Failed' ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: 'updops_reconcile_failures',
+    help: 'Attempts of the current commit that failed in a row (0 when Ready)',
+    registers,
+    async collect() {
+      this.set((await state.getReconcileStatus())?.failures ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'updops_last_reconcile_attempt_timestamp_seconds',
+    help: 'Unix time of the last reconcile attempt (0: never)',
+    registers,
+    async collect() {
+      const at = (await state.getReconcileStatus())?.lastAttemptAt;
+      this.set(at ? Date.parse(at) / 1000 : 0);
+    },
+  });
+  new Gauge({
+    name: 'updops_last_applied_commit_timestamp_seconds',
+    help: 'Unix time at which the last commit was applied (recorded in the history; 0: never)',
+    registers,
+    async collect() {
+      const [last] = await state.listHistory(1);
+      this.set(last ? Date.parse(last.appliedAt) / 1000 : 0);
+    },
+  });
 }
 
 /** Devices by the freshness their agents last reported (seed 000: up to date, BasesAreOutOfDate, BasesAreTotallyOutOfDate, none). */
-function freshnessGauge(registry: Registry, agents: () => Promise<AgentRecord[]>): void {
+function freshnessGauge(registry: Registry, state: MetricsState): void {
   new Gauge({
     name: 'updops_device_freshness',
     help: 'Devices with an agent, by the freshness of their installed databases',
@@ -92,7 +144,7 @@ function freshnessGauge(registry: Registry, agents: () => Promise<AgentRecord[]>
     async collect() {
       this.reset();
       const counts = new Map<string, number>([['upToDate', 0], ['outOfDate', 0], ['totallyOutOfDate', 0], ['none', 0]]);
-      for (const agent of await agents()) {
+      for (const agent of await state.listAgents()) {
         const status = agent.role === 'device' ? agent.status?.freshness : undefined;
         if (typeof status === 'string') counts.set(status, (counts.get(status) ?? 0) + 1);
       }

@@ -1,8 +1,12 @@
 /**
  * The reconcile loop (docs/design.md 2, docs/design.md intro use 1): follow a branch, and when its head
- * differs from the last applied commit, plan and apply it — one reconcile at a time. An invalid
- * commit keeps the last applied state, appends one `ReconcileFailed` event and is not retried
- * until a new commit arrives; an unreachable remote is reported once per failure streak.
+ * differs from the last applied commit, plan and apply it — one reconcile at a time. Every attempt
+ * leaves the commit's condition in the store (reconcile-status.ts): `Ready`, or `Failed` with why.
+ * An invalid commit keeps the last applied state and is not retried until a new commit arrives (or
+ * a webhook asks); other failures — a refused apply, a fetch error, a run the apply started that
+ * failed — are retried with bounded exponential backoff, and a retry of an applied commit records
+ * no new history entry. Each distinct failure appends one `ReconcileFailed` event; an unreachable
+ * remote is reported once per failure streak.
  */
 import { hostname } from 'node:os';
 import { isUpdopsError } from '../errors.js';
@@ -10,9 +14,11 @@ import { isGitUrl } from '../manifests/index.js';
 import { headCommit, resolveConfigSource } from '../manifests/index.js';
 import { applyPlan, type ApplyResult } from '../plan/index.js';
 import type { RunOutcome, RunRequest } from '../runs/index.js';
+import type { RunRecord } from '../state/index.js';
 import { InvalidConfigError, preparePlan } from '../plan/index.js';
-import type { StateStore } from '../state/index.js';
+import type { ReconcileStatus, StateStore } from '../state/index.js';
 import type { Activity } from './activity.js';
+import { failedStatus, readyStatus, retryDue, type Backoff, type FailureReason } from './reconcile-status.js';
 import { CONTROLLER_EVENTS } from './events.js';
 import type { Clock, ControllerObserver, ReconcileResult } from './types.js';
 
@@ -30,6 +36,8 @@ export interface ReconcilerOptions {
   env?: NodeJS.ProcessEnv;
   cacheDir?: string;
   observer?: ControllerObserver;
+  /** How a failed commit is retried. */
+  backoff: Backoff;
   /** Runs what an apply starts (the controller's runner), after the objects are written; `configDir` holds the files of the commit just recorded. */
   execute(requests: RunRequest[], configDir: string): Promise<RunOutcome[]>;
   /** After an apply: the new recorded state is in the store (the controller refreshes its view). */
@@ -54,7 +62,7 @@ export class Reconciler {
   readonly #o: ReconcilerOptions;
   #queue: Promise<unknown> = Promise.resolve();
   #lastApplied: string | undefined;
-  #lastFailed: { commit: string; error: string } | undefined;
+  #status: ReconcileStatus | undefined;
   #unreachable = false;
   #lastFailureKey: string | undefined;
   #directory: boolean | undefined;
@@ -64,7 +72,10 @@ export class Reconciler {
     this.#o = options;
   }
 
-  /** Serialized: a reconcile asked for while one runs waits for it (webhook + poll at once). */
+  /**
+   * Serialized: a reconcile asked for while one runs waits for it (webhook + poll at once). A
+   * `poll` respects a failed commit's backoff; any other reason (start, webhook, API) tries now.
+   */
   reconcile(reason: string): Promise<ReconcileResult> {
     const next = this.#queue.then(() => this.#o.activity.track(() => this.#timed(reason)));
     this.#queue = next.catch(() => undefined);
@@ -76,17 +87,24 @@ export class Reconciler {
     await this.#queue;
   }
 
-  /** Polls the branch every `pollMs` on the clock until the controller stops. */
+  /** Polls the branch every `pollMs` on the clock (sooner when a failed commit's retry falls due) until the controller stops. */
   async loop(pollMs: number): Promise<void> {
     const { signal, clock, activity } = this.#o;
     while (!signal.aborted) {
       try {
-        await activity.sleep(clock, pollMs, signal);
+        await activity.sleep(clock, this.#nextWaitMs(pollMs), signal);
       } catch {
         return;
       }
       await this.reconcile('poll').catch(() => undefined);
     }
+  }
+
+  #nextWaitMs(pollMs: number): number {
+    const retryAt = this.#status?.condition === 'Failed' && this.#status.nextRetryAt ? Date.parse(this.#status.nextRetryAt) : Number.POSITIVE_INFINITY;
+    const untilRetry = retryAt - this.#o.clock.now().getTime();
+    // A retry already due was tried by the last poll (or is not this head's): the next is a poll away.
+    return untilRetry > 0 ? Math.min(pollMs, untilRetry) : pollMs;
   }
 
   async #timed(reason: string): Promise<ReconcileResult> {
@@ -97,9 +115,10 @@ export class Reconciler {
   }
 
   async #reconcile(reason: string): Promise<ReconcileResult> {
-    const { store, config, ref, observer } = this.#o;
+    const { store, config, ref, observer, clock } = this.#o;
     if (!this.#initialised) {
       this.#lastApplied = (await store.listHistory(1))[0]?.commit;
+      this.#status = await store.getReconcileStatus();
       this.#initialised = true;
     }
     let head: string | undefined;
@@ -108,14 +127,21 @@ export class Reconciler {
     } catch (error) {
       if (!(await this.#isPlainDirectory())) return this.#unreachableResult(error);
     }
-    this.#unreachable = false;
-    if (head !== undefined && head === this.#lastApplied) return { status: 'unchanged', commit: head };
-    if (head !== undefined && head === this.#lastFailed?.commit) return { status: 'failed', commit: head, error: this.#lastFailed.error };
-    observer?.log?.('info', `reconciling ${head?.slice(0, 12) ?? config} (${reason})`, { commit: head, reason });
-    return this.#planAndApply(head);
+    if (this.#unreachable) await this.#reachableAgain(head);
+    const status = this.#status;
+    const urgent = reason !== 'poll';
+    const failedHere = status?.condition === 'Failed' && status.commit === head;
+    if (head !== undefined && head === this.#lastApplied && !failedHere) return { status: 'unchanged', commit: head };
+    if (head !== undefined && failedHere && !retryDue(status, clock.now(), urgent)) return this.#waiting(head, status);
+    observer?.log?.('info', `${failedHere ? 'retrying' : 'reconciling'} ${head?.slice(0, 12) ?? config} (${reason})`, { commit: head, reason });
+    return this.#planAndApply(head, urgent);
   }
 
-  async #planAndApply(head: string | undefined): Promise<ReconcileResult> {
+  #waiting(head: string | undefined, status: ReconcileStatus): ReconcileResult {
+    return { status: 'waiting', commit: head ?? null, error: status.message, ...(status.nextRetryAt ? { retryAt: status.nextRetryAt } : {}) };
+  }
+
+  async #planAndApply(head: string | undefined, urgent: boolean): Promise<ReconcileResult> {
     const o = this.#o;
     let prepared;
     try {
@@ -123,48 +149,56 @@ export class Reconciler {
       const pinned = head ?? o.ref;
       prepared = await preparePlan({ config: o.config, ...(pinned ? { ref: pinned } : {}), store: o.store, prune: o.prune, now: o.clock.now(), timeZone: o.timeZone, ...(o.env ? { env: o.env } : {}), ...(o.cacheDir ? { cacheDir: o.cacheDir } : {}) });
     } catch (error) {
-      return this.#failed(head, error, error instanceof InvalidConfigError);
+      return this.#failed(head, error, error instanceof InvalidConfigError ? 'ValidationFailed' : 'FetchFailed');
     }
     const { saved } = prepared;
     const configDir = saved.config.dir ?? o.config;
     const isDirectory = head === undefined;
-    // A plain folder has no commits to compare: only object changes are worth an apply there.
+    // A plain folder has no commits to compare: only object changes (or a due retry) are worth an apply there.
     if (isDirectory && saved.plan.changes.length === 0) {
       o.onConfigDir(configDir);
-      return { status: 'unchanged', commit: null, plan: saved.plan };
+      const status = this.#status;
+      if (status?.condition === 'Failed' && status.commit === undefined && !retryDue(status, o.clock.now(), urgent)) return this.#waiting(undefined, status);
+      if (status?.condition !== 'Failed' || status.commit !== undefined) return { status: 'unchanged', commit: null, plan: saved.plan };
     }
     let result: ApplyResult;
     try {
       result = await applyPlan(saved, { store: o.store, holder: { owner: 'updops-controller', host: hostname(), pid: process.pid }, maxDeletes: o.maxDeletes, execute: (requests) => o.execute(requests, configDir) });
     } catch (error) {
-      // A refused apply (lock held, too many deletes, stale plan) is retried on the next poll.
-      return this.#failed(head, error, false);
+      return this.#failed(head, error, 'ApplyFailed');
     }
     this.#lastApplied = head;
-    this.#lastFailed = undefined;
-    this.#lastFailureKey = undefined;
     o.onConfigDir(configDir);
     await o.onApplied();
     const summary = `${result.created} created, ${result.updated} updated, ${result.deleted} deleted; ${result.runs.length} ${result.runs.length === 1 ? 'run' : 'runs'} started`;
-    await o.store.appendEvent({ type: CONTROLLER_EVENTS.applied, subject: head ?? o.config, message: `applied ${head?.slice(0, 12) ?? o.config}: ${summary}`, time: o.clock.now().toISOString(), data: { commit: head ?? null, serial: result.serial } });
+    // A retry of an applied commit writes no objects: no new serial, no second `ReconcileApplied`.
+    if (result.serial !== saved.plan.state.serial) {
+      await o.store.appendEvent({ type: CONTROLLER_EVENTS.applied, subject: head ?? o.config, message: `applied ${head?.slice(0, 12) ?? o.config}: ${summary}`, time: o.clock.now().toISOString(), data: { commit: head ?? null, serial: result.serial } });
+    }
+    const unfinished = result.runs.filter((r) => r.run.status !== 'completed' && r.run.status !== 'skipped');
+    if (unfinished.length > 0) return this.#failed(head, new Error(describeRuns(unfinished.map((r) => r.run))), 'RunFailed', saved.plan);
+    this.#lastFailureKey = undefined;
+    await this.#setStatus(readyStatus(head, `applied: ${summary}`, o.clock.now()));
     return { status: 'applied', commit: head ?? null, plan: saved.plan };
   }
 
-  /**
-   * An invalid commit (`remember`) is not planned again until the branch moves. Other failures
-   * (lock held, too many deletes, a fetch error) are retried on the next poll; the same failure
-   * of the same commit is reported once.
-   */
-  async #failed(head: string | undefined, error: unknown, remember: boolean): Promise<ReconcileResult> {
+  /** Records the failure (condition, backoff) and reports each distinct failure of a commit once. */
+  async #failed(head: string | undefined, error: unknown, reason: FailureReason, plan?: ReconcileResult['plan']): Promise<ReconcileResult> {
     const message = describeError(error);
     const key = `${head ?? ''}\u0000${message}`;
-    if (remember && head !== undefined) this.#lastFailed = { commit: head, error: message };
+    const now = this.#o.clock.now();
+    await this.#setStatus(failedStatus(this.#status, head, reason, message, now, this.#o.backoff));
     if (key !== this.#lastFailureKey) {
       this.#lastFailureKey = key;
-      await this.#o.store.appendEvent({ type: CONTROLLER_EVENTS.reconcileFailed, subject: head ?? this.#o.config, message, time: this.#o.clock.now().toISOString(), data: { commit: head ?? null, code: isUpdopsError(error) ? error.code : 'INTERNAL' } });
+      await this.#o.store.appendEvent({ type: CONTROLLER_EVENTS.reconcileFailed, subject: head ?? this.#o.config, message, time: now.toISOString(), data: { commit: head ?? null, code: isUpdopsError(error) ? error.code : reason } });
     }
-    this.#o.observer?.log?.('warn', `reconcile of ${head?.slice(0, 12) ?? this.#o.config} failed: ${message.split('\n')[0]}`, { commit: head });
-    return { status: 'failed', commit: head ?? null, error: message };
+    this.#o.observer?.log?.('warn', `reconcile of ${head?.slice(0, 12) ?? this.#o.config} failed: ${message.split('\n')[0]}`, { commit: head, reason, ...(this.#status?.nextRetryAt ? { retryAt: this.#status.nextRetryAt } : {}) });
+    return { status: 'failed', commit: head ?? null, error: message, ...(plan ? { plan } : {}), ...(this.#status?.nextRetryAt ? { retryAt: this.#status.nextRetryAt } : {}) };
+  }
+
+  async #setStatus(status: ReconcileStatus): Promise<void> {
+    this.#status = status;
+    await this.#o.store.putReconcileStatus(status);
   }
 
   async #unreachableResult(error: unknown): Promise<ReconcileResult> {
@@ -172,8 +206,19 @@ export class Reconciler {
     if (!this.#unreachable) {
       this.#unreachable = true;
       await this.#o.store.appendEvent({ type: CONTROLLER_EVENTS.configUnreachable, subject: this.#o.config, message, time: this.#o.clock.now().toISOString() });
+      // The condition keeps the commit it was about; polls go on (one ls-remote each), so no backoff.
+      const previous = this.#status;
+      await this.#setStatus({ ...failedStatus(previous, previous?.commit, 'SourceUnreachable', message, this.#o.clock.now(), this.#o.backoff) });
     }
     return { status: 'failed', commit: null, error: message };
+  }
+
+  /** The remote answers again: an applied head that only failed to be read is Ready again without an apply. */
+  async #reachableAgain(head: string | undefined): Promise<void> {
+    this.#unreachable = false;
+    if (this.#status?.reason === 'SourceUnreachable' && head !== undefined && head === this.#lastApplied) {
+      await this.#setStatus(readyStatus(head, 'the config source is reachable again; nothing changed', this.#o.clock.now()));
+    }
   }
 
   /** A folder that is not a git repository has no head to poll: it is planned on every poll instead. */
@@ -187,4 +232,11 @@ export class Reconciler {
       return false; // missing folder: unreachable, and asked again next time
     }
   }
+}
+
+/** `run 12 of "Download" failed: 1 of 2 failed` (and how many more), for the condition's message. */
+function describeRuns(runs: RunRecord[]): string {
+  const [first] = runs;
+  const more = runs.length > 1 ? ` (and ${runs.length - 1} more ${runs.length === 2 ? 'run' : 'runs'})` : '';
+  return `run ${first!.id} of "${first!.task}" ${first!.status}${first!.reason ? `: ${first!.reason}` : ''}${more}`;
 }

@@ -20,6 +20,8 @@ export interface ControllerOptions {
   clock?: Clock;
   /** How often the branch is polled for new commits. Default 60 s. */
   pollMs?: number;
+  /** A failed commit is retried after `baseMs`, doubling per failure up to `maxMs`. Defaults: DEFAULTS.reconcileRetryMs / reconcileRetryMaxMs. */
+  retry?: { baseMs?: number; maxMs?: number };
   /** Delete recorded objects no longer in the config (spec.prune / --prune). */
   prune?: boolean;
   maxDeletes?: number;
@@ -56,10 +58,13 @@ export interface ControllerObserver {
 }
 
 export interface ReconcileResult {
-  status: 'applied' | 'unchanged' | 'failed';
+  /** `waiting`: the head is a failed commit whose retry is not due yet (nothing was tried). */
+  status: 'applied' | 'unchanged' | 'failed' | 'waiting';
   commit: string | null;
   plan?: Plan;
   error?: string;
+  /** When a failed commit is tried again. */
+  retryAt?: string;
 }
 
 export interface RunDetails {

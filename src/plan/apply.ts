@@ -45,6 +45,11 @@ async function writeObjects(saved: SavedPlan, store: StateStore): Promise<number
   if (meta.lineage !== plan.state.lineage) {
     throw new UpdopsError('PLAN_STALE', `the plan was made against another state (lineage ${plan.state.lineage}, this state is ${meta.lineage}); make a new plan`);
   }
+  if (plan.changes.length === 0 && (await alreadyRecorded(saved, store))) {
+    // A repeat of the last recorded commit (a retry, a repair): nothing to write, no new serial or history entry.
+    if (meta.serial !== plan.state.serial) throw new UpdopsError('PLAN_STALE', `the state changed since the plan was made (plan is for serial ${plan.state.serial}, state is at serial ${meta.serial}); run plan again`);
+    return meta.serial;
+  }
   const changed = new Set(plan.changes.filter((c) => c.action !== 'delete').map((c) => `${c.kind}\u0000${c.name}`));
   const upserts = saved.objects.filter((o) => changed.has(`${o.kind}\u0000${o.name}`)).map((o) => ({ kind: o.kind, name: o.name, spec: o.spec }));
   const deletes = plan.changes.filter((c) => c.action === 'delete').map((c) => ({ kind: c.kind, name: c.name }));
@@ -53,6 +58,14 @@ async function writeObjects(saved: SavedPlan, store: StateStore): Promise<number
   const syncs = plan.actions.filter((a) => a.action === 'sync').length;
   const summary = `${counts.create} created, ${counts.update} updated, ${counts.delete} deleted; ${syncs} ${syncs === 1 ? 'repository' : 'repositories'} to sync`;
   return store.applyChanges({ commit: plan.commit ?? undefined, dirty: plan.dirty, expectedSerial: plan.state.serial, upserts, deletes, plan, summary });
+}
+
+/** The plan's commit is the last one recorded, clean: applying it again records nothing new. */
+async function alreadyRecorded(saved: SavedPlan, store: StateStore): Promise<boolean> {
+  const { commit, dirty } = saved.plan;
+  if (!commit || dirty) return false;
+  const [last] = await store.listHistory(1);
+  return last?.commit === commit && !last.dirty;
 }
 
 /** The runs this plan's apply starts, against the configuration it just recorded. */

@@ -9,7 +9,7 @@
  */
 import pLimit from 'p-limit';
 import { UpdopsError } from '../errors.js';
-import type { DeviceResult, RunRecord } from '../state/index.js';
+import type { DeviceResult, RecordedTask, RunRecord } from '../state/index.js';
 import { targetOffsets } from './offsets.js';
 import { runTarget } from './run-target.js';
 import { downloadSettings } from './settings.js';
@@ -17,7 +17,8 @@ import { taskTargets, type RunTarget } from './targets.js';
 import { onTaskCompletion } from './triggers.js';
 import type { RunContext, RunOutcome, RunRequest, TargetContext, WorkCounter } from './types.js';
 
-export const INTERRUPTED_REASON = 'the controller stopped before the run finished';
+/** A stop on purpose (SIGTERM, Ctrl-C) ends a run `cancelled`; only a crash leaves one to be found `interrupted`. */
+export const CANCELLED_REASON = 'cancelled: updops was stopped before the run finished';
 
 const UNCOUNTED: WorkCounter = { track: (work) => work(), parked: (promise) => promise };
 
@@ -35,13 +36,19 @@ function summary(results: DeviceResult[]): { status: 'completed' | 'failed'; rea
   return { status: failed ? 'failed' : 'completed', ...(parts.length ? { reason: parts.join(', ') } : {}) };
 }
 
-/** Unfinished targets of a stopped run fail, so the record never claims work that did not happen. */
-async function finishInterrupted(run: RunRecord, ctx: RunContext): Promise<RunOutcome> {
+/**
+ * Ends a run that could not finish its work: unfinished targets fail with `reason`, so the record
+ * never claims work that did not happen, and the run is never left `running`.
+ */
+async function finishEarly(run: RunRecord, ctx: RunContext, status: 'cancelled' | 'failed', reason: string): Promise<RunRecord> {
   for (const r of await ctx.store.listDeviceResults(run.id)) {
-    if (r.status === 'pending' || r.status === 'running') await ctx.store.putDeviceResult({ ...r, status: 'failed', reason: INTERRUPTED_REASON });
+    if (r.status === 'pending' || r.status === 'running') await ctx.store.putDeviceResult({ ...r, status: 'failed', reason });
   }
-  const done = await ctx.store.updateRun(run.id, { status: 'interrupted', finishedAt: ctx.clock.now().toISOString(), reason: INTERRUPTED_REASON });
-  return { run: done, results: await ctx.store.listDeviceResults(run.id), missed: [] };
+  return ctx.store.updateRun(run.id, { status, finishedAt: ctx.clock.now().toISOString(), reason });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
 
 export async function executeRun(request: RunRequest, ctx: RunContext): Promise<RunOutcome> {
@@ -51,6 +58,19 @@ export async function executeRun(request: RunRequest, ctx: RunContext): Promise<
   const chosen = chosenTargets(all, request.targets);
   const run = await ctx.store.createRun({ task: task.name, trigger: request.trigger, status: 'running', startedAt: ctx.clock.now().toISOString() });
   ctx.onStarted?.(run);
+  let outcome: RunOutcome;
+  try {
+    outcome = await work(run, request, task, chosen, all, ctx);
+  } catch (error) {
+    // A run that cannot go on (a source's secret missing, the store failing mid-run) still ends, failed with why.
+    const done = ctx.signal?.aborted ? await finishEarly(run, ctx, 'cancelled', CANCELLED_REASON) : await finishEarly(run, ctx, 'failed', messageOf(error));
+    outcome = { run: done, results: await ctx.store.listDeviceResults(run.id), missed: [] };
+  }
+  if (ctx.start) for (const next of onTaskCompletion(ctx.config, outcome.run)) await ctx.start(next);
+  return outcome;
+}
+
+async function work(run: RunRecord, request: RunRequest, task: RecordedTask, chosen: RunTarget[], all: RunTarget[], ctx: RunContext): Promise<RunOutcome> {
   for (const target of chosen) await ctx.store.putDeviceResult({ runId: run.id, device: target.name, status: 'pending', files: 0, bytes: 0, durationMs: 0 });
   const offsets = request.trigger === 'schedule' && request.scheduledAt ? await targetOffsets(task, all, ctx.store) : new Map<string, number>();
   const download = downloadSettings(task, ctx.config, ctx.configDir, ctx.env);
@@ -78,10 +98,12 @@ export async function executeRun(request: RunRequest, ctx: RunContext): Promise<
     if (outcome.missed) missed.push(target.name);
   };
   await activity.parked(Promise.allSettled(chosen.map((target) => activity.track(() => one(target)))));
-  if (ctx.signal?.aborted) return finishInterrupted(run, ctx);
+  if (ctx.signal?.aborted) {
+    const done = await finishEarly(run, ctx, 'cancelled', CANCELLED_REASON);
+    return { run: done, results: await ctx.store.listDeviceResults(run.id), missed: [] };
+  }
   const results = await ctx.store.listDeviceResults(run.id);
   const { status, reason } = summary(results);
   const done = await ctx.store.updateRun(run.id, { status, finishedAt: ctx.clock.now().toISOString(), ...(reason ? { reason } : {}) });
-  if (ctx.start) for (const next of onTaskCompletion(ctx.config, done)) await ctx.start(next);
   return { run: done, results, missed: missed.sort() };
 }

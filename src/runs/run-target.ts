@@ -32,7 +32,7 @@ async function syncHere(target: RunTarget, ctx: TargetContext): Promise<DeviceRe
     ...(ctx.onProgress ? { onProgress: (p) => ctx.onProgress?.(target, p) } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   });
-  // A stopped run finishes its unfinished targets as interrupted (execute.ts).
+  // A stopped run finishes its unfinished targets as failed and itself cancelled (execute.ts).
   if (ctx.signal?.aborted) return { ...base, status: 'running' };
   const result: DeviceResult = outcome.status === 'completed'
     ? { ...base, status: 'completed', files: outcome.result.files, bytes: outcome.result.bytes, durationMs: outcome.durationMs }

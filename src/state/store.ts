@@ -85,6 +85,52 @@ export interface LockInfo {
   expiresAt: string;
 }
 
+/**
+ * The controller's condition for the last commit it tried (like a Flux `Ready` condition):
+ * `Ready` when the commit was applied and what it started succeeded, else `Failed` with why.
+ */
+export const RECONCILE_CONDITIONS = ['Ready', 'Failed'] as const;
+export type ReconcileCondition = (typeof RECONCILE_CONDITIONS)[number];
+
+export interface ReconcileStatus {
+  /** The commit tried; omitted for a plain folder. */
+  commit?: string;
+  condition: ReconcileCondition;
+  /** A stable word for machines: `ReconcileSucceeded`, `ValidationFailed`, `ApplyFailed`, `RunFailed`, `SourceUnreachable`. */
+  reason: string;
+  message: string;
+  lastAttemptAt: string;
+  /** Attempts of this commit that failed in a row; 0 when Ready. */
+  failures: number;
+  /** When a failed commit is tried again (exponential backoff); omitted when Ready or not retried. */
+  nextRetryAt?: string;
+  /** The last commit that became Ready, and when. */
+  lastReadyCommit?: string;
+  lastReadyAt?: string;
+}
+
+export interface LeaseRequest {
+  /** What the lease is for: `controller` (one active controller per state). */
+  name: string;
+  owner: string;
+  host: string;
+  pid: number;
+  ttlMs: number;
+}
+
+export interface LeaseInfo {
+  name: string;
+  /** This holding of the lease; renewing or releasing needs it. */
+  id: string;
+  owner: string;
+  host: string;
+  pid: number;
+  /** Increases by one on every acquisition, so a write can be fenced by the holder it came from. */
+  generation: number;
+  acquiredAt: string;
+  expiresAt: string;
+}
+
 /** What updops last saw in a DP's repository folder (drift detection, docs/design.md 2). */
 export interface RepositoryObservation {
   dp: string;
@@ -100,7 +146,8 @@ export interface RepositoryObservation {
 export const RUN_TRIGGERS = ['schedule', 'manual', 'chain', 'outbreak', 'missed', 'apply'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
-export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped', 'interrupted'] as const;
+/** `cancelled`: stopped on purpose (a clean shutdown); `interrupted`: found unfinished after a crash. */
+export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped', 'interrupted', 'cancelled'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export const DEVICE_STATUSES = ['pending', 'running', 'completed', 'failed', 'skipped'] as const;
@@ -242,6 +289,20 @@ export interface StateStore {
   /** Removes the lock only if `id` holds it (`--force-unlock <id>`); throws `NOT_FOUND` otherwise. */
   forceUnlock(id: string): Promise<void>;
   getLock(): Promise<LockInfo | undefined>;
+
+  getReconcileStatus(): Promise<ReconcileStatus | undefined>;
+  putReconcileStatus(status: ReconcileStatus): Promise<void>;
+
+  /**
+   * Takes lease `name`, or takes over an expired one (the generation goes up). Throws `LEASE`
+   * naming the holder while a live lease exists. Safe across processes.
+   */
+  acquireLease(request: LeaseRequest): Promise<LeaseInfo>;
+  /** Extends a held lease; throws `LEASE` when `id` no longer holds it (it expired and was taken over). */
+  renewLease(name: string, id: string, ttlMs: number): Promise<LeaseInfo>;
+  /** Releases the lease if `id` holds it; resolves to whether anything was released. */
+  releaseLease(name: string, id: string): Promise<boolean>;
+  getLease(name: string): Promise<LeaseInfo | undefined>;
 
   putObservation(observation: RepositoryObservation): Promise<void>;
   getObservation(dp: string): Promise<RepositoryObservation | undefined>;

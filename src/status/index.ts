@@ -1,2 +1,2 @@
 export { collectStatus, type StatusReport } from './report.js';
-export { renderStatusText } from './render.js';
+export { describeCondition, renderStatusText } from './render.js';

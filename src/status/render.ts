@@ -1,3 +1,4 @@
+import type { ReconcileStatus } from '../state/index.js';
 import type { StatusReport } from './report.js';
 
 function table(rows: string[][]): string[] {
@@ -5,10 +6,19 @@ function table(rows: string[][]): string[] {
   return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
 }
 
+/** `Failed (RunFailed) at 12:00: run … failed; retry 3 at 12:00:40` — the condition, then its message lines. */
+export function describeCondition(status: ReconcileStatus): string[] {
+  const commit = status.commit ? ` ${status.commit.slice(0, 12)}` : '';
+  const retry = status.nextRetryAt ? `; retry ${status.failures + 1} at ${status.nextRetryAt}` : status.condition === 'Failed' && status.reason === 'ValidationFailed' ? '; waits for a new commit' : '';
+  const [first = '', ...rest] = status.message.split('\n');
+  return [`${status.condition}${commit} (${status.reason}) at ${status.lastAttemptAt}${status.condition === 'Failed' ? `, ${status.failures} ${status.failures === 1 ? 'failure' : 'failures'} in a row` : ''}${retry}`, first, ...rest].filter((l) => l !== '');
+}
+
 export function renderStatusText(report: StatusReport): string {
   const lines: string[] = [];
   const last = report.lastApplied;
   lines.push(last ? `Last applied: ${last.commit ? last.commit.slice(0, 12) : 'a directory'}${last.dirty ? ' (dirty)' : ''} at ${last.appliedAt} (serial ${last.serial})` : 'Nothing applied yet: run updops apply.');
+  if (report.reconcile) lines.push(...describeCondition(report.reconcile).map((l, i) => (i === 0 ? `Reconcile: ${l}` : `  ${l}`)));
   lines.push('', 'Groups:');
   for (const g of report.groups) lines.push(`${'  '.repeat(g.depth + 1)}${g.name}  (${g.distributionPoints} DPs, ${g.devices} devices)`);
   if (report.distributionPoints.length) {

@@ -5,10 +5,12 @@
 import { decodeHeartbeat } from '../protocol/index.js';
 import type { DistributionPoint, GroupSpec } from '../manifests/index.js';
 import { describeSchedule, nextStarts } from '../schedule/index.js';
-import { modelFromObjects, type AgentRecord, type StateStore } from '../state/index.js';
+import { modelFromObjects, type AgentRecord, type ReconcileStatus, type StateStore } from '../state/index.js';
 
 export interface StatusReport {
   lastApplied: { commit: string | null; dirty: boolean; appliedAt: string; serial: number } | null;
+  /** The controller's condition for the last commit it tried (`Ready` / `Failed` and why); null when no controller has reconciled. */
+  reconcile: ReconcileStatus | null;
   groups: { name: string; parent: string | null; depth: number; distributionPoints: number; devices: number }[];
   distributionPoints: {
     name: string;
@@ -86,7 +88,7 @@ function treeOrder(groups: RecordedGroup[]): { group: RecordedGroup; depth: numb
 }
 
 export async function collectStatus(store: StateStore, now: Date, timeZone: string): Promise<StatusReport> {
-  const [objects, history, observations, agentList] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents()]);
+  const [objects, history, observations, agentList, reconcile] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents(), store.getReconcileStatus()]);
   const agents = new Map(agentList.map((a) => [a.name, a]));
   // Decoded once into the typed model (docs/architecture.md "Recorded state"), in recorded order.
   const config = modelFromObjects(objects);
@@ -98,6 +100,7 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
   const last = history[0];
   return {
     lastApplied: last ? { commit: last.commit ?? null, dirty: last.dirty, appliedAt: last.appliedAt, serial: last.serial } : null,
+    reconcile: reconcile ?? null,
     groups: treeOrder(groups).map(({ group, depth }) => ({
       name: group.name,
       parent: group.spec.parent ?? null,

@@ -64,7 +64,7 @@ void t.test('a controller restart during a run loses no result', async (t) => {
   const run = await w.controller.runTask('Update');
   await w.waitFor('the download under way', running(w, run.id));
   await w.restart();
-  t.equal((await w.fx.store.getRun(run.id))?.status, 'interrupted', 'the old controller recorded the run as interrupted');
+  t.equal((await w.fx.store.getRun(run.id))?.status, 'cancelled', 'the old controller, stopped cleanly, recorded the run as cancelled');
   await w.waitFor('the retried result', async () => (await w.fx.store.listDeviceResults(run.id)).some((r) => r.status === 'completed'), 60_000);
   const [result] = await w.fx.store.listDeviceResults(run.id);
   t.equal(result?.status, 'completed', "the agent's result reached the restarted controller");

@@ -87,7 +87,7 @@ void t.test('a device updates from its DP, falls back to the vendor, and keeps i
   t.match(report.devices?.find((d) => d.name === 'ws-1'), { databaseVersion: String(version), freshness: 'upToDate', restartRequired: false, lastResult: /^failed at / }, 'status: per device');
   t.match(report.devices?.find((d) => d.name === 'ws-3'), { lastSeen: null, freshness: null });
   t.match(renderStatusText(report), /Devices:\n.*FRESHNESS.*\n\s+ws-1\s+v\d+\s+\S+\s+upToDate/);
-  const { registry } = createMetrics(undefined, { agents: () => w.fx.store.listAgents() });
+  const { registry } = createMetrics(undefined, { state: w.fx.store });
   t.match(await registry.metrics(), /updops_device_freshness\{status="upToDate"\} [12]\n/, 'the freshness gauge');
   t.equal(await ws1.stop(), 0);
 });

@@ -28,7 +28,6 @@ void t.test('/metrics has the updops metrics with values once a run finished and
   t.match(text, 'updops_reconcile_total{status="applied"} 1');
   t.match(text, 'updops_reconcile_duration_seconds_bucket{le="2.5"} 1');
   t.match(text, 'updops_reconcile_duration_seconds_bucket{le="1"} 0');
-  t.match(text, /updops_last_applied_commit_timestamp_seconds \d{10}/);
   t.match(text, 'updops_runs_in_progress 0');
   t.match(text, 'process_cpu_user_seconds_total');
   t.match(text, 'nodejs_eventloop_lag_seconds');

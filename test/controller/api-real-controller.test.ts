@@ -17,7 +17,7 @@ import { TOKEN, auth, raw, taskPath } from './api-request.js';
 void t.test('a run over HTTP on the real controller: 401 without the token, 202 with it, results, metrics, CLI --wait', async (t) => {
   const world = await makeWorld(t);
   const store = await openStateStore({ path: world.state });
-  const { registry, observer } = createMetrics();
+  const { registry, observer } = createMetrics(undefined, { state: store });
   const controller = createController({ config: world.config, ref: 'main', store, cacheDir: world.cacheDir, pollMs: 3_600_000, timeZone: 'Europe/Berlin', observer });
   await controller.start();
   await controller.idle();
@@ -51,6 +51,8 @@ void t.test('a run over HTTP on the real controller: 401 without the token, 202 
   t.match(metrics.text, 'updops_runs_total{task="Download branch-b",status="completed"}');
   t.match(metrics.text, /updops_reconcile_total\{status="applied"\} 1/);
   t.match(metrics.text, /updops_last_applied_commit_timestamp_seconds \d{10}/);
+  t.match(metrics.text, 'updops_reconcile_condition{condition="Ready",reason="ReconcileSucceeded"} 1');
+  t.match(metrics.text, 'updops_reconcile_condition{condition="Failed",reason=""} 0');
 
   const status = await raw(api.url, 'GET', '/api/status');
   t.same(status.json.distributionPoints.map((dp: { name: string }) => dp.name).sort(), ['dp-a', 'dp-b', 'dp-hq']);

@@ -7,6 +7,7 @@ import { SqliteStateStore } from '../../src/state/sqlite/sqlite-store.js';
 import { objectConformance, lockConformance, changes, rejectsWith } from './helpers/conformance.js';
 import type { MakeStore } from './helpers/conformance.js';
 import { recordConformance } from './helpers/conformance-records.js';
+import { controllerConformance } from './helpers/conformance-controller.js';
 import { tempDirSync } from '../helpers/temp-dir.js';
 
 const dir = tempDirSync(t, 'updops-state-');
@@ -18,6 +19,29 @@ const makeStore: MakeStore = async (clock) => SqliteStateStore.open(freshPath(),
 void t.test('conformance: objects, serial, history', async (t) => objectConformance(t, makeStore));
 void t.test('conformance: lock', async (t) => lockConformance(t, makeStore));
 void t.test('conformance: observations, runs, events, dump', async (t) => recordConformance(t, makeStore));
+void t.test('conformance: leases, reconcile status', async (t) => controllerConformance(t, makeStore));
+
+void t.test('migrating a v2 state keeps its runs and their device results, and allows cancelled runs', async (t) => {
+  const path = freshPath();
+  const db = new Database(path);
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const m of MIGRATIONS.filter((m) => m.version <= 2)) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00Z');
+  }
+  db.pragma('foreign_keys = ON');
+  db.prepare(`INSERT INTO runs VALUES ('r1', 1, 'task', 'manual', 'completed', '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', NULL)`).run();
+  db.prepare(`INSERT INTO device_results VALUES ('r1', 'dp-1', 'completed', NULL, 3, 300, 10)`).run();
+  t.throws(() => db.prepare(`INSERT INTO runs VALUES ('r2', 2, 'task', 'manual', 'cancelled', '2026-01-01T00:00:00Z', NULL, NULL)`).run(), 'v2 refuses cancelled');
+  db.close();
+  const store = await SqliteStateStore.open(path);
+  t.teardown(() => store.close());
+  t.equal((await store.getMeta()).schemaVersion, LATEST_SCHEMA_VERSION);
+  t.equal((await store.getRun('r1'))?.status, 'completed');
+  t.same((await store.listDeviceResults('r1')).map((r) => r.device), ['dp-1'], 'device results survive the rebuild');
+  const run = await store.createRun({ task: 'task', trigger: 'manual', status: 'running', startedAt: '2026-01-01T00:02:00Z' });
+  t.equal((await store.updateRun(run.id, { status: 'cancelled' })).status, 'cancelled');
+});
 
 void t.test('a new file gets every migration, recorded in schema_migrations, in WAL mode', async (t) => {
   const path = freshPath();

@@ -28,7 +28,7 @@ async function onAgent(hub: AgentHub, scope: RunScope, target: RunTarget, ctx: T
   } catch (error) {
     result = { status: 'failed', reason: `cannot build the assignment: ${(error as Error).message}`, files: 0, bytes: 0, durationMs: 0, events: [] };
   }
-  // A stopped run finishes its unfinished targets as interrupted (src/runs/execute.ts).
+  // A stopped run finishes its unfinished targets as failed and itself cancelled (src/runs/execute.ts).
   if (ctx.signal?.aborted) return { ...toResult(base, result), status: 'running' };
   // An agent's own result is already recorded by the hub; a timeout or restart is recorded here.
   const record = toResult(base, result);

@@ -5,6 +5,7 @@
  */
 import type { EventRecord } from '../../state/index.js';
 import type { StatusReport } from '../../status/index.js';
+import { describeCondition } from '../../status/index.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -56,7 +57,14 @@ function eventsSection(events: EventRecord[]): string {
 }
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:1.5rem;color:#222}table{border-collapse:collapse;margin-bottom:1rem}
-th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.empty{color:#777}`;
+th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#f3f3f3}.empty{color:#777}
+.ready{color:#1a7f37}.failed{color:#cf222e}`;
+
+function conditionLine(report: StatusReport): string {
+  if (!report.reconcile) return '';
+  const [head, ...rest] = describeCondition(report.reconcile);
+  return `<strong class="${report.reconcile.condition === 'Ready' ? 'ready' : 'failed'}">${escapeHtml(head ?? '')}</strong>${rest.map((l) => `<br>${escapeHtml(l)}`).join('')}<br>`;
+}
 
 export function renderDashboard(report: StatusReport, events: EventRecord[], options: { refreshSeconds?: number; now?: Date } = {}): string {
   const refresh = Math.max(1, Math.round(options.refreshSeconds ?? 15));
@@ -65,7 +73,7 @@ export function renderDashboard(report: StatusReport, events: EventRecord[], opt
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${refresh}">
 <title>updops</title><style>${STYLE}</style></head><body>
-<h1>updops</h1><p>${escapeHtml(applied)}<br><small>Page generated ${escapeHtml((options.now ?? new Date()).toISOString())}</small></p>
+<h1>updops</h1><p>${escapeHtml(applied)}<br>${conditionLine(report)}<small>Page generated ${escapeHtml((options.now ?? new Date()).toISOString())}</small></p>
 ${groupsSection(report)}
 ${dpSection(report)}
 ${tasksSection(report)}

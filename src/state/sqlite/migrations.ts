@@ -11,7 +11,8 @@ export interface Migration {
 }
 
 const RUN_TRIGGER_CHECK = `run_trigger IN ('schedule','manual','chain','outbreak','missed','apply')`;
-const RUN_STATUS_CHECK = `status IN ('pending','running','completed','failed','skipped','interrupted')`;
+const RUN_STATUS_CHECK_V1 = `status IN ('pending','running','completed','failed','skipped','interrupted')`;
+const RUN_STATUS_CHECK = `status IN ('pending','running','completed','failed','skipped','interrupted','cancelled')`;
 const DEVICE_STATUS_CHECK = `status IN ('pending','running','completed','failed','skipped')`;
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -65,7 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
         seq INTEGER NOT NULL UNIQUE,
         task TEXT NOT NULL,
         run_trigger TEXT NOT NULL CHECK (${RUN_TRIGGER_CHECK}),
-        status TEXT NOT NULL CHECK (${RUN_STATUS_CHECK}),
+        status TEXT NOT NULL CHECK (${RUN_STATUS_CHECK_V1}),
         started_at TEXT NOT NULL,
         finished_at TEXT,
         reason TEXT
@@ -114,6 +115,54 @@ export const MIGRATIONS: readonly Migration[] = [
         agent TEXT NOT NULL,
         received_at TEXT NOT NULL,
         PRIMARY KEY (run_id, agent)
+      );
+    `,
+  },
+  {
+    // Runs end truthfully (issue: a clean shutdown is `cancelled`, only a crash `interrupted`):
+    // SQLite cannot alter a CHECK, so `runs` is rebuilt the documented way (new table, copy,
+    // drop, rename; foreign keys are off while migrating, see open-database.ts). The
+    // reconcile status is the controller's Flux-like condition of the last commit it tried,
+    // and leases make one controller active per state.
+    version: 3,
+    name: 'cancelled runs, reconcile status, leases',
+    sql: `
+      CREATE TABLE runs_v3 (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        task TEXT NOT NULL,
+        run_trigger TEXT NOT NULL CHECK (${RUN_TRIGGER_CHECK}),
+        status TEXT NOT NULL CHECK (${RUN_STATUS_CHECK}),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        reason TEXT
+      );
+      INSERT INTO runs_v3 (id, seq, task, run_trigger, status, started_at, finished_at, reason)
+        SELECT id, seq, task, run_trigger, status, started_at, finished_at, reason FROM runs;
+      DROP TABLE runs;
+      ALTER TABLE runs_v3 RENAME TO runs;
+      CREATE INDEX runs_by_task ON runs (task, started_at);
+      CREATE TABLE reconcile_status (
+        slot INTEGER PRIMARY KEY CHECK (slot = 1),
+        commit_sha TEXT,
+        condition TEXT NOT NULL CHECK (condition IN ('Ready','Failed')),
+        reason TEXT NOT NULL,
+        message TEXT NOT NULL,
+        last_attempt_at TEXT NOT NULL,
+        failures INTEGER NOT NULL,
+        next_retry_at TEXT,
+        last_ready_commit TEXT,
+        last_ready_at TEXT
+      );
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        owner TEXT NOT NULL,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        generation INTEGER NOT NULL,
+        acquired_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
       );
     `,
   },

@@ -22,9 +22,12 @@ export function openDatabase(path: string, now: () => Date): SqliteDatabase {
     db = new Database(path);
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    // Off while migrating: a migration that rebuilds a parent table (v3 `runs`) must not
+    // cascade-delete its children. The pragma is a no-op inside a transaction, hence here.
+    db.pragma('foreign_keys = OFF');
     migrate(db, path, now);
+    db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
     db?.close();
@@ -57,6 +60,8 @@ function migrate(db: SqliteDatabase, path: string, now: () => Date): void {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now().toISOString());
     }
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new UpdopsError('STATE', `state file ${path}: migrating left ${broken.length} rows without their parent; the file is unchanged`);
     // Lineage is made once, when the state is created (docs/design.md 2 "Saved plans").
     db.prepare('INSERT OR IGNORE INTO meta (id, lineage, serial) VALUES (1, ?, 0)').run(randomUUID());
   });

@@ -7,11 +7,14 @@ import type {
   EventQuery,
   EventRecord,
   HistoryEntry,
+  LeaseInfo,
+  LeaseRequest,
   LockInfo,
   LockRequest,
   NewEvent,
   NewRun,
   ObjectKey,
+  ReconcileStatus,
   RepositoryObservation,
   RunQuery,
   RunRecord,
@@ -24,7 +27,9 @@ import type {
 } from '../store.js';
 import * as agents from './agents.js';
 import * as events from './events.js';
+import * as leases from './leases.js';
 import * as lock from './lock.js';
+import * as reconcile from './reconcile-status.js';
 import * as objects from './objects.js';
 import { openDatabase } from './open-database.js';
 import * as runs from './runs.js';
@@ -99,6 +104,30 @@ export class SqliteStateStore implements StateStore {
 
   async getLock(): Promise<LockInfo | undefined> {
     return this.#run(() => lock.readLock(this.#db));
+  }
+
+  async getReconcileStatus(): Promise<ReconcileStatus | undefined> {
+    return this.#run(() => reconcile.getReconcileStatus(this.#db));
+  }
+
+  async putReconcileStatus(status: ReconcileStatus): Promise<void> {
+    this.#run(() => reconcile.putReconcileStatus(this.#db, status));
+  }
+
+  async acquireLease(request: LeaseRequest): Promise<LeaseInfo> {
+    return this.#run(() => leases.acquireLease(this.#db, request, this.#now()));
+  }
+
+  async renewLease(name: string, id: string, ttlMs: number): Promise<LeaseInfo> {
+    return this.#run(() => leases.renewLease(this.#db, name, id, ttlMs, this.#now()));
+  }
+
+  async releaseLease(name: string, id: string): Promise<boolean> {
+    return this.#run(() => leases.releaseLease(this.#db, name, id));
+  }
+
+  async getLease(name: string): Promise<LeaseInfo | undefined> {
+    return this.#run(() => leases.readLease(this.#db, name));
   }
 
   async putObservation(observation: RepositoryObservation): Promise<void> {
