@@ -172,6 +172,8 @@ export function registerCommands(program: Command): void {
     .option('--token-file <file>', 'file holding the API token for POST calls (default: $UPDOPS_TOKEN)')
     .option('--log-level <level>', 'trace | debug | info | warn | error | silent', 'info')
     .option('--agent-timeout <duration>', "how long a run waits for an agent's result", `${DEFAULTS.agentResultTimeoutMs / 60_000}m`)
+    .option('--retry-interval <duration>', 'a failed commit is tried again after this, doubling per failure (up to 10m)', `${DEFAULTS.reconcileRetryMs / 1000}s`)
+    .option('--standby', 'when another controller is active on this state, wait and take over when it stops (default: refuse to start)')
     .action(async (options: ControllerCommandOptions) => {
       const { controllerCommand } = await import('./controller.js');
       process.exitCode = await controllerCommand(options);

@@ -1,16 +1,20 @@
 /**
  * `updops controller` (docs/design.md 4; intro use 1): follow a branch, reconcile each commit, start
  * tasks on time and on events, and answer the HTTP API until SIGTERM/SIGINT, then stop cleanly
- * (running syncs aborted and recorded as cancelled, the state closed) and exit 0.
+ * (running syncs aborted and recorded as cancelled, the lease released, the state closed) and exit 0.
+ *
+ * Bind first: the API's port is taken before the state is even opened, so a busy port is one
+ * LISTEN error with nothing applied. Then the controller lease: a second controller on the same
+ * state is refused naming the holder, or with --standby waits (answering 503) and takes over.
  */
 import { UpdopsError } from '../errors.js';
-import { createApiServer, resolveToken } from '../controller/index.js';
+import { bindApiListener, createApiServer, resolveToken } from '../controller/index.js';
 import { AgentHub } from '../controller/index.js';
 import { createController } from '../controller/index.js';
 import { createLogger } from '../controller/index.js';
 import { createMetrics } from '../controller/index.js';
 import { parseDuration } from '../repository/index.js';
-import { openStateStore } from '../state/index.js';
+import { openStateStore, type LeaseInfo } from '../state/index.js';
 import { configOption } from './context.js';
 import { parseListen } from './serve.js';
 import { untilSignal } from './signals.js';
@@ -27,6 +31,8 @@ export interface ControllerCommandOptions {
   tokenFile?: string;
   logLevel: string;
   agentTimeout?: string;
+  retryInterval: string;
+  standby?: boolean;
 }
 
 function wholeNumber(value: string, flag: string, min: number): number {
@@ -47,25 +53,63 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
   const { host, port } = parseListen(options.listen);
   const maxDeletes = wholeNumber(options.maxDeletes, '--max-deletes', 0);
   const concurrency = wholeNumber(options.concurrency, '--concurrency', 1);
+  const pollMs = durationMs(options.poll, '--poll');
+  const retryMs = durationMs(options.retryInterval, '--retry-interval');
+  const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
   const token = resolveToken({ tokenFile: options.tokenFile });
   const logger = createLogger({ level: options.logLevel as 'info' });
-  const store = await openStateStore(options.state ? { path: options.state } : {});
+  const listener = await bindApiListener(host, port);
+  const signal = untilSignal();
+  let store;
+  try {
+    store = await openStateStore(options.state ? { path: options.state } : {});
+  } catch (error) {
+    await listener.close();
+    throw error;
+  }
   const { registry, observer } = createMetrics(undefined, { logger, state: store });
   // Agents (docs/design.md 4 `updops agent`): one hub shared by the task runs and the API.
-  const agents = new AgentHub({ store, resultTimeoutMs: durationMs(options.agentTimeout ?? '10m', '--agent-timeout') });
-  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs: durationMs(options.poll, '--poll'), prune: options.prune ?? false, maxDeletes, concurrency, observer, agents });
+  const agents = new AgentHub({ store, resultTimeoutMs: agentTimeoutMs });
+  let lost: (error: Error) => void = () => undefined;
+  const leaseLost = new Promise<Error>((resolve) => (lost = resolve));
+  let announced = false;
+  const lease = {
+    ...(options.standby ? { standby: true } : {}),
+    onStandby: (held: LeaseInfo) => {
+      const message = `standing by: ${held.owner}@${held.host} pid ${held.pid} is the active controller of this state (lease until ${held.expiresAt})`;
+      listener.waiting(message);
+      if (!announced) logger.info({ listen: listener.url, holder: `${held.owner}@${held.host}`, holderPid: held.pid }, message);
+      announced = true;
+    },
+    onLost: (error: Error) => lost(error),
+  };
+  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease });
+  // A signal while starting (or standing by) stops the start itself.
+  void signal.then(() => controller.stop().catch(() => undefined));
   try {
-    await controller.start();
-    const api = await createApiServer(controller, { host, port, ...(token ? { token } : {}), logger, registry, agents });
+    try {
+      await controller.start();
+    } catch (error) {
+      if (await settledWithin(signal)) return 0;
+      throw error;
+    }
+    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), logger, registry, agents });
     process.stdout.write(`controller listening on ${api.url}\n`);
-    const signal = await untilSignal();
-    logger.info({ signal }, 'stopping');
+    const ended = await Promise.race([signal, leaseLost]);
     await api.close();
     await controller.stop();
-    logger.info('stopped');
+    if (ended instanceof Error) throw ended;
+    logger.info({ signal: ended }, 'stopped');
     return 0;
   } finally {
     await controller.stop().catch(() => undefined);
+    await listener.close().catch(() => undefined);
     await store.close();
   }
+}
+
+/** Whether `promise` has already settled (a signal arrived), without waiting for it. */
+async function settledWithin(promise: Promise<unknown>): Promise<boolean> {
+  const pending = Symbol('pending');
+  return (await Promise.race([promise, Promise.resolve(pending)])) !== pending;
 }

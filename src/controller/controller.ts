@@ -16,6 +16,7 @@ import { systemClock } from '../util/index.js';
 import { CONTROLLER_EVENTS } from './events.js';
 import { MissedTargets } from './missed.js';
 import { localPresence, type Presence } from '../runs/index.js';
+import { ControllerLease } from './lease.js';
 import { Reconciler } from './reconciler.js';
 import { TaskRunner, type Applied } from './runner.js';
 import { Scheduler } from './scheduler.js';
@@ -45,6 +46,7 @@ class ControllerImpl implements Controller {
   #configDir: string | undefined;
   #loops: Promise<unknown>[] = [];
   #started = false;
+  #lease: ControllerLease | undefined;
 
   constructor(options: ControllerOptions) {
     this.#o = options;
@@ -66,7 +68,7 @@ class ControllerImpl implements Controller {
       maxDeletes: options.maxDeletes ?? DEFAULT_MAX_DELETES,
       concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
       timeZone: this.#timeZone,
-      backoff: { baseMs: options.retry?.baseMs ?? DEFAULTS.reconcileRetryMs, maxMs: options.retry?.maxMs ?? DEFAULTS.reconcileRetryMaxMs },
+      backoff: { baseMs: options.retry?.baseMs ?? DEFAULTS.reconcileRetryMs, maxMs: Math.max(options.retry?.maxMs ?? DEFAULTS.reconcileRetryMaxMs, options.retry?.baseMs ?? 0) },
       ...(options.env ? { env: options.env } : {}),
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
       execute: (requests, configDir) => this.#executeForApply(requests, configDir),
@@ -78,7 +80,21 @@ class ControllerImpl implements Controller {
   async start(): Promise<void> {
     if (this.#started) throw new UpdopsError('USAGE', 'the controller is already started');
     this.#started = true;
-    // Nothing survives a restart still running (docs/design.md 1 "Runs and statuses").
+    // The lease first: a second controller must not touch the runs of the one that is active.
+    const lease = this.#o.lease;
+    this.#lease = await ControllerLease.acquire(this.store, {
+      ttlMs: lease?.ttlMs ?? DEFAULTS.controllerLeaseMs,
+      ...(lease?.standby ? { standby: true } : {}),
+      ...(lease?.onStandby ? { onStandby: lease.onStandby } : {}),
+      signal: this.#stop.signal,
+      onLost: (error) => {
+        this.#o.observer?.log?.('error', error.message, { code: 'LEASE' });
+        this.#stop.abort(error);
+        lease?.onLost?.(error);
+      },
+    });
+    // Nothing survives a restart still running (docs/design.md 1 "Runs and statuses"): with the
+    // lease held, a run still `running` belongs to a controller that died.
     await this.store.markInterruptedRuns(RESTART_REASON);
     await this.reconcileNow('start');
     await this.#refresh();
@@ -92,6 +108,8 @@ class ControllerImpl implements Controller {
     await this.#reconciler.drain();
     // Aborted syncs end quickly; their runs finish as `cancelled` (src/runs/execute.ts).
     await this.#runner.idle();
+    await this.#lease?.release();
+    this.#lease = undefined;
   }
 
   reconcileNow(reason: string): Promise<ReconcileResult> {

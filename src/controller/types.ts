@@ -4,7 +4,7 @@
  * (reconcile loop, scheduler, task runner) and its edges (HTTP API, CLI, metrics).
  */
 import type { Plan } from '../plan/index.js';
-import type { DeviceResult, EventRecord, RunRecord, RunTrigger, StateStore } from '../state/index.js';
+import type { DeviceResult, EventRecord, LeaseInfo, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { StatusReport } from '../status/index.js';
 import type { AgentHub } from './agents/hub.js';
 import type { Presence } from '../runs/index.js';
@@ -45,6 +45,11 @@ export interface ControllerOptions {
    * without an agent), and an agent becoming visible is checked for missed starts at once.
    */
   agents?: AgentHub;
+  /**
+   * The `controller` lease in the store (one active controller per state). Without `standby`,
+   * `start` rejects with `LEASE` naming the holder; with it, `start` waits for the lease.
+   */
+  lease?: { ttlMs?: number; standby?: boolean; onStandby?: (holder: LeaseInfo) => void; onLost?: (error: Error) => void };
   /** While DPs missed a start, how often presence is checked again. Default: `pollMs`. */
   presenceCheckMs?: number;
 }

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isUpdopsError, type ErrorCode } from '../../errors.js';
 
-export const API_ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'CONFLICT', 'INTERNAL'] as const;
+export const API_ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 const STATUS_OF: Record<ApiErrorCode, number> = {
@@ -12,6 +12,7 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   CONFLICT: 409,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

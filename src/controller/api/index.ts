@@ -1,5 +1,5 @@
 /** The controller's HTTP edge (docs/design.md 4): API server, client, dashboard. */
-export { createApiServer, DEFAULT_API_HOST, DEFAULT_BODY_LIMIT, type ApiServer, type ApiServerOptions } from './server.js';
+export { bindApiListener, createApiServer, DEFAULT_API_HOST, DEFAULT_BODY_LIMIT, type ApiServer, type ApiServerOptions, type BoundListener } from './server.js';
 export { ApiClient, ApiClientError, storeReader, type ApiClientOptions, type RunsReader } from './client.js';
 export { resolveToken } from './auth.js';
 export { escapeHtml, renderDashboard } from './dashboard.js';

@@ -16,6 +16,7 @@ import { decodeParam, queryOf, rawSegments } from './paths.js';
 import { findRoute, type Reply, type RouteContext } from './routes.js';
 import { DEFAULT_STATUS_CACHE_MS, statusCache } from './status-cache.js';
 import type { StatusReport } from '../../status/index.js';
+import { listenOn } from '../../util/index.js';
 
 export const DEFAULT_API_HOST = '127.0.0.1';
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -36,6 +37,23 @@ export interface ApiServerOptions {
   statusCacheMs?: number;
   /** Accept agents (src/controller/api/agents.ts); the same hub the controller was created with. */
   agents?: AgentHub;
+  /** A listener bound earlier (`bindApiListener`); `host` and `port` are then ignored. */
+  listener?: BoundListener;
+}
+
+/**
+ * The API's listener, bound before anything else is done (a busy port fails at once, nothing
+ * applied). Until `createApiServer` takes it over, every request gets 503 with `waiting`'s text
+ * (starting, or standing by for the lease), `/healthz` 200: the process is alive.
+ */
+export interface BoundListener {
+  server: Server;
+  url: string;
+  host: string;
+  port: number;
+  /** What a request is told while no controller is attached. */
+  waiting(message: string): void;
+  close(): Promise<void>;
 }
 
 export interface ApiServer {
@@ -101,6 +119,38 @@ function handler(settings: Settings) {
   };
 }
 
+const WAITING_HANDLER = Symbol('waiting');
+
+export async function bindApiListener(host: string = DEFAULT_API_HOST, port = 0): Promise<BoundListener> {
+  let message = 'the controller is starting';
+  const waiting = Object.assign(
+    (req: IncomingMessage, res: ServerResponse): void => {
+      if ((req.url ?? '/').split('?')[0] === '/healthz') sendJson(res, 200, { status: 'ok', ready: false, message });
+      else sendError(res, new ApiError('UNAVAILABLE', message, { 'retry-after': '5' }));
+    },
+    { [WAITING_HANDLER]: true },
+  );
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, waiting);
+  const bound = await listenOn(server, { host, port });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    server,
+    url: `http://${urlHost}:${bound}`,
+    host: address.address,
+    port: bound,
+    waiting: (text) => void (message = text),
+    close: () => closeServer(server),
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error && (error as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING' ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
 export async function createApiServer(controller: Controller, options: ApiServerOptions = {}): Promise<ApiServer> {
   const settings: Settings = {
     controller,
@@ -112,28 +162,19 @@ export async function createApiServer(controller: Controller, options: ApiServer
     dashboardRefreshSeconds: options.dashboardRefreshSeconds ?? 15,
     agents: options.agents,
   };
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, handler(settings));
-  const host = options.host ?? DEFAULT_API_HOST;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const listener = options.listener ?? (await bindApiListener(options.host ?? DEFAULT_API_HOST, options.port ?? 0));
+  const { server } = listener;
+  for (const waiting of server.listeners('request')) if (WAITING_HANDLER in (waiting as object)) server.off('request', waiting as () => void);
+  server.on('request', handler(settings));
   return {
-    url: `http://${urlHost}:${address.port}`,
-    port: address.port,
-    host: address.address,
+    url: listener.url,
+    port: listener.port,
+    host: listener.host,
     server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        settings.agents?.close();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => {
+      settings.agents?.close();
+      return closeServer(server);
+    },
   };
 }
 

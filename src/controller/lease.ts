@@ -1,0 +1,103 @@
+/**
+ * One active controller per state (docs/design.md 4): the controller holds the store's
+ * `controller` lease while it runs and renews it; a second controller on the same state is
+ * refused, naming the holder, or — as a standby — waits and takes over once the lease expires
+ * (its holder died) or is released (its holder stopped). A holder that cannot renew has lost the
+ * lease and must stop scheduling at once: another controller may already have started.
+ */
+import { hostname } from 'node:os';
+import { isUpdopsError, UpdopsError } from '../errors.js';
+import type { LeaseInfo, StateStore } from '../state/index.js';
+
+export const CONTROLLER_LEASE = 'controller';
+const STANDBY_CHECK_MS = 1000;
+
+export interface LeaseOptions {
+  ttlMs: number;
+  /** Wait for the lease instead of refusing to start. */
+  standby?: boolean;
+  /** While standing by: told who holds the lease, on every check. */
+  onStandby?: (holder: LeaseInfo) => void;
+  /** The lease was lost (could not be renewed in time): stop everything. */
+  onLost: (error: Error) => void;
+  signal: AbortSignal;
+}
+
+function refused(held: LeaseInfo): UpdopsError {
+  return new UpdopsError(
+    'LEASE',
+    `another controller is active on this state: ${held.owner}@${held.host} pid ${held.pid} since ${held.acquiredAt} (lease until ${held.expiresAt}); stop it, or start this one with --standby to take over when it stops`,
+  );
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class ControllerLease {
+  readonly #store: StateStore;
+  readonly #lease: LeaseInfo;
+  readonly #timer: NodeJS.Timeout;
+  #renewedAt = Date.now();
+
+  private constructor(store: StateStore, lease: LeaseInfo, options: LeaseOptions) {
+    this.#store = store;
+    this.#lease = lease;
+    // Renewed three times per ttl, so one slow renewal does not lose it.
+    this.#timer = setInterval(() => void this.#renew(options), Math.max(100, Math.floor(options.ttlMs / 3)));
+    this.#timer.unref();
+  }
+
+  get generation(): number {
+    return this.#lease.generation;
+  }
+
+  static async acquire(store: StateStore, options: LeaseOptions): Promise<ControllerLease> {
+    const request = { name: CONTROLLER_LEASE, owner: 'updops-controller', host: hostname(), pid: process.pid, ttlMs: options.ttlMs };
+    for (;;) {
+      try {
+        return new ControllerLease(store, await store.acquireLease(request), options);
+      } catch (error) {
+        if (!isUpdopsError(error) || error.code !== 'LEASE') throw error;
+        const held = await store.getLease(CONTROLLER_LEASE);
+        if (!held) continue; // released between the two reads
+        if (!options.standby) throw refused(held);
+        options.onStandby?.(held);
+        // A released lease (its holder stopped cleanly) is taken within a second; an expired one within ttl + 1 s.
+        await sleep(Math.min(STANDBY_CHECK_MS, Math.max(100, Math.floor(options.ttlMs / 3))), options.signal);
+      }
+    }
+  }
+
+  async #renew(options: LeaseOptions): Promise<void> {
+    const attempt = Date.now();
+    try {
+      await this.#store.renewLease(CONTROLLER_LEASE, this.#lease.id, options.ttlMs);
+      this.#renewedAt = attempt;
+    } catch (error) {
+      // A store that is briefly busy is retried on the next tick, until the lease would have
+      // expired: from then on another controller may hold it, so this one must stop.
+      const taken = isUpdopsError(error) && error.code === 'LEASE';
+      if (taken || Date.now() - this.#renewedAt >= options.ttlMs) {
+        clearInterval(this.#timer);
+        options.onLost(taken ? error : new UpdopsError('LEASE', `the controller lease could not be renewed for ${options.ttlMs} ms (${(error as Error).message}); stopping so that another controller can take over`));
+      }
+    }
+  }
+
+  async release(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#store.releaseLease(CONTROLLER_LEASE, this.#lease.id).catch(() => undefined);
+  }
+}
