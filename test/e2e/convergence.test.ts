@@ -109,6 +109,14 @@ t.test('apply, then plan --detailed-exitcode exits 0 for every combination of do
     t.equal(targets.some((f) => f.includes('modules/')), !c.components, `${c.dp}: modules only without the components filter`);
   }
 
+  // The observation each run recorded after its sync reads the DP as the planner does.
+  const status = JSON.parse(await ok(['status', '--state', state, '--format', 'json'])) as { distributionPoints: { name: string; version: string | null; drift: string[] }[] };
+  t.same(
+    status.distributionPoints.map((d) => [d.name, d.version, d.drift]).sort(),
+    COMBINATIONS.map((c) => [c.dp, c.source === 'vendor' ? '2' : '0', []]).sort(),
+    'status: every DP at the vendor\'s version, no drift',
+  );
+
   const converged = await plan();
   t.equal(converged.code, 0, `after the apply, plan has nothing to do: ${converged.stdout}${converged.stderr}`);
   t.notMatch(converged.stdout, /missing|corrupt|newer|empty/);
