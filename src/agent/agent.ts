@@ -9,11 +9,11 @@
 import { mkdir } from 'node:fs/promises';
 import type { AgentEvent, AgentResult, Assignment, HeartbeatStatus, RegisterResponse } from '../protocol/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
-import { serveRepository, type RepositoryServer } from '../repository/index.js';
+import { repositoryExpectation, serveRepository, type RepositoryExpectation, type RepositoryServer } from '../repository/index.js';
 import { backoff } from './backoff.js';
 import { ControllerClient, ControllerError } from './client.js';
 import { deviceStatus, runDeviceAssignment } from './device.js';
-import { repositoryStatus, runDpAssignment } from './dp.js';
+import { ANY_TASK, repositoryStatus, runDpAssignment } from './dp.js';
 import { errorMessage } from './errors.js';
 
 export const LONG_POLL_SECONDS = 25;
@@ -46,6 +46,8 @@ class Agent {
   #registration!: RegisterResponse;
   #server: RepositoryServer | undefined;
   #settings: UpdateTaskSettings | undefined;
+  /** A DP: what the task of its last download assignment asks its folder to hold (heartbeats read the folder so). */
+  #expected: RepositoryExpectation = ANY_TASK;
   #loops: Promise<void>[] = [];
   /** While an assignment runs, heartbeats repeat the last status: the device lock belongs to the run. */
   #running = false;
@@ -135,7 +137,7 @@ class Agent {
 
   async #status(): Promise<{ status: HeartbeatStatus | undefined; events: AgentEvent[] }> {
     if (this.#running) return { status: this.#lastStatus && { ...this.#lastStatus, running: true }, events: [] };
-    if (this.#registration.role === 'dp') return { status: { role: 'dp', repository: await repositoryStatus(this.#registration.repository ?? this.#o.root) }, events: [] };
+    if (this.#registration.role === 'dp') return { status: { role: 'dp', repository: await repositoryStatus(this.#registration.repository ?? this.#o.root, this.#expected) }, events: [] };
     const current = await deviceStatus(this.#o.root, this.#settings);
     this.#lastStatus = current.status;
     return current;
@@ -169,6 +171,7 @@ class Agent {
         this.#settings = assignment.settings;
         result = await runDeviceAssignment(this.#o.root, assignment, this.#stop.signal);
       } else {
+        this.#expected = repositoryExpectation(assignment);
         result = await runDpAssignment(this.#o.root, this.#registration.os, this.#o.name, assignment, this.#stop.signal, throttle(progress, 500));
       }
     } finally {

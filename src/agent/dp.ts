@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgentResult, DownloadAssignment } from '../protocol/index.js';
-import { inspectRepository } from '../repository/index.js';
+import { inspectRepository, repositoryExpectation, type RepositoryExpectation } from '../repository/index.js';
 import type { SyncProgress } from '../repository/index.js';
 import { downloadToDistributionPoint } from '../runs/index.js';
 import { writeFile } from 'node:fs/promises';
@@ -28,10 +28,18 @@ export async function runDpAssignment(root: string, os: string, name: string, as
     signal,
   });
   if (outcome.status === 'failed') return { status: 'failed', reason: outcome.reason, files: 0, bytes: 0, durationMs: outcome.durationMs, events: [] };
-  return { status: 'completed', files: outcome.result.files, bytes: outcome.result.bytes, durationMs: outcome.durationMs, events: [], repository: await repositoryStatus(assignment.repository) };
+  return { status: 'completed', files: outcome.result.files, bytes: outcome.result.bytes, durationMs: outcome.durationMs, events: [], repository: await repositoryStatus(assignment.repository, repositoryExpectation(assignment)) };
 }
 
-export async function repositoryStatus(repository: string): Promise<{ version?: string; published?: string }> {
-  const seen = await inspectRepository(repository).catch(() => undefined);
+/**
+ * Before its first assignment a DP agent knows no task: its folder is read as it is (TUF, else
+ * SHA256SUMS). The heartbeat carries version and publication time only, which the task's diff
+ * files and components do not change.
+ */
+export const ANY_TASK: RepositoryExpectation = { legacy: true, diffs: false };
+
+/** `expected`: the task the folder was last synced for (the planner inspects it the same way). */
+export async function repositoryStatus(repository: string, expected: RepositoryExpectation): Promise<{ version?: string; published?: string }> {
+  const seen = await inspectRepository(repository, expected).catch(() => undefined);
   return { ...(seen?.version !== undefined ? { version: String(seen.version) } : {}), ...(seen?.published ? { published: seen.published } : {}) };
 }

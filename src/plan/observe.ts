@@ -1,13 +1,14 @@
 /**
  * Observed state (docs/design.md 2, "Actual state"): for every Windows DP a download task runs on,
- * what its repository folder holds (version, files missing or corrupt against its own metadata)
- * and whether its first reachable source has something newer. The I/O edge of planning: one
- * small request per source (its timestamp), stat calls per DP file.
+ * what its repository folder holds of what its task asks for (version, files missing or corrupt:
+ * repository/inspect.ts, with the sync's own selection) and whether its first reachable source
+ * has something newer. The I/O edge of planning: one small request per source (its timestamp),
+ * stat calls per DP file.
  */
 import { isUpdopsError } from '../errors.js';
 import { downloadTaskDistributionPoints, normalizeManifest, resolveSourceRef, type ConfigModel } from '../manifests/index.js';
 import pLimit from 'p-limit';
-import { inspectRepository, sha256, type MetadataMemo } from '../repository/index.js';
+import { inspectRepository, repositoryExpectation, sha256, type MetadataMemo } from '../repository/index.js';
 import { readCapped, SYNC_DEFAULTS } from '../repository/index.js';
 import { openTransport } from '../repository/index.js';
 import { sourceSpecOf, type ResolvedSource } from '../sources/index.js';
@@ -26,16 +27,27 @@ const LEGACY_SUMS = 'SHA256SUMS';
 /** DP folders inspected at once: the work is small reads and stats, so latency, not CPU, is what overlaps. */
 const INSPECT_CONCURRENCY = 16;
 
-/** One request: the source's timestamp (or SHA256SUMS for an old-scheme task). */
+/**
+ * What the source offers, read as the sync reads it (repository/sync/source.ts): its timestamp
+ * first — an old-scheme task against a source with both schemes syncs TUF, so that is what its
+ * DPs hold — and SHA256SUMS only for an old-scheme task when the source has no timestamp. One
+ * request, two for an old-scheme-only source.
+ */
 async function probe(source: ResolvedSource, legacy: boolean): Promise<SourceProbe> {
   const transport = openTransport(source.spec.url, { concurrency: 1, timeoutMs: 1000 * (source.spec.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds), proxy: source.spec.proxy, credentials: source.spec.credentials, caFile: source.spec.caFile });
   try {
-    const result = await transport.get(legacy ? LEGACY_SUMS : TIMESTAMP);
-    if (result.status !== 'ok') return { name: source.name, reachable: false, error: `${legacy ? LEGACY_SUMS : TIMESTAMP} not found` };
-    // Capped as sync caps it: a hostile source cannot feed the planner endless data.
-    const bytes = await readCapped(result.body, legacy ? SYNC_DEFAULTS.metadataMaxBytes : SYNC_DEFAULTS.timestampMaxBytes, `${source.name}: ${legacy ? LEGACY_SUMS : TIMESTAMP}`);
-    const version = legacy ? undefined : (JSON.parse(bytes.toString('utf8')) as { signed?: { version?: number } }).signed?.version;
-    return version === undefined ? { name: source.name, reachable: true, fingerprint: sha256(bytes) } : { name: source.name, reachable: true, fingerprint: sha256(bytes), version };
+    const timestamp = await transport.get(TIMESTAMP);
+    if (timestamp.status === 'ok') {
+      // Capped as sync caps it: a hostile source cannot feed the planner endless data.
+      const bytes = await readCapped(timestamp.body, SYNC_DEFAULTS.timestampMaxBytes, `${source.name}: ${TIMESTAMP}`);
+      const version = (JSON.parse(bytes.toString('utf8')) as { signed?: { version?: number } }).signed?.version;
+      return version === undefined ? { name: source.name, reachable: true, fingerprint: sha256(bytes) } : { name: source.name, reachable: true, fingerprint: sha256(bytes), version };
+    }
+    if (!legacy || timestamp.status !== 'not-found') return { name: source.name, reachable: false, error: `${TIMESTAMP} not found` };
+    const sums = await transport.get(LEGACY_SUMS);
+    if (sums.status !== 'ok') return { name: source.name, reachable: false, error: `neither ${TIMESTAMP} nor ${LEGACY_SUMS} found` };
+    const bytes = await readCapped(sums.body, SYNC_DEFAULTS.metadataMaxBytes, `${source.name}: ${LEGACY_SUMS}`);
+    return { name: source.name, reachable: true, fingerprint: sha256(bytes) };
   } catch (error) {
     return { name: source.name, reachable: false, error: isUpdopsError(error) ? error.message : (error as Error).message };
   } finally {
@@ -54,14 +66,16 @@ export async function observeRepositories(options: ObserveOptions): Promise<Repo
     if (normalized.spec.type !== 'DownloadUpdatesToDistributionPoints') continue;
     const spec = normalized.spec;
     const sources = spec.settings?.sources ?? [];
-    const legacy = spec.settings?.legacyScheme ?? false;
+    // What each DP of this task should hold: the same selection its sync makes (repository/inspect.ts).
+    const expected = repositoryExpectation(spec.settings);
+    const legacy = expected.legacy;
     const sourceProbes = options.offline ? Promise.resolve([]) : Promise.all(sources.map((ref) => probeRef(ref, legacy)));
     for (const dp of downloadTaskDistributionPoints(model, taskName, spec.scope)) {
       if (dp.item.os !== 'windows') continue; // cannot run the task; validation warns (seed)
       const { name, repository } = dp.item;
       pending.push(
         (async () => {
-          const [inspected, probes] = await Promise.all([limit(() => inspectRepository(repository, memo)), sourceProbes]);
+          const [inspected, probes] = await Promise.all([limit(() => inspectRepository(repository, expected, memo)), sourceProbes]);
           const reachable = probes.find((p) => p.reachable);
           return { dp: name, task: taskName, repository, manual: (spec.schedule?.kind ?? 'manual') === 'manual', sources: [...sources], ...inspected, ...(reachable ? { probe: reachable } : {}), unreachable: probes.filter((p) => !p.reachable) };
         })(),

@@ -1,7 +1,8 @@
 /** The entry of src/repository/ for other folders (docs/architecture.md "Layers"). */
 export { serveRepository } from './serve/index.js';
 export type { RepositoryServer } from './serve/index.js';
-export { inspectRepository } from './inspect.js';
+export { inspectRepository, repositoryExpectation } from './inspect.js';
+export type { RepositoryExpectation } from './inspect.js';
 export type { SyncProgress } from './sync/index.js';
 export { parseDuration } from './publish/index.js';
 export { ROLES } from './keys.js';

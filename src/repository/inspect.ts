@@ -1,14 +1,27 @@
 /**
  * What a repository folder holds (docs/design.md 2 "Actual state", 3): its verified version and
- * publication time, and the files missing or of the wrong size against its own metadata. Read
- * by the planner (drift), by runs after a sync (the recorded observation) and by a DP agent
- * (its heartbeat). Cheap: the metadata is verified once per distinct version, files are stat'ed.
+ * publication time, and the files missing or of the wrong size among those its task asks for —
+ * the sync's own selection (sync/selection.ts: diff files only with `downloadDiffFiles`, the
+ * `components` filter), in the scheme the sync would use (TUF metadata; SHA256SUMS only for an
+ * old-scheme task, when the folder has no TUF metadata). Read by the planner (drift), by runs
+ * after a sync (the recorded observation) and by a DP agent (its result and heartbeat), all
+ * with the task's settings, so a DP a sync has just completed is in sync. Cheap: the metadata
+ * is verified once per distinct version, files are stat'ed.
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isUpdopsError } from '../errors.js';
 import { readLocalRepository, targetFileRelPath, type LocalRepository } from './publish/local-repository.js';
+import { LEGACY_FILE, parseSums, readLegacySizes } from './sync/legacy-list.js';
+import { isSelected, selectTargets, type TargetSelection } from './sync/selection.js';
+import { toLocal } from './sync/paths.js';
+
+/** What a DP's task asks its folder to hold: the sync's selection, and whether the old scheme may stand in for TUF. */
+export interface RepositoryExpectation extends TargetSelection {
+  /** `legacyScheme`: a folder without TUF metadata is read by its SHA256SUMS. */
+  legacy: boolean;
+}
 
 export interface RepositoryInspection {
   version?: number;
@@ -19,7 +32,19 @@ export interface RepositoryInspection {
   corrupt: string[];
 }
 
+/**
+ * A download task's settings (or an assignment's, which carry the same names) as an expectation:
+ * the defaults and the "no components listed means all" rule the sync applies (runs/download-to-dp.ts).
+ */
+export function repositoryExpectation(settings: { legacyScheme?: boolean | undefined; downloadDiffFiles?: boolean | undefined; components?: readonly string[] | undefined } | undefined): RepositoryExpectation {
+  const components = settings?.components?.length ? [...settings.components] : undefined;
+  return { legacy: settings?.legacyScheme ?? false, diffs: settings?.downloadDiffFiles ?? false, ...(components ? { components } : {}) };
+}
+
 const TIMESTAMP = 'metadata/timestamp.json';
+const LEGACY_SUMS = 'SHA256SUMS';
+/** The version an old-scheme folder reports: SHA256SUMS has none (the sync reports 0 too). */
+const LEGACY_VERSION = 0;
 
 /**
  * Verified metadata shared by byte-identical repositories within one observation. DPs at the
@@ -79,8 +104,8 @@ async function readVerified(repository: string, memo: MetadataMemo | undefined):
   return { local: await pending, ...fingerprint };
 }
 
-/** Missing or wrong-sized files against the folder's own metadata (cheap: stat only). */
-export async function inspectRepository(repository: string, memo?: MetadataMemo): Promise<RepositoryInspection> {
+/** Missing or wrong-sized files among those `expected` asks for (cheap: stat only). */
+export async function inspectRepository(repository: string, expected: RepositoryExpectation, memo?: MetadataMemo): Promise<RepositoryInspection> {
   let read;
   try {
     read = await readVerified(repository, memo);
@@ -88,10 +113,10 @@ export async function inspectRepository(repository: string, memo?: MetadataMemo)
     return { version: 0, missing: [], corrupt: [`metadata (${isUpdopsError(error) ? error.message : String(error)})`] };
   }
   const { local } = read;
-  if (!local) return { missing: [], corrupt: [] };
+  if (!local) return expected.legacy ? inspectLegacy(repository, expected) : { missing: [], corrupt: [] };
   const missing: string[] = [];
   const corrupt: string[] = [];
-  for (const [targetPath, target] of local.targets) {
+  for (const [targetPath, target] of selectTargets(local.targets, expected)) {
     const file = path.join(repository, targetFileRelPath(targetPath, target.sha256));
     const size = await stat(file).then((s) => s.size, () => undefined);
     if (size === undefined) missing.push(targetPath);
@@ -99,4 +124,32 @@ export async function inspectRepository(repository: string, memo?: MetadataMemo)
   }
   const status = { version: local.version, missing, corrupt, fingerprint: read.fingerprint };
   return local.published === undefined ? status : { ...status, published: local.published };
+}
+
+/**
+ * An old-scheme folder: the selected files SHA256SUMS lists, each present, and of the size the
+ * sync saw (legacy-list.ts). Its fingerprint is the sha256 of SHA256SUMS, as the planner's probe
+ * of an old-scheme source computes it.
+ */
+async function inspectLegacy(repository: string, expected: TargetSelection): Promise<RepositoryInspection> {
+  const bytes = await readFile(path.join(repository, LEGACY_SUMS)).catch(() => undefined);
+  if (!bytes) return { missing: [], corrupt: [] };
+  let list;
+  try {
+    list = parseSums(bytes.toString('utf8'));
+  } catch (error) {
+    return { version: LEGACY_VERSION, missing: [], corrupt: [`${LEGACY_SUMS} (${isUpdopsError(error) ? error.message : String(error)})`] };
+  }
+  const sizes = await readLegacySizes(repository, bytes);
+  const missing: string[] = [];
+  const corrupt: string[] = [];
+  for (const name of list.files.keys()) {
+    if (!isSelected(name, LEGACY_FILE, expected)) continue;
+    const size = await stat(toLocal(repository, name)).then((s) => s.size, () => undefined);
+    const want = sizes.get(name);
+    if (size === undefined) missing.push(name);
+    else if (want !== undefined && size !== want) corrupt.push(name);
+  }
+  const status = { version: LEGACY_VERSION, missing, corrupt, fingerprint: sha256(bytes) };
+  return list.published === undefined ? status : { ...status, published: list.published };
 }

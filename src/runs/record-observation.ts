@@ -4,10 +4,11 @@
  * syncs and the controller's task runs.
  */
 import type { StateStore } from '../state/index.js';
-import { inspectRepository } from '../repository/index.js';
+import { inspectRepository, type RepositoryExpectation } from '../repository/index.js';
 
-export async function recordObservation(store: StateStore, dp: string, repository: string, now: Date): Promise<void> {
-  const seen = await inspectRepository(repository);
+/** `expected`: what the synced task asks the folder to hold (the planner inspects the same way). */
+export async function recordObservation(store: StateStore, dp: string, repository: string, expected: RepositoryExpectation, now: Date): Promise<void> {
+  const seen = await inspectRepository(repository, expected);
   await store.putObservation({
     dp,
     observedAt: now.toISOString(),

@@ -2,6 +2,7 @@
  * One DP or device within a run (docs/design.md 1, "Runs and statuses"): decided by decide.ts, then
  * worked on by its agent or here, and recorded as one `DeviceResult` — the only result type.
  */
+import { repositoryExpectation } from '../repository/index.js';
 import type { DeviceResult } from '../state/index.js';
 import { decideTarget } from './decide.js';
 import { downloadToDistributionPoint } from './download-to-dp.js';
@@ -39,7 +40,7 @@ async function syncHere(target: RunTarget, ctx: TargetContext): Promise<DeviceRe
     : { ...base, status: 'failed', durationMs: outcome.durationMs, reason: outcome.reason };
   await record(ctx, result);
   if (outcome.status === 'completed') ctx.onSynced?.(target, { files: outcome.result.files, bytes: outcome.result.bytes, source: outcome.result.source });
-  await recordObservation(ctx.store, dp.name, dp.repository, ctx.now());
+  await recordObservation(ctx.store, dp.name, dp.repository, repositoryExpectation(settings), ctx.now());
   return result;
 }
 

@@ -5,21 +5,12 @@
  * or its `custom.component`; a diff file belongs to the component of the target it rebuilds.
  * Filtered-out targets are neither downloaded nor kept; the metadata is still copied whole.
  */
-import type { TargetEntry } from './dest-state.js';
+import type { SelectableTarget } from './selection.js';
+import { selectTargets } from './selection.js';
 
-export function componentOf(name: string, entry: TargetEntry): string {
-  const delta = entry.custom.delta as { target?: unknown } | undefined;
-  const subject = typeof delta?.target === 'string' ? delta.target : name;
-  if (subject === name && typeof entry.custom.component === 'string') return entry.custom.component;
-  return subject.split('/')[0] ?? '';
-}
+export { componentOf } from './selection.js';
 
-export function filterComponents(targets: Map<string, TargetEntry>, components: readonly string[] | undefined): Map<string, TargetEntry> {
-  if (!components) return targets;
-  return new Map([...targets].filter(([name, entry]) => components.includes(componentOf(name, entry))));
-}
-
-/** Old scheme: only the path says the component. */
-export function pathInComponents(name: string, components: readonly string[] | undefined): boolean {
-  return !components || components.includes(name.split('/')[0] ?? '');
+/** The components half of the selection (selection.ts): diff files stay, fetching decides on them. */
+export function filterComponents<T extends SelectableTarget>(targets: Map<string, T>, components: readonly string[] | undefined): Map<string, T> {
+  return components ? selectTargets(targets, { diffs: true, components }) : targets;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { firstHash } from './hashes.js';
 import { destPaths, targetRelPath, toLocal } from './paths.js';
 import { writeAtomic } from './publish-dest.js';
+import { selectTargets, type TargetSelection } from './selection.js';
 
 export interface TargetEntry {
   length: number;
@@ -114,10 +115,6 @@ export async function readDestVersion(dest: string): Promise<DestVersion | undef
   };
 }
 
-export function isDelta(entry: TargetEntry): boolean {
-  return typeof entry.custom.delta === 'object' && entry.custom.delta !== null;
-}
-
 /**
  * A content-addressed file counts as present when its size is right: it was hash-checked before
  * rename. A synchronous stat: a sync checks every target, and a hand-off to the libuv pool per
@@ -132,13 +129,9 @@ export async function hasTarget(dest: string, targetPath: string, entry: TargetE
   }
 }
 
-/** Targets the mirror keeps: every full file, and diff files only when diffs are wanted. */
-export function wanted(targets: Map<string, TargetEntry>, diffs: boolean): [string, TargetEntry][] {
-  return [...targets].filter(([, entry]) => diffs || !isDelta(entry));
-}
-
-export async function isComplete(dest: string, version: DestVersion, diffs: boolean): Promise<boolean> {
-  for (const [name, entry] of wanted(version.targets, diffs)) {
+/** Every target the selection wants is in place (selection.ts: the same rule the inspection reads). */
+export async function isComplete(dest: string, version: DestVersion, selection: TargetSelection): Promise<boolean> {
+  for (const [name, entry] of selectTargets(version.targets, selection)) {
     if (!(await hasTarget(dest, name, entry))) return false;
   }
   return true;

@@ -8,11 +8,12 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Transport } from '../transport/index.js';
 import { applyDeltaToFile } from './delta.js';
-import { hasTarget, isDelta, storedHash } from './dest-state.js';
+import { hasTarget, storedHash } from './dest-state.js';
 import type { TargetEntry } from './dest-state.js';
 import { downloadFile } from './download.js';
 import type { FileJob } from './download.js';
 import { checkTargetPath, destPaths, targetRelPath, toLocal } from './paths.js';
+import { isDelta, isSelected } from './selection.js';
 import { downloadVerified } from './verified-download.js';
 import type { SyncContext } from './types.js';
 
@@ -36,7 +37,7 @@ export async function fetchTargets(
   const stats: FetchStats = { files: 0, bytes: 0, deltaFiles: 0, deltaBytesSaved: 0 };
   const missing: Entries = [];
   for (const [name, entry] of next) {
-    if ((ctx.diffs || !isDelta(entry)) && !(await hasTarget(ctx.dest, name, entry))) missing.push([name, entry]);
+    if (isSelected(name, entry, ctx) && !(await hasTarget(ctx.dest, name, entry))) missing.push([name, entry]);
   }
   const deltas = missing.filter(([, e]) => isDelta(e));
   const full = missing.filter(([, e]) => !isDelta(e));

@@ -6,41 +6,14 @@
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { UpdopsError } from '../../errors.js';
 import type { Transport } from '../transport/index.js';
-import { pathInComponents } from './components.js';
 import { downloadFile } from './download.js';
-import { checkTargetPath, destPaths, toLocal } from './paths.js';
+import { destPaths, toLocal } from './paths.js';
+import { LEGACY_FILE, parseSums, writeLegacySizes } from './legacy-list.js';
 import { writeFileAtomic } from '../../util/index.js';
 import type { SourceOutcome, SyncContext } from './types.js';
+import { isSelected } from './selection.js';
 import { sha256OfFile } from '../../util/index.js';
-
-export interface LegacyList {
-  published?: string;
-  files: Map<string, string>;
-}
-
-export function parseSums(text: string): LegacyList {
-  const files = new Map<string, string>();
-  let published: string | undefined;
-  for (const [index, raw] of text.split('\n').entries()) {
-    const line = raw.replace(/\r$/, '');
-    if (line.trim() === '') continue;
-    const meta = /^#\s*published:\s*(\S+)/.exec(line);
-    if (meta) published = meta[1];
-    if (line.startsWith('#')) continue;
-    const match = /^([0-9a-fA-F]{64}) [ *](.+)$/.exec(line);
-    if (!match?.[1] || !match[2]) throw new UpdopsError('LEGACY_MISMATCH', `SHA256SUMS line ${index + 1} is not "<sha256>  <path>"`);
-    try {
-      checkTargetPath(match[2]);
-    } catch {
-      throw new UpdopsError('TUF_PATH', `SHA256SUMS line ${index + 1}: path ${JSON.stringify(match[2])} escapes the repository; refused`);
-    }
-    files.set(match[2], match[1].toLowerCase());
-  }
-  return { ...(published ? { published } : {}), files };
-}
-
 
 export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsBytes: Buffer): Promise<SourceOutcome> {
   const next = parseSums(sumsBytes.toString('utf8'));
@@ -50,7 +23,7 @@ export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsByt
   const staging = path.join(destPaths(ctx.dest).partial, 'legacy');
   const todo: [string, string][] = [];
   for (const [name, sha] of next.files) {
-    if (!pathInComponents(name, ctx.components)) continue;
+    if (!isSelected(name, LEGACY_FILE, ctx)) continue;
     // Unchanged entries are trusted only if the file on disk still has that hash.
     if (previous.get(name) === sha && (await sha256OfFile(toLocal(ctx.dest, name))) === sha) continue;
     todo.push([name, sha]);
@@ -76,10 +49,12 @@ export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsByt
     await mkdir(path.dirname(final), { recursive: true });
     await rename(temp, final);
   }
+  // Sizes first, SHA256SUMS last: the list names no sizes, and a DP's inspection needs one to tell a corrupt file.
+  await writeLegacySizes(ctx.dest, sumsBytes, next, ctx);
   await writeFileAtomic(sumsFile, sumsBytes);
   let removed = 0;
   for (const name of previous.keys()) {
-    if (next.files.has(name) && pathInComponents(name, ctx.components)) continue;
+    if (next.files.has(name) && isSelected(name, LEGACY_FILE, ctx)) continue;
     await rm(toLocal(ctx.dest, name), { force: true });
     removed += 1;
   }

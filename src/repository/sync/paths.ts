@@ -12,6 +12,8 @@ export const destPaths = (dest: string) => ({
   tuf: path.join(dest, '.updops', 'tuf'),
   partial: path.join(dest, '.updops', 'partial'),
   state: path.join(dest, '.updops', 'sync-state.json'),
+  /** Sizes of the old-scheme files as synced (legacy-list.ts). */
+  legacySizes: path.join(dest, '.updops', 'legacy-sizes.json'),
   /** One targets index per published snapshot version (dest-state.ts), so a crash between index and switch never mislabels one. */
   index: (snapshotVersion: number) => path.join(dest, '.updops', 'index', `${snapshotVersion}.targets.json`),
 });

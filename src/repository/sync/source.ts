@@ -42,7 +42,7 @@ export async function syncFromSource(transport: Transport, ctx: SyncContext, sou
   }
 
   const wanted = current && { ...current, targets: filterComponents(current.targets, ctx.components) };
-  if (trustedVersion !== undefined && wanted && remote?.equals(wanted.timestamp) && wanted.expires.getTime() > Date.now() && (await isComplete(ctx.dest, wanted, false))) {
+  if (trustedVersion !== undefined && wanted && remote?.equals(wanted.timestamp) && wanted.expires.getTime() > Date.now() && (await isComplete(ctx.dest, wanted, ctx))) {
     if (newEtag !== etag) await rememberEtag(ctx.dest, sourceKey, newEtag);
     return { version: wanted.targetsVersion, changed: false, files: 0, bytes: 0, deltaFiles: 0, deltaBytesSaved: 0, removed: 0, scheme: 'tuf' };
   }
