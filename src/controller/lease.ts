@@ -8,6 +8,7 @@
 import { hostname } from 'node:os';
 import { isUpdopsError, UpdopsError } from '../errors.js';
 import type { LeaseInfo, StateStore } from '../state/index.js';
+import { isAlive } from '../util/index.js';
 
 export const CONTROLLER_LEASE = 'controller';
 const STANDBY_CHECK_MS = 1000;
@@ -65,13 +66,19 @@ export class ControllerLease {
 
   static async acquire(store: StateStore, options: LeaseOptions): Promise<ControllerLease> {
     const request = { name: CONTROLLER_LEASE, owner: 'updops-controller', host: hostname(), pid: process.pid, ttlMs: options.ttlMs };
+    let replacing: string | undefined;
     for (;;) {
       try {
-        return new ControllerLease(store, await store.acquireLease(request), options);
+        return new ControllerLease(store, await store.acquireLease({ ...request, ...(replacing ? { replacing } : {}) }), options);
       } catch (error) {
         if (!isUpdopsError(error) || error.code !== 'LEASE') throw error;
         const held = await store.getLease(CONTROLLER_LEASE);
         if (!held) continue; // released between the two reads
+        // A holder on this machine whose process is gone (kill -9, a crash) holds nothing: restart at once, not after the ttl.
+        if (held.host === request.host && held.pid !== process.pid && !isAlive(held.pid)) {
+          replacing = held.id;
+          continue;
+        }
         if (!options.standby) throw refused(held);
         options.onStandby?.(held);
         // A released lease (its holder stopped cleanly) is taken within a second; an expired one within ttl + 1 s.

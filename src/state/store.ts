@@ -116,6 +116,8 @@ export interface LeaseRequest {
   host: string;
   pid: number;
   ttlMs: number;
+  /** Take over the lease with this id even while live: its holder is known to be dead (same host, no such pid). */
+  replacing?: string;
 }
 
 export interface LeaseInfo {

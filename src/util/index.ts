@@ -2,7 +2,7 @@
 export { systemClock, FakeClock, type Clock } from './clock.js';
 export { formatBytes } from './format-bytes.js';
 export { hashFile, hashFileSync, hashPrefixSync, sha256OfFile, type FileHash } from './hash-file.js';
-export { acquirePidLock } from './pid-lock.js';
+export { acquirePidLock, isAlive } from './pid-lock.js';
 export type { PidLockOptions, ReleaseLock } from './pid-lock.js';
 export { REDACTED, redactUrl } from './redact-url.js';
 export { stableStringify } from './stable-json.js';

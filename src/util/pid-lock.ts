@@ -32,7 +32,8 @@ export interface PidLockOptions {
 
 export type ReleaseLock = () => Promise<void>;
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid exists on this machine. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

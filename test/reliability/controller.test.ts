@@ -228,6 +228,18 @@ void t.test('updops controller: loopback by default, 401 without the token, no s
     t.comment(`controller crash: run ${run.id} → ${status}; runs stuck running: 0`);
   });
 
+  await t.test('SIGTERM during a run: the run ends cancelled, not interrupted, and the restart finds nothing to mark', async (t) => {
+    rmSync(w.dps['dp-b'], { recursive: true, force: true });
+    const { run } = (await (await post(runPath, TOKEN)).json()) as { run: RunJson };
+    await waitFor('the run to be running', async () => ((await runs()).find((r) => r.id === run.id)?.status === 'running' ? true : undefined));
+    await sleep(500);
+    await ctl.kill('SIGTERM');
+    const ended = (await w.dump()).runs.find((r) => r.id === run.id);
+    t.match(ended, { status: 'cancelled', reason: /cancelled/ }, 'a clean stop cancels the run');
+    ctl = await startController(w, tokenFile);
+    t.equal((await w.dump()).runs.find((r) => r.id === run.id)?.status, 'cancelled', 'the restart leaves it cancelled');
+  });
+
   await t.test('the secret is in no API response and no log line', async (t) => {
     for (const rel of ['/api/status', '/api/runs', '/api/events', '/metrics', '/', '/healthz']) await get(rel);
     for (const r of await runs()) await get(`/api/runs/${r.id}`);

@@ -38,7 +38,8 @@ export function acquireLease(db: SqliteDatabase, request: LeaseRequest, now: Dat
   if (!Number.isFinite(request.ttlMs) || request.ttlMs <= 0) throw new UpdopsError('USAGE', `lease ttlMs must be a positive number of milliseconds, got ${request.ttlMs}`);
   const take = db.transaction((): LeaseInfo => {
     const held = readLease(db, request.name);
-    if (held && Date.parse(held.expiresAt) > now.getTime()) throw leaseHeldError(held);
+    const live = held !== undefined && Date.parse(held.expiresAt) > now.getTime();
+    if (live && held.id !== request.replacing) throw leaseHeldError(held);
     const lease: LeaseInfo = {
       name: request.name,
       id: randomUUID(),

@@ -29,6 +29,16 @@ export function controllerConformance(t: Test, makeStore: MakeStore): void {
     t.equal((await store.acquireLease(request)).generation, 1, 'a released lease starts again');
   });
 
+  void t.test('a live lease is taken over only by naming its id (its holder is known dead)', async (t) => {
+    const store = await makeStore({ now: new Date('2026-01-01T00:00:00Z') });
+    t.teardown(() => store.close());
+    const dead = await store.acquireLease(request);
+    await rejectsWith(t, store.acquireLease({ ...request, pid: 12, replacing: 'another-id' }), 'LEASE');
+    const next = await store.acquireLease({ ...request, pid: 12, replacing: dead.id });
+    t.equal(next.generation, 2);
+    t.equal((await store.getLease('controller'))?.pid, 12);
+  });
+
   void t.test('leases of different names are independent', async (t) => {
     const store = await makeStore({ now: new Date('2026-01-01T00:00:00Z') });
     t.teardown(() => store.close());
