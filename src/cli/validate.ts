@@ -32,7 +32,8 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
     return 1;
   }
   const total = result.manifests.length;
-  const breakdown = MANIFEST_KINDS.map((k) => `${counts[k]} ${k}`).join(', ');
+  // Kinds the config does not use are left out.
+  const breakdown = MANIFEST_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`).join(', ');
   process.stdout.write(`${total} manifest${total === 1 ? '' : 's'} valid: ${breakdown}\n`);
   return 0;
 }

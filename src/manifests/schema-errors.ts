@@ -117,10 +117,15 @@ function withoutRepeatedTagErrors(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+/** `must match "then" schema` only repeats the error inside the then/else branch, which says what is wrong and where. */
+function withoutConditionSummaries(errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter((e) => e.keyword !== 'if');
+}
+
 export function schemaProblems(errors: ErrorObject[], locator: Locator, skipPointers: ReadonlySet<string>): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  for (const error of withoutRepeatedTagErrors(withoutBranchNoise(errors))) {
+  for (const error of withoutConditionSummaries(withoutRepeatedTagErrors(withoutBranchNoise(errors)))) {
     const { message, pointer, atKey } = describe(error);
     if ([...skipPointers].some((s) => pointer === s || pointer.startsWith(`${s}/`))) continue;
     const key = `${pointer}|${message}`;

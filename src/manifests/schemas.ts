@@ -12,6 +12,7 @@ export const KIND_SCHEMA_FILES = {
   Group: 'group.json',
   UpdateSource: 'update-source.json',
   Task: 'task.json',
+  Notification: 'notification.json',
 } as const;
 
 export type ManifestKind = keyof typeof KIND_SCHEMA_FILES;
@@ -55,7 +56,7 @@ let validators: Map<ManifestKind, ValidateFunction> | undefined;
 export function validatorFor(kind: ManifestKind): ValidateFunction {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, discriminator: true, strict: true, strictRequired: false, verbose: true });
-    addFormats.default(ajv, ['date', 'date-time', 'uri']);
+    addFormats.default(ajv, ['date', 'date-time', 'uri', 'email']);
     for (const file of ALL_FILES) ajv.addSchema(readSchemaFile(file));
     validators = new Map(MANIFEST_KINDS.map((k) => [k, ajv.getSchema(KIND_SCHEMA_FILES[k])!]));
   }

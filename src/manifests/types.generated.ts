@@ -3,7 +3,7 @@
 /**
  * Any updops manifest.
  */
-export type Manifest = Group | UpdateSource | Task;
+export type Manifest = Group | UpdateSource | Task | Notification;
 /**
  * Where the task runs: an administration group (with its subgroups by default), or an explicit list of devices and DPs.
  */
@@ -43,6 +43,12 @@ export type RandomDelay =
   | {
       minutes?: number;
     };
+/**
+ * A Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat): `{text}` is POSTed. The webhook URL is a secret: give it by `secretRef` (the file or variable holds the URL), or as `url` for an internal chat.
+ */
+export type SlackProvider = {
+  [k: string]: unknown | undefined;
+};
 
 /**
  * An administration group: a node of the group tree holding distribution points and devices (docs/design.md 1).
@@ -168,15 +174,15 @@ export interface UpdateSourceSpec {
   trustRoot?: string;
 }
 /**
- * Where a secret (`user:password`) is read from at run time: an environment variable or a file. Never written in a manifest.
+ * Where a secret is read from at run time: an environment variable or a file (its first line). What it holds is said where it is used: `user:password` for an update source or an SMTP login, a token for a forge, the URL of a chat webhook. Never written in a manifest.
  */
 export interface SecretRef {
   /**
-   * Environment variable holding `user:password`.
+   * Environment variable holding the secret.
    */
   env?: string;
   /**
-   * File holding `user:password` (first line).
+   * File holding the secret (first line).
    */
   file?: string;
 }
@@ -484,4 +490,129 @@ export interface UpdateTaskSettings {
 export interface HealthCheck {
   command: string;
   timeoutSeconds?: number;
+}
+/**
+ * Tells people or systems when something happens (docs/design.md 4, notifications): chosen events, filtered by severity, task or group, go to a chat, a webhook, e-mail, or — as commit statuses — to the forge of the config repository. Secrets are read by reference at delivery time; a failed delivery is retried with backoff and then recorded as a `NotificationFailed` event.
+ */
+export interface Notification {
+  /**
+   * Manifest API version. Always `updops/v1`.
+   */
+  apiVersion: "updops/v1";
+  kind: "Notification";
+  metadata: Metadata;
+  spec: NotificationSpec;
+}
+export interface NotificationSpec {
+  /**
+   * Which events are sent. Required for every provider but commit statuses, which follow reconciles: pending while a commit is tried, then `ReconcileApplied` → success and `ReconcileFailed` → failure (both by default; name one to send only it).
+   *
+   * @minItems 1
+   */
+  events?: [
+    (
+      | "ReconcileFailed"
+      | "ReconcileApplied"
+      | "RunFailed"
+      | "BasesAreOutOfDate"
+      | "BasesAreTotallyOutOfDate"
+      | "ApplicationRolledBack"
+    ),
+    ...(
+      | "ReconcileFailed"
+      | "ReconcileApplied"
+      | "RunFailed"
+      | "BasesAreOutOfDate"
+      | "BasesAreTotallyOutOfDate"
+      | "ApplicationRolledBack"
+    )[]
+  ];
+  /**
+   * Only events at least this severe: `ReconcileApplied` is info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed` and `BasesAreTotallyOutOfDate` error.
+   */
+  severity?: "info" | "warning" | "error";
+  /**
+   * Only events about runs of these tasks (events about no task — reconciles, devices — still pass unless `groups` is set).
+   */
+  tasks?: string[];
+  /**
+   * Only events about DPs or devices of these groups or their subgroups.
+   */
+  groups?: string[];
+  /**
+   * The message text as a Mustache template. Fields: `type`, `severity`, `message`, `subject`, `time`, `commit`, `task`, `run`, `consoleUrl`. Default: `[{{severity}}] {{type}}: {{message}}`.
+   */
+  template?: string;
+  provider: WebhookProvider | SlackProvider | SmtpProvider | GitHubProvider | GitLabProvider | GiteaProvider;
+}
+/**
+ * A generic JSON webhook: each event is POSTed as `{type, severity, message, subject, time, data, text}`. With `secretRef`, the body is signed: `X-Updops-Signature-256: sha256=<HMAC-SHA256 of the body>` keyed by the secret.
+ */
+export interface WebhookProvider {
+  type: "webhook";
+  /**
+   * Where events are POSTed.
+   */
+  url: string;
+  secretRef?: SecretRef;
+}
+/**
+ * E-mail over SMTP: one message per event, subject `updops: TYPE`, body the message text. `secretRef` holds `user:password` when the server wants a login.
+ */
+export interface SmtpProvider {
+  type: "smtp";
+  host: string;
+  port?: number;
+  /**
+   * TLS from the start (port 465); otherwise STARTTLS when the server offers it.
+   */
+  secure?: boolean;
+  from: string;
+  /**
+   * @minItems 1
+   */
+  to: [string, ...string[]];
+  secretRef?: SecretRef;
+}
+/**
+ * Commit statuses on GitHub (`POST /repos/OWNER/NAME/statuses/SHA`): pending while a commit is tried, then success or failure, linking to the console. `secretRef` holds a token with `repo:status` (the whole first line).
+ */
+export interface GitHubProvider {
+  type: "github";
+  /**
+   * `owner/name`.
+   */
+  repository: string;
+  /**
+   * API base URL (GitHub Enterprise: `https://HOST/api/v3`).
+   */
+  url?: string;
+  context?: string;
+  secretRef: SecretRef;
+}
+/**
+ * Commit statuses on GitLab (`POST /projects/ID/statuses/SHA`). `secretRef` holds a token with `api` scope.
+ */
+export interface GitLabProvider {
+  type: "gitlab";
+  /**
+   * The project's path, `group/name`.
+   */
+  repository: string;
+  url?: string;
+  context?: string;
+  secretRef: SecretRef;
+}
+/**
+ * Commit statuses on Gitea or Forgejo (`POST /repos/OWNER/NAME/statuses/SHA`). `secretRef` holds an access token.
+ */
+export interface GiteaProvider {
+  type: "gitea";
+  repository: string;
+  /**
+   * API base URL, `https://HOST/api/v1`.
+   */
+  url: string;
+  context?: string;
+  secretRef: SecretRef;
 }

@@ -5,7 +5,10 @@
  */
 export const PLAN_FORMAT_VERSION = 1;
 
-export type ObjectKind = 'Group' | 'UpdateSource' | 'Task';
+import type { ManifestKind } from '../manifests/index.js';
+
+/** Every manifest kind is recorded as objects of that kind. */
+export type ObjectKind = ManifestKind;
 
 /** A manifest reduced to what updops records: its normalized metadata and spec. */
 export interface DesiredObject {
