@@ -4,13 +4,13 @@
  * its manifest `repository` (a path on the DP, docs/design.md 1), served on its manifest address
  * (or `--listen`); `--root` holds the agent's own files (a device: its whole update root).
  */
-import { createRequire } from 'node:module';
 import { startAgent } from '../agent/index.js';
 import { resolveToken } from '../controller/index.js';
 import { UpdopsError } from '../errors.js';
 import { parseDuration } from '../repository/index.js';
 import { parseListen } from './serve.js';
 import { untilSignal } from './signals.js';
+import { packageVersion } from './version.js';
 
 export interface AgentCommandOptions {
   controller: string;
@@ -21,14 +21,6 @@ export interface AgentCommandOptions {
   listen?: string;
   role?: string;
   os?: string;
-}
-
-function version(): string {
-  try {
-    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
 }
 
 export async function agentCommand(options: AgentCommandOptions): Promise<number> {
@@ -46,7 +38,7 @@ export async function agentCommand(options: AgentCommandOptions): Promise<number
     root: options.root,
     token: resolveToken({ tokenFile: options.tokenFile }),
     heartbeatMs,
-    version: version(),
+    version: packageVersion(),
     ...(options.listen ? { listen: parseListen(options.listen) } : {}),
     ...(options.role ? { role: options.role } : {}),
     ...(options.os ? { os: options.os } : {}),

@@ -4,7 +4,7 @@
  * parse options, call the core, print, set the exit code.
  */
 import { DEFAULTS } from '../defaults.js';
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
 import type { PlanCommandOptions } from './plan.js';
 import type { ApplyCommandOptions } from './apply.js';
 import type { ControllerCommandOptions } from './controller.js';
@@ -236,5 +236,22 @@ export function registerCommands(program: Command): void {
     .action(async (options: { type?: string; limit: string; format: string; controller?: string; state?: string }) => {
       const { eventsCommand } = await import('./events.js');
       process.exitCode = await eventsCommand(options);
+    });
+
+  program
+    .command('version')
+    .description('print the version (the same as --version)')
+    .action(async () => {
+      const { versionCommand } = await import('./version.js');
+      process.exitCode = versionCommand();
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script, e.g. source <(updops completion bash)')
+    .addArgument(new Argument('<shell>', 'bash | zsh | fish').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: string) => {
+      const { completionCommand } = await import('./completion.js');
+      process.exitCode = completionCommand(program, shell);
     });
 }
