@@ -4,11 +4,16 @@
  * parse options, call the core, print, set the exit code.
  */
 import { DEFAULTS } from '../defaults.js';
-import { Argument, type Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import type { PlanCommandOptions } from './plan.js';
 import type { ApplyCommandOptions } from './apply.js';
 import type { ControllerCommandOptions } from './controller.js';
 import type { AgentCommandOptions } from './agent.js';
+
+/** Logs of the long-running commands: JSON lines that `jq` reads, or text for people. */
+function logFormatOption(): Option {
+  return new Option('--log-format <format>', 'json lines, or text for people').choices(['json', 'text']).default('json');
+}
 
 export function registerCommands(program: Command): void {
   program
@@ -171,6 +176,7 @@ export function registerCommands(program: Command): void {
     .option('--concurrency <n>', 'DP repositories synced at once within a run', String(DEFAULTS.runConcurrency))
     .option('--token-file <file>', 'file holding the API token for POST calls (default: $UPDOPS_TOKEN)')
     .option('--log-level <level>', 'trace | debug | info | warn | error | silent', 'info')
+    .addOption(logFormatOption())
     .option('--agent-timeout <duration>', "how long a run waits for an agent's result", `${DEFAULTS.agentResultTimeoutMs / 60_000}m`)
     .action(async (options: ControllerCommandOptions) => {
       const { controllerCommand } = await import('./controller.js');
@@ -188,6 +194,7 @@ export function registerCommands(program: Command): void {
     .option('--listen <host:port>', "DP: where its repository is served (default: the port of its manifest address on 127.0.0.1)")
     .option('--role <role>', 'dp | device (default: from the controller)')
     .option('--os <os>', 'reported OS (default: from the controller)')
+    .addOption(logFormatOption())
     .action(async (options: AgentCommandOptions) => {
       const { agentCommand } = await import('./agent.js');
       process.exitCode = await agentCommand(options);

@@ -7,7 +7,7 @@ import { UpdopsError } from '../errors.js';
 import { createApiServer, resolveToken } from '../controller/index.js';
 import { AgentHub } from '../controller/index.js';
 import { createController } from '../controller/index.js';
-import { createLogger } from '../controller/index.js';
+import { createLogger, logProcessWarnings, type LogFormat } from '../controller/index.js';
 import { createMetrics } from '../controller/index.js';
 import { parseDuration } from '../repository/index.js';
 import { openStateStore } from '../state/index.js';
@@ -26,6 +26,7 @@ export interface ControllerCommandOptions {
   concurrency: string;
   tokenFile?: string;
   logLevel: string;
+  logFormat?: LogFormat;
   agentTimeout?: string;
 }
 
@@ -48,7 +49,9 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
   const maxDeletes = wholeNumber(options.maxDeletes, '--max-deletes', 0);
   const concurrency = wholeNumber(options.concurrency, '--concurrency', 1);
   const token = resolveToken({ tokenFile: options.tokenFile });
-  const logger = createLogger({ level: options.logLevel as 'info' });
+  const format = options.logFormat ?? 'json';
+  const logger = createLogger({ level: options.logLevel as 'info', format });
+  logProcessWarnings(logger);
   const store = await openStateStore(options.state ? { path: options.state } : {});
   const { registry, observer } = createMetrics(undefined, { logger, agents: () => store.listAgents() });
   // Agents (docs/design.md 4 `updops agent`): one hub shared by the task runs and the API.
@@ -57,7 +60,8 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
   try {
     await controller.start();
     const api = await createApiServer(controller, { host, port, ...(token ? { token } : {}), logger, registry, agents });
-    process.stdout.write(`controller listening on ${api.url}\n`);
+    // At every --log-level: with port 0 this line is the only way to learn the address.
+    createLogger({ level: 'info', format }).info({ url: api.url }, `controller listening on ${api.url}`);
     const signal = await untilSignal();
     logger.info({ signal }, 'stopping');
     await api.close();
