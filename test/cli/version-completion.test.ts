@@ -59,6 +59,8 @@ const BASH_CASES: [string[], string][] = [
   // --state takes a value, so "keys" after it is that value, not the keys command.
   [['updops', '--debug', 'plan', '--state', 'keys', '--f'], '--format'],
   [['updops', 'completion', ''], 'bash zsh fish'],
+  // An option with choices completes them.
+  [['updops', 'controller', '--log-format', ''], 'json text'],
   [['updops', 'help', 'sta'], 'status'],
   [['updops', 'run', 'Download hq', '--w'], '--wait'],
   // Unknown (a file name): nothing, so `complete -o default` falls back to file names.
@@ -84,6 +86,7 @@ void t.test('fish: complete -C gives the same answers, with descriptions', { ski
   t.same(ask('updops keys rotate --r'), ['--repo', '--role']);
   t.same(ask('updops --debug plan --state keys --f'), ['--format']);
   t.same(ask('updops completion '), ['bash', 'fish', 'zsh']);
+  t.same(ask('updops agent --log-format '), ['json', 'text']);
   t.ok(ask('updops ').includes('controller'));
   t.ok(ask(`updops plan --state ${dir}/updops.f`).includes(`${dir}/updops.fish`), 'file names where a path is expected');
 });
@@ -96,14 +99,15 @@ _describe() { local arr=$4; print -r -- "describe ${'$'}{(j:|:)${'$'}{(P)arr}}";
 compadd() { print -r -- "compadd ${'$'}{(j:|:)${'$'}{(P)2}}"; }
 _files() { print -r -- files; }
 t() { words=("$@"); CURRENT=$#; _updops; }`;
-  const res = spawnSync('zsh', ['-c', `${recorders}\nsource '${file}'\nt updops keys ''\nt updops keys rotate --ro\nt updops completion ''\nt updops plan --state ''\nt updops validate ''\nprint -r -- "PATH $PATH"`], { encoding: 'utf8' });
+  const res = spawnSync('zsh', ['-c', `${recorders}\nsource '${file}'\nt updops keys ''\nt updops keys rotate --ro\nt updops completion ''\nt updops controller --log-format ''\nt updops plan --state ''\nt updops validate ''\nprint -r -- "PATH $PATH"`], { encoding: 'utf8' });
   t.equal(res.stderr, '');
   const lines = res.stdout.split('\n');
   t.equal(lines[0], 'compdef _updops updops');
   t.match(lines[1], /^describe generate:write ed25519 keys.*\|rotate:replace one role's key.*\|help:/);
   t.match(lines[2], /^describe --role:root, targets, snapshot or timestamp\|/);
   t.equal(lines[3], 'compadd bash|zsh|fish');
-  t.equal(lines[4], 'files');
+  t.equal(lines[4], 'compadd json|text');
   t.equal(lines[5], 'files');
-  t.equal(lines[6], `PATH ${process.env.PATH ?? ''}`, 'PATH is untouched (zsh ties $path to it)');
+  t.equal(lines[6], 'files');
+  t.equal(lines[7], `PATH ${process.env.PATH ?? ''}`, 'PATH is untouched (zsh ties $path to it)');
 });
