@@ -1,6 +1,7 @@
 /**
- * Read-only commands never create a state (issue 14): with no state, status, history, runs, events
- * and an in-process run fail with one NO_STATE line and exit 1, and no file or folder appears.
+ * Read-only commands never create a state (issue 14): with no state, status, history, runs,
+ * events, an in-process run and `apply --force-unlock` fail with one NO_STATE line and exit 1,
+ * and no file or folder appears.
  * `plan` previews a first apply against an empty state, still writing nothing, and its saved plan
  * applies to the state that apply then creates.
  */
@@ -11,7 +12,7 @@ import { runCli } from '../helpers/processes.js';
 import { tempDirSync } from '../helpers/temp-dir.js';
 import { NOW, STACK_FRAME, makeWorld } from '../reconcile/helpers/world.js';
 
-const READ_ONLY: string[][] = [['status'], ['status', '--format', 'json'], ['history'], ['runs'], ['runs', 'some-id'], ['events'], ['run', 'Download hq']];
+const READ_ONLY: string[][] = [['status'], ['status', '--format', 'json'], ['history'], ['runs'], ['runs', 'some-id'], ['events'], ['run', 'Download hq'], ['apply', '--force-unlock', 'some-lock']];
 
 void t.test('with no state, read-only commands fail with NO_STATE and create nothing', async (t) => {
   const cwd = tempDirSync(t);
