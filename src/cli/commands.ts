@@ -175,7 +175,7 @@ export function registerCommands(program: Command): void {
     .option('--max-deletes <n>', 'refuse applies that delete more objects than this', String(DEFAULTS.maxDeletes))
     .option('--concurrency <n>', 'DP repositories synced at once within a run', String(DEFAULTS.runConcurrency))
     .option('--token-file <file>', 'file holding the API token for POST calls (default: $UPDOPS_TOKEN)')
-    .option('--log-level <level>', 'trace | debug | info | warn | error | silent', 'info')
+    .addOption(new Option('--log-level <level>', 'the least severe events to log').choices(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'))
     .addOption(logFormatOption())
     .option('--agent-timeout <duration>', "how long a run waits for an agent's result", `${DEFAULTS.agentResultTimeoutMs / 60_000}m`)
     .action(async (options: ControllerCommandOptions) => {
@@ -256,7 +256,7 @@ export function registerCommands(program: Command): void {
   program
     .command('completion')
     .description('print a shell completion script, e.g. source <(updops completion bash)')
-    .addArgument(new Argument('<shell>', 'bash | zsh | fish').choices(['bash', 'zsh', 'fish']))
+    .addArgument(new Argument('<shell>', 'the shell to complete for').choices(['bash', 'zsh', 'fish']))
     .action(async (shell: string) => {
       const { completionCommand } = await import('./completion.js');
       process.exitCode = completionCommand(program, shell);

@@ -90,9 +90,12 @@ void t.test('--log-format text: the same events as text lines, no JSON', async (
   t.equal(controller.stderr(), '');
 });
 
-void t.test('an unknown --log-format is one clear error, exit 1', async (t) => {
+void t.test('an unknown --log-format or --log-level is one clear error, exit 1', async (t) => {
   const f = await configured(t);
   const res = await runCli(controllerArgs(f.config, path.join(f.dir, 'x.db'), ['--log-format', 'yaml']), { cwd: f.dir, t });
   t.equal(res.code, 1);
   t.match(res.stderr, /--log-format.*yaml.*invalid.*json, text/);
+  const level = await runCli(controllerArgs(f.config, path.join(f.dir, 'x.db'), ['--log-level', 'loud']), { cwd: f.dir, t });
+  t.equal(level.code, 1);
+  t.match(level.stderr, /^error: option '--log-level <level>' argument 'loud' is invalid\. Allowed choices are trace, debug, info, warn, error, silent\.\n$/);
 });
