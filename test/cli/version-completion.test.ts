@@ -111,3 +111,31 @@ t() { words=("$@"); CURRENT=$#; _updops; }`;
   t.equal(lines[6], 'files');
   t.equal(lines[7], `PATH ${process.env.PATH ?? ''}`, 'PATH is untouched (zsh ties $path to it)');
 });
+
+void t.test('zsh: in a real interactive zsh (zpty, compinit), TAB completes the line', { skip: !has('zsh') && 'no zsh' }, async (t) => {
+  const file = await script(t, 'zsh');
+  const typed: [string, string][] = [
+    ['updops keys ro', 'updops keys rotate'],
+    ['updops controller --log-f', 'updops controller --log-format'],
+    ['updops controller --log-format te', 'updops controller --log-format text'],
+    ['updops completion fi', 'updops completion fish'],
+  ];
+  // Each line is typed with a TAB, then Enter (updops is a no-op function there), so the completed line is echoed.
+  const driver = `zmodload zsh/zpty
+zpty z 'TERM=dumb zsh -f -i'
+zpty -w z 'PS1="> "; autoload -Uz compinit && compinit -u -D; source ${file}; updops() { :; }'
+${typed.map(([line]) => `zpty -w -n z $'${line}\\t'\nsleep 0.5\nzpty -w -n z $'\\r'\nsleep 0.3`).join('\n')}
+zpty -w z 'print END-OF-TEST'
+out=''
+for i in {1..50}; do
+  while zpty -r -t z chunk; do out+=$chunk; done
+  [[ $out == *END-OF-TEST*'>'* ]] && break
+  sleep 0.1
+done
+print -r -- "$out"
+zpty -d z`;
+  const res = spawnSync('zsh', ['-f', '-c', driver], { encoding: 'utf8', timeout: 30_000 });
+  for (const [line, completed] of typed) t.ok(res.stdout.includes(completed), `${line}<TAB> → ${completed}`);
+  t.notMatch(res.stdout, /command not found|no such file/i, 'no errors while completing');
+});
+
