@@ -139,3 +139,18 @@ zpty -d z`;
   t.notMatch(res.stdout, /command not found|no such file/i, 'no errors while completing');
 });
 
+
+void t.test('bash: in a real interactive bash (a pty from script(1)), TAB completes the line', { skip: (!has('bash') || !has('script')) && 'no bash or script' }, async (t) => {
+  const file = await script(t, 'bash');
+  const typed: [string, string][] = [
+    ['updops keys ro', 'updops keys rotate'],
+    ['updops controller --log-format te', 'updops controller --log-format text'],
+    ['updops --debug pl', 'updops --debug plan'],
+  ];
+  // Keys are typed one step at a time, as a person would; Enter runs the line (updops is a no-op function there).
+  const keys = [`source '${file}'; updops() { :; }\r`, ...typed.flatMap(([line]) => [`${line}\t`, '\r']), 'exit\r'];
+  const feed = keys.map((k) => `sleep 0.4; printf '%s' ${JSON.stringify(k).replace(/\\t/g, '\t').replace(/\\r/g, '\r')}`).join('; ');
+  const res = spawnSync('bash', ['-c', `(${feed}) | script -qfc 'bash --norc --noprofile -i' /dev/null`], { encoding: 'utf8', timeout: 30_000 });
+  for (const [line, completed] of typed) t.ok(res.stdout.includes(completed), `${line}<TAB> → ${completed}`);
+  t.notMatch(res.stdout, /command not found/, 'no errors while completing');
+});
