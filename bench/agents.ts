@@ -178,10 +178,10 @@ spec:
     execFileSync(process.execPath, [BIN, 'apply', '--config', config, '--ref', 'main', '--state', state, '--auto-approve'], { cwd: work, stdio: 'ignore' });
     const controller = start(['controller', '--config', config, '--ref', 'main', '--state', state, '--listen', '127.0.0.1:0', '--log-level', 'warn']);
     procs.push(controller);
-    const controllerUrl = (await controller.line(/controller listening on (\S+)/))[1]!;
+    const controllerUrl = (await controller.line(/controller listening on (http[^\s"]+)/))[1]!;
     const dp = start(['agent', '--controller', controllerUrl, '--name', 'dp-1', '--root', path.join(work, 'dp-agent'), '--heartbeat', '5s']);
     procs.push(dp);
-    const dpUrl = (await dp.line(/serving (http\S+)/))[1]!;
+    const dpUrl = (await dp.line(/serving (http[^\s"]+)/))[1]!;
     log(`DP agent serving ${dpUrl}; ${DEVICES} devices updating at once`);
     const agentPhase = await updateAll('DP agent', dpUrl, dpPort, work, trustRoot);
     log(line(agentPhase));

@@ -45,6 +45,8 @@ const DP = 'dp-hq-1';
 const DEVICES = ['ws-hq-001', 'ws-hq-002'];
 const UPDATE_TASK = 'Update databases and modules';
 const TOKEN = 'demo-token-not-a-secret';
+/** An agent's JSON log line saying it registered; the demo prints its message. */
+const AGENT_READY = /"msg":"(agent [^"]*)"/;
 
 function rewriteConfig(configDir: string, vendorUrl: string, nasDir: string, dpPort: number): void {
   const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -229,19 +231,19 @@ async function main(): Promise<void> {
 
     banner(`Agents: a controller, the DP agent of ${DP} and two devices of its group`);
     const controller = startBackground('controller', 'controller', ...common, '--listen', '127.0.0.1:0', '--log-level', 'warn');
-    const url = (await controller.line(/controller listening on (\S+)/))[1]!;
+    const url = (await controller.line(/controller listening on (http[^\s"]+)/))[1]!;
     process.stdout.write(`controller listening on ${url}\n`);
     const agentArgs = (name: string): string[] => ['agent', '--controller', url, '--name', name, '--root', path.join(work, 'agents', name), '--heartbeat', '1s'];
     const dp = startBackground(DP, ...agentArgs(DP));
-    process.stdout.write(`${(await dp.line(/^agent .*$/m))[0]}\n`);
+    process.stdout.write(`${(await dp.line(AGENT_READY))[1]}\n`);
     const devices = DEVICES.map((name) => startBackground(name, ...agentArgs(name)));
-    for (const device of devices) process.stdout.write(`${(await device.line(/^agent .*$/m))[0]}\n`);
+    for (const device of devices) process.stdout.write(`${(await device.line(AGENT_READY))[1]}\n`);
 
     const vendorBefore = server.stats.requests;
     expect(await updops('run', UPDATE_TASK, '--wait', '--controller', url, '--interval', '200'), [0], `run "${UPDATE_TASK}"`);
-    const dpUrl = /serving \S+ on (\S+)/.exec(dp.output())?.[1] ?? '?';
+    const dpUrl = /serving \S+ on (http[^\s"]+)/.exec(dp.output())?.[1] ?? '?';
     for (const device of devices) {
-      const done = /run \S+: (completed|failed)[^\n]*/.exec(device.output());
+      const done = /run \S+: (completed|failed)[^\n"]*/.exec(device.output());
       process.stdout.write(`${device.name}: ${done?.[0] ?? 'no run'}\n`);
     }
     const vendorRequests = server.stats.requests - vendorBefore;

@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'APPLICATION',
   // reconcile, state, controller
   'STATE',
+  'NO_STATE',
   'LOCKED',
   'LEASE',
   'PLAN_STALE',

@@ -29,7 +29,8 @@ export interface AgentOptions {
   role?: 'dp' | 'device';
   os?: string;
   version: string;
-  log?: (line: string) => void;
+  /** One line per event; warn for what went wrong but is retried (no controller, a lost result). */
+  log?: (line: string, level?: 'info' | 'warn') => void;
 }
 
 export interface RunningAgent {
@@ -66,8 +67,8 @@ class Agent {
     return this.#server?.url;
   }
 
-  #log(line: string): void {
-    this.#o.log?.(`${this.#o.name}: ${line}`);
+  #log(line: string, level: 'info' | 'warn' = 'info'): void {
+    this.#o.log?.(`${this.#o.name}: ${line}`, level);
   }
 
   async start(): Promise<void> {
@@ -94,7 +95,7 @@ class Agent {
         this.#log(`registered as ${this.#registration.role} (${this.#registration.os})`);
         return;
       } catch (error) {
-        this.#log(`cannot register: ${errorMessage(error)}`);
+        this.#log(`cannot register: ${errorMessage(error)}`, 'warn');
         if (!(await wait.wait(this.#stop.signal))) throw new Error('stopped before registering', { cause: error });
       }
     }
@@ -129,7 +130,7 @@ class Agent {
         await this.#call('POST', path, { status, events: unsent, heartbeatSeconds: this.#o.heartbeatMs / 1000 });
         unsent = [];
       } catch (error) {
-        if (!this.#stop.signal.aborted) this.#log(`heartbeat failed: ${errorMessage(error)}`);
+        if (!this.#stop.signal.aborted) this.#log(`heartbeat failed: ${errorMessage(error)}`, 'warn');
       }
       await sleep(this.#o.heartbeatMs, this.#stop.signal);
     }
@@ -153,7 +154,7 @@ class Agent {
         if (answer) await this.#execute(answer.assignment);
       } catch (error) {
         if (this.#stop.signal.aborted) break;
-        this.#log(`lost the controller: ${errorMessage(error)}`);
+        this.#log(`lost the controller: ${errorMessage(error)}`, 'warn');
         await wait.wait(this.#stop.signal);
       }
     }
@@ -191,11 +192,11 @@ class Agent {
         return;
       } catch (error) {
         if (error instanceof ControllerError && error.status !== undefined && error.status < 500 && error.status !== 401) {
-          this.#log(`result refused: ${error.message}`);
+          this.#log(`result refused: ${error.message}`, 'warn');
           return;
         }
         if (this.#stop.signal.aborted && attempt >= 3) return;
-        this.#log(`result not acknowledged yet: ${errorMessage(error)}`);
+        this.#log(`result not acknowledged yet: ${errorMessage(error)}`, 'warn');
         await wait.wait(this.#stop.signal.aborted ? undefined : this.#stop.signal);
       }
     }

@@ -4,13 +4,13 @@
  * its manifest `repository` (a path on the DP, docs/design.md 1), served on its manifest address
  * (or `--listen`); `--root` holds the agent's own files (a device: its whole update root).
  */
-import { createRequire } from 'node:module';
 import { startAgent } from '../agent/index.js';
-import { resolveToken } from '../controller/index.js';
+import { createLogger, logProcessWarnings, resolveToken, type LogFormat } from '../controller/index.js';
 import { UpdopsError } from '../errors.js';
 import { parseDuration } from '../repository/index.js';
 import { parseListen } from './serve.js';
 import { untilSignal } from './signals.js';
+import { packageVersion } from './version.js';
 
 export interface AgentCommandOptions {
   controller: string;
@@ -21,14 +21,7 @@ export interface AgentCommandOptions {
   listen?: string;
   role?: string;
   os?: string;
-}
-
-function version(): string {
-  try {
-    return (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
+  logFormat?: LogFormat;
 }
 
 export async function agentCommand(options: AgentCommandOptions): Promise<number> {
@@ -39,6 +32,8 @@ export async function agentCommand(options: AgentCommandOptions): Promise<number
     throw new UpdopsError('USAGE', `--heartbeat must be a duration such as 15s (got ${options.heartbeat})`);
   }
   if (options.role !== undefined && options.role !== 'dp' && options.role !== 'device') throw new UpdopsError('USAGE', '--role must be dp or device');
+  const logger = createLogger({ format: options.logFormat ?? 'json' });
+  logProcessWarnings(logger);
   const signal = untilSignal();
   const agent = await startAgent({
     controller: options.controller,
@@ -46,13 +41,14 @@ export async function agentCommand(options: AgentCommandOptions): Promise<number
     root: options.root,
     token: resolveToken({ tokenFile: options.tokenFile }),
     heartbeatMs,
-    version: version(),
+    version: packageVersion(),
     ...(options.listen ? { listen: parseListen(options.listen) } : {}),
     ...(options.role ? { role: options.role } : {}),
     ...(options.os ? { os: options.os } : {}),
-    log: (line) => process.stderr.write(`${line}\n`),
+    log: (line, level) => logger[level ?? 'info'](line),
   });
-  process.stdout.write(`agent ${options.name} registered as ${agent.registration.role}${agent.servedUrl ? `, serving ${agent.servedUrl}` : ''}\n`);
+  const { role } = agent.registration;
+  logger.info({ agent: options.name, role, ...(agent.servedUrl ? { url: agent.servedUrl } : {}) }, `agent ${options.name} registered as ${role}${agent.servedUrl ? `, serving ${agent.servedUrl}` : ''}`);
   await signal;
   await agent.stop();
   return 0;

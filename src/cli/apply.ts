@@ -111,5 +111,5 @@ export async function applyCommand(options: ApplyCommandOptions): Promise<number
     const result = await applyPlan(saved, { store, holder: lockHolder(), maxDeletes, execute });
     process.stdout.write(summary(result));
     return result.runs.some((r) => r.run.status === 'failed') ? 1 : 0;
-  });
+  }, options.forceUnlock ? 'existing' : 'create'); // a lock can only be in a state that exists
 }

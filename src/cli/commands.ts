@@ -4,11 +4,16 @@
  * parse options, call the core, print, set the exit code.
  */
 import { DEFAULTS } from '../defaults.js';
-import type { Command } from 'commander';
+import { Argument, Option, type Command } from 'commander';
 import type { PlanCommandOptions } from './plan.js';
 import type { ApplyCommandOptions } from './apply.js';
 import type { ControllerCommandOptions } from './controller.js';
 import type { AgentCommandOptions } from './agent.js';
+
+/** Logs of the long-running commands: JSON lines that `jq` reads, or text for people. */
+function logFormatOption(): Option {
+  return new Option('--log-format <format>', 'json lines, or text for people').choices(['json', 'text']).default('json');
+}
 
 export function registerCommands(program: Command): void {
   program
@@ -170,7 +175,8 @@ export function registerCommands(program: Command): void {
     .option('--max-deletes <n>', 'refuse applies that delete more objects than this', String(DEFAULTS.maxDeletes))
     .option('--concurrency <n>', 'DP repositories synced at once within a run', String(DEFAULTS.runConcurrency))
     .option('--token-file <file>', 'file holding the API token for POST calls (default: $UPDOPS_TOKEN)')
-    .option('--log-level <level>', 'trace | debug | info | warn | error | silent', 'info')
+    .addOption(new Option('--log-level <level>', 'the least severe events to log').choices(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'))
+    .addOption(logFormatOption())
     .option('--agent-timeout <duration>', "how long a run waits for an agent's result", `${DEFAULTS.agentResultTimeoutMs / 60_000}m`)
     .option('--retry-interval <duration>', 'a failed commit is tried again after this, doubling per failure (up to 10m)', `${DEFAULTS.reconcileRetryMs / 1000}s`)
     .option('--standby', 'when another controller is active on this state, wait and take over when it stops (default: refuse to start)')
@@ -190,6 +196,7 @@ export function registerCommands(program: Command): void {
     .option('--listen <host:port>', "DP: where its repository is served (default: the port of its manifest address on 127.0.0.1)")
     .option('--role <role>', 'dp | device (default: from the controller)')
     .option('--os <os>', 'reported OS (default: from the controller)')
+    .addOption(logFormatOption())
     .action(async (options: AgentCommandOptions) => {
       const { agentCommand } = await import('./agent.js');
       process.exitCode = await agentCommand(options);
@@ -238,5 +245,22 @@ export function registerCommands(program: Command): void {
     .action(async (options: { type?: string; limit: string; format: string; controller?: string; state?: string }) => {
       const { eventsCommand } = await import('./events.js');
       process.exitCode = await eventsCommand(options);
+    });
+
+  program
+    .command('version')
+    .description('print the version (the same as --version)')
+    .action(async () => {
+      const { versionCommand } = await import('./version.js');
+      process.exitCode = versionCommand();
+    });
+
+  program
+    .command('completion')
+    .description('print a shell completion script, e.g. source <(updops completion bash)')
+    .addArgument(new Argument('<shell>', 'the shell to complete for').choices(['bash', 'zsh', 'fish']))
+    .action(async (shell: string) => {
+      const { completionCommand } = await import('./completion.js');
+      process.exitCode = completionCommand(program, shell);
     });
 }

@@ -1,14 +1,32 @@
 /** What several commands share: the state store, who holds the lock, the time. */
 import { hostname, userInfo } from 'node:os';
-import { UpdopsError } from '../errors.js';
-import { openStateStore, type StateStore } from '../state/index.js';
+import { isUpdopsError, UpdopsError } from '../errors.js';
+import { openEmptyStateStore, openStateStore, type StateStore } from '../state/index.js';
 
 export interface StateOptions {
   state?: string;
 }
 
-export async function withStore<T>(options: StateOptions, use: (store: StateStore) => Promise<T>): Promise<T> {
-  const store = await openStateStore(options.state ? { path: options.state } : {});
+/**
+ * How a command opens the state: `create` (apply, run: the default) makes it when missing; `existing`
+ * (status, history, runs, events: they only read) fails with NO_STATE and creates nothing;
+ * `preview` (plan) reads a missing state as an empty one, still creating nothing.
+ */
+export type StateMode = 'create' | 'existing' | 'preview';
+
+async function openFor(options: StateOptions, mode: StateMode): Promise<StateStore> {
+  const where = options.state ? { path: options.state } : {};
+  if (mode === 'create') return openStateStore(where);
+  try {
+    return await openStateStore({ ...where, create: false });
+  } catch (error) {
+    if (mode === 'preview' && isUpdopsError(error) && error.code === 'NO_STATE') return openEmptyStateStore();
+    throw error;
+  }
+}
+
+export async function withStore<T>(options: StateOptions, use: (store: StateStore) => Promise<T>, mode: StateMode = 'create'): Promise<T> {
+  const store = await openFor(options, mode);
   try {
     return await use(store);
   } finally {

@@ -11,7 +11,7 @@ import { UpdopsError } from '../errors.js';
 import { bindApiListener, createApiServer, resolveToken } from '../controller/index.js';
 import { AgentHub } from '../controller/index.js';
 import { createController } from '../controller/index.js';
-import { createLogger } from '../controller/index.js';
+import { createLogger, logProcessWarnings, type LogFormat } from '../controller/index.js';
 import { createMetrics } from '../controller/index.js';
 import { parseDuration } from '../repository/index.js';
 import { openStateStore, type LeaseInfo } from '../state/index.js';
@@ -30,6 +30,7 @@ export interface ControllerCommandOptions {
   concurrency: string;
   tokenFile?: string;
   logLevel: string;
+  logFormat?: LogFormat;
   agentTimeout?: string;
   retryInterval: string;
   standby?: boolean;
@@ -57,7 +58,9 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
   const retryMs = durationMs(options.retryInterval, '--retry-interval');
   const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
   const token = resolveToken({ tokenFile: options.tokenFile });
-  const logger = createLogger({ level: options.logLevel as 'info' });
+  const format = options.logFormat ?? 'json';
+  const logger = createLogger({ level: options.logLevel as 'info', format });
+  logProcessWarnings(logger);
   const listener = await bindApiListener(host, port);
   const signal = untilSignal();
   let store;
@@ -94,7 +97,8 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
       throw error;
     }
     const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), logger, registry, agents });
-    process.stdout.write(`controller listening on ${api.url}\n`);
+    // At every --log-level: with port 0 this line is the only way to learn the address.
+    createLogger({ level: 'info', format }).info({ url: api.url }, `controller listening on ${api.url}`);
     const ended = await Promise.race([signal, leaseLost]);
     await api.close();
     await controller.stop();

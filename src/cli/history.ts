@@ -15,5 +15,5 @@ export async function historyCommand(options: { state?: string; format: string; 
     if (entries.length === 0) process.stdout.write('No applies recorded yet.\n');
     for (const e of entries) process.stdout.write(`#${e.id}  ${e.appliedAt}  ${e.commit ? e.commit.slice(0, 12) : '(directory)'}${e.dirty ? ' dirty' : ''}  serial ${e.serial}  ${e.summary}\n`);
     return 0;
-  });
+  }, 'existing');
 }

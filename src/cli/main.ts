@@ -5,10 +5,12 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands.js';
 import { reportFailure } from './exit.js';
+import { packageVersion } from './version.js';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('updops')
     .description('Declarative, GitOps-style controller for security-update distribution')
+    .version(packageVersion(), '-V, --version', 'print the version')
     .option('--debug', 'print stack traces for unexpected errors')
     .exitOverride()
     .showHelpAfterError(false)

@@ -31,5 +31,5 @@ export async function planCommand(options: PlanCommandOptions): Promise<number> 
       process.stderr.write(`Saved the plan to ${options.out}; apply exactly this plan with: updops apply ${options.out}\n`);
     }
     return options.detailedExitcode && planHasChanges(saved.plan) ? 2 : 0;
-  });
+  }, 'preview');
 }

@@ -79,7 +79,7 @@ async function inProcess(options: RunCommandOptions, format: string): Promise<nu
     const chained = outcomes.slice(1);
     print(format, { run: first.run, results: first.results, ...(chained.length ? { chained: chained.map((o) => ({ run: o.run, results: o.results })) } : {}) }, outcomes.flatMap(runDetailLines));
     return exitCodeOf(first.run);
-  });
+  }, 'existing');
 }
 
 function parseInterval(value: string | undefined): number {

@@ -24,7 +24,7 @@ export function controllerUrl(option: string | undefined, env: NodeJS.ProcessEnv
 export async function withReader<T>(options: ReaderOptions, use: (reader: RunsReader) => Promise<T>): Promise<T> {
   const url = controllerUrl(options.controller);
   if (url) return use(new ApiClient({ url }));
-  return withStore(options, (store) => use(storeReader(store)));
+  return withStore(options, (store) => use(storeReader(store)), 'existing');
 }
 
 export function parseLimit(value: string | undefined, fallback = 20): number {

@@ -10,5 +10,5 @@ export async function statusCommand(options: { state?: string; format: string; n
     const report = await collectStatus(store, parseNow(options.now), defaultTimeZone());
     process.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderStatusText(report));
     return 0;
-  });
+  }, 'existing');
 }

@@ -33,7 +33,7 @@ export async function validateCommand(options: ValidateOptions): Promise<number>
   }
   const total = result.manifests.length;
   // Kinds the config does not use are left out.
-  const breakdown = MANIFEST_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k}`).join(', ');
+  const breakdown = MANIFEST_KINDS.filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${k}`).join(', ');
   process.stdout.write(`${total} manifest${total === 1 ? '' : 's'} valid: ${breakdown}\n`);
   return 0;
 }

@@ -3,7 +3,7 @@ export { resolveToken } from './api/auth.js';
 export { bindApiListener, createApiServer, type BoundListener } from './api/index.js';
 export { AgentHub } from './agents/hub.js';
 export { createController } from './controller.js';
-export { createLogger } from './logging.js';
+export { createLogger, LOG_FORMATS, logProcessWarnings, type LogFormat } from './logging.js';
 export { createMetrics } from './metrics.js';
 export { ApiClient } from './api/client.js';
 export type { RunDetails } from './types.js';

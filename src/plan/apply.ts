@@ -6,7 +6,7 @@
  */
 import { UpdopsError } from '../errors.js';
 import { applyStarts, type RunOutcome, type RunRequest } from '../runs/index.js';
-import { recordedConfig, type StateStore } from '../state/index.js';
+import { NO_LINEAGE, recordedConfig, type StateStore } from '../state/index.js';
 import { DEFAULTS } from '../defaults.js';
 import type { SavedPlan, SyncAction } from './types.js';
 
@@ -42,8 +42,11 @@ function checkDeletes(saved: SavedPlan, maxDeletes: number): void {
 async function writeObjects(saved: SavedPlan, store: StateStore): Promise<number> {
   const meta = await store.getMeta();
   const { plan } = saved;
-  if (meta.lineage !== plan.state.lineage) {
-    throw new UpdopsError('PLAN_STALE', `the plan was made against another state (lineage ${plan.state.lineage}, this state is ${meta.lineage}); make a new plan`);
+  // A plan made before the first apply (NO_LINEAGE) fits any state that was never applied.
+  const fits = plan.state.lineage === NO_LINEAGE ? meta.serial === 0 : meta.lineage === plan.state.lineage;
+  if (!fits) {
+    const made = plan.state.lineage === NO_LINEAGE ? 'before any state existed, and this state has been applied since' : `against another state (lineage ${plan.state.lineage}, this state is ${meta.lineage})`;
+    throw new UpdopsError('PLAN_STALE', `the plan was made ${made}; make a new plan`);
   }
   if (plan.changes.length === 0 && (await alreadyRecorded(saved, store))) {
     // A repeat of the last recorded commit (a retry, a repair): nothing to write, no new serial or history entry.

@@ -1,11 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UpdopsError } from '../errors.js';
 import { SqliteStateStore } from './sqlite/sqlite-store.js';
 import type { StateStore } from './store.js';
 
 export type * from './store.js';
-export { AGENT_ROLES, DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from './store.js';
+export { AGENT_ROLES, DEVICE_STATUSES, NO_LINEAGE, RUN_STATUSES, RUN_TRIGGERS } from './store.js';
 export { specHash, stableStringify } from './spec-hash.js';
 export { SqliteStateStore } from './sqlite/sqlite-store.js';
 
@@ -17,6 +17,11 @@ export interface OpenStateStoreOptions {
   path?: string;
   /** Clock, injectable for tests. */
   now?: () => Date;
+  /**
+   * false: the state must exist already — a missing file is NO_STATE and nothing is created (no
+   * folder, no file). For commands that only read the state (status, history, runs, events).
+   */
+  create?: boolean;
 }
 
 /** Where the state lives: explicit path, then `UPDOPS_STATE`, then the default. */
@@ -25,16 +30,30 @@ export function resolveStatePath(path?: string, env: NodeJS.ProcessEnv = process
   return resolve(chosen);
 }
 
-/** Opens the state store, creating its folder and database (with migrations) when missing. */
+/** Opens the state store, creating its folder and database (with migrations) when missing unless `create: false`. */
 export async function openStateStore(options: OpenStateStoreOptions = {}): Promise<StateStore> {
   const path = resolveStatePath(options.path);
+  const clock = options.now ? { now: options.now } : {};
+  if (options.create === false) {
+    if (!existsSync(path)) throw new UpdopsError('NO_STATE', `no state at ${path}; run updops apply first`);
+    return SqliteStateStore.open(path, { ...clock, fileMustExist: true });
+  }
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new UpdopsError('STATE', `cannot create the folder for state file ${path}: ${reason}`, { cause: error });
   }
-  return SqliteStateStore.open(path, options.now ? { now: options.now } : {});
+  return SqliteStateStore.open(path, clock);
+}
+
+/**
+ * A state that does not exist yet, for previews (`updops plan` before the first apply): empty, in
+ * memory, nothing written to disk. Its lineage is NO_LINEAGE, which a saved plan's apply accepts
+ * only against a state that was never applied.
+ */
+export async function openEmptyStateStore(options: Pick<OpenStateStoreOptions, 'now'> = {}): Promise<StateStore> {
+  return SqliteStateStore.openEmpty(options.now ? { now: options.now } : {});
 }
 export { modelFromObjects, recordedConfig, type RecordedConfig, type RecordedTask } from './recorded-config.js';
 

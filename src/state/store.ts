@@ -32,9 +32,12 @@ export interface ObjectUpsert extends ObjectKey {
   spec: unknown;
 }
 
+/** The lineage of a state that does not exist yet: what a plan made before the first apply records. */
+export const NO_LINEAGE = '';
+
 /** Identity of the recorded state: saved plans carry both and are refused when they differ. */
 export interface StateMeta {
-  /** Random UUID made when the state was created; a different lineage is a different state. */
+  /** Random UUID made when the state was created; a different lineage is a different state (NO_LINEAGE: none exists yet). */
   lineage: string;
   /** Incremented by every write of objects (`applyChanges`). */
   serial: number;

@@ -21,7 +21,7 @@ t.test('controller CLI: reconciles, serves the API, exits 0 on SIGTERM', async (
   const controller = await spawnUntilLine(t, process.execPath, ['--import', import.meta.resolve('tsx'), path.join(here, 'helpers', 'cli.ts'), ...args], {
     cwd: f.dir,
     env: { UPDOPS_TEST_CLI: '1' },
-    line: /controller listening on (http:\/\/\S+)/,
+    line: /controller listening on (http:\/\/[^\s"]+)/,
   });
   const url = controller.ready[1];
   const runs = (await (await fetch(`${url}/api/runs`)).json());

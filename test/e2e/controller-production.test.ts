@@ -17,7 +17,7 @@ import { sourceYaml } from '../helpers/manifests.js';
 import { runCli, startCli } from '../helpers/processes.js';
 
 const WEEKLY = '{kind: weekly, day: monday, time: "03:00", timeZone: Europe/Berlin}';
-const LISTENING = /controller listening on (http:\/\/\S+)/;
+const LISTENING = /controller listening on (http:\/\/[^\s"]+)/;
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

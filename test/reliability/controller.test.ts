@@ -52,7 +52,7 @@ async function startController(w: World, tokenFile: string): Promise<ControllerP
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`controller did not start: ${logs}`)), 60_000);
     const check = (): void => {
-      const match = /controller listening on (http:\/\/[^\s]+)/.exec(logs);
+      const match = /controller listening on (http:\/\/[^\s"]+)/.exec(logs);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1].replace(/\/$/, ''));

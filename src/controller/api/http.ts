@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isUpdopsError, type ErrorCode } from '../../errors.js';
 
-export const API_ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL'] as const;
+export const API_ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'CONFLICT', 'PRECONDITION_FAILED', 'UNAVAILABLE', 'INTERNAL'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 const STATUS_OF: Record<ApiErrorCode, number> = {
@@ -12,6 +12,7 @@ const STATUS_OF: Record<ApiErrorCode, number> = {
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -61,6 +62,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 export function sendText(res: ServerResponse, status: number, contentType: string, text: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { ...COMMON_HEADERS, ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+/** 304: the client's copy is current; only the validator and the common headers, no body. */
+export function sendNotModified(res: ServerResponse, headers: Record<string, string>): void {
+  res.writeHead(304, { ...COMMON_HEADERS, ...headers });
+  res.end();
 }
 
 export function sendError(res: ServerResponse, error: ApiError): void {

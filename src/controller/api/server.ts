@@ -3,6 +3,7 @@
  * every POST needs the bearer token (checked before anything is read or started), bodies are
  * bounded, and each request is logged as one JSON line without its body or headers.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
@@ -11,7 +12,8 @@ import type { Logger } from '../logging.js';
 import { createMetrics } from '../metrics.js';
 import type { Controller } from '../types.js';
 import { requireBearer } from './auth.js';
-import { ApiError, parseJson, readBody, sendError, sendJson, sendText, toApiError } from './http.js';
+import { evaluatePreconditions } from '../../util/index.js';
+import { ApiError, parseJson, readBody, sendError, sendJson, sendNotModified, sendText, toApiError } from './http.js';
 import { decodeParam, queryOf, rawSegments } from './paths.js';
 import { findRoute, type Reply, type RouteContext } from './routes.js';
 import { DEFAULT_STATUS_CACHE_MS, statusCache } from './status-cache.js';
@@ -75,15 +77,39 @@ interface Settings {
   agents: AgentHub | undefined;
 }
 
-function send(res: ServerResponse, reply: Reply): void {
-  if ('json' in reply) sendJson(res, reply.status, reply.json);
-  else sendText(res, reply.status, reply.contentType, reply.text, reply.headers);
+/** A strong ETag from the bytes of the reply: the same answer twice has the same tag. */
+function etagOf(body: string): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/**
+ * Every successful GET carries an ETag, and its conditional headers are answered as RFC 9110 13.2.2
+ * says: If-None-Match → 304, If-Match that does not match → 412. (No resource has a modification
+ * date, so If-Modified-Since and If-Unmodified-Since are ignored, as the RFC asks.)
+ */
+function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+  const [body, contentType, headers] = 'json' in reply ? [`${JSON.stringify(reply.json)}\n`, 'application/json; charset=utf-8', {}] : [reply.text, reply.contentType, reply.headers ?? {}];
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, reply.status, contentType, body, headers);
+  if (reply.status < 200 || reply.status > 299) return sendText(res, reply.status, contentType, body, headers);
+  const etag = etagOf(body);
+  const outcome = evaluatePreconditions(req.method, req.headers, { etag });
+  if (outcome === 'not-modified') return sendNotModified(res, { etag });
+  if (outcome === 'precondition-failed') throw new ApiError('PRECONDITION_FAILED', `If-Match does not match the current ETag ${etag}`, { etag });
+  sendText(res, reply.status, contentType, body, { ...headers, etag });
+}
+
+/** A POST acts on a resource that has no representation here, so If-Match never holds (RFC 9110 13.1.1): nothing is started. */
+function checkActionPreconditions(req: IncomingMessage): void {
+  if (evaluatePreconditions(req.method, req.headers, undefined) === 'precondition-failed') {
+    throw new ApiError('PRECONDITION_FAILED', 'If-Match cannot hold: this resource has no current representation; send the request without it');
+  }
 }
 
 async function dispatch(req: IncomingMessage, res: ServerResponse, settings: Settings): Promise<void> {
   const { route, rawParams } = findRoute(req.method ?? 'GET', rawSegments(req.url));
   // Authorization comes first: an unauthenticated POST reads no body and starts nothing.
   if (route.mutating) requireBearer(req.headers.authorization, settings.token);
+  if (route.method === 'POST') checkActionPreconditions(req);
   const ctx: RouteContext = {
     controller: settings.controller,
     status: settings.status,
@@ -95,7 +121,7 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, settings: Set
     dashboardRefreshSeconds: settings.dashboardRefreshSeconds,
     ...(settings.agents ? { agents: settings.agents } : {}),
   };
-  send(res, await route.handle(ctx));
+  send(req, res, await route.handle(ctx));
 }
 
 function handler(settings: Settings) {

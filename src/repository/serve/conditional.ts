@@ -1,10 +1,11 @@
 /**
- * HTTP validators and ranges for repository files (RFC 9110 sections 8.8, 13 and 14).
+ * HTTP validators, preconditions and ranges for repository files (RFC 9110 sections 8.8, 13 and 14).
  * ETags are strong, made from size and mtime, so `If-Range` (which needs a strong match) works
  * and a file replaced by rename gets a new tag.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Stats } from 'node:fs';
+import { evaluatePreconditions, type PreconditionOutcome } from '../../util/index.js';
 
 export function etagOf(stats: Stats): string {
   return `"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
@@ -13,18 +14,9 @@ export function etagOf(stats: Stats): string {
 /** Seconds resolution: HTTP dates carry no fractions. */
 const mtimeSeconds = (stats: Stats): number => Math.floor(stats.mtimeMs / 1000);
 
-/** RFC 9110 13.2.2: If-None-Match wins over If-Modified-Since. */
-export function isNotModified(headers: IncomingHttpHeaders, stats: Stats): boolean {
-  const inm = headers['if-none-match'];
-  if (inm !== undefined) {
-    if (inm.trim() === '*') return true;
-    const tag = etagOf(stats);
-    return inm.split(',').some((t) => t.trim().replace(/^W\//, '') === tag);
-  }
-  const ims = headers['if-modified-since'];
-  if (ims === undefined) return false;
-  const since = Date.parse(ims);
-  return !Number.isNaN(since) && mtimeSeconds(stats) <= Math.floor(since / 1000);
+/** If-Match, If-Unmodified-Since, If-None-Match and If-Modified-Since, in RFC 9110 13.2.2 order, against this file. */
+export function preconditions(method: string | undefined, headers: IncomingHttpHeaders, stats: Stats): PreconditionOutcome {
+  return evaluatePreconditions(method, headers, { etag: etagOf(stats), lastModifiedSeconds: mtimeSeconds(stats) });
 }
 
 export type RangeResult = { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };

@@ -1,6 +1,6 @@
 /**
  * `updops serve` (docs/design.md 3, "Serving"): any repository folder over plain HTTP/1.1 with
- * Range, ETag/If-None-Match, Last-Modified/If-Modified-Since, If-Range, exact lengths,
+ * Range, ETag/If-None-Match/If-Match, Last-Modified/If-Modified-Since/If-Unmodified-Since, If-Range, exact lengths,
  * streaming with backpressure and keep-alive; nothing outside the folder is ever served.
  */
 import { closeSync, createReadStream, fstatSync, openSync, read, statSync } from 'node:fs';
@@ -11,7 +11,7 @@ import type { Stats } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
 import { UpdopsError } from '../../errors.js';
-import { etagOf, isNotModified, selectRange } from './conditional.js';
+import { etagOf, preconditions, selectRange } from './conditional.js';
 import { parseRequestPath, resolveInside } from './request-path.js';
 import { FILE_CACHE_DEFAULTS, FileCache } from './file-cache.js';
 import { loadZeroCopy, zeroCopyBody } from './sendfile.js';
@@ -259,9 +259,15 @@ async function sendFile(
   zeroCopy: ZeroCopyUse | undefined,
 ): Promise<void> {
   const validators = validatorsOf(fileStats);
-  if (isNotModified(req.headers, fileStats)) {
+  const precondition = preconditions(req.method, req.headers, fileStats);
+  if (precondition === 'not-modified') {
     release(body);
     res.writeHead(304, validators).end();
+    return;
+  }
+  if (precondition === 'precondition-failed') {
+    release(body);
+    sent.bytes = sendText(res, head, 412, 'precondition failed\n', validators);
     return;
   }
   const range = selectRange(req.headers, fileStats);

@@ -15,11 +15,11 @@ export const BUSY_TIMEOUT_MS = 10_000;
  * pending migration applied in one immediate transaction (two processes opening a new file at
  * once both end up with the same, fully migrated schema).
  */
-export function openDatabase(path: string, now: () => Date): SqliteDatabase {
+export function openDatabase(path: string, now: () => Date, options: { fileMustExist?: boolean } = {}): SqliteDatabase {
   refuseDirectory(path);
   let db: SqliteDatabase | undefined;
   try {
-    db = new Database(path);
+    db = new Database(path, { fileMustExist: options.fileMustExist ?? false });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -25,6 +25,7 @@ import type {
   StateStore,
   StoredObject,
 } from '../store.js';
+import { NO_LINEAGE } from '../store.js';
 import * as agents from './agents.js';
 import * as events from './events.js';
 import * as leases from './leases.js';
@@ -40,6 +41,8 @@ export interface SqliteStateStoreOptions {
   now?: () => Date;
   /** Test hook: called inside the apply transaction after all writes, before commit. */
   beforeApplyCommit?: () => void;
+  /** Open only a file that exists (never create one). */
+  fileMustExist?: boolean;
 }
 
 const INTERRUPTED_REASON = 'interrupted: the controller restarted while this run was in progress';
@@ -62,8 +65,15 @@ export class SqliteStateStore implements StateStore {
   }
 
   static async open(path: string, options: SqliteStateStoreOptions = {}): Promise<SqliteStateStore> {
-    const db = openDatabase(path, options.now ?? (() => new Date()));
+    const db = openDatabase(path, options.now ?? (() => new Date()), { fileMustExist: options.fileMustExist ?? false });
     return new SqliteStateStore(path, db, options);
+  }
+
+  /** An empty state in memory whose lineage says no state exists yet (NO_LINEAGE). */
+  static async openEmpty(options: SqliteStateStoreOptions = {}): Promise<SqliteStateStore> {
+    const db = openDatabase(':memory:', options.now ?? (() => new Date()));
+    db.prepare('UPDATE meta SET lineage = ? WHERE id = 1').run(NO_LINEAGE);
+    return new SqliteStateStore(':memory:', db, options);
   }
 
   async getMeta(): Promise<StateMeta> {
