@@ -85,7 +85,7 @@ void t.test('--log-format text: the same events as text lines, no JSON', async (
   const lines = controller.stdout().trimEnd().split('\n');
   t.ok(lines.length >= 2);
   t.match(lines.find((l) => l.includes('controller listening on')), new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\S+Z INFO  controller listening on ${url} url=${url}$`));
-  t.match(lines.at(-1), /^\S+Z INFO {2}stopped$/);
+  t.match(lines.at(-1), /^\S+Z INFO {2}stopped signal=SIGTERM$/);
   t.notOk(lines.some((l) => l.startsWith('{')), 'no JSON line');
   t.equal(controller.stderr(), '');
 });
