@@ -8,7 +8,7 @@
  * state is refused naming the holder, or with --standby waits (answering 503) and takes over.
  */
 import { UpdopsError } from '../errors.js';
-import { bindApiListener, createApiServer, resolveToken } from '../controller/index.js';
+import { bindApiListener, createApiServer, resolveToken, resolveWebhookSecret } from '../controller/index.js';
 import { AgentHub } from '../controller/index.js';
 import { createController } from '../controller/index.js';
 import { createLogger } from '../controller/index.js';
@@ -29,6 +29,7 @@ export interface ControllerCommandOptions {
   maxDeletes: string;
   concurrency: string;
   tokenFile?: string;
+  webhookSecretFile?: string;
   logLevel: string;
   agentTimeout?: string;
   retryInterval: string;
@@ -57,6 +58,7 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
   const retryMs = durationMs(options.retryInterval, '--retry-interval');
   const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
   const token = resolveToken({ tokenFile: options.tokenFile });
+  const webhookSecret = resolveWebhookSecret({ webhookSecretFile: options.webhookSecretFile });
   const logger = createLogger({ level: options.logLevel as 'info' });
   const listener = await bindApiListener(host, port);
   const signal = untilSignal();
@@ -93,7 +95,7 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
       if (await settledWithin(signal)) return 0;
       throw error;
     }
-    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), logger, registry, agents });
+    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), ...(webhookSecret ? { webhookSecret } : {}), logger, registry, agents });
     process.stdout.write(`controller listening on ${api.url}\n`);
     const ended = await Promise.race([signal, leaseLost]);
     await api.close();
