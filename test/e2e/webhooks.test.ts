@@ -181,3 +181,23 @@ void t.test('UPDOPS_WEBHOOK_SECRET works as the file does; an empty secret file 
   await until('the Gitea push to apply', async () => ((await (await fetch(`${url}/api/status`)).json()) as Status).lastApplied?.commit === second);
   t.equal((await controller.stop()).code, 0);
 });
+
+void t.test('a push webhook retries a failed commit at once, past its backoff', async (t) => {
+  const fx = await makeFixture(t);
+  config(fx);
+  fx.commit('config');
+  const controller = await startCli(t, ['controller', '--config', fx.config, '--state', path.join(fx.dir, 'c.db'), '--listen', '127.0.0.1:0', '--poll', '1h', '--retry-interval', '1h'], { line: LISTENING, cwd: fx.dir, env: { UPDOPS_WEBHOOK_SECRET: SECRET } });
+  const url = controller.ready[1]!;
+  const reconcile = async (): Promise<{ condition: string; failures?: number; lastAttemptAt: string } | null> => ((await (await fetch(`${url}/api/status`)).json()) as { reconcile: { condition: string; failures?: number; lastAttemptAt: string } | null }).reconcile;
+  fx.write('tasks.yaml', 'apiVersion: updops/v1\nkind: Task\nmetadata: {name: [unclosed\n');
+  fx.commit('a broken manifest');
+  const body = payload('github-push');
+  t.equal((await fetch(`${url}/hooks/git`, { method: 'POST', headers: github('push', body, { secret: SECRET }), body })).status, 202);
+  await until('the broken commit to fail', async () => (await reconcile())?.condition === 'Failed');
+  const failed = await reconcile();
+  t.match(failed, { condition: 'Failed', failures: 1 });
+  t.equal((await fetch(`${url}/hooks/git`, { method: 'POST', headers: github('push', body, { secret: SECRET }), body })).status, 202, 'the next push (another delivery)');
+  await until('a second attempt', async () => (await reconcile())?.failures === 2);
+  t.not((await reconcile())?.lastAttemptAt, failed?.lastAttemptAt, 'tried again at once, not after the 1 h backoff');
+  t.equal((await controller.stop()).code, 0);
+});
