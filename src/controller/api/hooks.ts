@@ -13,7 +13,9 @@ import type { Controller } from '../types.js';
 import { requireBearer, sameSecret } from './auth.js';
 import { ApiError } from './http.js';
 import type { Reply } from './routes.js';
-import { parsePayload, recogniseDelivery, type Change, type ForgeName } from './webhooks.js';
+import { parsePayload, recogniseDelivery, type Change, type Delivery, type ForgeName } from './webhooks.js';
+
+type Push = Extract<Change, { kind: 'push' }>;
 
 const HOW_TO_SET = 'set UPDOPS_WEBHOOK_SECRET or pass --webhook-secret-file to the controller, and give the forge the same secret';
 
@@ -49,7 +51,7 @@ export class RecentDeliveries {
 }
 
 /** Which ref a push must move for the controller to care: the followed one, by its full name or short. */
-export function followsRef(followed: string | undefined, change: Extract<Change, { kind: 'push' }>): boolean {
+export function followsRef(followed: string | undefined, change: Push): boolean {
   // A controller without a ref follows the repository's HEAD: the default branch, as the forge names it.
   const wanted = followed ?? change.defaultBranch;
   if (wanted === undefined) return true;
@@ -91,22 +93,17 @@ export class GitHooks {
       this.#log(delivery.forge, delivery.event, delivery.id, 'duplicate');
       return { status: 202, json: { duplicate: true, delivery: delivery.id } };
     }
-    const ignored = this.#whyIgnored(delivery.forge, delivery.event, change, controller.ref);
-    if (ignored) {
-      this.#log(delivery.forge, delivery.event, delivery.id, 'ignored', { why: ignored });
-      return { status: 202, json: { ignored } };
-    }
-    const ref = (change as Extract<Change, { kind: 'push' }>).ref;
-    this.#log(delivery.forge, delivery.event, delivery.id, 'reconcile', { ref });
+    if (change.kind !== 'push') return this.#ignore(delivery, `${delivery.forge} event "${delivery.event}" is not a push`);
+    const why = whyIgnored(change, controller.ref);
+    if (why !== undefined) return this.#ignore(delivery, why);
+    this.#log(delivery.forge, delivery.event, delivery.id, 'reconcile', { ref: change.ref });
     this.#reconcile(controller, delivery.forge);
-    return { status: 202, json: { accepted: true, forge: delivery.forge, ref } };
+    return { status: 202, json: { accepted: true, forge: delivery.forge, ref: change.ref } };
   }
 
-  #whyIgnored(forge: ForgeName, event: string, change: Change, followed: string | undefined): string | undefined {
-    if (change.kind !== 'push') return `${forge} event "${event}" is not a push`;
-    if (!followsRef(followed, change)) return `a push to ${change.ref}; the controller follows ${followed ?? change.defaultBranch ?? 'HEAD'}`;
-    if (change.deleted) return `a push deleting ${change.ref}`;
-    return undefined;
+  #ignore(delivery: Delivery, why: string): Reply {
+    this.#log(delivery.forge, delivery.event, delivery.id, 'ignored', { why });
+    return { status: 202, json: { ignored: why } };
   }
 
   /** The reply goes out at once; the reconcile runs on, and its failure is logged (and recorded by the core). */
@@ -119,6 +116,13 @@ export class GitHooks {
   #log(forge: ForgeName, event: string, delivery: string | undefined, outcome: string, fields: Record<string, unknown> = {}): void {
     this.#o.logger?.info({ forge, event, ...(delivery !== undefined ? { delivery } : {}), outcome, ...fields }, 'webhook');
   }
+}
+
+/** Why a verified push asks for nothing; undefined: it moved the followed ref. */
+function whyIgnored(change: Push, followed: string | undefined): string | undefined {
+  if (!followsRef(followed, change)) return `a push to ${change.ref}; the controller follows ${followed ?? change.defaultBranch ?? 'HEAD'}`;
+  if (change.deleted) return `a push deleting ${change.ref}`;
+  return undefined;
 }
 
 function wrongSignature(): ApiError {
