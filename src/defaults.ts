@@ -27,6 +27,10 @@ export const DEFAULTS = {
   missedBeats: 3,
   /** A run waits this long for an agent's result, then the target fails. */
   agentResultTimeoutMs: 10 * 60_000,
+  /** A forge's webhook body larger than this is refused (413); push payloads run larger than API calls. */
+  webhookBodyLimit: 1024 * 1024,
+  /** Webhook delivery ids remembered, so a replayed delivery reconciles once. */
+  webhookRecentDeliveries: 1000,
   /** Where the controller and `updops serve` listen. */
   listen: '127.0.0.1:8080',
   /** Connect/idle timeout of an update source (schema: UpdateSource spec.timeoutSeconds). */

@@ -175,6 +175,7 @@ export function registerCommands(program: Command): void {
     .option('--max-deletes <n>', 'refuse applies that delete more objects than this', String(DEFAULTS.maxDeletes))
     .option('--concurrency <n>', 'DP repositories synced at once within a run', String(DEFAULTS.runConcurrency))
     .option('--token-file <file>', 'file holding the API token for POST calls (default: $UPDOPS_TOKEN)')
+    .option('--webhook-secret-file <file>', 'file holding the secret GitHub, GitLab and Gitea webhooks to POST /hooks/git are signed with (default: $UPDOPS_WEBHOOK_SECRET)')
     .addOption(new Option('--log-level <level>', 'the least severe events to log').choices(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'))
     .addOption(logFormatOption())
     .option('--agent-timeout <duration>', "how long a run waits for an agent's result", `${DEFAULTS.agentResultTimeoutMs / 60_000}m`)

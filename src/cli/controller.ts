@@ -8,7 +8,7 @@
  * state is refused naming the holder, or with --standby waits (answering 503) and takes over.
  */
 import { UpdopsError } from '../errors.js';
-import { bindApiListener, createApiServer, resolveToken } from '../controller/index.js';
+import { bindApiListener, createApiServer, resolveToken, resolveWebhookSecret } from '../controller/index.js';
 import { AgentHub } from '../controller/index.js';
 import { createController } from '../controller/index.js';
 import { createLogger, logProcessWarnings, type LogFormat } from '../controller/index.js';
@@ -29,6 +29,7 @@ export interface ControllerCommandOptions {
   maxDeletes: string;
   concurrency: string;
   tokenFile?: string;
+  webhookSecretFile?: string;
   logLevel: string;
   logFormat?: LogFormat;
   agentTimeout?: string;
@@ -58,6 +59,7 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
   const retryMs = durationMs(options.retryInterval, '--retry-interval');
   const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
   const token = resolveToken({ tokenFile: options.tokenFile });
+  const webhookSecret = resolveWebhookSecret({ webhookSecretFile: options.webhookSecretFile });
   const format = options.logFormat ?? 'json';
   const logger = createLogger({ level: options.logLevel as 'info', format });
   logProcessWarnings(logger);
@@ -96,7 +98,7 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
       if (await settledWithin(signal)) return 0;
       throw error;
     }
-    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), logger, registry, agents });
+    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), ...(webhookSecret ? { webhookSecret } : {}), logger, registry, agents });
     // At every --log-level: with port 0 this line is the only way to learn the address.
     createLogger({ level: 'info', format }).info({ url: api.url }, `controller listening on ${api.url}`);
     const ended = await Promise.race([signal, leaseLost]);

@@ -112,6 +112,10 @@ class ControllerImpl implements Controller {
     this.#lease = undefined;
   }
 
+  get ref(): string | undefined {
+    return this.#o.ref;
+  }
+
   reconcileNow(reason: string): Promise<ReconcileResult> {
     return this.#reconciler.reconcile(reason);
   }

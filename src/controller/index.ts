@@ -1,5 +1,5 @@
 /** The entry of src/controller/ for other folders (docs/architecture.md "Layers"). */
-export { resolveToken } from './api/auth.js';
+export { resolveToken, resolveWebhookSecret } from './api/auth.js';
 export { bindApiListener, createApiServer, type BoundListener } from './api/index.js';
 export { AgentHub } from './agents/hub.js';
 export { createController } from './controller.js';

@@ -82,6 +82,8 @@ import type { OutbreakApplicationType } from '../runs/index.js';
 
 export interface Controller {
   readonly store: StateStore;
+  /** The branch, tag or commit followed (`ControllerOptions.ref`); undefined: the repository's HEAD. A webhook reconciles only for a push to it. */
+  readonly ref?: string | undefined;
   /** First reconcile, restart recovery (interrupted runs, missed starts), then the loops. */
   start(): Promise<void>;
   /** Graceful: stops loops, cancels or finishes running syncs cleanly, releases locks. */

@@ -3,6 +3,7 @@
  * it needs the bearer token, checked before the handler runs), and the handler. Handlers only
  * translate HTTP to the `Controller` interface and back.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { Registry } from 'prom-client';
 import type { StatusReport } from '../../status/index.js';
 import type { AgentHub } from '../agents/hub.js';
@@ -10,6 +11,7 @@ import type { Logger } from '../logging.js';
 import { AGENT_ROUTES } from './agents.js';
 import type { Controller, OutbreakApplicationType } from '../types.js';
 import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
+import type { GitHooks } from './hooks.js';
 import { ApiError } from './http.js';
 import { filterParam, limitParam } from './paths.js';
 
@@ -26,6 +28,11 @@ export interface RouteContext {
   query: URLSearchParams;
   /** The JSON body, read with the size limit. */
   body(): Promise<unknown>;
+  /** The request's headers and its raw body (read with `limit`), for a webhook's signature. */
+  headers: IncomingHttpHeaders;
+  rawBody(limit: number): Promise<Buffer>;
+  /** `POST /hooks/git`'s receiver (hooks.ts). */
+  hooks: GitHooks;
   dashboardRefreshSeconds: number;
   /** The controller's agents (src/controller/api/agents.ts); absent: agent calls are 404. */
   agents?: AgentHub;
@@ -36,6 +43,8 @@ export interface Route {
   /** Segments; `:name` is a parameter. `[""]` is `/`. */
   pattern: string[];
   mutating: boolean;
+  /** A mutating route that checks its caller itself (a forge's signature, or the bearer token), not before it runs. */
+  ownAuth?: true;
   handle(ctx: RouteContext): Promise<Reply>;
 }
 
@@ -48,13 +57,6 @@ function outbreakType(body: unknown): OutbreakApplicationType {
   const known = OUTBREAK_TYPES.find((t) => t === value);
   if (!known) throw new ApiError('BAD_REQUEST', `applicationType must be one of ${OUTBREAK_TYPES.join(', ')}`);
   return known;
-}
-
-/** The webhook answers at once; the reconcile runs on, and its failure is logged (and recorded by the core). */
-function reconcileInBackground(ctx: RouteContext): void {
-  ctx.controller.reconcileNow('webhook').catch((error: unknown) => {
-    ctx.logger?.error({ error: error instanceof Error ? error.message : String(error) }, 'webhook reconcile failed');
-  });
 }
 
 export const ROUTES: readonly Route[] = [
@@ -112,10 +114,8 @@ export const ROUTES: readonly Route[] = [
     method: 'POST',
     pattern: ['hooks', 'git'],
     mutating: true,
-    handle: async (ctx) => {
-      reconcileInBackground(ctx);
-      return { status: 202, json: { accepted: true } };
-    },
+    ownAuth: true,
+    handle: (ctx) => ctx.hooks.receive(ctx, ctx.controller),
   },
   {
     method: 'GET',

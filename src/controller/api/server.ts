@@ -13,6 +13,7 @@ import { createMetrics } from '../metrics.js';
 import type { Controller } from '../types.js';
 import { requireBearer } from './auth.js';
 import { evaluatePreconditions } from '../../util/index.js';
+import { GitHooks } from './hooks.js';
 import { ApiError, parseJson, readBody, sendError, sendJson, sendNotModified, sendText, toApiError } from './http.js';
 import { decodeParam, queryOf, rawSegments } from './paths.js';
 import { findRoute, type Reply, type RouteContext } from './routes.js';
@@ -30,6 +31,10 @@ export interface ApiServerOptions {
   port?: number;
   /** Bearer token for POST calls; absent → every POST is refused (401) saying how to set one. */
   token?: string;
+  /** The secret forges sign `POST /hooks/git` with (hooks.ts); absent → forge webhooks are refused (401) saying how to set one. */
+  webhookSecret?: string;
+  /** A forge's webhook body larger than this is refused (413). Default DEFAULTS.webhookBodyLimit. */
+  webhookBodyLimit?: number;
   logger?: Logger;
   /** Registry served on /metrics (from `createMetrics`); default a fresh one with default metrics. */
   registry?: Registry;
@@ -75,6 +80,7 @@ interface Settings {
   bodyLimit: number;
   dashboardRefreshSeconds: number;
   agents: AgentHub | undefined;
+  hooks: GitHooks;
 }
 
 /** A strong ETag from the bytes of the reply: the same answer twice has the same tag. */
@@ -107,8 +113,9 @@ function checkActionPreconditions(req: IncomingMessage): void {
 
 async function dispatch(req: IncomingMessage, res: ServerResponse, settings: Settings): Promise<void> {
   const { route, rawParams } = findRoute(req.method ?? 'GET', rawSegments(req.url));
-  // Authorization comes first: an unauthenticated POST reads no body and starts nothing.
-  if (route.mutating) requireBearer(req.headers.authorization, settings.token);
+  // Authorization comes first: an unauthenticated POST reads no body and starts nothing (a webhook
+  // checks its caller itself, before it starts anything: a signature needs the body).
+  if (route.mutating && !route.ownAuth) requireBearer(req.headers.authorization, settings.token);
   if (route.method === 'POST') checkActionPreconditions(req);
   const ctx: RouteContext = {
     controller: settings.controller,
@@ -118,6 +125,9 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, settings: Set
     params: rawParams.map(decodeParam),
     query: queryOf(req.url),
     body: async () => parseJson(await readBody(req, settings.bodyLimit)),
+    headers: req.headers,
+    rawBody: (limit) => readBody(req, limit),
+    hooks: settings.hooks,
     dashboardRefreshSeconds: settings.dashboardRefreshSeconds,
     ...(settings.agents ? { agents: settings.agents } : {}),
   };
@@ -187,6 +197,7 @@ export async function createApiServer(controller: Controller, options: ApiServer
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     dashboardRefreshSeconds: options.dashboardRefreshSeconds ?? 15,
     agents: options.agents,
+    hooks: new GitHooks({ token: options.token ? options.token : undefined, secret: options.webhookSecret ? options.webhookSecret : undefined, logger: options.logger, ...(options.webhookBodyLimit ? { bodyLimit: options.webhookBodyLimit } : {}) }),
   };
   const listener = options.listener ?? (await bindApiListener(options.host ?? DEFAULT_API_HOST, options.port ?? 0));
   const { server } = listener;
