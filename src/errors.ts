@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'SYNC',
   'DISK',
   'SECRET',
+  // notifications (docs/design.md 4)
+  'NOTIFY',
   // endpoint Update task (docs/design.md 1 "Type Update")
   'LICENSE',
   'APPLICATION',

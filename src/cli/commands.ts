@@ -180,6 +180,7 @@ export function registerCommands(program: Command): void {
     .addOption(logFormatOption())
     .option('--agent-timeout <duration>', "how long a run waits for an agent's result", `${DEFAULTS.agentResultTimeoutMs / 60_000}m`)
     .option('--retry-interval <duration>', 'a failed commit is tried again after this, doubling per failure (up to 10m)', `${DEFAULTS.reconcileRetryMs / 1000}s`)
+    .option('--console-url <url>', 'the address people reach the console at, for links in notifications and commit statuses (default: the API address)')
     .option('--standby', 'when another controller is active on this state, wait and take over when it stops (default: refuse to start)')
     .action(async (options: ControllerCommandOptions) => {
       const { controllerCommand } = await import('./controller.js');

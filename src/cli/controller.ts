@@ -35,6 +35,7 @@ export interface ControllerCommandOptions {
   agentTimeout?: string;
   retryInterval: string;
   standby?: boolean;
+  consoleUrl?: string;
 }
 
 function wholeNumber(value: string, flag: string, min: number): number {
@@ -88,7 +89,7 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
     },
     onLost: (error: Error) => lost(error),
   };
-  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease });
+  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, notifications: { consoleUrl: options.consoleUrl ?? `${listener.url}/` }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease });
   // A signal while starting (or standing by) stops the start itself.
   void signal.then(() => controller.stop().catch(() => undefined));
   try {

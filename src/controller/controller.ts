@@ -18,6 +18,7 @@ import { MissedTargets } from './missed.js';
 import { localPresence, type Presence } from '../runs/index.js';
 import { ControllerLease } from './lease.js';
 import { Reconciler } from './reconciler.js';
+import { Notifier } from '../notify/index.js';
 import { TaskRunner, type Applied } from './runner.js';
 import { Scheduler } from './scheduler.js';
 import { joinedScope, onOutbreak, type RunOutcome, type RunRequest } from '../runs/index.js';
@@ -40,6 +41,7 @@ class ControllerImpl implements Controller {
   readonly #runner: TaskRunner;
   readonly #scheduler: Scheduler;
   readonly #reconciler: Reconciler;
+  readonly #notifier: Notifier;
   #config: RecordedConfig | undefined;
   /** The configuration before the apply in progress, for joined-scope starts. */
   #before: RecordedConfig | undefined;
@@ -60,6 +62,19 @@ class ControllerImpl implements Controller {
     const applied = (): Promise<Applied> => this.#applied();
     this.#runner = new TaskRunner({ ...common, missed: this.#missed, presence: this.#presence, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, applied, missedChanged: () => this.#scheduler.poke(), ...(options.agents ? { agents: agentDispatch(options.agents) } : {}), ...(options.env ? { env: options.env } : {}) });
     this.#scheduler = new Scheduler({ ...common, runner: this.#runner, missed: this.#missed, presence: this.#presence, timeZone: this.#timeZone, presenceCheckMs: options.presenceCheckMs ?? options.pollMs ?? DEFAULT_POLL_MS, applied });
+    const notify = options.notifications;
+    this.#notifier = new Notifier({
+      store: options.store,
+      current: async () => {
+        const { config, configDir } = await this.#applied();
+        return { notifications: config.notifications, model: config.model, configDir };
+      },
+      ...(options.env ? { env: options.env } : {}),
+      ...(notify?.consoleUrl ? { consoleUrl: notify.consoleUrl } : {}),
+      ...(notify?.pollMs ? { pollMs: notify.pollMs } : {}),
+      ...(notify?.retry ? { retry: notify.retry } : {}),
+      log: (level, message, fields) => options.observer?.log?.(level, message, fields),
+    });
     this.#reconciler = new Reconciler({
       ...common,
       config: options.config,
@@ -74,6 +89,8 @@ class ControllerImpl implements Controller {
       execute: (requests, configDir) => this.#executeForApply(requests, configDir),
       onApplied: () => this.#afterApply(),
       onConfigDir: (dir) => (this.#configDir = dir),
+      onAttempt: (commit) => this.#notifier.reconcileStarted(commit),
+      onResult: (result) => this.#notifier.reconciled(result.commit, result.status, result.error),
     });
   }
 
@@ -96,6 +113,7 @@ class ControllerImpl implements Controller {
     // Nothing survives a restart still running (docs/design.md 1 "Runs and statuses"): with the
     // lease held, a run still `running` belongs to a controller that died.
     await this.store.markInterruptedRuns(RESTART_REASON);
+    await this.#notifier.start();
     await this.reconcileNow('start');
     await this.#refresh();
     await this.#scheduler.recover();
@@ -108,6 +126,7 @@ class ControllerImpl implements Controller {
     await this.#reconciler.drain();
     // Aborted syncs end quickly; their runs finish as `cancelled` (src/runs/execute.ts).
     await this.#runner.idle();
+    await this.#notifier.stop();
     await this.#lease?.release();
     this.#lease = undefined;
   }
@@ -153,6 +172,11 @@ class ControllerImpl implements Controller {
       await this.#reconciler.drain();
       await this.#runner.idle();
     } while (this.#runner.busy);
+  }
+
+  /** Every event recorded so far routed, and every delivery finished (tests). */
+  notified(): Promise<void> {
+    return this.#notifier.flush();
   }
 
   settled(): Promise<void> {

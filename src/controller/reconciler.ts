@@ -44,6 +44,9 @@ export interface ReconcilerOptions {
   onApplied(): Promise<void>;
   /** After any reconcile that read the config: where the files of the commit are. */
   onConfigDir(dir: string): void;
+  /** A commit is about to be tried, and how its attempt ended (commit statuses). */
+  onAttempt?(commit: string | null): void;
+  onResult?(result: ReconcileResult): void;
 }
 
 const MAX_ERROR_LINES = 5;
@@ -111,6 +114,7 @@ export class Reconciler {
     const started = performance.now();
     const result = await this.#reconcile(reason);
     this.#o.observer?.reconciled?.(result, performance.now() - started);
+    this.#o.onResult?.(result);
     return result;
   }
 
@@ -134,6 +138,7 @@ export class Reconciler {
     if (head !== undefined && head === this.#lastApplied && !failedHere) return { status: 'unchanged', commit: head };
     if (head !== undefined && failedHere && !retryDue(status, clock.now(), urgent)) return this.#waiting(head, status);
     observer?.log?.('info', `${failedHere ? 'retrying' : 'reconciling'} ${head?.slice(0, 12) ?? config} (${reason})`, { commit: head, reason });
+    this.#o.onAttempt?.(head ?? null);
     return this.#planAndApply(head, urgent);
   }
 
@@ -171,12 +176,13 @@ export class Reconciler {
     o.onConfigDir(configDir);
     await o.onApplied();
     const summary = `${result.created} created, ${result.updated} updated, ${result.deleted} deleted; ${result.runs.length} ${result.runs.length === 1 ? 'run' : 'runs'} started`;
-    // A retry of an applied commit writes no objects: no new serial, no second `ReconcileApplied`.
-    if (result.serial !== saved.plan.state.serial) {
+    // One outcome event per attempt: a commit whose runs failed is `ReconcileFailed` (its objects are
+    // in the history all the same), and a retry that writes nothing is no second `ReconcileApplied`.
+    const unfinished = result.runs.filter((r) => r.run.status !== 'completed' && r.run.status !== 'skipped');
+    if (unfinished.length > 0) return this.#failed(head, new Error(`applied (${summary}), but ${describeRuns(unfinished.map((r) => r.run))}`), 'RunFailed', saved.plan);
+    if (result.serial !== saved.plan.state.serial || this.#status?.condition === 'Failed') {
       await o.store.appendEvent({ type: CONTROLLER_EVENTS.applied, subject: head ?? o.config, message: `applied ${head?.slice(0, 12) ?? o.config}: ${summary}`, time: o.clock.now().toISOString(), data: { commit: head ?? null, serial: result.serial } });
     }
-    const unfinished = result.runs.filter((r) => r.run.status !== 'completed' && r.run.status !== 'skipped');
-    if (unfinished.length > 0) return this.#failed(head, new Error(describeRuns(unfinished.map((r) => r.run))), 'RunFailed', saved.plan);
     this.#lastFailureKey = undefined;
     await this.#setStatus(readyStatus(head, `applied: ${summary}`, o.clock.now()));
     return { status: 'applied', commit: head ?? null, plan: saved.plan };

@@ -50,6 +50,8 @@ export interface ControllerOptions {
    * `start` rejects with `LEASE` naming the holder; with it, `start` waits for the lease.
    */
   lease?: { ttlMs?: number; standby?: boolean; onStandby?: (holder: LeaseInfo) => void; onLost?: (error: Error) => void };
+  /** Delivery of the applied Notifications: the console's address for links, how often the event log is read, retries. */
+  notifications?: { consoleUrl?: string; pollMs?: number; retry?: { attempts?: number; baseMs?: number } };
   /** While DPs missed a start, how often presence is checked again. Default: `pollMs`. */
   presenceCheckMs?: number;
 }
@@ -110,6 +112,8 @@ export interface Controller {
    * `clock.setSettle(() => controller.settled!())` (src/controller/clock.ts).
    */
   settled?(): Promise<void>;
+  /** Resolves when every event recorded so far was routed and its deliveries finished. */
+  notified?(): Promise<void>;
   /** Presence changed (e.g. an agent heartbeat): look for DPs that missed a start now, not at the next tick. */
   presenceChanged?(): void;
 }

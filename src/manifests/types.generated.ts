@@ -43,12 +43,6 @@ export type RandomDelay =
   | {
       minutes?: number;
     };
-/**
- * A Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat): `{text}` is POSTed. The webhook URL is a secret: give it by `secretRef` (the file or variable holds the URL), or as `url` for an internal chat.
- */
-export type SlackProvider = {
-  [k: string]: unknown | undefined;
-};
 
 /**
  * An administration group: a node of the group tree holding distribution points and devices (docs/design.md 1).
@@ -532,11 +526,11 @@ export interface NotificationSpec {
    */
   severity?: "info" | "warning" | "error";
   /**
-   * Only events about runs of these tasks (events about no task — reconciles, devices — still pass unless `groups` is set).
+   * Only events about these tasks (their failed runs); events about no task — reconciles, devices — pass.
    */
   tasks?: string[];
   /**
-   * Only events about DPs or devices of these groups or their subgroups.
+   * Only events about DPs or devices in these groups or their subgroups (a failed run: one of its failed targets); events about none — reconciles — pass.
    */
   groups?: string[];
   /**
@@ -555,6 +549,13 @@ export interface WebhookProvider {
    */
   url: string;
   secretRef?: SecretRef;
+}
+/**
+ * A Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat): `{text}` is POSTed. The webhook's URL is itself the credential, so it is given only by `secretRef`: the variable or file holds the URL.
+ */
+export interface SlackProvider {
+  type: "slack";
+  secretRef: SecretRef;
 }
 /**
  * E-mail over SMTP: one message per event, subject `updops: TYPE`, body the message text. `secretRef` holds `user:password` when the server wants a login.

@@ -17,6 +17,8 @@ import { taskTargets, type RunTarget } from './targets.js';
 import { onTaskCompletion } from './triggers.js';
 import type { RunContext, RunOutcome, RunRequest, TargetContext, WorkCounter } from './types.js';
 
+export const RUN_FAILED_EVENT = 'RunFailed';
+
 /** A stop on purpose (SIGTERM, Ctrl-C) ends a run `cancelled`; only a crash leaves one to be found `interrupted`. */
 export const CANCELLED_REASON = 'cancelled: updops was stopped before the run finished';
 
@@ -66,8 +68,16 @@ export async function executeRun(request: RunRequest, ctx: RunContext): Promise<
     const done = ctx.signal?.aborted ? await finishEarly(run, ctx, 'cancelled', CANCELLED_REASON) : await finishEarly(run, ctx, 'failed', messageOf(error));
     outcome = { run: done, results: await ctx.store.listDeviceResults(run.id), missed: [] };
   }
+  if (outcome.run.status === 'failed') await recordFailure(outcome, ctx);
   if (ctx.start) for (const next of onTaskCompletion(ctx.config, outcome.run)) await ctx.start(next);
   return outcome;
+}
+
+/** A failed run is an event too (`updops events`, notifications), naming the targets that failed. */
+async function recordFailure({ run, results }: RunOutcome, ctx: RunContext): Promise<void> {
+  const failed = results.filter((r) => r.status === 'failed').map((r) => r.device);
+  const message = `run ${run.id} of "${run.task}" (${run.trigger}) failed${run.reason ? `: ${run.reason}` : ''}${failed.length ? ` — ${failed.slice(0, 5).join(', ')}${failed.length > 5 ? ` and ${failed.length - 5} more` : ''}` : ''}`;
+  await ctx.store.appendEvent({ type: RUN_FAILED_EVENT, subject: run.task, message, time: ctx.clock.now().toISOString(), data: { run: run.id, task: run.task, trigger: run.trigger, failed } });
 }
 
 async function work(run: RunRecord, request: RunRequest, task: RecordedTask, chosen: RunTarget[], all: RunTarget[], ctx: RunContext): Promise<RunOutcome> {

@@ -20,25 +20,43 @@ function parseCredentials(text: string, where: string): Credentials {
   return { username: line.slice(0, colon), password: line.slice(colon + 1) };
 }
 
-/** Reads `user:password` from the referenced variable or file (relative paths from `baseDir`). */
-export function resolveSecretRef(ref: SecretRef, options: { env?: NodeJS.ProcessEnv; baseDir?: string } = {}): Credentials {
+export interface SecretOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Relative `file` paths resolve from here (the config's folder). */
+  baseDir?: string;
+}
+
+/** The referenced secret as text (a file's first line) and where it came from, for messages. */
+function readRef(ref: SecretRef, options: SecretOptions): { text: string; where: string } {
   const env = options.env ?? process.env;
   if (ref.env !== undefined) {
     const value = env[ref.env];
     if (value === undefined || value === '') throw new UpdopsError('SECRET', `environment variable ${ref.env} (secretRef.env) is not set`);
-    return parseCredentials(value, `environment variable ${ref.env}`);
+    return { text: value, where: `environment variable ${ref.env}` };
   }
   if (ref.file !== undefined) {
     const file = path.resolve(options.baseDir ?? '.', ref.file);
-    let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      return { text: readFileSync(file, 'utf8'), where: `secret file ${ref.file}` };
     } catch (error) {
       throw new UpdopsError('SECRET', `cannot read secret file ${ref.file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`);
     }
-    return parseCredentials(text, `secret file ${ref.file}`);
   }
   throw new UpdopsError('SECRET', 'secretRef needs env or file');
+}
+
+/** Reads `user:password` from the referenced variable or file (relative paths from `baseDir`). */
+export function resolveSecretRef(ref: SecretRef, options: SecretOptions = {}): Credentials {
+  const { text, where } = readRef(ref, options);
+  return parseCredentials(text, where);
+}
+
+/** Reads a secret that is one value — a token, a webhook URL — from its first line. */
+export function readSecret(ref: SecretRef, options: SecretOptions = {}): string {
+  const { text, where } = readRef(ref, options);
+  const value = (text.split(/\r?\n/)[0] ?? '').trim();
+  if (value === '') throw new UpdopsError('SECRET', `${where} is empty`);
+  return value;
 }
 
 /** Replaces every occurrence of known secret values in text (last line of defence for logs). */

@@ -6,7 +6,7 @@
  * what runs.
  */
 import type { SourceLocation } from '../errors.js';
-import { buildModel, decodeManifest, isManifestKind, type ConfigModel, type LoadedManifest, type Manifest, type Task, type UpdateSource } from '../manifests/index.js';
+import { buildModel, decodeManifest, isManifestKind, type ConfigModel, type LoadedManifest, type Manifest, type NotificationSpec, type Task, type UpdateSource } from '../manifests/index.js';
 import type { StateStore, StoredObject } from './store.js';
 
 export interface RecordedTask {
@@ -22,6 +22,7 @@ export interface RecordedConfig {
   model: ConfigModel;
   tasks: Map<string, RecordedTask>;
   sources: Map<string, UpdateSource>;
+  notifications: Map<string, NotificationSpec>;
 }
 
 /** Recorded objects carry no file positions; messages name the object instead. */
@@ -44,12 +45,14 @@ export function modelFromObjects(objects: readonly StoredObject[]): RecordedConf
   const model = buildModel(decoded.map((d) => d.loaded));
   const tasks = new Map<string, RecordedTask>();
   const sources = new Map<string, UpdateSource>();
+  const notifications = new Map<string, NotificationSpec>();
   for (const { object, loaded } of decoded) {
     const { manifest } = loaded;
     if (manifest.kind === 'Task') tasks.set(object.name, { name: object.name, spec: manifest.spec, appliedAt: object.appliedAt, specHash: object.specHash });
     if (manifest.kind === 'UpdateSource') sources.set(object.name, manifest);
+    if (manifest.kind === 'Notification') notifications.set(object.name, manifest.spec);
   }
-  return { model, tasks, sources };
+  return { model, tasks, sources, notifications };
 }
 
 export async function recordedConfig(store: StateStore): Promise<RecordedConfig> {

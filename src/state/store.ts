@@ -219,6 +219,8 @@ export interface NewEvent {
 export interface EventQuery {
   type?: string;
   subject?: string;
+  /** Only events after this id, oldest first (a reader following the log); without it, newest first. */
+  afterId?: number;
   /** Default 100. */
   limit?: number;
 }

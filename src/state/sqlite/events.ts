@@ -23,10 +23,12 @@ export function listEvents(db: SqliteDatabase, query: EventQuery = {}): EventRec
   const conditions: string[] = [];
   if (query.type !== undefined) conditions.push('type = @type');
   if (query.subject !== undefined) conditions.push('subject = @subject');
+  if (query.afterId !== undefined) conditions.push('id > @afterId');
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const order = query.afterId !== undefined ? 'ASC' : 'DESC';
   const rows = db
-    .prepare(`SELECT * FROM events ${where} ORDER BY id DESC LIMIT @limit`)
-    .all({ type: query.type, subject: query.subject, limit: query.limit ?? DEFAULT_LIMIT }) as EventRow[];
+    .prepare(`SELECT * FROM events ${where} ORDER BY id ${order} LIMIT @limit`)
+    .all({ type: query.type, subject: query.subject, afterId: query.afterId, limit: query.limit ?? DEFAULT_LIMIT }) as EventRow[];
   return rows.map(toEvent);
 }
 

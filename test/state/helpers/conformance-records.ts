@@ -85,6 +85,8 @@ export function recordConformance(t: Test, makeStore: MakeStore): void {
     t.same((await store.listEvents()).map((e) => e.type), ['BasesAreOutOfDate', 'ReconcileFailed', 'BasesAreOutOfDate']);
     t.same((await store.listEvents({ type: 'BasesAreOutOfDate' })).map((e) => e.subject), ['ws-2', 'ws-1']);
     t.same((await store.listEvents({ subject: 'ws-1' })).map((e) => e.id), [first.id]);
+    t.same((await store.listEvents({ afterId: first.id })).map((e) => e.type), ['ReconcileFailed', 'BasesAreOutOfDate'], 'afterId: the later events, oldest first');
+    t.same(await store.listEvents({ afterId: first.id + 100 }), []);
     t.same((await store.listEvents({ type: 'ReconcileFailed', subject: 'ws-1' })), []);
     t.equal((await store.listEvents({ limit: 2 })).length, 2);
     const reconcile = (await store.listEvents({ type: 'ReconcileFailed' }))[0];
