@@ -59,6 +59,7 @@ export const ERROR_CODES = [
   'PLAN_STALE',
   'GIT',
   'USAGE',
+  'LISTEN',
   'NOT_FOUND',
   'UNAUTHORIZED',
   'INTERNAL',
