@@ -19,6 +19,7 @@ import { FILE_CACHE_DEFAULTS, FileCache } from './file-cache.js';
 import { loadZeroCopy, zeroCopyBody } from './sendfile.js';
 import type { ZeroCopy } from './sendfile.js';
 import { loadListenSockets } from './listen-socket.js';
+import { TurnMemo } from './turn-memo.js';
 import type { ListenSockets } from './listen-socket.js';
 
 export interface RequestInfo {
@@ -211,6 +212,10 @@ function sendText(res: ServerResponse, head: boolean, status: number, text: stri
   return head ? 0 : Buffer.byteLength(text);
 }
 
+/** Per event-loop turn (turn-memo.ts): the real path of a request path, and the stats of a cached file. */
+const realPaths = new TurnMemo<string | undefined>();
+const cachedStats = new TurnMemo<Stats | undefined>();
+
 async function handle(
   realRoot: string,
   cache: FileCache,
@@ -242,8 +247,8 @@ async function handle(
   }
   // open/stat/close are synchronous, as in nginx's event loop: on hot dentries each is a few
   // microseconds, while a hop to libuv's pool cost a context switch per call under load.
-  const real = resolveInside(realRoot, parsed.segments);
-  const current = real !== undefined && cache.has(real) ? statSync(real, { throwIfNoEntry: false }) : undefined;
+  const real = realPaths.get(`${realRoot}\0${parsed.segments.join('/')}`, () => resolveInside(realRoot, parsed.segments));
+  const current = real !== undefined && cache.has(real) ? cachedStats.get(real, () => statSync(real, { throwIfNoEntry: false })) : undefined;
   const cached = current && real ? cache.lookup(real, current) : undefined;
   if (cached) {
     await sendFile(req, res, { buffer: cached.bytes }, cached.stats, real!, head, sent, undefined);
