@@ -110,12 +110,13 @@ export async function serveRepository(options: ServeOptions): Promise<Repository
   const host = options.host ?? '127.0.0.1';
   const port = await listen(server, host, options.port ?? 0, options.boundFd);
   const sockets = loadListenSockets();
-  if (sockets) acceptQueued(server, sockets);
+  const queuedClosed = sockets ? acceptQueued(server, sockets) : async () => {};
   const close = async (): Promise<void> => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     const timer = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
     await closed;
+    await queuedClosed();
     clearTimeout(timer);
   };
   let realRoot: string;
@@ -161,8 +162,10 @@ async function listen(server: Server, host: string, port: number, boundFd: numbe
 /**
  * Each connection libuv accepts (one per event-loop turn) takes the rest of the kernel's queue
  * along, so a burst of clients is not served one loop turn at a time (listen-socket.ts).
+ * Answers a wait for those connections to end: `server.close()` counts only libuv's own.
  */
-function acceptQueued(server: Server, sockets: ListenSockets): void {
+function acceptQueued(server: Server, sockets: ListenSockets): () => Promise<void> {
+  const open = new Set<Socket>();
   let accepting = false;
   server.on('connection', () => {
     const fd = listeningFd(server);
@@ -172,12 +175,15 @@ function acceptQueued(server: Server, sockets: ListenSockets): void {
       for (let conn = sockets.acceptOne(fd); conn !== undefined; conn = sockets.acceptOne(fd)) {
         const socket = new Socket({ fd: conn, readable: true, writable: true });
         socket.setNoDelay(true); // as node:http sets on the connections it accepts itself
+        open.add(socket);
+        socket.once('close', () => open.delete(socket));
         server.emit('connection', socket);
       }
     } finally {
       accepting = false;
     }
   });
+  return () => Promise.all([...open].map((s) => new Promise<void>((resolve) => (s.destroyed ? resolve() : s.once('close', () => resolve()))))).then(() => undefined);
 }
 
 /** The fd of the server's listening socket (libuv's handle, narrowed field by field as in sendfile.ts). */
