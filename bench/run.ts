@@ -40,6 +40,7 @@ const BENCHES: BenchEntry[] = [
   { name: 'controller', file: 'controller.ts', run: call('runControllerBench') },
   { name: 'controller-api', file: 'controller-api.ts', run: call('runApiBench') },
   { name: 'agents', file: 'agents.ts', run: call('runAgentsBench') },
+  { name: 'serve', file: 'serve.ts', run: call('runServeBench') },
 ];
 
 async function main(): Promise<void> {

@@ -129,3 +129,12 @@ export function hasCommand(name: string): Promise<boolean> {
     child.once('exit', (code) => resolve(code === 0));
   });
 }
+
+/** Whether `name` is a command on PATH (for tools with no exit-0 `version` subcommand, e.g. wrk). */
+export function onPath(name: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('bash', ['-c', 'command -v "$0" >/dev/null', name], { stdio: 'ignore' });
+    child.once('error', () => resolve(false));
+    child.once('exit', (code) => resolve(code === 0));
+  });
+}

@@ -1,6 +1,8 @@
 /** The entry of src/repository/ for other folders (docs/architecture.md "Layers"). */
 export { serveRepository } from './serve/index.js';
 export type { RepositoryServer } from './serve/index.js';
+export { loadListenSockets } from './serve/listen-socket.js';
+export type { ListenSockets } from './serve/listen-socket.js';
 export { inspectRepository, repositoryExpectation } from './inspect.js';
 export type { RepositoryExpectation } from './inspect.js';
 export type { SyncProgress } from './sync/index.js';

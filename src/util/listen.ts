@@ -20,9 +20,9 @@ function errorCode(error: unknown): string | undefined {
 
 /**
  * A bind/listen failure as the UpdopsError a person can act on (code LISTEN) for a busy,
- * forbidden or foreign address; anything else is returned unchanged.
+ * forbidden or foreign address; anything else is returned unchanged (as an Error).
  */
-export function listenError(error: unknown, host: string, port: number): unknown {
+export function listenError(error: unknown, host: string, port: number): Error {
   const where = hostPort(host, port);
   switch (errorCode(error)) {
     case 'EADDRINUSE':
@@ -34,7 +34,7 @@ export function listenError(error: unknown, host: string, port: number): unknown
     case 'EAI_AGAIN':
       return new UpdopsError('LISTEN', `${where}: ${host} is not an address of this machine`, { cause: error });
     default:
-      return error;
+      return error instanceof Error ? error : new Error(String(error));
   }
 }
 

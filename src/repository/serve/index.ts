@@ -6,16 +6,21 @@
 import { closeSync, createReadStream, fstatSync, openSync, read, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import type { Stats } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream';
 import { UpdopsError } from '../../errors.js';
+import { hostPort, listenError, listenOn } from '../../util/index.js';
 import { etagOf, preconditions, selectRange } from './conditional.js';
 import { parseRequestPath, resolveInside } from './request-path.js';
 import { FILE_CACHE_DEFAULTS, FileCache } from './file-cache.js';
 import { loadZeroCopy, zeroCopyBody } from './sendfile.js';
 import type { ZeroCopy } from './sendfile.js';
+import { loadListenSockets } from './listen-socket.js';
+import { TurnMemo } from './turn-memo.js';
+import type { ListenSockets } from './listen-socket.js';
 
 export interface RequestInfo {
   method: string;
@@ -30,6 +35,8 @@ export interface ServeOptions {
   host?: string;
   /** 0 (or omitted) picks a free port. */
   port?: number;
+  /** A socket already bound (listen-socket.ts `bindReusePort`) to listen on instead of host and port; host names the URL. */
+  boundFd?: number;
   onRequest?: (info: RequestInfo) => void;
   /** Bytes of small files kept in memory (default 128 MiB; 0 turns the cache off). */
   cacheBytes?: number;
@@ -70,6 +77,11 @@ const CLOSE_GRACE_MS = 2_000;
  */
 const ZERO_COPY_MIN = 64 * 1024;
 const SEND_IDLE_MS = 60_000;
+/**
+ * Connections the kernel queues before they are accepted: 1,000 clients connecting at once
+ * overflowed Node's 511 (the kernel caps it at net.core.somaxconn).
+ */
+const LISTEN_BACKLOG = 4096;
 
 /** The sender, its idle limit and the server's counters, as one handle for the request path. */
 interface ZeroCopyUse {
@@ -78,14 +90,48 @@ interface ZeroCopyUse {
   stats: ServeStats['zeroCopy'];
 }
 
+/**
+ * Binds first (a busy port is a LISTEN error before the folder is even looked at), then serves
+ * `root` once it is known to be a directory.
+ */
 export async function serveRepository(options: ServeOptions): Promise<RepositoryServer> {
-  const realRoot = await checkedRoot(options.root);
   const stats: ServeStats = { requests: 0, bytes: 0, zeroCopy: { bytes: 0, waits: 0 } };
+  type Respond = (req: IncomingMessage, res: ServerResponse) => void;
+  const live: { respond?: Respond } = {};
+  let ready: (respond: Respond | undefined) => void = () => {};
+  // A request in the moment between the bind and the folder check waits for the check.
+  const started = new Promise<Respond | undefined>((resolve) => (ready = resolve));
+  const server = createServer((req, res) => {
+    if (live.respond) live.respond(req, res);
+    else void started.then((r) => (r ? r(req, res) : res.destroy()));
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 5_000;
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, host, options.port ?? 0, options.boundFd);
+  const sockets = loadListenSockets();
+  const queuedClosed = sockets ? acceptQueued(server, sockets) : async () => {};
+  const close = async (): Promise<void> => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const timer = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+    await closed;
+    await queuedClosed();
+    clearTimeout(timer);
+  };
+  let realRoot: string;
+  try {
+    realRoot = await checkedRoot(options.root);
+  } catch (error) {
+    ready(undefined);
+    await close();
+    throw error;
+  }
   const sender = options.zeroCopy === false ? undefined : loadZeroCopy();
   const zeroCopy = sender ? { sender, idleMs: options.sendIdleMs ?? SEND_IDLE_MS, stats: stats.zeroCopy } : undefined;
   const maxFileBytes = zeroCopy ? ZERO_COPY_MIN : FILE_CACHE_DEFAULTS.maxFileBytes;
   const cache = new FileCache({ maxBytes: options.cacheBytes ?? FILE_CACHE_DEFAULTS.maxBytes, maxFileBytes });
-  const server = createServer((req, res) => {
+  live.respond = (req, res) => {
     handle(realRoot, cache, zeroCopy, req, res, (info) => {
       stats.requests++;
       stats.bytes += info.bytes;
@@ -94,26 +140,59 @@ export async function serveRepository(options: ServeOptions): Promise<Repository
       if (!res.headersSent) sendText(res, req.method === 'HEAD', 500, 'internal error\n');
       else res.destroy();
     });
-  });
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 5_000;
-  const host = options.host ?? '127.0.0.1';
+  };
+  ready(live.respond);
+  return { url: `http://${hostPort(host, port)}`, port, close, stats };
+}
+
+/** Listens on host and port, or on an already bound socket; busy or forbidden is a LISTEN error. */
+async function listen(server: Server, host: string, port: number, boundFd: number | undefined): Promise<number> {
+  if (boundFd === undefined) return listenOn(server, { host, port, backlog: LISTEN_BACKLOG });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+    const onError = (error: unknown): void => reject(listenError(error, host, port));
+    server.once('error', onError);
+    server.listen({ fd: boundFd, backlog: LISTEN_BACKLOG }, () => {
+      server.off('error', onError);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
-  const close = async (): Promise<void> => {
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    const timer = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-    await closed;
-    clearTimeout(timer);
-  };
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, close, stats };
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Each connection libuv accepts (one per event-loop turn) takes the rest of the kernel's queue
+ * along, so a burst of clients is not served one loop turn at a time (listen-socket.ts).
+ * Answers a wait for those connections to end: `server.close()` counts only libuv's own.
+ */
+function acceptQueued(server: Server, sockets: ListenSockets): () => Promise<void> {
+  const open = new Set<Socket>();
+  let accepting = false;
+  server.on('connection', () => {
+    const fd = listeningFd(server);
+    if (accepting || fd === undefined) return;
+    accepting = true;
+    try {
+      for (let conn = sockets.acceptOne(fd); conn !== undefined; conn = sockets.acceptOne(fd)) {
+        const socket = new Socket({ fd: conn, readable: true, writable: true });
+        socket.setNoDelay(true); // as node:http sets on the connections it accepts itself
+        open.add(socket);
+        socket.once('close', () => open.delete(socket));
+        server.emit('connection', socket);
+      }
+    } finally {
+      accepting = false;
+    }
+  });
+  return () => Promise.all([...open].map((s) => new Promise<void>((resolve) => (s.destroyed ? resolve() : s.once('close', () => resolve()))))).then(() => undefined);
+}
+
+/** The fd of the server's listening socket (libuv's handle, narrowed field by field as in sendfile.ts). */
+function listeningFd(server: Server): number | undefined {
+  if (!('_handle' in server)) return undefined;
+  const handle = server._handle;
+  if (typeof handle !== 'object' || handle === null || !('fd' in handle)) return undefined;
+  const fd = handle.fd;
+  return typeof fd === 'number' && fd >= 0 ? fd : undefined;
 }
 
 async function checkedRoot(root: string): Promise<string> {
@@ -138,6 +217,10 @@ function sendText(res: ServerResponse, head: boolean, status: number, text: stri
   res.end(head ? undefined : text);
   return head ? 0 : Buffer.byteLength(text);
 }
+
+/** Per event-loop turn (turn-memo.ts): the real path of a request path, and the stats of a cached file. */
+const realPaths = new TurnMemo<string | undefined>();
+const cachedStats = new TurnMemo<Stats | undefined>();
 
 async function handle(
   realRoot: string,
@@ -170,8 +253,8 @@ async function handle(
   }
   // open/stat/close are synchronous, as in nginx's event loop: on hot dentries each is a few
   // microseconds, while a hop to libuv's pool cost a context switch per call under load.
-  const real = resolveInside(realRoot, parsed.segments);
-  const current = real !== undefined && cache.has(real) ? statSync(real, { throwIfNoEntry: false }) : undefined;
+  const real = realPaths.get(`${realRoot}\0${parsed.segments.join('/')}`, () => resolveInside(realRoot, parsed.segments));
+  const current = real !== undefined && cache.has(real) ? cachedStats.get(real, () => statSync(real, { throwIfNoEntry: false })) : undefined;
   const cached = current && real ? cache.lookup(real, current) : undefined;
   if (cached) {
     await sendFile(req, res, { buffer: cached.bytes }, cached.stats, real!, head, sent, undefined);
