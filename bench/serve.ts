@@ -19,7 +19,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { startNginx } from './helpers/nginx.js';
+import { startNginx } from '../test/helpers/nginx.js';
 import { onPath, startServer } from './helpers/proc.js';
 import { RAISE_NOFILE, runWrk } from './helpers/wrk.js';
 import type { WrkFigures } from './helpers/wrk.js';

@@ -4,8 +4,10 @@
  */
 import { spawn } from 'node:child_process';
 
+import { RAISE_NOFILE } from '../../test/helpers/processes.js';
+
 /** Raises the open-file limit of the spawned shell for 1,000+ connections (the hard limit where 65536 is not allowed). */
-export const RAISE_NOFILE = 'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"';
+export { RAISE_NOFILE };
 
 export interface WrkFigures {
   requests: number;

@@ -15,17 +15,11 @@ import { openStateStore } from '../../src/state/index.js';
 import { groupYaml, makeFixture, taskYaml } from '../controller/helpers/fixture.js';
 import { sourceYaml } from '../helpers/manifests.js';
 import { runCli, startCli } from '../helpers/processes.js';
+import { until } from '../helpers/wait.js';
 
 const WEEKLY = '{kind: weekly, day: monday, time: "03:00", timeZone: Europe/Berlin}';
 const LISTENING = /controller listening on (http:\/\/[^\s"]+)/;
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 void t.test('a commit whose sync fails: applied once, Failed with the reason, retried with backoff; the next good commit is Ready', async (t) => {
   const fx = await makeFixture(t);

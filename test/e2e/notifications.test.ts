@@ -17,6 +17,7 @@ import { groupYaml, makeFixture, taskYaml } from '../controller/helpers/fixture.
 import { freeLoopbackPort } from '../helpers/loopback.js';
 import { manifestYaml, sourceYaml } from '../helpers/manifests.js';
 import { startCli } from '../helpers/processes.js';
+import { until } from '../helpers/wait.js';
 
 const LISTENING = /controller listening on (http:\/\/[^\s"]+)/;
 const WEEKLY = '{kind: weekly, day: monday, time: "03:00", timeZone: Europe/Berlin}';
@@ -65,13 +66,6 @@ async function smtp(t: Test): Promise<{ port: number; mails: string[] }> {
   return { port, mails };
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 void t.test('notifications and commit statuses through the controller', async (t) => {
   const fx = await makeFixture(t);

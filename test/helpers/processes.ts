@@ -13,6 +13,9 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The built CLI (`npm run build` first: it runs dist/). */
 export const CLI = path.join(ROOT, 'bin/updops.js');
 
+/** Shell prefix for a process that holds thousands of connections (servers and wrk under load). */
+export const RAISE_NOFILE = 'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"';
+
 export interface ProcessResult {
   /** The exit code; 128 when a signal ended the process (then `signal` says which). */
   code: number;

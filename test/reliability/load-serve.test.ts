@@ -17,13 +17,13 @@
  * (.ci/run installs them). Nothing is installed from here.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import { blob } from '../repository/helpers/sync-fixture.js';
 import { RAISE_NOFILE, tempDir } from './helpers/common.js';
+import { startNginx } from '../helpers/nginx.js';
 import { startServe } from './helpers/serve-process.js';
-import { freeLoopbackPort as freePort } from '../helpers/loopback.js';
 
 const SECONDS = Number(process.env.UPDOPS_LOAD_SECONDS ?? 60);
 const CONNECTIONS = 1000;
@@ -120,58 +120,6 @@ export function combine(slices: WrkFigures[]): WrkFigures {
 const human = (f: WrkFigures): string =>
   `${f.requests} requests, ${f.requestsPerSec.toFixed(0)} req/s, ${(f.bytesPerSec / 1024 ** 2).toFixed(0)} MiB/s, p99 ${f.p99Ms.toFixed(0)} ms, socket errors ${f.socketErrors} (${f.socketDetail}), non-2xx ${f.non2xx}`;
 
-async function startNginx(t: Tap, dir: string, root: string, port: number): Promise<() => Promise<void>> {
-  const conf = path.join(dir, 'nginx.conf');
-  const temp = path.join(dir, 'nginx-temp');
-  mkdirSync(temp, { recursive: true });
-  writeFileSync(
-    conf,
-    `daemon off;
-worker_processes auto;
-user root;
-pid ${path.join(dir, 'nginx.pid')};
-error_log ${path.join(dir, 'nginx-error.log')} warn;
-worker_rlimit_nofile 16384;
-events { worker_connections 8192; }
-http {
-  access_log off;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path ${temp}/body;
-  proxy_temp_path ${temp}/proxy;
-  fastcgi_temp_path ${temp}/fastcgi;
-  uwsgi_temp_path ${temp}/uwsgi;
-  scgi_temp_path ${temp}/scgi;
-  types { application/octet-stream bin; }
-  server {
-    listen 127.0.0.1:${port};
-    root ${root};
-  }
-}
-`,
-  );
-  const child = spawn('bash', ['-c', `${RAISE_NOFILE} && exec nginx -c "$0" -p "$1"`, conf, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let err = '';
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${port}/files/f0.bin`, { method: 'HEAD' }).then((r) => r.status === 200, () => false);
-    if (ok) break;
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`nginx did not start: ${err} ${readFileSync(path.join(dir, 'nginx-error.log'), 'utf8')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  t.teardown(stop);
-  return stop;
-}
-type Tap = { teardown(fn: () => unknown): void };
 
 void t.test(`updops serve vs nginx: ${CONNECTIONS} connections, ${FILES} × 1 MB files, GET + Range, ${SECONDS} s each`, async (t) => {
   const missing = ['wrk', 'nginx'].filter((cmd) => !which(cmd));
@@ -192,8 +140,8 @@ void t.test(`updops serve vs nginx: ${CONNECTIONS} connections, ${FILES} × 1 MB
   const probe = await fetch(`${serve.url}/files/f1.bin`, { headers: { range: 'bytes=10-19' } });
   t.equal(probe.status, 206, 'updops serve answers Range with 206');
   t.same(Buffer.from(await probe.arrayBuffer()), blob(FILE_BYTES, 2).subarray(10, 20), 'with the right bytes');
-  const port = await freePort();
-  const stopNginx = await startNginx(t, dir, root, port);
+  const nginx = await startNginx(path.join(dir, 'nginx'), root, 'auto', '/files/f0.bin');
+  t.teardown(() => nginx.stop());
   // Both servers take turns in slices of ~10 s (ABBA order), so whatever else the machine runs
   // meanwhile (other test files in CI) weighs on both alike, not on one half of the comparison.
   const slices = Math.max(1, Math.round(SECONDS / SLICE_SECONDS));
@@ -202,12 +150,12 @@ void t.test(`updops serve vs nginx: ${CONNECTIONS} connections, ${FILES} × 1 MB
   const theirsSlices: WrkFigures[] = [];
   for (let i = 0; i < slices; i++) {
     const runOurs = async (): Promise<void> => void oursSlices.push((await runWrk(serve.url, script, sliceSeconds)).figures);
-    const runTheirs = async (): Promise<void> => void theirsSlices.push((await runWrk(`http://127.0.0.1:${port}`, script, sliceSeconds)).figures);
+    const runTheirs = async (): Promise<void> => void theirsSlices.push((await runWrk(nginx.url, script, sliceSeconds)).figures);
     if (i % 2 === 0) await runOurs().then(runTheirs);
     else await runTheirs().then(runOurs);
   }
   await serve.stop();
-  await stopNginx();
+  await nginx.stop();
   const ours = { figures: combine(oursSlices) };
   const theirs = { figures: combine(theirsSlices) };
   t.comment(`load: ${slices} alternating slices of ${sliceSeconds} s each`);

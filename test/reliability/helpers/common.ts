@@ -13,7 +13,7 @@ export { CLI, ROOT } from '../../helpers/processes.js';
  * Raises the open-file limit of a spawned shell for 1,000+ connections: 65536, or the hard limit
  * when the sandbox does not allow more (it must stay ≥ 2,048 or the load test says so).
  */
-export const RAISE_NOFILE = 'ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"';
+export { RAISE_NOFILE } from '../../helpers/processes.js';
 
 /** No line that looks like a V8 stack frame. */
 export const STACK_FRAME = /^\s+at /m;

@@ -1,35 +1,22 @@
 /**
- * nginx as the baseline of `bench/serve.ts`: not a daemon, on a loopback port, with its prefix,
+ * nginx as the baseline of `bench/serve.ts` and of test/reliability/load-serve.test.ts: not a daemon, on a loopback port, with its prefix,
  * pid, logs and temp folders in a folder of ours, so nothing outside it is touched and several
  * runs never collide. Set up as a static file server is in production: sendfile, tcp_nopush,
  * keep-alive without a request limit, no access log.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RAISE_NOFILE } from './wrk.js';
+import { freeLoopbackPort } from './loopback.js';
+import { RAISE_NOFILE } from './processes.js';
 
 export interface Nginx {
   url: string;
   stop(): Promise<void>;
 }
 
-/** A loopback port free right now (the kernel picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function config(dir: string, root: string, port: number, workers: number): string {
+function config(dir: string, root: string, port: number, workers: number | 'auto'): string {
   const temp = path.join(dir, 'temp');
   mkdirSync(temp, { recursive: true });
   // As root nginx would drop to `nobody`, who cannot read a private temp folder.
@@ -60,9 +47,9 @@ http {
 }
 
 /** Starts nginx serving `root` with `workers` processes; resolves once `probe` (a path) answers 200. */
-export async function startNginx(dir: string, root: string, workers: number, probe: string): Promise<Nginx> {
+export async function startNginx(dir: string, root: string, workers: number | 'auto', probe: string): Promise<Nginx> {
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(conf, config(dir, root, port, workers));
   const child = spawn('bash', ['-c', `${RAISE_NOFILE} && exec nginx -c "$0" -p "$1"`, conf, dir], { stdio: ['ignore', 'ignore', 'pipe'] });
