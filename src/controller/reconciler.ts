@@ -67,6 +67,8 @@ export class Reconciler {
   #lastApplied: string | undefined;
   #status: ReconcileStatus | undefined;
   #unreachable = false;
+  /** The condition when the remote stopped answering, restored when it answers again. */
+  #beforeUnreachable: ReconcileStatus | undefined;
   #lastFailureKey: string | undefined;
   #directory: boolean | undefined;
   #initialised = false;
@@ -214,17 +216,24 @@ export class Reconciler {
       await this.#o.store.appendEvent({ type: CONTROLLER_EVENTS.configUnreachable, subject: this.#o.config, message, time: this.#o.clock.now().toISOString() });
       // The condition keeps the commit it was about; polls go on (one ls-remote each), so no backoff.
       const previous = this.#status;
-      await this.#setStatus({ ...failedStatus(previous, previous?.commit, 'SourceUnreachable', message, this.#o.clock.now(), this.#o.backoff) });
+      this.#beforeUnreachable = previous;
+      await this.#setStatus(failedStatus(previous, previous?.commit, 'SourceUnreachable', message, this.#o.clock.now(), this.#o.backoff));
     }
     return { status: 'failed', commit: null, error: message };
   }
 
-  /** The remote answers again: an applied head that only failed to be read is Ready again without an apply. */
+  /**
+   * The remote answers again. If the head is still the commit the condition was about, the
+   * condition before the outage is back (Ready stays Ready without an apply; a failed commit
+   * keeps its failures and retry); a new head is reconciled as usual.
+   */
   async #reachableAgain(head: string | undefined): Promise<void> {
     this.#unreachable = false;
-    if (this.#status?.reason === 'SourceUnreachable' && head !== undefined && head === this.#lastApplied) {
-      await this.#setStatus(readyStatus(head, 'the config source is reachable again; nothing changed', this.#o.clock.now()));
-    }
+    const before = this.#beforeUnreachable;
+    this.#beforeUnreachable = undefined;
+    if (this.#status?.reason !== 'SourceUnreachable' || head === undefined || head !== this.#lastApplied) return;
+    if (before && before.commit === head) await this.#setStatus(before);
+    else await this.#setStatus(readyStatus(head, 'the config source is reachable again; nothing changed', this.#o.clock.now()));
   }
 
   /** A folder that is not a git repository has no head to poll: it is planned on every poll instead. */
