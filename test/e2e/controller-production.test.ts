@@ -140,8 +140,8 @@ void t.test('a busy port: one LISTEN error within 2 s, no state file, no process
   const ms = Date.now() - started;
   t.equal(res.code, 1);
   t.equal(res.stderr.trim(), `error: LISTEN: 127.0.0.1:${port} is in use`, 'one clear line');
-  // Within 2 s of what any updops command needs to start here (on a quiet machine the whole run is about 1 s).
-  t.ok(ms - baseline < 2_000, `exited in ${ms} ms (updops --version: ${baseline} ms)`);
+  // Within 2 s, or (on a loaded machine) within 0.5 s of what any updops command needs to start here.
+  t.ok(ms < 2_000 || ms - baseline < 500, `exited in ${ms} ms (updops --version: ${baseline} ms)`);
   t.notOk(existsSync(state), 'the state file was never created');
   t.equal(res.stdout, '', 'nothing applied, nothing printed');
 });

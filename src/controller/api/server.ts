@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { AgentHub } from '../agents/hub.js';
 import type { Logger } from '../logging.js';
@@ -157,7 +157,8 @@ function handler(settings: Settings) {
 
 const WAITING_HANDLER = Symbol('waiting');
 
-export async function bindApiListener(host: string = DEFAULT_API_HOST, port = 0): Promise<BoundListener> {
+/** `bound`: a socket server already listening on the port (bound before anything was loaded); the API takes its handle over. */
+export async function bindApiListener(host: string = DEFAULT_API_HOST, port = 0, bound?: NetServer): Promise<BoundListener> {
   let message = 'the controller is starting';
   const waiting = Object.assign(
     (req: IncomingMessage, res: ServerResponse): void => {
@@ -167,14 +168,15 @@ export async function bindApiListener(host: string = DEFAULT_API_HOST, port = 0)
     { [WAITING_HANDLER]: true },
   );
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, waiting);
-  const bound = await listenOn(server, { host, port });
+  if (bound) await new Promise<void>((resolve, reject) => server.once('error', reject).listen(bound, () => resolve()));
+  else await listenOn(server, { host, port });
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     server,
-    url: `http://${urlHost}:${bound}`,
+    url: `http://${urlHost}:${address.port}`,
     host: address.address,
-    port: bound,
+    port: address.port,
     waiting: (text) => void (message = text),
     close: () => closeServer(server),
   };

@@ -1,0 +1,101 @@
+/**
+ * The body of `updops controller`, loaded only once its port is bound (controller.ts): the state,
+ * the lease, the controller, the API on that port, until SIGTERM/SIGINT.
+ */
+import { UpdopsError } from '../errors.js';
+import { bindApiListener, createApiServer, resolveToken, resolveWebhookSecret } from '../controller/index.js';
+import { AgentHub } from '../controller/index.js';
+import { createController } from '../controller/index.js';
+import { createLogger, logProcessWarnings } from '../controller/index.js';
+import { createMetrics } from '../controller/index.js';
+import { parseDuration } from '../repository/index.js';
+import { openStateStore, type LeaseInfo } from '../state/index.js';
+import { configOption } from './context.js';
+import type { Server as NetServer } from 'node:net';
+import type { ControllerCommandOptions } from './controller.js';
+import { parseListen } from './serve.js';
+import { untilSignal } from './signals.js';
+
+function wholeNumber(value: string, flag: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UpdopsError('USAGE', `${flag} must be a whole number of at least ${min}`);
+  return n;
+}
+
+function durationMs(text: string, flag: string): number {
+  try {
+    return parseDuration(text);
+  } catch {
+    throw new UpdopsError('USAGE', `${flag} must be a duration such as 30s, 5m or 1h (got ${text})`);
+  }
+}
+
+/** `bound` holds the API's port already (bind first); the API server takes it over. */
+export async function runController(options: ControllerCommandOptions, bound: NetServer): Promise<number> {
+  const { host, port } = parseListen(options.listen);
+  const maxDeletes = wholeNumber(options.maxDeletes, '--max-deletes', 0);
+  const concurrency = wholeNumber(options.concurrency, '--concurrency', 1);
+  const pollMs = durationMs(options.poll, '--poll');
+  const retryMs = durationMs(options.retryInterval, '--retry-interval');
+  const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
+  const token = resolveToken({ tokenFile: options.tokenFile });
+  const webhookSecret = resolveWebhookSecret({ webhookSecretFile: options.webhookSecretFile });
+  const format = options.logFormat ?? 'json';
+  const logger = createLogger({ level: options.logLevel as 'info', format });
+  logProcessWarnings(logger);
+  const listener = await bindApiListener(host, port, bound);
+  const signal = untilSignal();
+  let store;
+  try {
+    store = await openStateStore(options.state ? { path: options.state } : {});
+  } catch (error) {
+    await listener.close();
+    throw error;
+  }
+  const { registry, observer } = createMetrics(undefined, { logger, state: store });
+  // Agents (docs/design.md 4 `updops agent`): one hub shared by the task runs and the API.
+  const agents = new AgentHub({ store, resultTimeoutMs: agentTimeoutMs });
+  let lost: (error: Error) => void = () => undefined;
+  const leaseLost = new Promise<Error>((resolve) => (lost = resolve));
+  let announced = false;
+  const lease = {
+    ...(options.standby ? { standby: true } : {}),
+    onStandby: (held: LeaseInfo) => {
+      const message = `standing by: ${held.owner}@${held.host} pid ${held.pid} is the active controller of this state (lease until ${held.expiresAt})`;
+      listener.waiting(message);
+      if (!announced) logger.info({ listen: listener.url, holder: `${held.owner}@${held.host}`, holderPid: held.pid }, message);
+      announced = true;
+    },
+    onLost: (error: Error) => lost(error),
+  };
+  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, notifications: { consoleUrl: options.consoleUrl ?? `${listener.url}/` }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease });
+  // A signal while starting (or standing by) stops the start itself.
+  void signal.then(() => controller.stop().catch(() => undefined));
+  try {
+    try {
+      await controller.start();
+    } catch (error) {
+      if (await settledWithin(signal)) return 0;
+      throw error;
+    }
+    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), ...(webhookSecret ? { webhookSecret } : {}), logger, registry, agents });
+    // At every --log-level: with port 0 this line is the only way to learn the address.
+    createLogger({ level: 'info', format }).info({ url: api.url }, `controller listening on ${api.url}`);
+    const ended = await Promise.race([signal, leaseLost]);
+    await api.close();
+    await controller.stop();
+    if (ended instanceof Error) throw ended;
+    logger.info({ signal: ended }, 'stopped');
+    return 0;
+  } finally {
+    await controller.stop().catch(() => undefined);
+    await listener.close().catch(() => undefined);
+    await store.close();
+  }
+}
+
+/** Whether `promise` has already settled (a signal arrived), without waiting for it. */
+async function settledWithin(promise: Promise<unknown>): Promise<boolean> {
+  const pending = Symbol('pending');
+  return (await Promise.race([promise, Promise.resolve(pending)])) !== pending;
+}
