@@ -223,6 +223,18 @@ export function registerCommands(program: Command): void {
     });
 
   program
+    .command('cancel')
+    .description('cancel a running run on the controller: its targets stop cleanly and keep what they had')
+    .argument('<run-id>', 'the run to cancel (updops runs lists them)')
+    .option(...controllerOption)
+    .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
+    .option('--format <format>', 'text | json', 'text')
+    .action(async (id: string, options: { controller?: string; tokenFile?: string; format: string }) => {
+      const { cancelCommand } = await import('./cancel.js');
+      process.exitCode = await cancelCommand({ id, ...options });
+    });
+
+  program
     .command('runs')
     .description('task runs, newest first; with an ID, that run and its per-device results')
     .argument('[id]', 'a run id')

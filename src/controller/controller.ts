@@ -143,6 +143,10 @@ class ControllerImpl implements Controller {
     return this.#runner.start({ task, trigger });
   }
 
+  cancelRun(id: string, by: string): Promise<RunRecord> {
+    return this.#runner.cancel(id, by);
+  }
+
   async outbreak(type: OutbreakApplicationType): Promise<RunRecord[]> {
     await this.store.appendEvent({ type: CONTROLLER_EVENTS.outbreak, subject: type, message: `virus outbreak reported by ${type}`, time: this.#clock.now().toISOString() });
     const { config } = await this.#applied();

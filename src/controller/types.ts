@@ -98,6 +98,11 @@ export interface Controller {
    * with `UpdopsError` code `NOT_FOUND` for a task not in the last applied configuration.
    */
   runTask(task: string, trigger?: RunTrigger): Promise<RunRecord>;
+  /**
+   * Cancels a run this controller is executing and resolves with it once it ended `cancelled`
+   * (its reason names `by`). NOT_FOUND for an unknown run, CONFLICT for one that is not running here.
+   */
+  cancelRun(id: string, by: string): Promise<RunRecord>;
   /** Starts every `onOutbreak` task whose chosen application types include `type`. */
   outbreak(type: OutbreakApplicationType): Promise<RunRecord[]>;
   getRun(id: string): Promise<RunDetails | undefined>;

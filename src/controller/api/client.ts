@@ -23,7 +23,7 @@ export interface RunsReader {
   listEvents(query: { type?: string; limit?: number }): Promise<EventRecord[]>;
 }
 
-const CODE_FOR_STATUS: Record<number, ErrorCode> = { 400: 'USAGE', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 409: 'LOCKED', 413: 'USAGE' };
+const CODE_FOR_STATUS: Record<number, ErrorCode> = { 400: 'USAGE', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'USAGE' };
 
 export class ApiClientError extends UpdopsError {
   readonly status: number;
@@ -107,6 +107,11 @@ export class ApiClient implements RunsReader {
 
   async runTask(task: string): Promise<RunRecord> {
     return (await this.#request<{ run: RunRecord }>('POST', `/api/tasks/${encodeURIComponent(task)}/run`)).run;
+  }
+
+  /** Resolves with the run once it has ended `cancelled` (409 CONFLICT: it is not running). */
+  async cancelRun(id: string, by: string): Promise<RunRecord> {
+    return (await this.#request<{ run: RunRecord }>('POST', `/api/runs/${encodeURIComponent(id)}/cancel`, { by })).run;
   }
 
   async outbreak(applicationType: OutbreakApplicationType): Promise<RunRecord[]> {

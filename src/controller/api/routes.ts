@@ -12,7 +12,7 @@ import { AGENT_ROUTES } from './agents.js';
 import type { Controller, OutbreakApplicationType } from '../types.js';
 import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
 import type { GitHooks } from './hooks.js';
-import { ApiError } from './http.js';
+import { ApiError, parseJson } from './http.js';
 import { filterParam, limitParam } from './paths.js';
 
 export type Reply = { status: number; json: unknown } | { status: number; text: string; contentType: string; headers?: Record<string, string> };
@@ -59,6 +59,22 @@ function outbreakType(body: unknown): OutbreakApplicationType {
   return known;
 }
 
+/** A JSON body that may be left out (a bare POST keeps working): undefined when empty. */
+async function optionalBody(ctx: RouteContext): Promise<unknown> {
+  const raw = await ctx.rawBody(OPTIONAL_BODY_LIMIT);
+  return raw.length === 0 ? undefined : parseJson(raw);
+}
+
+const OPTIONAL_BODY_LIMIT = 64 * 1024;
+
+/** Who cancels, as the caller names itself (`updops cancel` sends user@host); the API otherwise. */
+function cancelledBy(body: unknown): string {
+  const by = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).by : undefined;
+  if (by === undefined) return 'an API call';
+  if (typeof by !== 'string' || by.length === 0 || by.length > 200 || /[\u0000-\u001f]/.test(by)) throw new ApiError('BAD_REQUEST', 'by must be a short text naming who cancels');
+  return by;
+}
+
 export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: ['healthz'], mutating: false, handle: async () => ({ status: 200, json: { status: 'ok' } }) },
   { method: 'GET', pattern: ['api', 'status'], mutating: false, handle: async (ctx) => ({ status: 200, json: await ctx.status() }) },
@@ -83,6 +99,16 @@ export const ROUTES: readonly Route[] = [
       const details = await ctx.controller.getRun(id);
       if (!details) throw new ApiError('NOT_FOUND', `no run with id ${id}`);
       return { status: 200, json: details };
+    },
+  },
+  {
+    method: 'POST',
+    pattern: ['api', 'runs', ':id', 'cancel'],
+    mutating: true,
+    handle: async (ctx) => {
+      const id = param(ctx, 0);
+      if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new ApiError('NOT_FOUND', 'no such run');
+      return { status: 200, json: { run: await ctx.controller.cancelRun(id, cancelledBy(await optionalBody(ctx))) } };
     },
   },
   {

@@ -1,0 +1,135 @@
+/**
+ * What an administrator does from the console (issue 16, operator actions), through a real
+ * `updops controller` process and real `updops` commands on 127.0.0.1:
+ * - a run whose every target was skipped ends `skipped` and `run --wait` exits 1 (no chain fires);
+ * - `updops cancel RUN` mid-download: the run ends `cancelled` naming who cancelled, and the DP's
+ *   repository folder is byte-identical to before the run; a finished run is a CONFLICT;
+ * - `run --devices` and `run --retry-failed RUN` run only those targets.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import t from 'tap';
+import type { Test } from 'tap';
+import { openStateStore, type DeviceResult, type RunRecord } from '../../src/state/index.js';
+import { groupYaml, makeFixture, taskYaml, type Fixture } from '../controller/helpers/fixture.js';
+import { groupYaml as sharedGroupYaml, sourceYaml } from '../helpers/manifests.js';
+import { runCli, startCli } from '../helpers/processes.js';
+import { until } from '../helpers/wait.js';
+import { serveStatic } from '../repository/helpers/static-server.js';
+import { treeHash } from '../repository/helpers/sync-fixture.js';
+
+const LISTENING = /controller listening on (http:\/\/[^\s"]+)/;
+const TOKEN = 'operator-token-0123456789';
+const ENV = { UPDOPS_TOKEN: TOKEN };
+
+async function controller(t: Test, fx: Fixture): Promise<{ url: string; state: string }> {
+  const state = path.join(fx.dir, 'controller.db');
+  const running = await startCli(t, ['controller', '--config', fx.config, '--state', state, '--listen', '127.0.0.1:0', '--poll', '1s'], { line: LISTENING, cwd: fx.dir, env: ENV });
+  return { url: running.ready[1]!, state };
+}
+
+async function api<T>(url: string, rel: string): Promise<T> {
+  return (await (await fetch(`${url}${rel}`)).json()) as T;
+}
+
+const details = (url: string, id: string): Promise<{ run: RunRecord; results: DeviceResult[] }> => api(url, `/api/runs/${id}`);
+
+/** The whole tree, dot files included: nothing of an interrupted download may be left. */
+const hashAll = async (dir: string): Promise<Record<string, string>> => Object.fromEntries([...(await treeHash(dir, () => false))].sort());
+
+void t.test('a run whose every target was skipped is skipped: run --wait exits 1, no chain fires', async (t) => {
+  const fx = await makeFixture(t);
+  fx.write('groups.yaml', sharedGroupYaml('office', { devices: [{ name: 'pc-1' }, { name: 'pc-2' }] }));
+  fx.write('sources.yaml', sourceYaml('vendor', { url: fx.vendorUrl, timeoutSeconds: 5 }));
+  fx.write('tasks.yaml', [
+    taskYaml('Update', { type: 'Update', scope: '{group: office}', schedule: '{kind: manual}' }),
+    taskYaml('After', { type: 'Update', scope: '{group: office}', schedule: '{kind: onTaskCompletion, task: Update, outcome: any}' }),
+  ].join(''));
+  fx.commit('devices without agents');
+  const { url, state } = await controller(t, fx);
+  await until('the first reconcile', async () => (await api<{ events: unknown[] }>(url, '/api/events?type=ReconcileApplied')).events.length > 0);
+
+  const res = await runCli(['run', 'Update', '--controller', url, '--wait', '--interval', '50'], { t, cwd: fx.dir, env: ENV });
+  t.equal(res.code, 1, 'run --wait exits 1 for a skipped run');
+  t.match(res.stdout, /"Update": skipped/);
+  t.match(res.stdout, /all 2 targets skipped: no agent has registered for this device/);
+  const json = await runCli(['run', 'Update', '--controller', url, '--wait', '--interval', '50', '--format', 'json'], { t, cwd: fx.dir, env: ENV });
+  t.equal(json.code, 1);
+  t.match(JSON.parse(json.stdout), { run: { status: 'skipped', reason: /all 2 targets skipped/ } });
+  const runs = await api<{ runs: RunRecord[] }>(url, '/api/runs');
+  t.same(runs.runs.filter((r) => r.task === 'After'), [], 'a skipped run starts no chained task, not even on outcome any');
+  t.same((await api<{ events: unknown[] }>(url, '/api/events?type=RunFailed')).events, [], 'a skipped run is no failure');
+
+  // The in-process run (no controller) comes to the same end.
+  const local = path.join(fx.dir, 'local.db');
+  t.equal((await runCli(['apply', '--config', fx.config, '--state', local, '--auto-approve'], { t, cwd: fx.dir })).code, 0);
+  const here = await runCli(['run', 'Update', '--config', fx.config, '--state', local], { t, cwd: fx.dir });
+  t.equal(here.code, 1, here.stderr);
+  t.match(here.stdout, /"Update": skipped/);
+  void state;
+});
+
+void t.test('cancel mid-download: cancelled, naming who; the DP keeps its repository byte for byte; --retry-failed and --devices', async (t) => {
+  const fx = await makeFixture(t);
+  // A larger release on a mirror throttled to 1 MB/s per response: a sync takes seconds.
+  const big = path.join(fx.dir, 'content', 'databases', 'kes', 'big.avc');
+  mkdirSync(path.dirname(big), { recursive: true });
+  const mirror = await serveStatic(path.join(fx.dir, 'vendor-repo'), undefined, { rate: 1024 * 1024 });
+  t.teardown(() => mirror.close());
+  fx.write('groups.yaml', groupYaml('office', [{ name: 'dp-1' }, { name: 'dp-2' }, { name: 'dp-linux', os: 'linux' }], fx.repo));
+  fx.write('sources.yaml', sourceYaml('vendor', { url: fx.vendorUrl, timeoutSeconds: 30 }));
+  fx.write('tasks.yaml', taskYaml('Download', { scope: '{group: office}', schedule: '{kind: manual}' }));
+  fx.commit('three DPs, one of them Linux');
+  const { url } = await controller(t, fx);
+  await until('the first reconcile', async () => (await api<{ events: unknown[] }>(url, '/api/events?type=ReconcileApplied')).events.length > 0);
+
+  const first = await runCli(['run', 'Download', '--controller', url, '--wait', '--interval', '50', '--format', 'json'], { t, cwd: fx.dir, env: ENV });
+  t.equal(first.code, 1, 'the Linux DP fails the run');
+  const firstRun = (JSON.parse(first.stdout) as { run: RunRecord; results: DeviceResult[] });
+  t.same(firstRun.results.map((r) => `${r.device}:${r.status}`).sort(), ['dp-1:completed', 'dp-2:completed', 'dp-linux:failed']);
+  const before = await hashAll(fx.repo('dp-1'));
+  t.ok(Object.keys(before).length > 3, `dp-1 holds release 1 (${Object.keys(before).length} files)`);
+
+  writeFileSync(big, randomBytes(6 * 1024 * 1024));
+  await fx.publish(2);
+  fx.write('sources.yaml', sourceYaml('vendor', { url: mirror.url, timeoutSeconds: 30 }));
+  const commit = fx.commit('release 2 through the throttled mirror');
+  await until('the mirror commit to be applied', async () => ((await api<{ lastApplied?: { commit?: string } }>(url, '/api/status')).lastApplied?.commit ?? '').startsWith(commit.slice(0, 7)), 30_000);
+
+  const started = await runCli(['run', 'Download', '--controller', url, '--format', 'json'], { t, cwd: fx.dir, env: ENV });
+  t.equal(started.code, 0, started.stderr);
+  const id = (JSON.parse(started.stdout) as { run: RunRecord }).run.id;
+  await until('dp-1 to be downloading', async () => (await details(url, id)).results.some((r) => r.device === 'dp-1' && r.status === 'running' && mirror.stats.bytes > 256 * 1024), 30_000);
+  const t0 = Date.now();
+  const cancel = await runCli(['cancel', id, '--controller', url], { t, cwd: fx.dir, env: ENV });
+  const cancelMs = Date.now() - t0;
+  t.equal(cancel.code, 0, cancel.stderr);
+  t.match(cancel.stdout, new RegExp(`Run ${id} of "Download" cancelled: cancelled by \\S+@\\S+ \\(updops cancel\\)`));
+  t.ok(cancelMs < 10_000, `cancel answered in ${cancelMs} ms`);
+  const after = await details(url, id);
+  t.match(after.run, { status: 'cancelled', reason: /^cancelled by / });
+  const dp1 = after.results.find((r) => r.device === 'dp-1');
+  t.match(dp1, { status: 'failed', reason: /^cancelled by / }, 'the interrupted target is failed as cancelled');
+  // What the DP serves is byte-identical: every file it had, its metadata above all. The sync's own
+  // state (.updops/: trusted metadata, resumable partial downloads) may move on, and a new target
+  // finished before the cancel may sit beside the old ones under its content hash, referenced by no
+  // served metadata until a sync completes.
+  const now = await hashAll(fx.repo('dp-1'));
+  const served = (tree: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(tree).filter(([rel]) => !rel.startsWith('.updops/')));
+  t.same(Object.fromEntries(Object.keys(served(before)).map((rel) => [rel, now[rel]])), served(before), 'every served file of dp-1 byte-identical to before the run');
+  const added = Object.keys(served(now)).filter((rel) => !(rel in before));
+  t.ok(added.every((rel) => /^targets\/.+\/([0-9a-f]{64})\.[^/]+$/.exec(rel)?.[1] === now[rel]), `only whole, content-addressed new targets were added: ${added.join(', ') || 'none'}`);
+  t.match((await api<{ events: { message: string }[] }>(url, '/api/events?type=RunCancelled')).events, [{ message: /cancelled by/ }]);
+
+  const again = await runCli(['cancel', id, '--controller', url], { t, cwd: fx.dir, env: ENV });
+  t.equal(again.code, 1);
+  t.match(again.stderr, /CONFLICT: controller: run \S+ of "Download" has already ended cancelled/);
+  const unknown = await runCli(['cancel', 'no-such-run', '--controller', url], { t, cwd: fx.dir, env: ENV });
+  t.equal(unknown.code, 1);
+  t.match(unknown.stderr, /NOT_FOUND: controller: no run with id no-such-run/);
+  const noToken = await fetch(`${url}/api/runs/${id}/cancel`, { method: 'POST' });
+  t.equal(noToken.status, 401, 'cancel needs the token');
+  t.notMatch(cancel.stderr + again.stderr, /\n\s+at /, 'no stack traces');
+  t.ok(first.stdout.length > 0);
+});
