@@ -217,7 +217,9 @@ export function registerCommands(program: Command): void {
     .option(...configOptionFlags)
     .option('--format <format>', 'text | json', 'text')
     .option('--interval <ms>', 'how often --wait polls the controller', '1000')
-    .action(async (task: string, options: { wait?: boolean; controller?: string; tokenFile?: string; state?: string; config?: string; format: string; interval: string }) => {
+    .option('--devices <names>', 'only these DPs/devices of the task, comma-separated')
+    .option('--retry-failed <run-id>', 'only the targets that failed in that run of the task')
+    .action(async (task: string, options: { wait?: boolean; controller?: string; tokenFile?: string; state?: string; config?: string; format: string; interval: string; devices?: string; retryFailed?: string }) => {
       const { runCommand } = await import('./run.js');
       process.exitCode = await runCommand({ task, ...options });
     });

@@ -21,7 +21,7 @@ import { Reconciler } from './reconciler.js';
 import { Notifier } from '../notify/index.js';
 import { TaskRunner, type Applied } from './runner.js';
 import { Scheduler } from './scheduler.js';
-import { joinedScope, onOutbreak, type RunOutcome, type RunRequest } from '../runs/index.js';
+import { joinedScope, onOutbreak, selectTargets, type RunOutcome, type RunRequest, type TargetSelection } from '../runs/index.js';
 import type { Clock, Controller, ControllerOptions, OutbreakApplicationType, ReconcileResult, RunDetails } from './types.js';
 
 export const DEFAULT_POLL_MS = DEFAULTS.pollMs;
@@ -139,8 +139,10 @@ class ControllerImpl implements Controller {
     return this.#reconciler.reconcile(reason);
   }
 
-  async runTask(task: string, trigger: RunTrigger = 'manual'): Promise<RunRecord> {
-    return this.#runner.start({ task, trigger });
+  async runTask(task: string, trigger: RunTrigger = 'manual', selection?: TargetSelection): Promise<RunRecord> {
+    if (!selection) return this.#runner.start({ task, trigger });
+    const targets = await selectTargets((await this.#applied()).config, task, selection, this.store);
+    return this.#runner.start({ task, trigger, ...(targets ? { targets } : {}) });
   }
 
   cancelRun(id: string, by: string): Promise<RunRecord> {

@@ -10,6 +10,7 @@ export { taskTargets, scopeMembers, type RunTarget } from './targets.js';
 export { localPresence, type Presence } from './presence.js';
 export { sourceSpecOf, taskSources, type ResolvedSource } from '../sources/index.js';
 export { downloadSettings } from './settings.js';
+export { selectTargets, type TargetSelection } from './select.js';
 export { recordObservation } from './record-observation.js';
 export { AGENT_ELSEWHERE_REASON, LIVE_AGENT_MS, localRuns, type LocalRunsOptions } from './local.js';
 export type { AgentGateway, DownloadSettings, RunAgents, RunContext, RunOutcome, RunRequest, RunScope, TargetContext, WorkCounter } from './types.js';

@@ -131,5 +131,27 @@ void t.test('cancel mid-download: cancelled, naming who; the DP keeps its reposi
   const noToken = await fetch(`${url}/api/runs/${id}/cancel`, { method: 'POST' });
   t.equal(noToken.status, 401, 'cancel needs the token');
   t.notMatch(cancel.stderr + again.stderr, /\n\s+at /, 'no stack traces');
-  t.ok(first.stdout.length > 0);
+
+  // --retry-failed: only what failed in the first run (the Linux DP), nothing else.
+  const retry = await runCli(['run', 'Download', '--controller', url, '--retry-failed', firstRun.run.id, '--wait', '--interval', '50', '--format', 'json'], { t, cwd: fx.dir, env: ENV });
+  t.equal(retry.code, 1, 'the Linux DP fails again');
+  t.same((JSON.parse(retry.stdout) as { results: DeviceResult[] }).results.map((r) => r.device), ['dp-linux'], '--retry-failed runs only the failed target');
+  const noneFailed = await runCli(['run', 'Download', '--controller', url, '--retry-failed', retry.stdout.length ? (JSON.parse(retry.stdout) as { run: RunRecord }).run.id : '', '--devices', 'dp-1'], { t, cwd: fx.dir, env: ENV });
+  t.match(noneFailed.stderr, /USAGE: choose the targets by --devices or by --retry-failed, not both/);
+
+  // --devices: unknown names are one USAGE error naming them all; known ones run alone.
+  const unknownDevices = await runCli(['run', 'Download', '--controller', url, '--devices', 'dp-linux,nope,zzz'], { t, cwd: fx.dir, env: ENV });
+  t.equal(unknownDevices.code, 1);
+  t.equal(unknownDevices.stderr.trim(), 'error: USAGE: controller: not targets of "Download": nope, zzz (its targets: dp-1, dp-2, dp-linux)');
+  const chosen = await runCli(['run', 'Download', '--controller', url, '--devices', 'dp-linux', '--wait', '--interval', '50', '--format', 'json'], { t, cwd: fx.dir, env: ENV });
+  t.same((JSON.parse(chosen.stdout) as { results: DeviceResult[] }).results.map((r) => r.device), ['dp-linux'], '--devices runs only those targets');
+
+  // The API takes the same choice as a JSON body.
+  const post = await fetch(`${url}/api/tasks/Download/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ targets: ['dp-linux'] }) });
+  t.equal(post.status, 202);
+  const viaApi = ((await post.json()) as { run: RunRecord }).run.id;
+  await until('the API run to finish', async () => (await details(url, viaApi)).run.status !== 'running');
+  t.same((await details(url, viaApi)).results.map((r) => r.device), ['dp-linux']);
+  const bad = await fetch(`${url}/api/tasks/Download/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ targets: 'dp-1' }) });
+  t.equal(bad.status, 400, 'targets must be a list');
 });

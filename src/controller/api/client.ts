@@ -7,6 +7,7 @@ import { UpdopsError, type ErrorCode } from '../../errors.js';
 import type { EventRecord, RunRecord, StateStore } from '../../state/index.js';
 import type { StatusReport } from '../../status/index.js';
 import type { OutbreakApplicationType, RunDetails } from '../types.js';
+import type { TargetSelection } from '../../runs/index.js';
 
 export interface ApiClientOptions {
   /** Base URL, e.g. `http://127.0.0.1:8080`. */
@@ -105,8 +106,10 @@ export class ApiClient implements RunsReader {
     return (await this.#request<{ events: EventRecord[] }>('GET', `/api/events${qs}`)).events;
   }
 
-  async runTask(task: string): Promise<RunRecord> {
-    return (await this.#request<{ run: RunRecord }>('POST', `/api/tasks/${encodeURIComponent(task)}/run`)).run;
+  /** `selection`: only those targets (`{targets}`) or the ones that failed in a run (`{retryFailed}`). */
+  async runTask(task: string, selection?: TargetSelection): Promise<RunRecord> {
+    const body = selection ? { ...(selection.devices ? { targets: selection.devices } : {}), ...(selection.retryFailed ? { retryFailed: selection.retryFailed } : {}) } : undefined;
+    return (await this.#request<{ run: RunRecord }>('POST', `/api/tasks/${encodeURIComponent(task)}/run`, body)).run;
   }
 
   /** Resolves with the run once it has ended `cancelled` (409 CONFLICT: it is not running). */

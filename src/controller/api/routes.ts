@@ -10,6 +10,7 @@ import type { AgentHub } from '../agents/hub.js';
 import type { Logger } from '../logging.js';
 import { AGENT_ROUTES } from './agents.js';
 import type { Controller, OutbreakApplicationType } from '../types.js';
+import type { TargetSelection } from '../../runs/index.js';
 import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
 import type { GitHooks } from './hooks.js';
 import { ApiError, parseJson } from './http.js';
@@ -66,6 +67,17 @@ async function optionalBody(ctx: RouteContext): Promise<unknown> {
 }
 
 const OPTIONAL_BODY_LIMIT = 64 * 1024;
+
+/** `{targets: [names]}` or `{retryFailed: RUN_ID}` (or nothing: the whole scope). */
+function runSelection(body: unknown): TargetSelection | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('BAD_REQUEST', 'the body must be a JSON object: {"targets": [...]} or {"retryFailed": "RUN_ID"}');
+  const { targets, retryFailed } = body as Record<string, unknown>;
+  if (targets !== undefined && (!Array.isArray(targets) || !targets.every((n) => typeof n === 'string' && n.length > 0))) throw new ApiError('BAD_REQUEST', 'targets must be a list of DP/device names');
+  if (retryFailed !== undefined && (typeof retryFailed !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(retryFailed))) throw new ApiError('BAD_REQUEST', 'retryFailed must be a run id');
+  if (targets === undefined && retryFailed === undefined) return undefined;
+  return { ...(targets ? { devices: targets as string[] } : {}), ...(retryFailed ? { retryFailed: retryFailed as string } : {}) };
+}
 
 /** Who cancels, as the caller names itself (`updops cancel` sends user@host); the API otherwise. */
 function cancelledBy(body: unknown): string {
@@ -125,7 +137,10 @@ export const ROUTES: readonly Route[] = [
     method: 'POST',
     pattern: ['api', 'tasks', ':name', 'run'],
     mutating: true,
-    handle: async (ctx) => ({ status: 202, json: { run: await ctx.controller.runTask(param(ctx, 0), 'manual') } }),
+    handle: async (ctx) => {
+      const selection = runSelection(await optionalBody(ctx));
+      return { status: 202, json: { run: await ctx.controller.runTask(param(ctx, 0), 'manual', ...(selection ? [selection] : [])) } };
+    },
   },
   {
     method: 'POST',
