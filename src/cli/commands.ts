@@ -146,7 +146,8 @@ export function registerCommands(program: Command): void {
     .option(...stateOption)
     .option('--format <format>', 'text | json', 'text')
     .option('--now <iso>', 'evaluate schedules as of this instant')
-    .action(async (options: { state?: string; format: string; now?: string }) => {
+    .option('--controller <url>', "the controller's report from its API instead of the state file (default: $UPDOPS_CONTROLLER)")
+    .action(async (options: { state?: string; format: string; now?: string; controller?: string }) => {
       const { statusCommand } = await import('./status.js');
       process.exitCode = await statusCommand(options);
     });
@@ -237,15 +238,28 @@ export function registerCommands(program: Command): void {
     });
 
   program
+    .command('outbreak')
+    .description('report a virus outbreak to the controller: starts the onOutbreak tasks for that application type')
+    .requiredOption('--type <type>', 'workstationsAndFileServers, perimeter or mail')
+    .option(...controllerOption)
+    .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
+    .option('--format <format>', 'text | json', 'text')
+    .action(async (options: { type: string; controller?: string; tokenFile?: string; format: string }) => {
+      const { outbreakCommand } = await import('./outbreak.js');
+      process.exitCode = await outbreakCommand(options);
+    });
+
+  program
     .command('runs')
     .description('task runs, newest first; with an ID, that run and its per-device results')
     .argument('[id]', 'a run id')
     .option('--task <task>', 'only runs of this task')
+    .option('--device <name>', 'only runs that had this DP/device as a target')
     .option('--limit <n>', 'runs to show', '20')
     .option('--format <format>', 'text | json', 'text')
     .option(...controllerOption)
     .option(...stateOption)
-    .action(async (id: string | undefined, options: { task?: string; limit: string; format: string; controller?: string; state?: string }) => {
+    .action(async (id: string | undefined, options: { task?: string; device?: string; limit: string; format: string; controller?: string; state?: string }) => {
       const { runsCommand } = await import('./runs.js');
       process.exitCode = await runsCommand({ id, ...options });
     });

@@ -107,7 +107,7 @@ export interface Controller {
   /** Starts every `onOutbreak` task whose chosen application types include `type`. */
   outbreak(type: OutbreakApplicationType): Promise<RunRecord[]>;
   getRun(id: string): Promise<RunDetails | undefined>;
-  listRuns(query?: { task?: string; limit?: number }): Promise<RunRecord[]>;
+  listRuns(query?: { task?: string; device?: string; limit?: number }): Promise<RunRecord[]>;
   listEvents(query?: { type?: string; limit?: number }): Promise<EventRecord[]>;
   status(): Promise<StatusReport>;
   /** Resolves when no run is in progress (tests, graceful shutdown). */

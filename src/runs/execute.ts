@@ -48,6 +48,13 @@ function chosenTargets(all: RunTarget[], wanted: readonly string[] | undefined):
   return all.filter((t) => names.has(t.name));
 }
 
+const ALL_SKIPPED = 'targets skipped: ';
+
+/** A run that was started and skipped on every target — unlike a start skipped because the task was already running. */
+export function skippedEveryTarget(run: RunRecord): boolean {
+  return run.status === 'skipped' && /^all \d+ /.test(run.reason ?? '') && (run.reason ?? '').includes(ALL_SKIPPED);
+}
+
 /**
  * A run whose every target was skipped did no work: it is `skipped` (so `run --wait` exits non-zero
  * and no chain fires), with the targets' reasons, not `completed`.
@@ -58,7 +65,7 @@ function summary(results: DeviceResult[]): { status: 'completed' | 'failed' | 's
   if (results.length === 0) return { status: 'completed', reason: 'nothing in scope to run on' };
   if (skipped.length === results.length) {
     const reasons = [...new Set(skipped.map((r) => r.reason ?? 'skipped'))].sort();
-    return { status: 'skipped', reason: `all ${results.length} targets skipped: ${reasons.join('; ')}` };
+    return { status: 'skipped', reason: `all ${results.length} ${ALL_SKIPPED}${reasons.join('; ')}` };
   }
   const parts = [failed ? `${failed} of ${results.length} failed` : '', skipped.length ? `${skipped.length} of ${results.length} skipped` : ''].filter(Boolean);
   return { status: failed ? 'failed' : 'completed', ...(parts.length ? { reason: parts.join(', ') } : {}) };

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
-import { openStateStore, type DeviceResult, type RunRecord } from '../../src/state/index.js';
+import type { DeviceResult, RunRecord } from '../../src/state/index.js';
 import { groupYaml, makeFixture, taskYaml, type Fixture } from '../controller/helpers/fixture.js';
 import { groupYaml as sharedGroupYaml, sourceYaml } from '../helpers/manifests.js';
 import { runCli, startCli } from '../helpers/processes.js';
@@ -45,9 +45,10 @@ void t.test('a run whose every target was skipped is skipped: run --wait exits 1
   fx.write('tasks.yaml', [
     taskYaml('Update', { type: 'Update', scope: '{group: office}', schedule: '{kind: manual}' }),
     taskYaml('After', { type: 'Update', scope: '{group: office}', schedule: '{kind: onTaskCompletion, task: Update, outcome: any}' }),
+    taskYaml('OnMail', { type: 'Update', scope: '{group: office}', schedule: '{kind: onOutbreak, applicationTypes: [mail]}' }),
   ].join(''));
   fx.commit('devices without agents');
-  const { url, state } = await controller(t, fx);
+  const { url } = await controller(t, fx);
   await until('the first reconcile', async () => (await api<{ events: unknown[] }>(url, '/api/events?type=ReconcileApplied')).events.length > 0);
 
   const res = await runCli(['run', 'Update', '--controller', url, '--wait', '--interval', '50'], { t, cwd: fx.dir, env: ENV });
@@ -61,13 +62,24 @@ void t.test('a run whose every target was skipped is skipped: run --wait exits 1
   t.same(runs.runs.filter((r) => r.task === 'After'), [], 'a skipped run starts no chained task, not even on outcome any');
   t.same((await api<{ events: unknown[] }>(url, '/api/events?type=RunFailed')).events, [], 'a skipped run is no failure');
 
+  // updops outbreak --type mail: POST /api/events/outbreak, the onOutbreak task for mail starts.
+  const mail = await runCli(['outbreak', '--type', 'mail', '--controller', url], { t, cwd: fx.dir, env: ENV });
+  t.equal(mail.code, 0, mail.stderr);
+  t.match(mail.stdout, /Outbreak \(mail\) recorded; started:\n.*\n\S+\s+OnMail\s+outbreak\s+running/);
+  const perimeter = await runCli(['outbreak', '--type', 'perimeter', '--controller', url], { t, cwd: fx.dir, env: ENV });
+  t.match(perimeter.stdout, /no onOutbreak task covers perimeter/);
+  const wrongType = await runCli(['outbreak', '--type', 'email', '--controller', url], { t, cwd: fx.dir, env: ENV });
+  t.equal(wrongType.stderr.trim(), 'error: USAGE: --type must be one of workstationsAndFileServers, perimeter, mail, not "email"');
+  const noToken = await runCli(['outbreak', '--type', 'mail', '--controller', url], { t, cwd: fx.dir, env: {} });
+  t.match(noToken.stderr, /UNAUTHORIZED/, 'the outbreak needs the token');
+  t.same((await api<{ events: { subject: string }[] }>(url, '/api/events?type=VirusOutbreak')).events.map((e) => e.subject), ['perimeter', 'mail'], 'each report recorded, newest first');
+
   // The in-process run (no controller) comes to the same end.
   const local = path.join(fx.dir, 'local.db');
   t.equal((await runCli(['apply', '--config', fx.config, '--state', local, '--auto-approve'], { t, cwd: fx.dir })).code, 0);
   const here = await runCli(['run', 'Update', '--config', fx.config, '--state', local], { t, cwd: fx.dir });
   t.equal(here.code, 1, here.stderr);
   t.match(here.stdout, /"Update": skipped/);
-  void state;
 });
 
 void t.test('cancel mid-download: cancelled, naming who; the DP keeps its repository byte for byte; --retry-failed and --devices', async (t) => {
@@ -81,7 +93,7 @@ void t.test('cancel mid-download: cancelled, naming who; the DP keeps its reposi
   fx.write('sources.yaml', sourceYaml('vendor', { url: fx.vendorUrl, timeoutSeconds: 30 }));
   fx.write('tasks.yaml', taskYaml('Download', { scope: '{group: office}', schedule: '{kind: manual}' }));
   fx.commit('three DPs, one of them Linux');
-  const { url } = await controller(t, fx);
+  const { url, state } = await controller(t, fx);
   await until('the first reconcile', async () => (await api<{ events: unknown[] }>(url, '/api/events?type=ReconcileApplied')).events.length > 0);
 
   const first = await runCli(['run', 'Download', '--controller', url, '--wait', '--interval', '50', '--format', 'json'], { t, cwd: fx.dir, env: ENV });
@@ -152,6 +164,26 @@ void t.test('cancel mid-download: cancelled, naming who; the DP keeps its reposi
   const viaApi = ((await post.json()) as { run: RunRecord }).run.id;
   await until('the API run to finish', async () => (await details(url, viaApi)).run.status !== 'running');
   t.same((await details(url, viaApi)).results.map((r) => r.device), ['dp-linux']);
+  // runs --device: the runs that had that target, from the API and from the state file alike.
+  const byDevice = async (device: string, where: string[]): Promise<string[]> => {
+    const res = await runCli(['runs', '--device', device, '--format', 'json', ...where], { t, cwd: fx.dir });
+    t.equal(res.code, 0, res.stderr);
+    return (JSON.parse(res.stdout) as RunRecord[]).map((r) => r.id).sort();
+  };
+  const expectLinux = [firstRun.run.id, id, (JSON.parse(retry.stdout) as { run: RunRecord }).run.id, (JSON.parse(chosen.stdout) as { run: RunRecord }).run.id, viaApi].sort();
+  t.same(await byDevice('dp-linux', ['--controller', url]), expectLinux, 'runs --device dp-linux: all five runs that had it');
+  t.same(await byDevice('dp-1', ['--controller', url]), [firstRun.run.id, id].sort(), 'runs --device dp-1: only the two runs on the whole scope');
+  t.same(await byDevice('dp-1', ['--state', state]), [firstRun.run.id, id].sort(), 'the same from the state file');
+  const runsText = await runCli(['runs', '--device', 'dp-1', '--controller', url], { t, cwd: fx.dir });
+  t.match(runsText.stdout, /cancelled\s+\S+\s+\S+ s\s+cancelled by/);
+
+  // status --controller: the controller's own report, no state file named.
+  const status = await runCli(['status', '--controller', url, '--format', 'json'], { t, cwd: fx.dir });
+  t.equal(status.code, 0, status.stderr);
+  t.match(JSON.parse(status.stdout), { reconcile: { condition: 'Ready' }, lastApplied: { commit } });
+  const statusText = await runCli(['status', '--controller', url], { t, cwd: fx.dir });
+  t.match(statusText.stdout, new RegExp(`Last applied: ${commit.slice(0, 12)}`));
+
   const bad = await fetch(`${url}/api/tasks/Download/run`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ targets: 'dp-1' }) });
   t.equal(bad.status, 400, 'targets must be a list');
 });

@@ -19,7 +19,7 @@ export interface ApiClientOptions {
 
 /** What `updops runs` / `events` / `run --wait` read, from the API or straight from the state store. */
 export interface RunsReader {
-  listRuns(query: { task?: string; limit?: number }): Promise<RunRecord[]>;
+  listRuns(query: { task?: string; device?: string; limit?: number }): Promise<RunRecord[]>;
   getRun(id: string): Promise<RunDetails | undefined>;
   listEvents(query: { type?: string; limit?: number }): Promise<EventRecord[]>;
 }
@@ -77,13 +77,15 @@ export class ApiClient implements RunsReader {
     return json as T;
   }
 
+  /** `GET /api/status`: what `updops status --controller` shows. */
   status(): Promise<StatusReport> {
     return this.#request('GET', '/api/status');
   }
 
-  async listRuns(query: { task?: string; limit?: number } = {}): Promise<RunRecord[]> {
+  async listRuns(query: { task?: string; device?: string; limit?: number } = {}): Promise<RunRecord[]> {
     const params = new URLSearchParams();
     if (query.task !== undefined) params.set('task', query.task);
+    if (query.device !== undefined) params.set('device', query.device);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     const qs = params.size ? `?${params.toString()}` : '';
     return (await this.#request<{ runs: RunRecord[] }>('GET', `/api/runs${qs}`)).runs;

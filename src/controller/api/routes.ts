@@ -76,14 +76,14 @@ function runSelection(body: unknown): TargetSelection | undefined {
   if (targets !== undefined && (!Array.isArray(targets) || !targets.every((n) => typeof n === 'string' && n.length > 0))) throw new ApiError('BAD_REQUEST', 'targets must be a list of DP/device names');
   if (retryFailed !== undefined && (typeof retryFailed !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(retryFailed))) throw new ApiError('BAD_REQUEST', 'retryFailed must be a run id');
   if (targets === undefined && retryFailed === undefined) return undefined;
-  return { ...(targets ? { devices: targets as string[] } : {}), ...(retryFailed ? { retryFailed: retryFailed as string } : {}) };
+  return { ...(targets ? { devices: targets as string[] } : {}), ...(retryFailed ? { retryFailed } : {}) };
 }
 
 /** Who cancels, as the caller names itself (`updops cancel` sends user@host); the API otherwise. */
 function cancelledBy(body: unknown): string {
   const by = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).by : undefined;
   if (by === undefined) return 'an API call';
-  if (typeof by !== 'string' || by.length === 0 || by.length > 200 || /[\u0000-\u001f]/.test(by)) throw new ApiError('BAD_REQUEST', 'by must be a short text naming who cancels');
+  if (typeof by !== 'string' || by.length === 0 || by.length > 200 || [...by].some((c) => c.charCodeAt(0) < 0x20)) throw new ApiError('BAD_REQUEST', 'by must be a short text naming who cancels');
   return by;
 }
 
@@ -96,7 +96,8 @@ export const ROUTES: readonly Route[] = [
     mutating: false,
     handle: async (ctx) => {
       const task = filterParam(ctx.query, 'task');
-      const runs = await ctx.controller.listRuns({ ...(task ? { task } : {}), limit: limitParam(ctx.query, 100) });
+      const device = filterParam(ctx.query, 'device');
+      const runs = await ctx.controller.listRuns({ ...(task ? { task } : {}), ...(device ? { device } : {}), limit: limitParam(ctx.query, 100) });
       return { status: 200, json: { runs } };
     },
   },
