@@ -80,6 +80,10 @@ void t.test('a run whose every target was skipped is skipped: run --wait exits 1
   const here = await runCli(['run', 'Update', '--config', fx.config, '--state', local], { t, cwd: fx.dir });
   t.equal(here.code, 1, here.stderr);
   t.match(here.stdout, /"Update": skipped/);
+  const one = await runCli(['run', 'Update', '--config', fx.config, '--state', local, '--devices', 'pc-2', '--format', 'json'], { t, cwd: fx.dir });
+  t.same((JSON.parse(one.stdout) as { results: DeviceResult[] }).results.map((r) => r.device), ['pc-2'], 'in-process --devices runs only that device');
+  const unknown = await runCli(['run', 'Update', '--config', fx.config, '--state', local, '--devices', 'pc-2,pc-9'], { t, cwd: fx.dir });
+  t.equal(unknown.stderr.trim(), 'error: USAGE: not targets of "Update": pc-9 (its targets: pc-1, pc-2)');
 });
 
 void t.test('cancel mid-download: cancelled, naming who; the DP keeps its repository byte for byte; --retry-failed and --devices', async (t) => {
