@@ -35,6 +35,7 @@ function storeBackedController(store: StateStore): Controller {
     reconcileNow: refuse,
     runTask: refuse,
     outbreak: refuse,
+    cancelRun: refuse,
     getRun: async (id) => {
       const run = await store.getRun(id);
       return run ? { run, results: await store.listDeviceResults(id) } : undefined;

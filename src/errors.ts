@@ -59,6 +59,7 @@ export const ERROR_CODES = [
   'STATE',
   'NO_STATE',
   'LOCKED',
+  'CONFLICT',
   'LEASE',
   'PLAN_STALE',
   'GIT',

@@ -146,7 +146,8 @@ export function registerCommands(program: Command): void {
     .option(...stateOption)
     .option('--format <format>', 'text | json', 'text')
     .option('--now <iso>', 'evaluate schedules as of this instant')
-    .action(async (options: { state?: string; format: string; now?: string }) => {
+    .option('--controller <url>', "the controller's report from its API instead of the state file (default: $UPDOPS_CONTROLLER)")
+    .action(async (options: { state?: string; format: string; now?: string; controller?: string }) => {
       const { statusCommand } = await import('./status.js');
       process.exitCode = await statusCommand(options);
     });
@@ -217,9 +218,35 @@ export function registerCommands(program: Command): void {
     .option(...configOptionFlags)
     .option('--format <format>', 'text | json', 'text')
     .option('--interval <ms>', 'how often --wait polls the controller', '1000')
-    .action(async (task: string, options: { wait?: boolean; controller?: string; tokenFile?: string; state?: string; config?: string; format: string; interval: string }) => {
+    .option('--devices <names>', 'only these DPs/devices of the task, comma-separated')
+    .option('--retry-failed <run-id>', 'only the targets that failed in that run of the task')
+    .action(async (task: string, options: { wait?: boolean; controller?: string; tokenFile?: string; state?: string; config?: string; format: string; interval: string; devices?: string; retryFailed?: string }) => {
       const { runCommand } = await import('./run.js');
       process.exitCode = await runCommand({ task, ...options });
+    });
+
+  program
+    .command('cancel')
+    .description('cancel a running run on the controller: its targets stop cleanly and keep what they had')
+    .argument('<run-id>', 'the run to cancel (updops runs lists them)')
+    .option(...controllerOption)
+    .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
+    .option('--format <format>', 'text | json', 'text')
+    .action(async (id: string, options: { controller?: string; tokenFile?: string; format: string }) => {
+      const { cancelCommand } = await import('./cancel.js');
+      process.exitCode = await cancelCommand({ id, ...options });
+    });
+
+  program
+    .command('outbreak')
+    .description('report a virus outbreak to the controller: starts the onOutbreak tasks for that application type')
+    .requiredOption('--type <type>', 'workstationsAndFileServers, perimeter or mail')
+    .option(...controllerOption)
+    .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
+    .option('--format <format>', 'text | json', 'text')
+    .action(async (options: { type: string; controller?: string; tokenFile?: string; format: string }) => {
+      const { outbreakCommand } = await import('./outbreak.js');
+      process.exitCode = await outbreakCommand(options);
     });
 
   program
@@ -227,11 +254,12 @@ export function registerCommands(program: Command): void {
     .description('task runs, newest first; with an ID, that run and its per-device results')
     .argument('[id]', 'a run id')
     .option('--task <task>', 'only runs of this task')
+    .option('--device <name>', 'only runs that had this DP/device as a target')
     .option('--limit <n>', 'runs to show', '20')
     .option('--format <format>', 'text | json', 'text')
     .option(...controllerOption)
     .option(...stateOption)
-    .action(async (id: string | undefined, options: { task?: string; limit: string; format: string; controller?: string; state?: string }) => {
+    .action(async (id: string | undefined, options: { task?: string; device?: string; limit: string; format: string; controller?: string; state?: string }) => {
       const { runsCommand } = await import('./runs.js');
       process.exitCode = await runsCommand({ id, ...options });
     });

@@ -64,6 +64,8 @@ export function runDetailLines({ run, results }: RunDetails): string[] {
 export interface RunsCommandOptions extends ReaderOptions {
   id?: string | undefined;
   task?: string | undefined;
+  /** Only runs that had this DP/device as a target. */
+  device?: string | undefined;
   limit?: string | undefined;
   format: string;
 }
@@ -78,7 +80,7 @@ export async function runsCommand(options: RunsCommandOptions): Promise<number> 
       process.stdout.write(format === 'json' ? `${JSON.stringify(details, null, 2)}\n` : `${runDetailLines(details).join('\n')}\n`);
       return 0;
     }
-    const runs = await reader.listRuns({ ...(options.task !== undefined ? { task: options.task } : {}), limit });
+    const runs = await reader.listRuns({ ...(options.task !== undefined ? { task: options.task } : {}), ...(options.device !== undefined ? { device: options.device } : {}), limit });
     process.stdout.write(format === 'json' ? `${JSON.stringify(runs, null, 2)}\n` : `${runListLines(runs).join('\n')}\n`);
     return 0;
   });

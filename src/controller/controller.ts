@@ -21,7 +21,7 @@ import { Reconciler } from './reconciler.js';
 import { Notifier } from '../notify/index.js';
 import { TaskRunner, type Applied } from './runner.js';
 import { Scheduler } from './scheduler.js';
-import { joinedScope, onOutbreak, type RunOutcome, type RunRequest } from '../runs/index.js';
+import { joinedScope, onOutbreak, selectTargets, skippedEveryTarget, type RunOutcome, type RunRequest, type TargetSelection } from '../runs/index.js';
 import type { Clock, Controller, ControllerOptions, OutbreakApplicationType, ReconcileResult, RunDetails } from './types.js';
 
 export const DEFAULT_POLL_MS = DEFAULTS.pollMs;
@@ -139,8 +139,14 @@ class ControllerImpl implements Controller {
     return this.#reconciler.reconcile(reason);
   }
 
-  async runTask(task: string, trigger: RunTrigger = 'manual'): Promise<RunRecord> {
-    return this.#runner.start({ task, trigger });
+  async runTask(task: string, trigger: RunTrigger = 'manual', selection?: TargetSelection): Promise<RunRecord> {
+    if (!selection) return this.#runner.start({ task, trigger });
+    const targets = await selectTargets((await this.#applied()).config, task, selection, this.store);
+    return this.#runner.start({ task, trigger, ...(targets ? { targets } : {}) });
+  }
+
+  cancelRun(id: string, by: string): Promise<RunRecord> {
+    return this.#runner.cancel(id, by);
   }
 
   async outbreak(type: OutbreakApplicationType): Promise<RunRecord[]> {
@@ -154,7 +160,7 @@ class ControllerImpl implements Controller {
     return run ? { run, results: await this.store.listDeviceResults(id) } : undefined;
   }
 
-  listRuns(query?: { task?: string; limit?: number }): Promise<RunRecord[]> {
+  listRuns(query?: { task?: string; device?: string; limit?: number }): Promise<RunRecord[]> {
     return this.store.listRuns(query);
   }
 
@@ -225,7 +231,7 @@ class ControllerImpl implements Controller {
     const before = this.#before ?? this.#config ?? (await recordedConfig(this.store));
     this.#before = undefined;
     const after = await this.#refresh();
-    const ran = new Set((await this.store.listRuns({ limit: 100_000 })).filter((r) => r.status !== 'skipped').map((r) => r.task));
+    const ran = new Set((await this.store.listRuns({ limit: 100_000 })).filter((r) => r.status !== 'skipped' || skippedEveryTarget(r)).map((r) => r.task));
     for (const request of joinedScope(before, after, (task) => ran.has(task))) this.#runner.startQuietly(request);
     this.#scheduler.poke();
   }

@@ -2,11 +2,13 @@
  * Starts task runs for the controller: never two runs of one task at once (a second start is
  * recorded as a `skipped` run naming the running one), tells the observer, remembers missed
  * DPs for Run missed tasks, and starts chained tasks when a run finishes (docs/design.md 1).
+ * Each run has its own AbortController, linked to the controller's stop: an operator's cancel
+ * aborts one run, a stop aborts them all.
  */
 import { UpdopsError } from '../errors.js';
 import type { RunRecord } from '../state/index.js';
 import type { RecordedConfig } from '../state/index.js';
-import { executeRun, type AgentGateway, type RunOutcome, type RunRequest } from '../runs/index.js';
+import { executeRun, RunCancelled, type AgentGateway, type RunOutcome, type RunRequest } from '../runs/index.js';
 import type { Activity } from './activity.js';
 import type { MissedTargets } from './missed.js';
 import type { Presence } from '../runs/index.js';
@@ -38,7 +40,12 @@ export interface RunnerDeps {
 interface Running {
   started: Promise<RunRecord>;
   done: Promise<void>;
+  abort: AbortController;
+  /** Known once the run is recorded. */
+  runId?: string;
 }
+
+export const RUN_CANCELLED_EVENT = 'RunCancelled';
 
 export class TaskRunner {
   readonly #deps: RunnerDeps;
@@ -64,11 +71,23 @@ export class TaskRunner {
     let reject!: (error: unknown) => void;
     const started = new Promise<RunRecord>((res, rej) => ((resolve = res), (reject = rej)));
     // Registered before the first await, so a start in the same tick already sees this run.
-    const entry: Running = { started, done: Promise.resolve() };
+    const entry: Running = { started, done: Promise.resolve(), abort: new AbortController() };
+    const stop = this.#deps.signal;
+    const onStop = (): void => entry.abort.abort(stop.reason);
+    if (stop.aborted) onStop();
+    else stop.addEventListener('abort', onStop, { once: true });
     this.#running.set(request.task, entry);
-    entry.done = this.#deps.activity.track(() => this.#execute(request, resolve)).then(
-      (outcome) => this.#finished(request, outcome),
+    const recorded = (run: RunRecord): void => {
+      entry.runId = run.id;
+      resolve(run);
+    };
+    entry.done = this.#deps.activity.track(() => this.#execute(request, recorded, entry.abort.signal)).then(
+      (outcome) => {
+        stop.removeEventListener('abort', onStop);
+        this.#finished(request, outcome);
+      },
       (error: unknown) => {
+        stop.removeEventListener('abort', onStop);
         this.#running.delete(request.task);
         this.#deps.observer?.log?.('error', `run of "${request.task}" failed to run: ${(error as Error).message}`, { task: request.task, trigger: request.trigger });
         reject(error); // no-op when the run was already recorded
@@ -82,10 +101,31 @@ export class TaskRunner {
     while (this.#running.size > 0) await Promise.allSettled([...this.#running.values()].map((r) => r.done));
   }
 
-  async #execute(request: RunRequest, started: (run: RunRecord) => void): Promise<RunOutcome & { config: RecordedConfig }> {
+  /**
+   * Cancels a run of this controller (`POST /api/runs/:id/cancel`) and resolves with it once it has
+   * ended `cancelled`, its unfinished targets `failed` naming `by`. NOT_FOUND for an unknown run,
+   * CONFLICT for one that has finished or that this controller is not executing.
+   */
+  async cancel(id: string, by: string): Promise<RunRecord> {
+    const { store, clock } = this.#deps;
+    const entry = [...this.#running.values()].find((r) => r.runId === id);
+    if (!entry) {
+      const run = await store.getRun(id);
+      if (!run) throw new UpdopsError('NOT_FOUND', `no run with id ${id}`);
+      if (run.status === 'running') throw new UpdopsError('CONFLICT', `run ${id} of "${run.task}" is running, but not on this controller (started by \`updops run\` without --controller?): stop that process instead`);
+      throw new UpdopsError('CONFLICT', `run ${id} of "${run.task}" has already ended ${run.status}${run.finishedAt ? ` at ${run.finishedAt}` : ''}: only a running run can be cancelled`);
+    }
+    const run = await store.getRun(id);
+    await store.appendEvent({ type: RUN_CANCELLED_EVENT, subject: run?.task ?? id, message: `run ${id}${run ? ` of "${run.task}"` : ''} cancelled by ${by}`, time: clock.now().toISOString(), data: { run: id, by } });
+    entry.abort.abort(new RunCancelled(by));
+    await entry.done;
+    return (await store.getRun(id))!;
+  }
+
+  async #execute(request: RunRequest, started: (run: RunRecord) => void, signal: AbortSignal): Promise<RunOutcome & { config: RecordedConfig }> {
     const { config, configDir } = await this.#deps.applied();
     if (!config.tasks.has(request.task)) throw new UpdopsError('NOT_FOUND', `task "${request.task}" is not in the applied configuration`);
-    const { store, clock, presence, agents, concurrency, env, signal, activity, observer } = this.#deps;
+    const { store, clock, presence, agents, concurrency, env, activity, observer } = this.#deps;
     const outcome = await executeRun(request, {
       store,
       clock,

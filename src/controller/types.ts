@@ -7,7 +7,7 @@ import type { Plan } from '../plan/index.js';
 import type { DeviceResult, EventRecord, LeaseInfo, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { StatusReport } from '../status/index.js';
 import type { AgentHub } from './agents/hub.js';
-import type { Presence } from '../runs/index.js';
+import type { Presence, TargetSelection } from '../runs/index.js';
 
 export type { Clock } from '../util/index.js';
 import type { Clock } from '../util/index.js';
@@ -96,12 +96,18 @@ export interface Controller {
    * Start a task now; a task already running is recorded as a `skipped` run instead. Resolves
    * once the run is recorded (status `running` or `skipped`), not when it finishes; rejects
    * with `UpdopsError` code `NOT_FOUND` for a task not in the last applied configuration.
+   * `selection`: only some targets (`--devices`, `--retry-failed`); unknown names reject with USAGE.
    */
-  runTask(task: string, trigger?: RunTrigger): Promise<RunRecord>;
+  runTask(task: string, trigger?: RunTrigger, selection?: TargetSelection): Promise<RunRecord>;
+  /**
+   * Cancels a run this controller is executing and resolves with it once it ended `cancelled`
+   * (its reason names `by`). NOT_FOUND for an unknown run, CONFLICT for one that is not running here.
+   */
+  cancelRun(id: string, by: string): Promise<RunRecord>;
   /** Starts every `onOutbreak` task whose chosen application types include `type`. */
   outbreak(type: OutbreakApplicationType): Promise<RunRecord[]>;
   getRun(id: string): Promise<RunDetails | undefined>;
-  listRuns(query?: { task?: string; limit?: number }): Promise<RunRecord[]>;
+  listRuns(query?: { task?: string; device?: string; limit?: number }): Promise<RunRecord[]>;
   listEvents(query?: { type?: string; limit?: number }): Promise<EventRecord[]>;
   status(): Promise<StatusReport>;
   /** Resolves when no run is in progress (tests, graceful shutdown). */

@@ -3,7 +3,8 @@
  * "Runs and statuses"). Apply, the scheduler, manual and API starts, chains, outbreaks and missed
  * runs all come here. It creates the run, decides and works on every target (decide.ts), records
  * one result per target, finishes the run `failed` if any target failed, else `completed` (seed
- * 001: one Linux DP makes the download task Failed even when every Windows DP succeeded), and
+ * 001: one Linux DP makes the download task Failed even when every Windows DP succeeded) — or
+ * `skipped` when every target was skipped — and
  * then starts the tasks chained on that outcome. With randomized delay each target starts at the
  * scheduled instant plus its own offset.
  */
@@ -22,6 +23,23 @@ export const RUN_FAILED_EVENT = 'RunFailed';
 /** A stop on purpose (SIGTERM, Ctrl-C) ends a run `cancelled`; only a crash leaves one to be found `interrupted`. */
 export const CANCELLED_REASON = 'cancelled: updops was stopped before the run finished';
 
+/**
+ * The abort reason of an operator's cancel (`updops cancel RUN`, `POST /api/runs/:id/cancel`): the
+ * run and its unfinished targets say who cancelled, where a stop of updops says CANCELLED_REASON.
+ */
+export class RunCancelled extends Error {
+  readonly by: string;
+  constructor(by: string) {
+    super(`cancelled by ${by}`);
+    this.name = 'RunCancelled';
+    this.by = by;
+  }
+}
+
+function cancelReason(signal: AbortSignal | undefined): string {
+  return signal?.reason instanceof RunCancelled ? signal.reason.message : CANCELLED_REASON;
+}
+
 const UNCOUNTED: WorkCounter = { track: (work) => work(), parked: (promise) => promise };
 
 function chosenTargets(all: RunTarget[], wanted: readonly string[] | undefined): RunTarget[] {
@@ -30,11 +48,26 @@ function chosenTargets(all: RunTarget[], wanted: readonly string[] | undefined):
   return all.filter((t) => names.has(t.name));
 }
 
-function summary(results: DeviceResult[]): { status: 'completed' | 'failed'; reason?: string } {
+const ALL_SKIPPED = 'targets skipped: ';
+
+/** A run that was started and skipped on every target — unlike a start skipped because the task was already running. */
+export function skippedEveryTarget(run: RunRecord): boolean {
+  return run.status === 'skipped' && /^all \d+ /.test(run.reason ?? '') && (run.reason ?? '').includes(ALL_SKIPPED);
+}
+
+/**
+ * A run whose every target was skipped did no work: it is `skipped` (so `run --wait` exits non-zero
+ * and no chain fires), with the targets' reasons, not `completed`.
+ */
+function summary(results: DeviceResult[]): { status: 'completed' | 'failed' | 'skipped'; reason?: string } {
   const failed = results.filter((r) => r.status === 'failed').length;
-  const skipped = results.filter((r) => r.status === 'skipped').length;
+  const skipped = results.filter((r) => r.status === 'skipped');
   if (results.length === 0) return { status: 'completed', reason: 'nothing in scope to run on' };
-  const parts = [failed ? `${failed} of ${results.length} failed` : '', skipped ? `${skipped} of ${results.length} skipped` : ''].filter(Boolean);
+  if (skipped.length === results.length) {
+    const reasons = [...new Set(skipped.map((r) => r.reason ?? 'skipped'))].sort();
+    return { status: 'skipped', reason: `all ${results.length} ${ALL_SKIPPED}${reasons.join('; ')}` };
+  }
+  const parts = [failed ? `${failed} of ${results.length} failed` : '', skipped.length ? `${skipped.length} of ${results.length} skipped` : ''].filter(Boolean);
   return { status: failed ? 'failed' : 'completed', ...(parts.length ? { reason: parts.join(', ') } : {}) };
 }
 
@@ -65,7 +98,7 @@ export async function executeRun(request: RunRequest, ctx: RunContext): Promise<
     outcome = await work(run, request, task, chosen, all, ctx);
   } catch (error) {
     // A run that cannot go on (a source's secret missing, the store failing mid-run) still ends, failed with why.
-    const done = ctx.signal?.aborted ? await finishEarly(run, ctx, 'cancelled', CANCELLED_REASON) : await finishEarly(run, ctx, 'failed', messageOf(error));
+    const done = ctx.signal?.aborted ? await finishEarly(run, ctx, 'cancelled', cancelReason(ctx.signal)) : await finishEarly(run, ctx, 'failed', messageOf(error));
     outcome = { run: done, results: await ctx.store.listDeviceResults(run.id), missed: [] };
   }
   if (outcome.run.status === 'failed') await recordFailure(outcome, ctx);
@@ -109,7 +142,7 @@ async function work(run: RunRecord, request: RunRequest, task: RecordedTask, cho
   };
   await activity.parked(Promise.allSettled(chosen.map((target) => activity.track(() => one(target)))));
   if (ctx.signal?.aborted) {
-    const done = await finishEarly(run, ctx, 'cancelled', CANCELLED_REASON);
+    const done = await finishEarly(run, ctx, 'cancelled', cancelReason(ctx.signal));
     return { run: done, results: await ctx.store.listDeviceResults(run.id), missed: [] };
   }
   const results = await ctx.store.listDeviceResults(run.id);

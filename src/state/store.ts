@@ -227,6 +227,8 @@ export interface EventQuery {
 
 export interface RunQuery {
   task?: string;
+  /** Only runs that had this DP/device as a target (`updops runs --device`). */
+  device?: string;
   /** Default 100. */
   limit?: number;
 }

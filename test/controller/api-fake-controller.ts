@@ -71,6 +71,13 @@ export class FakeController implements Controller {
     return run;
   }
 
+  async cancelRun(id: string, by: string): Promise<RunRecord> {
+    const run = await this.store.getRun(id);
+    if (!run) throw new UpdopsError('NOT_FOUND', `no run with id ${id}`);
+    if (run.status !== 'running') throw new UpdopsError('CONFLICT', `run ${id} has already ended ${run.status}`);
+    return this.store.updateRun(id, { status: 'cancelled', finishedAt: new Date().toISOString(), reason: `cancelled by ${by}` });
+  }
+
   release(name: string): void {
     this.#holds.get(name)?.();
   }

@@ -128,11 +128,14 @@ export class AgentHub {
    */
   async result(agent: string, runId: string, result: AgentResult): Promise<boolean> {
     await this.#known(agent);
-    if (!(await this.store.getRun(runId))) throw new UpdopsError('NOT_FOUND', `no run with id ${runId}`);
+    const run = await this.store.getRun(runId);
+    if (!run) throw new UpdopsError('NOT_FOUND', `no run with id ${runId}`);
     const at = new Date(this.#now()).toISOString();
     if (!(await this.store.claimAgentResult(runId, agent, at))) return false;
     const { status, reason, files, bytes, durationMs } = result;
-    await this.store.putDeviceResult({ runId, device: agent, status, ...(reason ? { reason } : {}), files, bytes, durationMs });
+    // A cancelled run stopped waiting for this agent (which is not told to stop): its target stays
+    // `failed` as cancelled; what the agent did still shows in its events and the DP's observation.
+    if (run.status !== 'cancelled') await this.store.putDeviceResult({ runId, device: agent, status, ...(reason ? { reason } : {}), files, bytes, durationMs });
     for (const event of result.events) await this.store.appendEvent({ type: event.type, subject: agent, message: event.message, data: { ...event.data, runId }, time: at });
     if (result.repository) await this.store.putObservation({ dp: agent, ...result.repository, observedAt: at, missing: [], corrupt: [] });
     this.#settle(key(runId, agent), result);

@@ -7,6 +7,7 @@ import { UpdopsError, type ErrorCode } from '../../errors.js';
 import type { EventRecord, RunRecord, StateStore } from '../../state/index.js';
 import type { StatusReport } from '../../status/index.js';
 import type { OutbreakApplicationType, RunDetails } from '../types.js';
+import type { TargetSelection } from '../../runs/index.js';
 
 export interface ApiClientOptions {
   /** Base URL, e.g. `http://127.0.0.1:8080`. */
@@ -18,12 +19,12 @@ export interface ApiClientOptions {
 
 /** What `updops runs` / `events` / `run --wait` read, from the API or straight from the state store. */
 export interface RunsReader {
-  listRuns(query: { task?: string; limit?: number }): Promise<RunRecord[]>;
+  listRuns(query: { task?: string; device?: string; limit?: number }): Promise<RunRecord[]>;
   getRun(id: string): Promise<RunDetails | undefined>;
   listEvents(query: { type?: string; limit?: number }): Promise<EventRecord[]>;
 }
 
-const CODE_FOR_STATUS: Record<number, ErrorCode> = { 400: 'USAGE', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 409: 'LOCKED', 413: 'USAGE' };
+const CODE_FOR_STATUS: Record<number, ErrorCode> = { 400: 'USAGE', 401: 'UNAUTHORIZED', 404: 'NOT_FOUND', 409: 'CONFLICT', 413: 'USAGE' };
 
 export class ApiClientError extends UpdopsError {
   readonly status: number;
@@ -76,13 +77,15 @@ export class ApiClient implements RunsReader {
     return json as T;
   }
 
+  /** `GET /api/status`: what `updops status --controller` shows. */
   status(): Promise<StatusReport> {
     return this.#request('GET', '/api/status');
   }
 
-  async listRuns(query: { task?: string; limit?: number } = {}): Promise<RunRecord[]> {
+  async listRuns(query: { task?: string; device?: string; limit?: number } = {}): Promise<RunRecord[]> {
     const params = new URLSearchParams();
     if (query.task !== undefined) params.set('task', query.task);
+    if (query.device !== undefined) params.set('device', query.device);
     if (query.limit !== undefined) params.set('limit', String(query.limit));
     const qs = params.size ? `?${params.toString()}` : '';
     return (await this.#request<{ runs: RunRecord[] }>('GET', `/api/runs${qs}`)).runs;
@@ -105,8 +108,15 @@ export class ApiClient implements RunsReader {
     return (await this.#request<{ events: EventRecord[] }>('GET', `/api/events${qs}`)).events;
   }
 
-  async runTask(task: string): Promise<RunRecord> {
-    return (await this.#request<{ run: RunRecord }>('POST', `/api/tasks/${encodeURIComponent(task)}/run`)).run;
+  /** `selection`: only those targets (`{targets}`) or the ones that failed in a run (`{retryFailed}`). */
+  async runTask(task: string, selection?: TargetSelection): Promise<RunRecord> {
+    const body = selection ? { ...(selection.devices ? { targets: selection.devices } : {}), ...(selection.retryFailed ? { retryFailed: selection.retryFailed } : {}) } : undefined;
+    return (await this.#request<{ run: RunRecord }>('POST', `/api/tasks/${encodeURIComponent(task)}/run`, body)).run;
+  }
+
+  /** Resolves with the run once it has ended `cancelled` (409 CONFLICT: it is not running). */
+  async cancelRun(id: string, by: string): Promise<RunRecord> {
+    return (await this.#request<{ run: RunRecord }>('POST', `/api/runs/${encodeURIComponent(id)}/cancel`, { by })).run;
   }
 
   async outbreak(applicationType: OutbreakApplicationType): Promise<RunRecord[]> {

@@ -39,6 +39,7 @@ const CORE_CODE_TO_API: Partial<Record<ErrorCode, ApiErrorCode>> = {
   USAGE: 'BAD_REQUEST',
   UNAUTHORIZED: 'UNAUTHORIZED',
   LOCKED: 'CONFLICT',
+  CONFLICT: 'CONFLICT',
 };
 
 export function toApiError(error: unknown): ApiError {

@@ -10,9 +10,10 @@ import type { AgentHub } from '../agents/hub.js';
 import type { Logger } from '../logging.js';
 import { AGENT_ROUTES } from './agents.js';
 import type { Controller, OutbreakApplicationType } from '../types.js';
+import type { TargetSelection } from '../../runs/index.js';
 import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
 import type { GitHooks } from './hooks.js';
-import { ApiError } from './http.js';
+import { ApiError, parseJson } from './http.js';
 import { filterParam, limitParam } from './paths.js';
 
 export type Reply = { status: number; json: unknown } | { status: number; text: string; contentType: string; headers?: Record<string, string> };
@@ -59,6 +60,33 @@ function outbreakType(body: unknown): OutbreakApplicationType {
   return known;
 }
 
+/** A JSON body that may be left out (a bare POST keeps working): undefined when empty. */
+async function optionalBody(ctx: RouteContext): Promise<unknown> {
+  const raw = await ctx.rawBody(OPTIONAL_BODY_LIMIT);
+  return raw.length === 0 ? undefined : parseJson(raw);
+}
+
+const OPTIONAL_BODY_LIMIT = 64 * 1024;
+
+/** `{targets: [names]}` or `{retryFailed: RUN_ID}` (or nothing: the whole scope). */
+function runSelection(body: unknown): TargetSelection | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('BAD_REQUEST', 'the body must be a JSON object: {"targets": [...]} or {"retryFailed": "RUN_ID"}');
+  const { targets, retryFailed } = body as Record<string, unknown>;
+  if (targets !== undefined && (!Array.isArray(targets) || !targets.every((n) => typeof n === 'string' && n.length > 0))) throw new ApiError('BAD_REQUEST', 'targets must be a list of DP/device names');
+  if (retryFailed !== undefined && (typeof retryFailed !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(retryFailed))) throw new ApiError('BAD_REQUEST', 'retryFailed must be a run id');
+  if (targets === undefined && retryFailed === undefined) return undefined;
+  return { ...(targets ? { devices: targets as string[] } : {}), ...(retryFailed ? { retryFailed } : {}) };
+}
+
+/** Who cancels, as the caller names itself (`updops cancel` sends user@host); the API otherwise. */
+function cancelledBy(body: unknown): string {
+  const by = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).by : undefined;
+  if (by === undefined) return 'an API call';
+  if (typeof by !== 'string' || by.length === 0 || by.length > 200 || [...by].some((c) => c.charCodeAt(0) < 0x20)) throw new ApiError('BAD_REQUEST', 'by must be a short text naming who cancels');
+  return by;
+}
+
 export const ROUTES: readonly Route[] = [
   { method: 'GET', pattern: ['healthz'], mutating: false, handle: async () => ({ status: 200, json: { status: 'ok' } }) },
   { method: 'GET', pattern: ['api', 'status'], mutating: false, handle: async (ctx) => ({ status: 200, json: await ctx.status() }) },
@@ -68,7 +96,8 @@ export const ROUTES: readonly Route[] = [
     mutating: false,
     handle: async (ctx) => {
       const task = filterParam(ctx.query, 'task');
-      const runs = await ctx.controller.listRuns({ ...(task ? { task } : {}), limit: limitParam(ctx.query, 100) });
+      const device = filterParam(ctx.query, 'device');
+      const runs = await ctx.controller.listRuns({ ...(task ? { task } : {}), ...(device ? { device } : {}), limit: limitParam(ctx.query, 100) });
       return { status: 200, json: { runs } };
     },
   },
@@ -86,6 +115,16 @@ export const ROUTES: readonly Route[] = [
     },
   },
   {
+    method: 'POST',
+    pattern: ['api', 'runs', ':id', 'cancel'],
+    mutating: true,
+    handle: async (ctx) => {
+      const id = param(ctx, 0);
+      if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new ApiError('NOT_FOUND', 'no such run');
+      return { status: 200, json: { run: await ctx.controller.cancelRun(id, cancelledBy(await optionalBody(ctx))) } };
+    },
+  },
+  {
     method: 'GET',
     pattern: ['api', 'events'],
     mutating: false,
@@ -99,7 +138,10 @@ export const ROUTES: readonly Route[] = [
     method: 'POST',
     pattern: ['api', 'tasks', ':name', 'run'],
     mutating: true,
-    handle: async (ctx) => ({ status: 202, json: { run: await ctx.controller.runTask(param(ctx, 0), 'manual') } }),
+    handle: async (ctx) => {
+      const selection = runSelection(await optionalBody(ctx));
+      return { status: 202, json: { run: await ctx.controller.runTask(param(ctx, 0), 'manual', ...(selection ? [selection] : [])) } };
+    },
   },
   {
     method: 'POST',

@@ -45,10 +45,14 @@ export function getRun(db: SqliteDatabase, id: string): RunRecord | undefined {
 }
 
 export function listRuns(db: SqliteDatabase, query: RunQuery = {}): RunRecord[] {
-  const where = query.task === undefined ? '' : 'WHERE task = @task';
+  const conditions = [
+    ...(query.task === undefined ? [] : ['task = @task']),
+    ...(query.device === undefined ? [] : ['EXISTS (SELECT 1 FROM device_results d WHERE d.run_id = runs.id AND d.device = @device)']),
+  ];
+  const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   const rows = db
     .prepare(`SELECT ${RUN_COLUMNS} FROM runs ${where} ORDER BY started_at DESC, seq DESC LIMIT @limit`)
-    .all({ task: query.task, limit: query.limit ?? DEFAULT_LIMIT }) as RunRow[];
+    .all({ task: query.task, device: query.device, limit: query.limit ?? DEFAULT_LIMIT }) as RunRow[];
   return rows.map(toRun);
 }
 
