@@ -111,6 +111,10 @@ async function modulesStep(input: UpdateRunInput, settings: NormalizedUpdateSett
     state.installed.downloadedModule = module.version;
     if (settings.applicationUpdateMode !== 'downloadAndInstall') return;
     const app = input.app ?? defaultApplication(input.root);
+    if ((await app.currentVersion()) !== module.version && (input.supervised === true || (await app.isRunning()))) {
+      // From the install on, settings changes are refused (changeSettings reads state.json); the end of the run writes the outcome.
+      await writeDeviceState(deviceLayout(input.root).state, { ...state, restartRequired: true, pendingRestart: { version: module.version } });
+    }
     const outcome = await installModule(app, module);
     tally.events.push(...outcome.events);
     state.installed.applicationVersion = await app.currentVersion();
