@@ -174,3 +174,24 @@ void t.test("an agent restart keeps the task's freshness thresholds (no false Ba
   t.same(events.filter((e) => /^BasesAre/.test(e.type)).map((e) => e.type), [], 'no false freshness event');
   t.equal(await agent.stop(), 0);
 });
+
+void t.test('within a run, a settings change between the install and the restart (a slow health check) is refused and the old value kept', async (t) => {
+  const w = await world(t, installTask('Install', 'sleep 2'));
+  const root = path.join(w.fx.dir, 'agents', 'ws-1');
+  const agent = w.agent('ws-1');
+  await w.waitFor('the agent', () => w.hub.hasAgent('ws-1'));
+  t.equal((await runAndWait(w, 'Install')).result?.status, 'completed');
+  const v1 = appFile(root, 'current')!;
+  t.equal((await cli(w, ['app-settings', 'set', '--root', root, 'scan.level=high'])).code, 0);
+  const v2 = String(await w.fx.publish(2));
+  const pending = runAndWait(w, 'Install');
+  await w.waitFor('the install of the new version', () => appFile(root, 'current') === v2);
+  const refused = await cli(w, ['app-settings', 'set', '--root', root, 'scan.level=low']);
+  t.equal(refused.code, 1, 'refused while the run restarts and health-checks');
+  t.match(refused.stderr, /are not saved: restart the application/);
+  const { result } = await pending;
+  t.equal(result?.status, 'completed', result?.reason ?? '');
+  t.not(v1, v2);
+  t.same(JSON.parse((await cli(w, ['app-settings', 'show', '--root', root])).stdout), { scan: { level: 'high' } }, 'the old value');
+  t.equal(await agent.stop(), 0);
+});
