@@ -12,7 +12,7 @@ import type { UpdateTaskSettings } from '../manifests/index.js';
 import { repositoryExpectation, serveRepository, type RepositoryExpectation, type RepositoryServer } from '../repository/index.js';
 import { backoff } from './backoff.js';
 import { ControllerClient, ControllerError } from './client.js';
-import { deviceStatus, runDeviceAssignment } from './device.js';
+import { deviceStatus, resumeDevice, runDeviceAssignment } from './device.js';
 import { ANY_TASK, repositoryStatus, runDpAssignment } from './dp.js';
 import { errorMessage } from './errors.js';
 
@@ -29,6 +29,8 @@ export interface AgentOptions {
   role?: 'dp' | 'device';
   os?: string;
   version: string;
+  /** Device: after a module install leave the restart pending until the agent next starts (default: restart and health-check in the run). */
+  deferRestart?: boolean;
   /** One line per event; warn for what went wrong but is retried (no controller, a lost result). */
   log?: (line: string, level?: 'info' | 'warn') => void;
 }
@@ -53,6 +55,8 @@ class Agent {
   /** While an assignment runs, heartbeats repeat the last status: the device lock belongs to the run. */
   #running = false;
   #lastStatus: HeartbeatStatus | undefined;
+  /** Raised before the first heartbeat (a pending restart done at start). */
+  #startEvents: AgentEvent[] = [];
 
   constructor(options: AgentOptions) {
     this.#o = options;
@@ -75,6 +79,7 @@ class Agent {
     await mkdir(this.#o.root, { recursive: true });
     await this.#register();
     if (this.#registration.role === 'dp') await this.#serve();
+    else await this.#resume();
     this.#loops = [this.#heartbeatLoop(), this.#workLoop()];
   }
 
@@ -101,6 +106,14 @@ class Agent {
     }
   }
 
+  /** A device: the last assignment's settings, and a restart left pending, done now. */
+  async #resume(): Promise<void> {
+    const resumed = await resumeDevice(this.#o.root);
+    this.#settings = resumed.settings;
+    this.#startEvents = resumed.events;
+    if (resumed.restart) this.#log(resumed.restart);
+  }
+
   /** A DP serves its repository folder on its address (docs/design.md 3 "Serving"). */
   async #serve(): Promise<void> {
     const root = this.#registration.repository ?? this.#o.root;
@@ -122,7 +135,7 @@ class Agent {
 
   async #heartbeatLoop(): Promise<void> {
     const path = `/api/agents/${encodeURIComponent(this.#o.name)}/heartbeat`;
-    let unsent: AgentEvent[] = [];
+    let unsent: AgentEvent[] = this.#startEvents;
     while (!this.#stop.signal.aborted) {
       try {
         const { status, events } = await this.#status();
@@ -170,7 +183,7 @@ class Agent {
     try {
       if (assignment.kind === 'update') {
         this.#settings = assignment.settings;
-        result = await runDeviceAssignment(this.#o.root, assignment, this.#stop.signal);
+        result = await runDeviceAssignment(this.#o.root, assignment, this.#stop.signal, { deferRestart: this.#o.deferRestart === true });
       } else {
         this.#expected = repositoryExpectation(assignment);
         result = await runDpAssignment(this.#o.root, this.#registration.os, this.#o.name, assignment, this.#stop.signal, throttle(progress, 500));

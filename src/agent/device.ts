@@ -1,21 +1,30 @@
 /**
  * What a device agent does (docs/design.md 1 "Type Update", seed 000): run the endpoint Update task
- * into its root for an assignment, and report its status — databases, freshness (events once per
- * transition, by `checkFreshness`), application, restart — on each heartbeat.
+ * into its root for an assignment — the agent supervises the application, so a module install
+ * ends with its restart and health check, and an unhealthy module is rolled back in the same run —
+ * and report its status — databases, freshness (events once per transition, by `checkFreshness`),
+ * application, restart — on each heartbeat. The assignment's settings are kept in the device
+ * folder, so thresholds and the health check outlive an agent restart.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgentEvent, AgentResult, DeviceHeartbeat, UpdateAssignment } from '../protocol/index.js';
-import { checkFreshness, readDeviceState, runUpdateTask } from '../endpoint/index.js';
+import { checkFreshness, loadTaskSettings, readDeviceState, restartApplication, runUpdateTask, saveTaskSettings } from '../endpoint/index.js';
 import { deviceLayout } from '../endpoint/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
 import { errorMessage } from './errors.js';
 
-export async function runDeviceAssignment(root: string, assignment: UpdateAssignment, signal: AbortSignal): Promise<AgentResult> {
+export interface DeviceOptions {
+  /** Leave the restart after a module install pending until the agent next starts (settings changes are refused meanwhile). */
+  deferRestart?: boolean;
+}
+
+export async function runDeviceAssignment(root: string, assignment: UpdateAssignment, signal: AbortSignal, options: DeviceOptions = {}): Promise<AgentResult> {
   const started = Date.now();
   let trustRoot: string | undefined;
+  await mkdir(root, { recursive: true });
+  await saveTaskSettings(root, assignment.task, assignment.settings);
   if (assignment.trustRootJson) {
-    await mkdir(root, { recursive: true });
     trustRoot = path.join(root, '.trust-root.json');
     await writeFile(trustRoot, assignment.trustRootJson);
   }
@@ -26,6 +35,8 @@ export async function runDeviceAssignment(root: string, assignment: UpdateAssign
       sources: assignment.sources,
       settings: assignment.settings,
       now: new Date(),
+      supervised: true,
+      restartAfterInstall: options.deferRestart !== true,
       ...(trustRoot ? { trustRoot } : {}),
       signal,
     });
@@ -53,7 +64,22 @@ export async function deviceStatus(root: string, settings: UpdateTaskSettings | 
     basesMode: state.basesMode ?? (check.freshness === 'none' ? 'withoutDatabases' : 'normal'),
     applicationVersion: state.installed.applicationVersion ?? null,
     restartRequired: state.restartRequired,
+    lastRestart: state.lastRestart ?? null,
     lastResult: state.lastResult ?? null,
   };
   return { status, events: check.events.map(toEvent) };
+}
+
+/**
+ * When a device agent starts: the settings of its last assignment (thresholds, health check), and
+ * the restart a module install left pending (deferred, or the agent stopped before it) done now,
+ * as the application's supervisor — its events (`ApplicationRolledBack`) go with the first heartbeat.
+ */
+export async function resumeDevice(root: string): Promise<{ settings: UpdateTaskSettings | undefined; events: AgentEvent[]; restart?: string }> {
+  const settings = await loadTaskSettings(root);
+  const state = await readDeviceState(deviceLayout(root).state);
+  if (!state.restartRequired) return { settings, events: [] };
+  const restarted = await restartApplication({ root, ...(settings ? { settings } : {}) });
+  const restart = restarted.status === 'completed' ? `application restarted at ${restarted.applicationVersion ?? '?'}` : `application restart failed: ${restarted.reason ?? ''}`;
+  return { settings, events: restarted.events.map(toEvent), restart };
 }

@@ -21,6 +21,7 @@ export interface AgentCommandOptions {
   listen?: string;
   role?: string;
   os?: string;
+  deferRestart?: boolean;
   logFormat?: LogFormat;
 }
 
@@ -45,6 +46,7 @@ export async function agentCommand(options: AgentCommandOptions): Promise<number
     ...(options.listen ? { listen: parseListen(options.listen) } : {}),
     ...(options.role ? { role: options.role } : {}),
     ...(options.os ? { os: options.os } : {}),
+    ...(options.deferRestart ? { deferRestart: true } : {}),
     log: (line, level) => logger[level ?? 'info'](line),
   });
   const { role } = agent.registration;

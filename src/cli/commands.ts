@@ -199,10 +199,32 @@ export function registerCommands(program: Command): void {
     .option('--listen <host:port>', "DP: where its repository is served (default: the port of its manifest address on 127.0.0.1)")
     .option('--role <role>', 'dp | device (default: from the controller)')
     .option('--os <os>', 'reported OS (default: from the controller)')
+    .option('--defer-restart', 'device: after a module install, restart the application (and health-check it) when the agent next starts, not in the run')
     .addOption(logFormatOption())
     .action(async (options: AgentCommandOptions) => {
       const { agentCommand } = await import('./agent.js');
       process.exitCode = await agentCommand(options);
+    });
+
+  const appSettings = program
+    .command('app-settings')
+    .description("a device's application settings in its update root (refused between a module install and the restart)");
+  appSettings
+    .command('show')
+    .description('print the settings of the version the application points at')
+    .requiredOption('--root <dir>', "the device's update root (the agent's --root)")
+    .action(async (options: { root: string }) => {
+      const { appSettingsShow } = await import('./app-settings.js');
+      process.exitCode = await appSettingsShow(options);
+    });
+  appSettings
+    .command('set')
+    .description('change settings: KEY=VALUE… (VALUE as JSON when it parses; a.b reaches nested keys)')
+    .argument('<pairs...>', 'KEY=VALUE')
+    .requiredOption('--root <dir>', "the device's update root (the agent's --root)")
+    .action(async (pairs: string[], options: { root: string }) => {
+      const { appSettingsSet } = await import('./app-settings.js');
+      process.exitCode = await appSettingsSet(pairs, options);
     });
 
   const controllerOption = ['--controller <url>', "the controller's API, e.g. http://127.0.0.1:8080 (default: $UPDOPS_CONTROLLER; none: the state store)"] as const;

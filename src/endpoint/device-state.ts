@@ -15,6 +15,16 @@ export interface PendingRestart {
   previousSettings?: Record<string, unknown>;
 }
 
+/** The last restart after a module install (shown by `updops status`). */
+export interface RestartRecord {
+  at: string;
+  /** The version running after it (the previous one after a rollback). */
+  version?: string;
+  healthy: boolean;
+  /** Set when the health check failed and the application was rolled back from this version. */
+  rolledBackFrom?: string;
+}
+
 export interface DeviceState {
   formatVersion: 1;
   lastFreshness?: Freshness;
@@ -22,6 +32,7 @@ export interface DeviceState {
   basesMode?: BasesMode;
   restartRequired: boolean;
   pendingRestart?: PendingRestart;
+  lastRestart?: RestartRecord;
   lastResult?: { status: 'completed' | 'failed'; reason?: string; at: string; files: number; bytes: number };
   installed: { databaseVersion?: string; published?: string; applicationVersion?: string; downloadedModule?: string };
 }

@@ -17,10 +17,11 @@ export type { FreshnessThresholds } from './freshness.js';
 export { licenceStatus, licenceDecision, LICENCE_REQUIRED_REASON } from './licence.js';
 export type { LicenceStatus, LicenceDecision } from './licence.js';
 export { readDeviceState, writeDeviceState, emptyState } from './device-state.js';
-export type { DeviceState, PendingRestart } from './device-state.js';
+export type { DeviceState, PendingRestart, RestartRecord } from './device-state.js';
 export { recoverSet, prepareStaging, switchSet } from './staged-set.js';
 export type { StagedSet } from './staged-set.js';
 export { deviceLayout } from './layout.js';
+export { saveTaskSettings, loadTaskSettings } from './task-settings.js';
 export { normalizeUpdateSettings, UPDATE_DEFAULTS, UPDATE_EVENT_TYPES, FRESHNESS } from './types.js';
 export type { UpdateRunInput, UpdateRunResult, UpdateEvent, UpdateEventType, BasesMode, Freshness, NormalizedUpdateSettings } from './types.js';
 

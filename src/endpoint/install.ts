@@ -15,6 +15,7 @@ export interface InstallOutcome {
   installed: boolean;
   /** Seed: "After the update, Kaspersky Endpoint Security needs to be restarted." Only a running application needs it. */
   restartRequired: boolean;
+  /** What a restart after this install rolls back to (set whenever something was installed; the caller decides whether to restart). */
   pending?: PendingRestart;
   events: UpdateEvent[];
 }
@@ -44,7 +45,7 @@ export async function installModule(app: Application, pkg: ModulePackage): Promi
     ...(previousVersion !== undefined ? { previousVersion } : {}),
     ...(previousSettings !== undefined ? { previousSettings } : {}),
   };
-  return { installed: true, restartRequired: wasRunning, ...(wasRunning ? { pending } : {}), events };
+  return { installed: true, restartRequired: wasRunning, pending, events };
 }
 
 /** Seed: "If the transfer of application settings fails for any reason, the application is set to the default values." */

@@ -13,6 +13,8 @@ export const deviceLayout = (root: string) => ({
   moduleDownloads: path.join(root, 'modules-downloads'),
   app: path.join(root, 'app'),
   state: path.join(root, 'state.json'),
+  /** The last assignment's task settings (thresholds, health check), for use after an agent restart. */
+  taskSettings: path.join(root, 'task-settings.json'),
   lock: path.join(root, '.update.lock'),
 });
 

@@ -111,25 +111,34 @@ async function modulesStep(input: UpdateRunInput, settings: NormalizedUpdateSett
     state.installed.downloadedModule = module.version;
     if (settings.applicationUpdateMode !== 'downloadAndInstall') return;
     const app = input.app ?? defaultApplication(input.root);
+    if ((await app.currentVersion()) !== module.version && (input.supervised === true || (await app.isRunning()))) {
+      // From the install on, settings changes are refused (changeSettings reads state.json); the end of the run writes the outcome.
+      await writeDeviceState(deviceLayout(input.root).state, { ...state, restartRequired: true, pendingRestart: { version: module.version } });
+    }
     const outcome = await installModule(app, module);
     tally.events.push(...outcome.events);
     state.installed.applicationVersion = await app.currentVersion();
     if (!outcome.installed) return;
-    state.restartRequired = outcome.restartRequired;
-    if (outcome.pending) state.pendingRestart = outcome.pending;
+    // Where the restart is decided: a running application needs it (seed: "After the update, … needs to be restarted"); a supervised one always runs.
+    const restart = outcome.restartRequired || input.supervised === true;
+    state.restartRequired = restart;
+    if (restart && outcome.pending) state.pendingRestart = outcome.pending;
     else delete state.pendingRestart;
-    if (outcome.restartRequired && input.restartAfterInstall !== false) await restartStep(app, settings, state, tally);
+    if (restart && input.restartAfterInstall !== false) await restartStep(app, settings, state, tally);
   } catch (error) {
     tally.failures.push(failure('application modules', error));
   }
 }
 
 export async function restartStep(app: Application, settings: Pick<NormalizedUpdateSettings, 'healthCheck'>, state: DeviceState, tally: Pick<RunTally, 'events' | 'failures'>): Promise<void> {
-  const outcome = await restartAndVerify(app, state.pendingRestart, settings.healthCheck);
+  const pending = state.pendingRestart;
+  const outcome = await restartAndVerify(app, pending, settings.healthCheck);
   tally.events.push(...outcome.events);
   state.restartRequired = false;
   delete state.pendingRestart;
   state.installed.applicationVersion = outcome.version;
+  const rolledBack = !outcome.ok && pending?.previousVersion !== undefined ? { rolledBackFrom: pending.version } : {};
+  state.lastRestart = { at: new Date().toISOString(), ...(outcome.version ? { version: outcome.version } : {}), healthy: outcome.ok, ...rolledBack };
   if (!outcome.ok) tally.failures.push({ reason: outcome.reason, code: 'APPLICATION' });
 }
 

@@ -63,6 +63,12 @@ export interface UpdateRunInput {
   application?: string;
   /** Restart the application at the end of the run after a module install (default true); false leaves restartRequired for `restartApplication`. */
   restartAfterInstall?: boolean;
+  /**
+   * The caller supervises the application (the device agent): after an install the application
+   * is (re)started and health-checked even when it was stopped, so an unhealthy module is rolled
+   * back in the same run. Without it only a running application needs the restart (install.ts).
+   */
+  supervised?: boolean;
   concurrency?: number;
   signal?: AbortSignal;
 }

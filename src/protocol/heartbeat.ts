@@ -14,10 +14,14 @@ export type DeviceHeartbeat = {
   basesMode: BasesMode;
   applicationVersion: string | null;
   restartRequired: boolean;
+  /** The last restart after a module install: healthy, or rolled back from `rolledBackFrom`. */
+  lastRestart: LastRestart | null;
   lastResult: { status: string; at?: string; reason?: string } | null;
   /** An assignment is running: the rest repeats the last status. */
   running?: boolean;
 };
+
+export type LastRestart = { at: string; version?: string; healthy: boolean; rolledBackFrom?: string };
 
 export type DpHeartbeat = {
   role: 'dp';
@@ -37,6 +41,16 @@ function lastResult(value: unknown): DeviceHeartbeat['lastResult'] {
   return { status: value.status, ...(typeof value.at === 'string' ? { at: value.at } : {}), ...(typeof value.reason === 'string' ? { reason: value.reason } : {}) };
 }
 
+function lastRestart(value: unknown): LastRestart | null {
+  if (!isObject(value) || typeof value.at !== 'string' || typeof value.healthy !== 'boolean') return null;
+  return {
+    at: value.at,
+    healthy: value.healthy,
+    ...(typeof value.version === 'string' ? { version: value.version } : {}),
+    ...(typeof value.rolledBackFrom === 'string' ? { rolledBackFrom: value.rolledBackFrom } : {}),
+  };
+}
+
 /** A heartbeat body's `status`, or undefined when it is not one (the beat still counts as being seen). */
 export function decodeHeartbeat(value: unknown): HeartbeatStatus | undefined {
   if (!isObject(value)) return undefined;
@@ -54,6 +68,7 @@ export function decodeHeartbeat(value: unknown): HeartbeatStatus | undefined {
     basesMode: value.basesMode === 'withoutDatabases' ? 'withoutDatabases' : 'normal',
     applicationVersion: text(value.applicationVersion),
     restartRequired: value.restartRequired === true,
+    lastRestart: lastRestart(value.lastRestart),
     lastResult: lastResult(value.lastResult),
     ...running,
   };

@@ -37,9 +37,10 @@ export function renderStatusText(report: StatusReport): string {
   }
   if (report.devices?.some((d) => d.lastSeen !== null)) {
     lines.push('', 'Devices:');
-    const rows = [['NAME', 'DATABASES', 'PUBLISHED', 'FRESHNESS', 'APP', 'RESTART', 'LAST UPDATE', 'LAST SEEN']];
+    const rows = [['NAME', 'DATABASES', 'PUBLISHED', 'FRESHNESS', 'MODE', 'APP', 'RESTART', 'LAST RESTART', 'LAST UPDATE', 'LAST SEEN']];
     for (const d of report.devices ?? []) {
-      rows.push([d.name, d.databaseVersion ? `v${d.databaseVersion}` : '-', d.published ?? '-', d.freshness ?? '-', d.applicationVersion ?? '-', d.restartRequired ? 'required' : '-', d.lastResult ?? '-', d.lastSeen ?? 'no agent']);
+      const mode = d.basesMode === 'withoutDatabases' ? 'without databases' : (d.basesMode ?? '-');
+      rows.push([d.name, d.databaseVersion ? `v${d.databaseVersion}` : '-', d.published ?? '-', d.freshness ?? '-', mode, d.applicationVersion ?? '-', d.restartRequired ? 'required' : '-', d.lastRestart ?? '-', d.lastResult ?? '-', d.lastSeen ?? 'no agent']);
     }
     lines.push(...table(rows).map((l) => `  ${l}`));
   }

@@ -3,6 +3,7 @@
  * each task's last run and next starts, and the last applied commit — all from the state store.
  */
 import { decodeHeartbeat } from '../protocol/index.js';
+import type { LastRestart } from '../protocol/index.js';
 import type { DistributionPoint, GroupSpec } from '../manifests/index.js';
 import { describeSchedule, nextStarts } from '../schedule/index.js';
 import { modelFromObjects, type AgentRecord, type ReconcileStatus, type StateStore } from '../state/index.js';
@@ -40,8 +41,12 @@ export interface DeviceStatusRow {
   databaseVersion: string | null;
   published: string | null;
   freshness: string | null;
+  /** `withoutDatabases` when the device never had databases (seed 000: "without databases" mode). */
+  basesMode: string | null;
   applicationVersion: string | null;
   restartRequired: boolean | null;
+  /** The last restart after a module install: `healthy at T (v)` or `rolled back from A to B at T`. */
+  lastRestart: string | null;
   lastResult: string | null;
   lastSeen: string | null;
 }
@@ -56,11 +61,19 @@ function deviceRow(name: string, group: string, agent: AgentRecord | undefined):
     databaseVersion: s?.databaseVersion ?? null,
     published: s?.published ?? null,
     freshness: s?.freshness ?? null,
+    basesMode: s?.basesMode ?? null,
     applicationVersion: s?.applicationVersion ?? null,
     restartRequired: s ? s.restartRequired : null,
+    lastRestart: restartText(s?.lastRestart ?? null),
     lastResult: last?.status ? `${last.status}${last.at ? ` at ${last.at}` : ''}` : null,
     lastSeen: agent?.lastSeen ?? null,
   };
+}
+
+function restartText(restart: LastRestart | null): string | null {
+  if (!restart) return null;
+  if (restart.rolledBackFrom) return `rolled back from ${restart.rolledBackFrom} to ${restart.version ?? '?'} at ${restart.at}`;
+  return `${restart.healthy ? 'healthy' : 'unhealthy'} at ${restart.at}${restart.version ? ` (${restart.version})` : ''}`;
 }
 
 interface RecordedGroup {

@@ -41,7 +41,8 @@ export interface Fixture {
   repo: (dp: string) => string;
   write(rel: string, text: string): void;
   commit(message: string): string;
-  publish(release: number): Promise<number>;
+  /** `published`: the databases' publication time (default: now), for freshness tests. */
+  publish(release: number, published?: string): Promise<number>;
   /** Another state file, its clock `clock` (default: the fixture's). */
   openStore(file?: string, clock?: FakeClock): Promise<StateStore>;
   /** A started controller on `store` (default: the fixture's main store), stopped at teardown. */
@@ -119,9 +120,9 @@ export async function makeFixture(t: Test): Promise<Fixture> {
     },
     write: repo.write,
     commit: repo.commit,
-    publish: async (release) => {
+    publish: async (release, published) => {
       content(contentDir, release);
-      return (await publishRepository({ contentDir, repoDir: vendorRepo, keysDir: keys })).version;
+      return (await publishRepository({ contentDir, repoDir: vendorRepo, keysDir: keys, ...(published ? { published } : {}) })).version;
     },
     openStore,
     controller: async (options = {}) => {
