@@ -96,6 +96,27 @@ void t.test('NO_PROXY naming the host (or *) bypasses the proxy', async (t) => {
   t.ok(proxy.stats.plain > 0, 'NO_PROXY=127.0.0.1:1 (another port): through the proxy');
 });
 
+void t.test('an explicit proxy wins over the variables; a proxy that fails is named in the error with its variable', async (t) => {
+  const work = await tempDir(t);
+  const repo = await vendorRepo(t, work);
+  const vendor = await serveStatic(repo.dir);
+  t.teardown(() => vendor.close());
+  const proxy = await startProxy(t);
+  const dead = 'http://127.0.0.1:1';
+  const explicit = await runCli(['sync', '--proxy', proxy.url, '--source', vendor.url, '--dest', path.join(work, 'dp'), '--trust-root', repo.rootPath()], { t, env: { ...NO_PROXY_VARS, HTTP_PROXY: dead, NO_PROXY: '*' } });
+  t.equal(explicit.code, 0, explicit.stderr);
+  t.equal(proxy.stats.plain, vendor.stats.requests, '--proxy: every request through it, HTTP_PROXY and NO_PROXY ignored');
+  await assertMirrors(t, repo.dir, path.join(work, 'dp'));
+
+  const failed = await runCli(['sync', '--source', vendor.url, '--dest', path.join(work, 'dp-2'), '--trust-root', repo.rootPath(), '--timeout', '2'], { t, env: { ...NO_PROXY_VARS, http_proxy: 'http://user:hunter2@127.0.0.1:1' } });
+  t.equal(failed.code, 1);
+  t.match(failed.stderr, /^error: SOURCE_UNREACHABLE: .* through proxy http:\/\/\*\*\*@127\.0\.0\.1:1 from http_proxy: ECONNREFUSED/m);
+  t.notMatch(failed.stderr, /hunter2/, 'the proxy password is never printed');
+  const malformed = await runCli(['sync', '--source', vendor.url, '--dest', path.join(work, 'dp-3'), '--trust-root', repo.rootPath()], { t, env: { ...NO_PROXY_VARS, HTTP_PROXY: 'proxy.example.com:3128' } });
+  t.equal(malformed.code, 1);
+  t.match(malformed.stderr, /HTTP_PROXY=proxy\.example\.com:3128 is not an http\(s\):\/\/ proxy URL \(write it as http:\/\/host:port\)/);
+});
+
 /** A CA and a server certificate for 127.0.0.1 it signed, made with the openssl CLI. */
 function makeCertificates(dir: string): { ca: string; key: string; cert: string } {
   const at = (f: string): string => path.join(dir, f);

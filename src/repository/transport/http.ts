@@ -36,8 +36,12 @@ export function openHttp(url: string, options: TransportOptions): Transport {
   const agent = base.protocol === 'https:' ? new https.Agent(agentOptions(options, ca)) : new http.Agent(agentOptions(options, undefined));
   // A malformed proxy variable fails this source's requests (so the sync falls back, the plan says why), not its opening.
   let route: string | EnvProxy | Error | undefined;
+  // Failures through a proxy say which one, and where it came from: the fix is often there.
+  let through = '';
   try {
-    route = options.proxy ?? envProxyFor(base, options.env ?? process.env);
+    const fromEnv = options.proxy ? undefined : envProxyFor(base, options.env ?? process.env);
+    route = options.proxy ?? fromEnv?.agent;
+    through = options.proxy ? ` through proxy ${redactUrl(options.proxy)}` : fromEnv ? ` through ${fromEnv.label}` : '';
   } catch (error) {
     route = error as Error;
   }
@@ -62,7 +66,7 @@ export function openHttp(url: string, options: TransportOptions): Transport {
     if (opts.ifNoneMatch) headers['if-none-match'] = opts.ifNoneMatch;
     if (opts.offset) headers.range = `bytes=${opts.offset}-`;
     requests += 1;
-    const where = `${display}/${relPath}`;
+    const where = `${display}/${relPath}${through}`;
     const response = route
       ? await (await viaProxy()).request({ target, headers, signal: opts.signal, where })
       : await httpGet(agent, target, headers, options.timeoutMs, opts.signal).catch((error: unknown) => {
@@ -128,8 +132,11 @@ function toResult(response: Response, relPath: string, display: string, opts: Ge
 /** What a status other than 200/206/304 means: the file is not there, or the source failed. */
 function statusFailure(statusCode: number, relPath: string, display: string): 'not-found' | UpdopsError {
   if (statusCode === 404 || statusCode === 403 || statusCode === 410) return 'not-found';
-  if (statusCode === 401 || statusCode === 407) {
-    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}: the source refused the credentials`);
+  if (statusCode === 407) {
+    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP 407: the proxy wants credentials it was not given or refused (proxy.secretRef, or user:password in the proxy variable's URL)`);
+  }
+  if (statusCode === 401) {
+    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP 401: the source refused the credentials`);
   }
   return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}`);
 }

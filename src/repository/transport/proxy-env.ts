@@ -16,6 +16,12 @@ export interface EnvProxy {
   noProxy: string;
 }
 
+/** The proxy a source's requests take, and how to name it in a message (never with its password). */
+export interface EnvRoute {
+  agent: EnvProxy;
+  label: string;
+}
+
 const first = (env: NodeJS.ProcessEnv, names: string[]): { name: string; value: string } | undefined => {
   for (const name of names) {
     const value = env[name]?.trim();
@@ -24,7 +30,7 @@ const first = (env: NodeJS.ProcessEnv, names: string[]): { name: string; value: 
   return undefined;
 };
 
-export function envProxyFor(target: URL, env: NodeJS.ProcessEnv): EnvProxy | undefined {
+export function envProxyFor(target: URL, env: NodeJS.ProcessEnv): EnvRoute | undefined {
   const https = target.protocol === 'https:';
   const proxy = first(env, https ? ['https_proxy', 'HTTPS_PROXY'] : ['http_proxy', 'HTTP_PROXY']);
   if (!proxy) return undefined;
@@ -33,5 +39,6 @@ export function envProxyFor(target: URL, env: NodeJS.ProcessEnv): EnvProxy | und
   if (!URL.canParse(proxy.value) || !/^https?:$/.test(new URL(proxy.value).protocol)) {
     throw new UpdopsError('SOURCE_UNREACHABLE', `${proxy.name}=${redactUrl(proxy.value)} is not an http(s):// proxy URL (write it as http://host:port), or unset it`);
   }
-  return https ? { httpProxy: '', httpsProxy: proxy.value, noProxy } : { httpProxy: proxy.value, httpsProxy: '', noProxy };
+  const agent = https ? { httpProxy: '', httpsProxy: proxy.value, noProxy } : { httpProxy: proxy.value, httpsProxy: '', noProxy };
+  return { agent, label: `proxy ${redactUrl(proxy.value)} from ${proxy.name}${noProxy ? ` unless NO_PROXY=${noProxy} matches` : ''}` };
 }
