@@ -18,6 +18,7 @@ import { groupYaml, sourceYaml, taskYaml } from '../helpers/manifests.js';
 import { runCli } from '../helpers/processes.js';
 import { FixtureRepo, blob, tempDir } from './helpers/sync-fixture.js';
 import { serveStatic } from './helpers/static-server.js';
+import { syncRepository } from '../../src/repository/sync/index.js';
 
 /** No proxy variable of the test's own environment leaks in; each test names its own. */
 const NO_PROXY_VARS = { HTTP_PROXY: undefined, http_proxy: undefined, HTTPS_PROXY: undefined, https_proxy: undefined, NO_PROXY: undefined, no_proxy: undefined };
@@ -115,6 +116,28 @@ void t.test('an explicit proxy wins over the variables; a proxy that fails is na
   const malformed = await runCli(['sync', '--source', vendor.url, '--dest', path.join(work, 'dp-3'), '--trust-root', repo.rootPath()], { t, env: { ...NO_PROXY_VARS, HTTP_PROXY: 'proxy.example.com:3128' } });
   t.equal(malformed.code, 1);
   t.match(malformed.stderr, /HTTP_PROXY=proxy\.example\.com:3128 is not an http\(s\):\/\/ proxy URL \(write it as http:\/\/host:port\)/);
+});
+
+void t.test('the environment a caller passes (the controller\'s `env`) is the one read, not process.env', async (t) => {
+  const work = await tempDir(t);
+  const repo = await vendorRepo(t, work);
+  const vendor = await serveStatic(repo.dir);
+  t.teardown(() => vendor.close());
+  const proxy = await startProxy(t);
+  const sync = (dest: string, env: NodeJS.ProcessEnv): ReturnType<typeof syncRepository> => syncRepository({ sources: [{ url: vendor.url }], dest: path.join(work, dest), trustRoot: repo.rootPath(), env });
+  await sync('given', { HTTP_PROXY: proxy.url });
+  t.equal(proxy.stats.plain, vendor.stats.requests, 'env given with HTTP_PROXY: through the proxy');
+  const saved = process.env.HTTP_PROXY;
+  process.env.HTTP_PROXY = 'http://127.0.0.1:1';
+  try {
+    const before = proxy.stats.plain;
+    await sync('empty', {});
+    t.equal(proxy.stats.plain, before, 'env given without one: direct, though process.env names a (dead) proxy');
+  } finally {
+    if (saved === undefined) delete process.env.HTTP_PROXY;
+    else process.env.HTTP_PROXY = saved;
+  }
+  await assertMirrors(t, repo.dir, path.join(work, 'empty'));
 });
 
 /** A CA and a server certificate for 127.0.0.1 it signed, made with the openssl CLI. */
