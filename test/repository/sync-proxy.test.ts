@@ -207,4 +207,9 @@ void t.test('a proxy on an FTP source is rejected by updops validate: one line w
   t.equal(lines.length, 1, `one error line: ${lines.join(' | ')}`);
   t.match(lines[0], /sources\.yaml:\d+:\d+: .*PROXY_NOT_HTTP.*"ftp-mirror" is an FTP source.*HTTP\(S\) sources only.*remove spec\.proxy/);
   t.notMatch(res.stderr, /\n\s+at /, 'no stack trace');
+
+  // The command's --proxy on an FTP source: refused too, never a silent direct connection.
+  const cli = await runCli(['sync', '--proxy', 'http://127.0.0.1:3128', '--source', 'ftp://127.0.0.1:2121/updates', '--dest', path.join(work, 'dp')], { t, cwd: work });
+  t.equal(cli.code, 1);
+  t.match(cli.stderr, /^error: PROXY_NOT_HTTP: ftp:\/\/127\.0\.0\.1:2121\/updates: updops uses a proxy for HTTP\(S\) sources only/);
 });
