@@ -181,7 +181,7 @@ export interface SecretRef {
   file?: string;
 }
 /**
- * Proxy server. Absent: direct connection, or the standard proxy environment variables.
+ * Proxy server for an HTTP(S) source (`http(s)://` URL; `secretRef` for its login). Absent: the standard proxy environment variables of the process that syncs — `HTTPS_PROXY` for https:// sources (CONNECT), `HTTP_PROXY` for http://, `NO_PROXY` (comma list: host suffixes, `host:port`, `*`) to go direct. FTP and folder sources never use a proxy: `proxy` on one is a validate error (`PROXY_NOT_HTTP`).
  */
 export interface Proxy {
   url: string;

@@ -33,8 +33,10 @@ const INSPECT_CONCURRENCY = 16;
  * DPs hold — and SHA256SUMS only for an old-scheme task when the source has no timestamp. One
  * request, two for an old-scheme-only source.
  */
-async function probe(source: ResolvedSource, legacy: boolean): Promise<SourceProbe> {
-  const transport = openTransport(source.spec.url, { concurrency: 1, timeoutMs: 1000 * (source.spec.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds), proxy: source.spec.proxy, credentials: source.spec.credentials, caFile: source.spec.caFile });
+async function probe(source: ResolvedSource, legacy: boolean, env: NodeJS.ProcessEnv | undefined): Promise<SourceProbe> {
+  const { spec } = source;
+  // The sync's own transport and options, so the probe goes through the same proxy (or none).
+  const transport = openTransport(spec.url, { concurrency: 1, timeoutMs: 1000 * (spec.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds), proxy: spec.proxy, credentials: spec.credentials, caFile: spec.caFile, env });
   try {
     const timestamp = await transport.get(TIMESTAMP);
     if (timestamp.status === 'ok') {
@@ -94,7 +96,7 @@ export async function observeRepositories(options: ObserveOptions): Promise<Repo
         const resolved = resolveSourceRef(model, ref, 'DownloadUpdatesToDistributionPoints');
         if (resolved.kind !== 'source') return { name: ref, reachable: false, error: 'not an update source' };
         try {
-          return await probe(sourceSpecOf(ref, resolved.source.manifest, options.configDir, options.env), legacy);
+          return await probe(sourceSpecOf(ref, resolved.source.manifest, options.configDir, options.env), legacy, options.env);
         } catch (error) {
           return { name: ref, reachable: false, error: isUpdopsError(error) ? error.message : String(error) };
         }

@@ -20,6 +20,8 @@ export interface DpDownloadInput {
   concurrency?: number;
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
+  /** Where the proxy variables come from (HTTP_PROXY, …); default this process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export type DpDownloadOutcome =
@@ -42,6 +44,7 @@ export async function downloadToDistributionPoint(input: DpDownloadInput): Promi
         ...(input.components?.length ? { components: input.components } : {}),
         ...(input.concurrency ? { concurrency: input.concurrency } : {}),
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+        ...(input.env ? { env: input.env } : {}),
       },
       input.signal,
     );

@@ -128,6 +128,7 @@ async function work(run: RunRecord, request: RunRequest, task: RecordedTask, cho
     ...(download ? { download } : {}),
     ...(agents ? { agents } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(ctx.env ? { env: ctx.env } : {}),
     ...(ctx.onProgress ? { onProgress: ctx.onProgress } : {}),
     ...(ctx.onSynced ? { onSynced: ctx.onSynced } : {}),
   };

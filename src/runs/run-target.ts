@@ -32,6 +32,7 @@ async function syncHere(target: RunTarget, ctx: TargetContext): Promise<DeviceRe
     ...settings,
     ...(ctx.onProgress ? { onProgress: (p) => ctx.onProgress?.(target, p) } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...(ctx.env ? { env: ctx.env } : {}),
   });
   // A stopped run finishes its unfinished targets as failed and itself cancelled (execute.ts).
   if (ctx.signal?.aborted) return { ...base, status: 'running' };

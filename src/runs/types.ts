@@ -67,6 +67,8 @@ export interface TargetContext {
   download?: DownloadSettings;
   agents?: RunAgents;
   signal?: AbortSignal;
+  /** The controller's environment: a local DP sync takes its proxy variables from it. */
+  env?: NodeJS.ProcessEnv;
   /** Progress of a local DP sync (the CLI shows it; the controller records nothing more). */
   onProgress?: (target: RunTarget, progress: { files: number; filesTotal: number; bytes: number; bytesTotal: number }) => void;
   /** A local DP sync finished: what it moved and which source served it. */

@@ -41,6 +41,7 @@ export interface SourceSpec {
   timeoutSeconds?: number;
   secretRef?: { env: string } | { file: string };
   proxy?: unknown;
+  caFile?: string;
 }
 
 export interface TaskSpec {

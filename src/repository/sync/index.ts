@@ -48,6 +48,7 @@ export async function syncRepository(options: SyncOptions, signal?: AbortSignal)
       proxy: spec.proxy,
       credentials: spec.credentials,
       caFile: spec.caFile,
+      env: options.env,
     });
     try {
       const outcome = await syncFromSource(transport, ctx, redactUrl(spec.url));

@@ -41,6 +41,11 @@ export interface SyncOptions {
    * (HTTP without a proxy); default 256 KiB. `Infinity` keeps every download on the main thread.
    */
   workerMinBytes?: number;
+  /**
+   * Where HTTP(S) sources without an explicit `proxy` find one (HTTP_PROXY, HTTPS_PROXY, NO_PROXY);
+   * default this process's environment.
+   */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface SyncResult {

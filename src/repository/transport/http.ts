@@ -2,7 +2,8 @@
  * HTTP(S) source (docs/design.md 1 "Update sources", 3 "Sync"): a node:http(s) keep-alive pool
  * bounded to the sync's concurrency, connect+headers and idle-body timeouts from
  * `timeoutSeconds`, basic auth, extra CA bundle. node:http ships inside the node binary, so a
- * no-op sync does not pay undici's ~0.2 s load; undici is used (lazily) only behind a proxy.
+ * no-op sync does not pay undici's ~0.2 s load; undici is used (lazily) only behind a proxy: the
+ * source's `proxy`, else the proxy environment variables of the process (proxy-env.ts).
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -14,6 +15,8 @@ import { classifyNetworkError } from './errors.js';
 import { workerFetcher } from './http-file-workers.js';
 import { httpGet } from './http-request.js';
 import type { ProxyClient } from './http-proxy.js';
+import { envProxyFor } from './proxy-env.js';
+import type { EnvProxy } from './proxy-env.js';
 import { redactUrl, safeRelative } from './types.js';
 import type { FileFetchJob, FileFetchResult, GetOptions, GetResult, Transport, TransportOptions } from './types.js';
 
@@ -31,13 +34,26 @@ export function openHttp(url: string, options: TransportOptions): Transport {
   const display = redactUrl(url);
   const ca = options.caFile ? readFileSync(options.caFile) : undefined;
   const agent = base.protocol === 'https:' ? new https.Agent(agentOptions(options, ca)) : new http.Agent(agentOptions(options, undefined));
+  // A malformed proxy variable fails this source's requests (so the sync falls back, the plan says why), not its opening.
+  let route: string | EnvProxy | Error | undefined;
+  // Failures through a proxy say which one, and where it came from: the fix is often there.
+  let through = '';
+  try {
+    const fromEnv = options.proxy ? undefined : envProxyFor(base, options.env ?? process.env);
+    route = options.proxy ?? fromEnv?.agent;
+    through = options.proxy ? ` through proxy ${redactUrl(options.proxy)}` : fromEnv ? ` through ${fromEnv.label}` : '';
+  } catch (error) {
+    route = error as Error;
+  }
   let proxy: Promise<ProxyClient> | undefined;
   let requests = 0;
-  // Large files go through worker threads (http-file-workers.ts); behind a proxy all stay here.
-  const files = options.proxy ? undefined : workerFetcher(Math.max(1, options.concurrency), ca?.toString());
+  // Large files go through worker threads (http-file-workers.ts), which connect directly: behind
+  // a proxy — explicit or from the environment — every request stays here, on the proxy's path.
+  const files = route ? undefined : workerFetcher(Math.max(1, options.concurrency), ca?.toString());
 
-  function viaProxy(proxyUrl: string): Promise<ProxyClient> {
-    proxy ??= import('./http-proxy.js').then((m) => m.openProxy(proxyUrl, options.concurrency, options.timeoutMs, ca));
+  function viaProxy(): Promise<ProxyClient> {
+    if (route instanceof Error) return Promise.reject(route);
+    proxy ??= import('./http-proxy.js').then((m) => m.openProxy(route as string | EnvProxy, options.concurrency, options.timeoutMs, ca));
     return proxy;
   }
 
@@ -50,9 +66,9 @@ export function openHttp(url: string, options: TransportOptions): Transport {
     if (opts.ifNoneMatch) headers['if-none-match'] = opts.ifNoneMatch;
     if (opts.offset) headers.range = `bytes=${opts.offset}-`;
     requests += 1;
-    const where = `${display}/${relPath}`;
-    const response = options.proxy
-      ? await (await viaProxy(options.proxy)).request({ target, headers, signal: opts.signal, where })
+    const where = `${display}/${relPath}${through}`;
+    const response = route
+      ? await (await viaProxy()).request({ target, headers, signal: opts.signal, where })
       : await httpGet(agent, target, headers, options.timeoutMs, opts.signal).catch((error: unknown) => {
           throw classifyNetworkError(error, where);
         });
@@ -116,8 +132,11 @@ function toResult(response: Response, relPath: string, display: string, opts: Ge
 /** What a status other than 200/206/304 means: the file is not there, or the source failed. */
 function statusFailure(statusCode: number, relPath: string, display: string): 'not-found' | UpdopsError {
   if (statusCode === 404 || statusCode === 403 || statusCode === 410) return 'not-found';
-  if (statusCode === 401 || statusCode === 407) {
-    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}: the source refused the credentials`);
+  if (statusCode === 407) {
+    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP 407: the proxy wants credentials it was not given or refused (proxy.secretRef, or user:password in the proxy variable's URL)`);
+  }
+  if (statusCode === 401) {
+    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP 401: the source refused the credentials`);
   }
   return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}`);
 }

@@ -48,5 +48,10 @@ function openFtpLazily(location: string, options: TransportOptions): Transport {
 }
 
 export function openTransport(location: string, options: TransportOptions): Transport {
-  return TRANSPORTS[transportKind(location)](location, options);
+  const kind = transportKind(location);
+  // basic-ftp speaks no proxy: going direct instead would bypass what the proxy is there to enforce.
+  if (kind === 'ftp' && options.proxy) {
+    throw new UpdopsError('PROXY_NOT_HTTP', `${redact(location)}: updops uses a proxy for HTTP(S) sources only; an FTP source connects directly, so drop the proxy for it (HTTP_PROXY and friends never apply to FTP)`);
+  }
+  return TRANSPORTS[kind](location, options);
 }

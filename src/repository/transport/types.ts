@@ -34,6 +34,8 @@ export interface TransportOptions {
   proxy?: string | undefined;
   credentials?: { username: string; password: string } | undefined;
   caFile?: string | undefined;
+  /** Proxy variables for HTTP(S) without `proxy` (proxy-env.ts); default `process.env`. */
+  env?: NodeJS.ProcessEnv | undefined;
 }
 
 /** One attempt at a whole file straight into `part` (see `Transport.fetchToFile`). */

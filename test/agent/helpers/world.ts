@@ -30,7 +30,8 @@ export interface World {
   controller: Controller;
   api: ApiServer;
   dpPort: number;
-  agent(name: string, extra?: string[]): AgentProcess;
+  /** `env`: laid over the agent's environment (proxy variables, …). */
+  agent(name: string, extra?: string[], env?: Record<string, string | undefined>): AgentProcess;
   /** Restart the API (and controller) on the same port and store: a controller restart. */
   restart(): Promise<void>;
   waitFor(what: string, check: () => Promise<boolean> | boolean, ms?: number): Promise<void>;
@@ -64,11 +65,11 @@ export async function makeWorld(t: Test, options: WorldOptions): Promise<World> 
       return api;
     },
     dpPort,
-    agent: (name, extra = []) => {
+    agent: (name, extra = [], env = {}) => {
       const root = path.join(fx.dir, 'agents', name);
       mkdirSync(root, { recursive: true });
       const running = spawnProcess(t, process.execPath, [CLI, 'agent', '--controller', `http://127.0.0.1:${port}`, '--name', name, '--root', root, '--heartbeat', '1s', ...extra], {
-        env: { UPDOPS_TOKEN: TOKEN },
+        env: { UPDOPS_TOKEN: TOKEN, ...env },
       });
       const proc: AgentProcess = {
         child: running.child,

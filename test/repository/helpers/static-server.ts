@@ -5,6 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { syncRepository } from '../../../src/repository/sync/index.js';
@@ -21,21 +22,24 @@ export type Override = (req: http.IncomingMessage, res: http.ServerResponse) => 
 export interface ServeOptions {
   /** Throttle each response body to about this many bytes per second (crash tests need a sync that takes a while). */
   rate?: number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+  tls?: { key: string | Buffer; cert: string | Buffer };
 }
 
 export async function serveStatic(root: string, override?: Override, options: ServeOptions = {}): Promise<StaticServer> {
   const stats = { requests: 0, bytes: 0, paths: [] as string[] };
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     stats.requests += 1;
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     stats.paths.push(rel);
     if (override?.(req, res)) return;
     void send(path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, '')), req, res, stats, options.rate);
-  });
+  };
+  const server = options.tls ? https.createServer(options.tls, handler) : http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     stats,
     close: () =>
       new Promise((resolve) => {
