@@ -133,9 +133,10 @@ export class AgentHub {
     const at = new Date(this.#now()).toISOString();
     if (!(await this.store.claimAgentResult(runId, agent, at))) return false;
     const { status, reason, files, bytes, durationMs } = result;
-    // A cancelled run stopped waiting for this agent (which is not told to stop): its target stays
-    // `failed` as cancelled; what the agent did still shows in its events and the DP's observation.
-    if (run.status !== 'cancelled') await this.store.putDeviceResult({ runId, device: agent, status, ...(reason ? { reason } : {}), files, bytes, durationMs });
+    // Recorded whatever the run's own status: a run cancelled (by an operator, or a controller that
+    // stopped) stopped waiting for this agent, which is not told to stop and did the work anyway —
+    // the target's record says what the device really did, so no result is lost.
+    await this.store.putDeviceResult({ runId, device: agent, status, ...(reason ? { reason } : {}), files, bytes, durationMs });
     for (const event of result.events) await this.store.appendEvent({ type: event.type, subject: agent, message: event.message, data: { ...event.data, runId }, time: at });
     if (result.repository) await this.store.putObservation({ dp: agent, ...result.repository, observedAt: at, missing: [], corrupt: [] });
     this.#settle(key(runId, agent), result);
