@@ -7,7 +7,7 @@
  * old-scheme-only vendor for the `legacyScheme` DPs that really use SHA256SUMS. A missing or
  * corrupt file the DP should have is drift (exit 2); a file it should not have is not.
  */
-import { cp, mkdir, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
 import { initGitRepo } from '../helpers/git-repo.js';
@@ -15,6 +15,7 @@ import { groupYaml, sourceYaml, taskYaml } from '../helpers/manifests.js';
 import { runCli, startCli } from '../helpers/processes.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeContent } from '../repository/publish-fixture.js';
+import { filesUnder } from '../helpers/files.js';
 
 const SERVING = /serving \S+ on (http:\/\/\S+)/;
 
@@ -38,16 +39,6 @@ for (const components of [undefined, ['databases']]) {
   COMBINATIONS.push({ dp: `dp-sums-${components ? 'db' : 'all'}`, source: 'legacy-vendor', downloadDiffFiles: false, ...(components ? { components } : {}), legacyScheme: true });
 }
 
-/** Every file under `dir`, relative, `/`-separated. */
-async function filesUnder(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await filesUnder(dir, child)));
-    else out.push(child);
-  }
-  return out;
-}
 
 t.test('apply, then plan --detailed-exitcode exits 0 for every combination of downloadDiffFiles, components and legacyScheme', async (t) => {
   const dir = await tempDir(t, 'updops-converge-');

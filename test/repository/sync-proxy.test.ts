@@ -8,7 +8,7 @@
  * the vendor repository on a static HTTP(S) server, a self-signed CA made with openssl.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
@@ -19,6 +19,7 @@ import { runCli } from '../helpers/processes.js';
 import { FixtureRepo, blob, tempDir } from './helpers/sync-fixture.js';
 import { serveStatic } from './helpers/static-server.js';
 import { syncRepository } from '../../src/repository/sync/index.js';
+import { filesUnder } from '../helpers/files.js';
 
 /** No proxy variable of the test's own environment leaks in; each test names its own. */
 const NO_PROXY_VARS = { HTTP_PROXY: undefined, http_proxy: undefined, HTTPS_PROXY: undefined, https_proxy: undefined, NO_PROXY: undefined, no_proxy: undefined };
@@ -26,15 +27,6 @@ const NO_PROXY_VARS = { HTTP_PROXY: undefined, http_proxy: undefined, HTTPS_PROX
 /** Large enough for a download worker thread when direct (256 KiB): behind a proxy it must not go direct. */
 const CONTENT = { 'databases/kes/big.avc': blob(600_000, 1), 'databases/kes/small.avc': blob(5000, 2), 'modules/kes/agent.bin': blob(40_000, 3) };
 
-async function filesUnder(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(path.join(dir, rel), { withFileTypes: true })) {
-    const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await filesUnder(dir, child)));
-    else out.push(child);
-  }
-  return out;
-}
 
 /** Every file the vendor serves is in the DP, byte for byte (the DP's own bookkeeping files aside). */
 async function assertMirrors(t: Test, vendor: string, dp: string): Promise<void> {
