@@ -8,7 +8,7 @@
 import { hostname } from 'node:os';
 import { isUpdopsError, UpdopsError } from '../errors.js';
 import type { LeaseInfo, StateStore } from '../state/index.js';
-import { isAlive } from '../util/index.js';
+import { isAlive, systemClock } from '../util/index.js';
 
 export const CONTROLLER_LEASE = 'controller';
 const STANDBY_CHECK_MS = 1000;
@@ -29,21 +29,6 @@ function refused(held: LeaseInfo): UpdopsError {
     'LEASE',
     `another controller is active on this state: ${held.owner}@${held.host} pid ${held.pid} since ${held.acquiredAt} (lease until ${held.expiresAt}); stop it, or start this one with --standby to take over when it stops`,
   );
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 export class ControllerLease {
@@ -82,7 +67,7 @@ export class ControllerLease {
         if (!options.standby) throw refused(held);
         options.onStandby?.(held);
         // A released lease (its holder stopped cleanly) is taken within a second; an expired one within ttl + 1 s.
-        await sleep(Math.min(STANDBY_CHECK_MS, Math.max(100, Math.floor(options.ttlMs / 3))), options.signal);
+        await systemClock.sleep(Math.min(STANDBY_CHECK_MS, Math.max(100, Math.floor(options.ttlMs / 3))), options.signal);
       }
     }
   }

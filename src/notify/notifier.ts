@@ -18,7 +18,7 @@ import { messageView, renderMessage } from './message.js';
 import { sendSlack, sendWebhook } from './providers/chat.js';
 import { sendCommitStatus, type CommitState, type CommitStatusProvider } from './providers/commit-status.js';
 import { sendMail } from './providers/smtp.js';
-import { isCommitStatus, routes } from './route.js';
+import { eventsOf, isCommitStatus, routes } from './route.js';
 import type { Delivery } from './types.js';
 
 export const NOTIFICATION_FAILED = 'NotificationFailed';
@@ -151,7 +151,7 @@ export class Notifier {
       const now = await this.#o.current();
       for (const [name, spec] of now.notifications) {
         if (!isCommitStatus(spec)) continue;
-        const wanted = spec.events ?? ['ReconcileApplied', 'ReconcileFailed'];
+        const wanted = eventsOf(spec);
         if (state === 'success' && !wanted.includes('ReconcileApplied')) continue;
         if (state === 'failure' && !wanted.includes('ReconcileFailed')) continue;
         const key = `${name}\u0000${commit}`;
