@@ -27,11 +27,13 @@ export const ERROR_CODES = [
   'UNKNOWN_GROUP',
   'UNKNOWN_DEVICE',
   'PROXY_NOT_HTTP',
+  'SCOPE_SELECTOR',
   'NO_MANIFESTS',
   'FILE_READ',
   // warnings (plan and validate show them; they do not fail)
   'NON_WINDOWS_DP',
   'DP_WITHOUT_TASK',
+  'EMPTY_SELECTOR',
   // repositories (docs/design.md 3)
   'KEYS',
   'PUBLISH',

@@ -4,7 +4,7 @@ export type * from './types.generated.js';
 export { loadConfigDir, loadManifestFiles, listManifestFiles } from './load.js';
 export { validateConfigDir, checkLoaded, type ValidationResult } from './validate.js';
 export { normalizeManifest, stableStringify } from './normalize.js';
-export { buildModel, groupsInScope, ancestorsOf, scopeDevices, scopeDistributionPoints, downloadTaskDistributionPoints, type ConfigModel, type Placed } from './model.js';
+export { buildModel, groupsInScope, ancestorsOf, scopeDevices, scopeDistributionPoints, matchesSelector, downloadTaskDistributionPoints, type ConfigModel, type Placed } from './model.js';
 export { resolveSourceRef, resolveSourceName, DISTRIBUTION_POINT_SOURCE, VENDOR_SOURCE } from './source-refs.js';
 export { MANIFEST_KINDS, KIND_SCHEMA_FILES, SCHEMA_DIR, readSchemaFile, isManifestKind, type ManifestKind } from './schemas.js';
 export { decodeManifest } from './decode.js';

@@ -3,7 +3,7 @@
  * which DPs and devices a task reaches (docs/design.md 1). Pure: built from loaded manifests.
  */
 import type { LoadedManifest } from './document.js';
-import type { DistributionPoint, Device, Group, Task, TaskScope, UpdateSource } from './types.generated.js';
+import type { DistributionPoint, Device, Group, LabelSelector, Task, TaskScope, UpdateSource } from './types.generated.js';
 
 export interface Placed<T> {
   item: T;
@@ -114,6 +114,8 @@ function groupScopeMembers(model: ConfigModel, group: string, includeSubgroups: 
 /** DPs a task's scope names or contains, before the `updateTask` rule is applied. */
 export function scopeDistributionPoints(model: ConfigModel, scope: TaskScope): Placed<DistributionPoint>[] {
   if ('devices' in scope) return scope.devices.flatMap((n) => model.distributionPoints.get(n) ?? []);
+  // DPs carry no labels: a selector chooses devices only (validation refuses it on download tasks).
+  if (!('group' in scope) || scope.selector) return [];
   return groupScopeMembers(model, scope.group, scope.includeSubgroups ?? true).flatMap((m) => m.distributionPoints);
 }
 
@@ -127,5 +129,13 @@ export function downloadTaskDistributionPoints(model: ConfigModel, taskName: str
 
 export function scopeDevices(model: ConfigModel, scope: TaskScope): Placed<Device>[] {
   if ('devices' in scope) return scope.devices.flatMap((n) => model.devices.get(n) ?? []);
-  return groupScopeMembers(model, scope.group, scope.includeSubgroups ?? true).flatMap((m) => m.devices);
+  const members = 'group' in scope ? groupScopeMembers(model, scope.group, scope.includeSubgroups ?? true) : [...model.membersByGroup.values()];
+  const devices = members.flatMap((m) => m.devices);
+  const { selector } = scope;
+  return selector ? devices.filter((d) => matchesSelector(d.item.labels, selector)) : devices;
+}
+
+/** Kubernetes' `matchLabels`: every key present with exactly that value. */
+export function matchesSelector(labels: Readonly<Record<string, string | undefined>> | undefined, selector: LabelSelector): boolean {
+  return Object.entries(selector.matchLabels).every(([key, value]) => labels?.[key] === value);
 }

@@ -5,9 +5,9 @@
  */
 export type Manifest = Group | UpdateSource | Task | Notification;
 /**
- * Where the task runs: an administration group (with its subgroups by default), or an explicit list of devices and DPs.
+ * Where the task runs: an administration group (with its subgroups by default), an explicit list of devices and DPs, or the devices whose labels match a selector (in one group's subtree when `group` is given too; seed 001 "device selection").
  */
-export type TaskScope = GroupScope | DeviceScope;
+export type TaskScope = GroupScope | DeviceScope | SelectorScope;
 /**
  * UpdateSource names, tried in order; later ones are fallbacks. `vendor` is the source named `vendor`, or else the only source of type `vendor`.
  *
@@ -216,12 +216,27 @@ export interface DownloadTaskSpec {
 export interface GroupScope {
   group: string;
   includeSubgroups?: boolean;
+  selector?: LabelSelector;
+}
+/**
+ * Devices whose `labels` have every key with exactly the given value. DPs have no labels, so a scope with a selector holds devices only: a download task (DownloadUpdatesToDistributionPoints) cannot use one.
+ */
+export interface LabelSelector {
+  /**
+   * Label key → value; all must match.
+   */
+  matchLabels: {
+    [k: string]: string | undefined;
+  };
 }
 export interface DeviceScope {
   /**
    * @minItems 1
    */
   devices: [string, ...string[]];
+}
+export interface SelectorScope {
+  selector: LabelSelector;
 }
 export interface DownloadTaskSettings {
   sources?: Sources;

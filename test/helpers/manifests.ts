@@ -47,7 +47,7 @@ export interface SourceSpec {
 export interface TaskSpec {
   /** Default DownloadUpdatesToDistributionPoints. */
   type?: 'DownloadUpdatesToDistributionPoints' | 'Update';
-  scope: { group: string; includeSubgroups?: boolean } | { devices: string[] };
+  scope: { group: string; includeSubgroups?: boolean; selector?: { matchLabels: Record<string, string> } } | { devices: string[] } | { selector: { matchLabels: Record<string, string> } };
   /** Default for download tasks: sources [vendor]. */
   settings?: Record<string, unknown>;
   /** Default manual. */

@@ -7,7 +7,7 @@ import { schedules } from './schedules.js';
 import { taskChains, taskReferences } from './task-references.js';
 import { taskNames } from './task-name.js';
 import type { Rule } from './types.js';
-import { distributionPointsWithoutTask, nonWindowsDistributionPoints } from './warnings.js';
+import { distributionPointsWithoutTask, emptySelectors, nonWindowsDistributionPoints } from './warnings.js';
 
 export type { Rule, RuleContext } from './types.js';
 
@@ -15,4 +15,4 @@ export type { Rule, RuleContext } from './types.js';
 export const ERROR_RULES: readonly Rule[] = [duplicateNames, taskNames, groupTree, uniqueMembers, taskReferences, taskChains, dpUpdateTask, schedules, proxyOnHttpOnly];
 
 /** Findings that do not make the config invalid but that a plan must show. */
-export const WARNING_RULES: readonly Rule[] = [nonWindowsDistributionPoints, distributionPointsWithoutTask];
+export const WARNING_RULES: readonly Rule[] = [nonWindowsDistributionPoints, distributionPointsWithoutTask, emptySelectors];

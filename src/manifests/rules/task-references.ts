@@ -23,6 +23,9 @@ export const taskReferences: Rule = {
           }
         });
       }
+      if (spec.type === 'DownloadUpdatesToDistributionPoints' && 'selector' in scope && scope.selector) {
+        problems.push({ code: 'SCOPE_SELECTOR', message: 'a label selector chooses devices, and distribution points carry no labels: scope a download task by group or by DP names', location: task.locator.locate('/spec/scope/selector') });
+      }
       const explicit = spec.settings?.sources;
       (explicit ?? defaultSources(spec.type)).forEach((ref, i) => {
         const resolved = resolveSourceRef(model, ref, spec.type);

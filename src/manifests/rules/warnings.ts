@@ -1,5 +1,5 @@
 import type { Problem } from '../../errors.js';
-import { downloadTaskDistributionPoints, ofKind } from '../model.js';
+import { downloadTaskDistributionPoints, ofKind, scopeDevices } from '../model.js';
 import type { Rule } from './types.js';
 
 /**
@@ -42,5 +42,20 @@ export const distributionPointsWithoutTask: Rule = {
         message: `distribution point "${dp.item.name}" is served by no DownloadUpdatesToDistributionPoints task; its repository will not be updated`,
         location: dp.owner.locator.locate(`/spec/distributionPoints/${dp.index}/name`),
       }));
+  },
+};
+
+/** A label selector that matches no device selects nothing: most likely a typo in a key or value. */
+export const emptySelectors: Rule = {
+  name: 'empty-selectors',
+  check({ manifests, model }) {
+    const problems: Problem[] = [];
+    for (const task of ofKind(manifests, 'Task')) {
+      const { scope } = task.manifest.spec;
+      if (!('selector' in scope) || !scope.selector || scopeDevices(model, scope).length > 0) continue;
+      const wanted = Object.entries(scope.selector.matchLabels).map(([k, v]) => `${k}=${v ?? ''}`).join(', ');
+      problems.push({ code: 'EMPTY_SELECTOR', message: `no device${'group' in scope ? ` of group "${scope.group}"` : ''} has the labels ${wanted}; the task runs on nothing`, location: task.locator.locate('/spec/scope/selector') });
+    }
+    return problems;
   },
 };
