@@ -61,7 +61,7 @@ void t.test('validate: a selector on a download task is an error at its position
   t.match(refused.stderr, new RegExp(`tasks\\.yaml:\\d+:\\d+: SCOPE_SELECTOR: a label selector chooses devices, and distribution points carry no labels`));
   t.notMatch(refused.stderr, /\n\s+at /, 'one line, no stack');
 
-  fx.write('tasks.yaml', taskYaml('Download', { scope: { selector: { matchLabels: {} } } as never }));
+  fx.write('tasks.yaml', taskYaml('Download', { scope: { selector: { matchLabels: {} } } }));
   const empty = await runCli(['validate', fx.config], { t, cwd: fx.dir });
   t.equal(empty.code, 1, 'an empty matchLabels is a schema error');
   t.match(empty.stderr, /SCHEMA/);
