@@ -87,12 +87,18 @@ export interface SourceLocation {
 export class UpdopsError extends Error {
   readonly code: ErrorCode;
   readonly location: SourceLocation | undefined;
+  /**
+   * A finer, stable tag inside the code for callers that suggest a fix (`http-401`, `ECONNREFUSED`,
+   * `proxy:ECONNREFUSED`, a TLS error code): matching it is matching data, not message text.
+   */
+  readonly detail: string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { location?: SourceLocation; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { location?: SourceLocation; cause?: unknown; detail?: string } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'UpdopsError';
     this.code = code;
     this.location = options.location;
+    this.detail = options.detail;
   }
 
   /** The one-line form every command prints: `FILE:LINE:COL: CODE: message (at /json/path)`. */

@@ -117,6 +117,7 @@ export function registerCommands(program: Command): void {
     .option('--prune', 'plan deletion of recorded objects no longer in the config')
     .option('--now <iso>', 'evaluate schedules as of this instant')
     .option('--offline', 'do not contact update sources')
+    .option('--devices', "list each target's randomized-delay offset and next start")
     .action(async (options: PlanCommandOptions) => {
       const { planCommand } = await import('./plan.js');
       process.exitCode = await planCommand(options);

@@ -15,6 +15,7 @@ export interface PlanCommandOptions {
   prune?: boolean;
   now?: string;
   offline?: boolean;
+  devices?: boolean;
 }
 
 /** `updops plan`: what an apply would do; `--detailed-exitcode` 0 no changes, 2 changes, 1 error. */
@@ -22,7 +23,7 @@ export async function planCommand(options: PlanCommandOptions): Promise<number> 
   const format = parseFormat(options.format, ['text', 'markdown', 'json']) as 'text' | 'markdown' | 'json';
   const now = parseNow(options.now);
   return withStore(options, async (store) => {
-    const { saved } = await preparePlan({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, prune: options.prune ?? false, now, ...(options.offline ? { offline: true } : {}) });
+    const { saved } = await preparePlan({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, prune: options.prune ?? false, now, ...(options.offline ? { offline: true } : {}), ...(options.devices ? { devices: true } : {}) });
     process.stdout.write(renderPlan(saved.plan, format, { color: format === 'text' && useColor() }));
     if (options.out) {
       const tmp = `${options.out}.tmp-${process.pid}`;

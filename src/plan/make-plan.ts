@@ -7,7 +7,7 @@ import type { StoredObject } from '../state/index.js';
 import { compareKeys } from './desired.js';
 import { fieldDiff } from './field-diff.js';
 import type { RepositoryStatus } from './observation.js';
-import { removedSchedules, taskSchedules } from './schedules.js';
+import { removedSchedules, taskSchedules, type DelayInputs } from './schedules.js';
 import { PLAN_FORMAT_VERSION, type DesiredObject, type ObjectChange, type ObjectKind, type ManualStartAction, type Plan, type PlanWarning, type SyncAction } from './types.js';
 
 export interface PlanInput {
@@ -21,6 +21,8 @@ export interface PlanInput {
   timeZone: string;
   repositories: RepositoryStatus[];
   warnings: PlanWarning[];
+  /** `plan --devices`: per-target randomized-delay offsets in `schedules`. */
+  delays?: DelayInputs;
 }
 
 const key = (o: { kind: string; name: string }): string => `${o.kind}\u0000${o.name}`;
@@ -83,7 +85,9 @@ function repositoryWarnings(repositories: RepositoryStatus[]): PlanWarning[] {
     for (const probe of status.unreachable) {
       if (seen.has(probe.name)) continue;
       seen.add(probe.name);
-      warnings.push({ code: 'SOURCE_UNREACHABLE', message: `update source "${probe.name}" is unreachable: ${probe.error ?? 'no answer'}` });
+      const unreachable = !probe.code || probe.code === 'SOURCE_UNREACHABLE' || probe.code === 'DOWNLOAD_TIMEOUT';
+      const message = `update source "${probe.name}" ${unreachable ? 'is unreachable' : 'cannot be used'}: ${probe.error ?? 'no answer'}`;
+      warnings.push({ code: probe.code ?? 'SOURCE_UNREACHABLE', message, ...(probe.fix ? { fix: probe.fix } : {}) });
     }
   }
   return warnings;

@@ -5,7 +5,10 @@ export interface SourceProbe {
   /** Fingerprint of the source's current version (sha256 of its timestamp metadata, or of SHA256SUMS). */
   fingerprint?: string;
   version?: number;
+  /** Why it cannot be used: the error's code, message, and what to change when updops can tell. */
+  code?: string;
   error?: string;
+  fix?: string;
 }
 
 export interface RepositoryStatus {

@@ -5,7 +5,8 @@
  * has something newer. The I/O edge of planning: one small request per source (its timestamp),
  * stat calls per DP file.
  */
-import { isUpdopsError } from '../errors.js';
+import { isUpdopsError, UpdopsError } from '../errors.js';
+import { sourceFix } from './source-fix.js';
 import { downloadTaskDistributionPoints, normalizeManifest, resolveSourceRef, type ConfigModel } from '../manifests/index.js';
 import pLimit from 'p-limit';
 import { inspectRepository, repositoryExpectation, sha256, type MetadataMemo } from '../repository/index.js';
@@ -35,6 +36,10 @@ const INSPECT_CONCURRENCY = 16;
  */
 async function probe(source: ResolvedSource, legacy: boolean, env: NodeJS.ProcessEnv | undefined): Promise<SourceProbe> {
   const { spec } = source;
+  const unusable = (error: UpdopsError): SourceProbe => {
+    const fix = sourceFix(error, { name: source.name, hasCredentials: Boolean(spec.credentials), hasProxy: Boolean(spec.proxy), hasProxyCredentials: Boolean(spec.proxy && new URL(spec.proxy).username), timeoutSeconds: spec.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds });
+    return { name: source.name, reachable: false, code: error.code, error: error.message, ...(fix ? { fix } : {}) };
+  };
   // The sync's own transport and options, so the probe goes through the same proxy (or none).
   const transport = openTransport(spec.url, { concurrency: 1, timeoutMs: 1000 * (spec.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds), proxy: spec.proxy, credentials: spec.credentials, caFile: spec.caFile, env });
   try {
@@ -45,13 +50,16 @@ async function probe(source: ResolvedSource, legacy: boolean, env: NodeJS.Proces
       const version = (JSON.parse(bytes.toString('utf8')) as { signed?: { version?: number } }).signed?.version;
       return version === undefined ? { name: source.name, reachable: true, fingerprint: sha256(bytes) } : { name: source.name, reachable: true, fingerprint: sha256(bytes), version };
     }
-    if (!legacy || timestamp.status !== 'not-found') return { name: source.name, reachable: false, error: `${TIMESTAMP} not found` };
     const sums = await transport.get(LEGACY_SUMS);
-    if (sums.status !== 'ok') return { name: source.name, reachable: false, error: `neither ${TIMESTAMP} nor ${LEGACY_SUMS} found` };
+    if (sums.status !== 'ok') return unusable(new UpdopsError('SOURCE_NOT_FOUND', `neither ${TIMESTAMP} nor ${LEGACY_SUMS} found`));
+    if (!legacy) {
+      sums.body.resume();
+      return unusable(new UpdopsError('LEGACY_SCHEME_REQUIRED', `it offers only the old scheme (${LEGACY_SUMS}, no signed ${TIMESTAMP})`));
+    }
     const bytes = await readCapped(sums.body, SYNC_DEFAULTS.metadataMaxBytes, `${source.name}: ${LEGACY_SUMS}`);
     return { name: source.name, reachable: true, fingerprint: sha256(bytes) };
   } catch (error) {
-    return { name: source.name, reachable: false, error: isUpdopsError(error) ? error.message : (error as Error).message };
+    return isUpdopsError(error) ? unusable(error) : { name: source.name, reachable: false, error: (error as Error).message };
   } finally {
     await transport.close().catch(() => undefined);
   }
@@ -98,7 +106,9 @@ export async function observeRepositories(options: ObserveOptions): Promise<Repo
         try {
           return await probe(sourceSpecOf(ref, resolved.source.manifest, options.configDir, options.env), legacy, options.env);
         } catch (error) {
-          return { name: ref, reachable: false, error: isUpdopsError(error) ? error.message : String(error) };
+          if (!isUpdopsError(error)) return { name: ref, reachable: false, error: String(error) };
+          const fix = sourceFix(error, { name: ref, hasCredentials: false, hasProxy: false, hasProxyCredentials: false, timeoutSeconds: SYNC_DEFAULTS.timeoutSeconds });
+          return { name: ref, reachable: false, code: error.code, error: error.message, ...(fix ? { fix } : {}) };
         }
       })();
       probes.set(cacheKey, pending);

@@ -7,6 +7,9 @@ import { UpdopsError, type Problem } from '../errors.js';
 import { resolveConfigSource } from '../manifests/index.js';
 import { validateConfigDir, type ValidationResult } from '../manifests/index.js';
 import type { StateStore } from '../state/index.js';
+import { manualStartCount, taskTargets } from '../runs/index.js';
+import { normalizeManifest, type ConfigModel } from '../manifests/index.js';
+import type { DelayInputs } from './schedules.js';
 import { desiredObjects } from './desired.js';
 import { makePlan } from './make-plan.js';
 import { observeRepositories } from './observe.js';
@@ -22,6 +25,8 @@ export interface PrepareOptions {
   offline?: boolean;
   env?: NodeJS.ProcessEnv;
   cacheDir?: string;
+  /** `plan --devices`: each schedule lists its targets' randomized-delay offsets. */
+  devices?: boolean;
 }
 
 export interface Prepared {
@@ -78,6 +83,20 @@ export async function preparePlan(options: PrepareOptions): Promise<Prepared> {
     timeZone: options.timeZone ?? defaultTimeZone(),
     repositories,
     warnings: validation.warnings.map(toWarning),
+    ...(options.devices ? { delays: await delayInputs(validation.model, options.store) } : {}),
   });
   return { saved: { plan, objects: desired, config: { source: options.config, ...(options.ref ? { ref: options.ref } : {}), dir: source.dir } }, validation };
+}
+
+/** Targets of every task with a randomized delay, and how often each was started by hand (re-deals offsets). */
+async function delayInputs(model: ConfigModel, store: StateStore): Promise<DelayInputs> {
+  const targets = new Map<string, string[]>();
+  const manualStarts = new Map<string, number>();
+  for (const [name, loaded] of model.tasks) {
+    const { spec } = normalizeManifest(loaded.manifest);
+    if (!spec.randomDelay) continue;
+    targets.set(name, taskTargets(model, name, spec).map((t) => t.name));
+    manualStarts.set(name, await manualStartCount(store, name));
+  }
+  return { targets, manualStarts };
 }

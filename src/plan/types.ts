@@ -6,6 +6,7 @@
 export const PLAN_FORMAT_VERSION = 1;
 
 import type { ManifestKind } from '../manifests/index.js';
+import type { RandomDelayView } from '../schedule/index.js';
 
 /** Every manifest kind is recorded as objects of that kind. */
 export type ObjectKind = ManifestKind;
@@ -79,12 +80,16 @@ export interface PlanWarning {
   message: string;
   /** `file:line:col` when a manifest is at fault. */
   at?: string;
+  /** What to change so the warning goes away, when updops can tell. */
+  fix?: string;
 }
 
 export interface TaskSchedule {
   task: string;
   description: string;
   nextStarts: string[];
+  /** `plan --devices`: the randomized-delay window and each target's offset and next start. */
+  randomDelay?: RandomDelayView;
 }
 
 export interface Plan {

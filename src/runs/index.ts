@@ -15,3 +15,4 @@ export { recordObservation } from './record-observation.js';
 export { AGENT_ELSEWHERE_REASON, LIVE_AGENT_MS, localRuns, type LocalRunsOptions } from './local.js';
 export type { AgentGateway, DownloadSettings, RunAgents, RunContext, RunOutcome, RunRequest, RunScope, TargetContext, WorkCounter } from './types.js';
 
+export { manualStartCount } from './offsets.js';

@@ -10,7 +10,7 @@ import type { RecordedTask } from '../state/index.js';
 import type { RunTarget } from './targets.js';
 
 /** Manual starts re-deal the offsets (seed: "when … the task is started manually, the calculated value … changes"). */
-async function manualStarts(store: StateStore, task: string): Promise<number> {
+export async function manualStartCount(store: StateStore, task: string): Promise<number> {
   const runs = await store.listRuns({ task, limit: 100_000 });
   return runs.filter((r) => r.trigger === 'manual').length;
 }
@@ -18,6 +18,6 @@ async function manualStarts(store: StateStore, task: string): Promise<number> {
 export async function targetOffsets(task: RecordedTask, targets: readonly RunTarget[], store: StateStore): Promise<Map<string, number>> {
   const window = randomDelayWindowMs(task.spec.randomDelay, targets.length);
   if (window <= 0) return new Map();
-  const manual = await manualStarts(store, task.name);
+  const manual = await manualStartCount(store, task.name);
   return new Map(targets.map((t) => [t.name, deviceOffsetMs({ taskName: task.name, deviceName: t.name, settingsRevision: task.specHash, manualStarts: manual, window })]));
 }

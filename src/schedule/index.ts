@@ -14,3 +14,4 @@ export {
   type DeviceOffsetInput,
 } from './random-delay.js';
 export { deviceStarts, type DeviceStarts, type DeviceStartsContext } from './device-starts.js';
+export { randomDelayView, formatOffset, type RandomDelayView, type TargetDelay, type DelayViewInput } from './delay-view.js';

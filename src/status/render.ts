@@ -1,5 +1,9 @@
+import { formatOffset } from '../schedule/index.js';
 import type { ReconcileStatus } from '../state/index.js';
 import type { StatusReport } from './report.js';
+
+/** Per task in text; JSON has every target. */
+const DELAY_ROWS_SHOWN = 20;
 
 function table(rows: string[][]): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
@@ -34,6 +38,18 @@ export function renderStatusText(report: StatusReport): string {
     const rows = [['NAME', 'SCHEDULE', 'LAST RUN', 'NEXT START']];
     for (const t of report.tasks) rows.push([t.name, t.schedule, t.lastRun ? `${t.lastRun.status} (${t.lastRun.trigger}, ${t.lastRun.startedAt})` : 'never', t.nextStarts[0] ?? '-']);
     lines.push(...table(rows).map((l) => `  ${l}`));
+  }
+  const delayed = report.tasks.filter((t) => t.randomDelay);
+  if (delayed.length) {
+    lines.push('', 'Randomized-delay offsets:');
+    for (const t of delayed) {
+      const delay = t.randomDelay!;
+      lines.push(`  ${t.name}: window ${formatOffset(delay.windowSeconds)}`);
+      const shown = delay.targets.slice(0, DELAY_ROWS_SHOWN);
+      const rows = [['TARGET', 'OFFSET', 'NEXT START'], ...shown.map((d) => [d.name, `+${formatOffset(d.offsetSeconds)}`, d.nextStart ?? '-'])];
+      lines.push(...table(rows).map((l) => `    ${l}`));
+      if (delay.targets.length > shown.length) lines.push(`    … and ${delay.targets.length - shown.length} more (updops status --format json lists them all)`);
+    }
   }
   if (report.devices?.some((d) => d.lastSeen !== null)) {
     lines.push('', 'Devices:');

@@ -5,7 +5,8 @@
 import { decodeHeartbeat } from '../protocol/index.js';
 import type { LastRestart } from '../protocol/index.js';
 import type { DistributionPoint, GroupSpec } from '../manifests/index.js';
-import { describeSchedule, nextStarts } from '../schedule/index.js';
+import { describeSchedule, nextStarts, randomDelayView, type RandomDelayView } from '../schedule/index.js';
+import { manualStartCount, taskTargets } from '../runs/index.js';
 import { modelFromObjects, type AgentRecord, type ReconcileStatus, type StateStore } from '../state/index.js';
 
 export interface StatusReport {
@@ -29,6 +30,8 @@ export interface StatusReport {
     type: string;
     schedule: string;
     nextStarts: string[];
+    /** A task with a randomized delay: the window and each target's offset and next delayed start. */
+    randomDelay: RandomDelayView | null;
     lastRun: { id: string; status: string; trigger: string; startedAt: string; finishedAt: string | null } | null;
   }[];
   /** Each device as its agent last reported it (docs/design.md 1 "Type Update"; null fields: no agent or not reported). */
@@ -110,6 +113,7 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
   const observed = new Map(observations.map((o) => [o.dp, o]));
   // One indexed look-up per task (runs_by_task), not a scan of recent runs across all tasks.
   const lastRuns = new Map(await Promise.all(tasks.map(async (t) => [t.name, (await store.listRuns({ task: t.name, limit: 1 }))[0]] as const)));
+  const manualStarts = new Map(await Promise.all(tasks.filter((t) => t.spec.randomDelay).map(async (t) => [t.name, await manualStartCount(store, t.name)] as const)));
   const last = history[0];
   return {
     lastApplied: last ? { commit: last.commit ?? null, dirty: last.dirty, appliedAt: last.appliedAt, serial: last.serial } : null,
@@ -145,6 +149,20 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
         type: t.spec.type,
         schedule: schedule ? describeSchedule(schedule) : 'manual',
         nextStarts: schedule ? nextStarts(schedule, now, 3, { anchor: new Date(t.appliedAt), defaultTimeZone: timeZone }).map((d) => d.toISOString()) : [],
+        randomDelay:
+          (schedule &&
+            randomDelayView({
+              taskName: t.name,
+              schedule,
+              randomDelay: t.spec.randomDelay,
+              targets: taskTargets(config.model, t.name, t.spec).map((target) => target.name),
+              settingsRevision: t.specHash,
+              manualStarts: manualStarts.get(t.name) ?? 0,
+              now,
+              anchor: new Date(t.appliedAt),
+              defaultTimeZone: timeZone,
+            })) ??
+          null,
         lastRun: run ? { id: run.id, status: run.status, trigger: run.trigger, startedAt: run.startedAt, finishedAt: run.finishedAt ?? null } : null,
       };
     }),

@@ -28,7 +28,7 @@ t.test('plan against a source whose timestamp never ends: a capped read and a wa
   const started = Date.now();
   // Asynchronously: this process serves the endless source.
   const plan = await promisify(execFile)(process.execPath, [BIN, 'plan', '--config', config, '--state', path.join(dir, 'state.db')], { encoding: 'utf8', timeout: 60_000 });
-  t.match(plan.stdout, /SOURCE_UNREACHABLE update source "vendor" is unreachable: .*larger than the 16384 bytes allowed/);
+  t.match(plan.stdout, /TUF_METADATA update source "vendor" cannot be used: .*larger than the 16384 bytes allowed/);
   t.ok(endless.sent() < 5_000_000, `the read stopped early (the server pushed ${endless.sent()} bytes)`);
   t.ok(Date.now() - started < 30_000, 'and plan finished');
 });

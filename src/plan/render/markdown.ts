@@ -3,7 +3,8 @@
  * the summary as heading, a table of object changes, the field diffs folded in `<details>`,
  * then actions and warnings. Valid GitHub Markdown whatever the names contain.
  */
-import type { DerivedAction, ObjectChange, Plan, PlanWarning } from '../types.js';
+import { formatOffset } from '../../schedule/index.js';
+import type { DerivedAction, ObjectChange, Plan, PlanWarning, TaskSchedule } from '../types.js';
 import { fieldLines, type FieldLine } from './field-lines.js';
 import { code, fenced, html, inline } from './markdown-escape.js';
 import { headerLine, orphansNote, summaryLine } from './summary.js';
@@ -43,7 +44,15 @@ function actionItem(action: DerivedAction): string {
 }
 
 function warningItem(warning: PlanWarning): string {
-  return `- ${code(`! ${warning.code}`)} ${inline(warning.message)}${warning.at ? ` (${code(warning.at)})` : ''}`;
+  return `- ${code(`! ${warning.code}`)} ${inline(warning.message)}${warning.at ? ` (${code(warning.at)})` : ''}${warning.fix ? ` — **fix:** ${inline(warning.fix)}` : ''}`;
+}
+
+/** `plan --devices`: one table per task with a randomized delay. */
+function delayTable(schedule: TaskSchedule): string[] {
+  const delay = schedule.randomDelay;
+  if (!delay) return [];
+  const rows = delay.targets.map((t) => `| ${code(t.name)} | +${formatOffset(t.offsetSeconds)} | ${t.nextStart ? code(t.nextStart) : '—'} |`);
+  return [`${code(schedule.task)}: window ${formatOffset(delay.windowSeconds)}`, '', '| Target | Offset | Next start |', '| --- | --- | --- |', ...rows, ''];
 }
 
 function section(title: string, items: string[]): string[] {
@@ -61,6 +70,7 @@ export function renderPlanMarkdown(plan: Plan): string {
     ...(plan.changes.length > 0 ? [...table(plan.changes), '', ...plan.changes.flatMap(details)] : []),
     ...section('Actions on apply', plan.actions.map(actionItem)),
     ...section('Warnings', plan.warnings.map(warningItem)),
+    ...section('Randomized-delay offsets', plan.schedules.flatMap(delayTable)),
     ...(orphans ? [`> ${inline(orphans)}:`, ...plan.orphans.map((o) => `> - ${o.kind} ${code(o.name)}`), ''] : []),
   ];
   return `${lines.join('\n').trimEnd()}\n`;

@@ -2,7 +2,8 @@
  * The plan for people (docs/design.md 2, "Outputs"): Terraform-style `+` / `~` / `-` lines, colour
  * only when asked (the CLI asks on a TTY without NO_COLOR). Plain ANSI codes, no dependency.
  */
-import type { DerivedAction, ObjectChange, Plan, PlanWarning } from '../types.js';
+import { formatOffset } from '../../schedule/index.js';
+import type { DerivedAction, ObjectChange, Plan, PlanWarning, TaskSchedule } from '../types.js';
 import { fieldLines, type FieldLine, type Sign } from './field-lines.js';
 import { headerLine, orphansNote, summaryLine } from './summary.js';
 
@@ -45,8 +46,18 @@ function actionText(action: DerivedAction, paint: Paint): string[] {
   return action.nextStarts.length > 0 ? [head, paint('dim', `      next starts: ${action.nextStarts.join(', ')}`)] : [head];
 }
 
-function warningText(warning: PlanWarning, paint: Paint): string {
-  return `  ${paint('yellow', `! ${warning.code}`)} ${warning.message}${warning.at ? ` (${warning.at})` : ''}`;
+function warningText(warning: PlanWarning, paint: Paint): string[] {
+  const head = `  ${paint('yellow', `! ${warning.code}`)} ${warning.message}${warning.at ? ` (${warning.at})` : ''}`;
+  return warning.fix ? [head, `      fix: ${warning.fix}`] : [head];
+}
+
+/** `plan --devices`: each target's offset inside the window and its next delayed start. */
+function delayText(schedule: TaskSchedule, paint: Paint): string[] {
+  const delay = schedule.randomDelay;
+  if (!delay) return [];
+  const width = Math.max(...delay.targets.map((t) => t.name.length), 0);
+  const head = `  "${schedule.task}": window ${formatOffset(delay.windowSeconds)}, ${delay.targets.length} target${delay.targets.length === 1 ? '' : 's'}`;
+  return [head, ...delay.targets.map((t) => paint('dim', `      ${t.name.padEnd(width)}  +${formatOffset(t.offsetSeconds).padEnd(10)}  next ${t.nextStart ?? '(none)'}`))];
 }
 
 function section(title: string, lines: string[], paint: Paint): string[] {
@@ -61,7 +72,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     paint('bold', headerLine(plan)),
     ...(plan.changes.length > 0 ? ['', ...plan.changes.flatMap((c) => changeText(c, paint))] : []),
     ...section('Actions on apply:', plan.actions.flatMap((a) => actionText(a, paint)), paint),
-    ...section('Warnings:', plan.warnings.map((w) => warningText(w, paint)), paint),
+    ...section('Warnings:', plan.warnings.flatMap((w) => warningText(w, paint)), paint),
+    ...section('Randomized-delay offsets:', plan.schedules.flatMap((s) => delayText(s, paint)), paint),
     ...(orphans ? ['', orphans, ...plan.orphans.map((o) => `  ${o.kind} "${o.name}"`)] : []),
     '',
     paint('bold', summaryLine(plan)),

@@ -26,22 +26,23 @@ const UNREACHABLE_CODES = new Set([
 
 const DISK_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
 
-export function classifyNetworkError(error: unknown, where: string): UpdopsError {
+export function classifyNetworkError(error: unknown, where: string, viaProxy = false): UpdopsError {
   if (isUpdopsError(error)) return error;
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
+  const detail = code === '' ? undefined : viaProxy ? `proxy:${code}` : code;
   // A body is streamed into a local file, so a full or read-only disk surfaces here too: it is the
   // destination's fault, not the source's, and retrying the download cannot help.
   if (DISK_CODES.has(code)) {
     return new UpdopsError('DISK', `cannot write the destination while downloading ${where}: ${code} (${message})`, { cause: error });
   }
   if (TIMEOUT_CODES.has(code) || /timeout/i.test(message)) {
-    return new UpdopsError('DOWNLOAD_TIMEOUT', `${where}: no data within the timeout (${message})`, { cause: error });
+    return new UpdopsError('DOWNLOAD_TIMEOUT', `${where}: no data within the timeout (${message})`, { cause: error, ...(detail ? { detail } : {}) });
   }
   if (UNREACHABLE_CODES.has(code)) {
-    return new UpdopsError('SOURCE_UNREACHABLE', `${where}: ${code} (${message})`, { cause: error });
+    return new UpdopsError('SOURCE_UNREACHABLE', `${where}: ${code} (${message})`, { cause: error, ...(detail ? { detail } : {}) });
   }
-  return new UpdopsError('SOURCE_UNREACHABLE', `${where}: ${message}`, { cause: error });
+  return new UpdopsError('SOURCE_UNREACHABLE', `${where}: ${message}`, { cause: error, ...(detail ? { detail } : {}) });
 }
 
 function errorCode(error: unknown): string {

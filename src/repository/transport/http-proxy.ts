@@ -40,7 +40,7 @@ export function openProxy(proxy: string | EnvProxy, connections: number, timeout
       try {
         return await request(target, { dispatcher, headers, signal, method: 'GET' });
       } catch (error) {
-        throw classifyNetworkError(error, where);
+        throw classifyNetworkError(error, where, true);
       }
     },
     close: () => dispatcher.close(),

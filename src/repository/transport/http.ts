@@ -72,7 +72,7 @@ export function openHttp(url: string, options: TransportOptions): Transport {
       : await httpGet(agent, target, headers, options.timeoutMs, opts.signal).catch((error: unknown) => {
           throw classifyNetworkError(error, where);
         });
-    return toResult(response, relPath, display, opts);
+    return toResult(response, relPath, display, opts, auth !== undefined);
   }
 
   async function fetchToFile(relPath: string, job: FileFetchJob): Promise<FileFetchResult> {
@@ -80,7 +80,7 @@ export function openHttp(url: string, options: TransportOptions): Transport {
     requests += 1;
     const r = await files!.fetch({ ...job, url: target.toString(), headers: baseHeaders(), timeoutMs: options.timeoutMs });
     if (r.status !== 'http-status') return r;
-    const failure = statusFailure(r.statusCode, relPath, display);
+    const failure = statusFailure(r.statusCode, relPath, display, auth !== undefined);
     if (failure === 'not-found') return { status: 'not-found' };
     throw failure;
   }
@@ -104,7 +104,7 @@ function agentOptions(options: TransportOptions, ca: Buffer | undefined): https.
   return { keepAlive: true, maxSockets: Math.max(1, options.concurrency), ...(ca ? { ca } : {}) };
 }
 
-function toResult(response: Response, relPath: string, display: string, opts: GetOptions): GetResult {
+function toResult(response: Response, relPath: string, display: string, opts: GetOptions, sentLogin: boolean): GetResult {
   const { statusCode, headers, body } = response;
   if (statusCode === 304) {
     body.resume();
@@ -112,7 +112,7 @@ function toResult(response: Response, relPath: string, display: string, opts: Ge
   }
   if (statusCode !== 200 && statusCode !== 206) {
     body.resume();
-    const failure = statusFailure(statusCode, relPath, display);
+    const failure = statusFailure(statusCode, relPath, display, sentLogin);
     if (failure === 'not-found') return { status: 'not-found' };
     throw failure;
   }
@@ -130,15 +130,16 @@ function toResult(response: Response, relPath: string, display: string, opts: Ge
 }
 
 /** What a status other than 200/206/304 means: the file is not there, or the source failed. */
-function statusFailure(statusCode: number, relPath: string, display: string): 'not-found' | UpdopsError {
+function statusFailure(statusCode: number, relPath: string, display: string, sentLogin: boolean): 'not-found' | UpdopsError {
   if (statusCode === 404 || statusCode === 403 || statusCode === 410) return 'not-found';
+  const detail = `http-${statusCode}`;
   if (statusCode === 407) {
-    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP 407: the proxy wants credentials it was not given or refused (proxy.secretRef, or user:password in the proxy variable's URL)`);
+    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP 407: the proxy wants credentials it was not given or refused (proxy.secretRef, or user:password in the proxy variable's URL)`, { detail });
   }
   if (statusCode === 401) {
-    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP 401: the source refused the credentials`);
+    return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP 401: ${sentLogin ? 'the source refused the credentials' : 'the source wants a login'}`, { detail });
   }
-  return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}`);
+  return new UpdopsError('SOURCE_UNREACHABLE', `${display}/${relPath}: HTTP ${statusCode}`, { detail });
 }
 
 function authHeader(base: URL, options: TransportOptions): string | undefined {
