@@ -1,8 +1,8 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { UpdopsError } from '../../errors.js';
 import type { EventQuery, EventRecord, NewEvent, RepositoryObservation } from '../store.js';
-import { toEvent, toObservation } from './rows.js';
-import type { EventRow, ObservationRow } from './rows.js';
+import { toEvent, toObservation } from '../rows.js';
+import type { EventRow, ObservationRow } from '../rows.js';
 
 /** Events (e.g. `BasesAreOutOfDate`, docs/design.md 1) and DP repository observations (drift, docs/design.md 2). */
 

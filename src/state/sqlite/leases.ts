@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { UpdopsError } from '../../errors.js';
+import { checkTtl, leaseHeldError, leaseLostError, toLease, type LeaseRow } from '../holders.js';
 import type { LeaseInfo, LeaseRequest } from '../store.js';
 
 /**
@@ -10,32 +10,13 @@ import type { LeaseInfo, LeaseRequest } from '../store.js';
  * renewed; taking over an expired lease raises its generation.
  */
 
-interface LeaseRow {
-  name: string;
-  id: string;
-  owner: string;
-  host: string;
-  pid: number;
-  generation: number;
-  acquired_at: string;
-  expires_at: string;
-}
-
-function toLease(row: LeaseRow): LeaseInfo {
-  return { name: row.name, id: row.id, owner: row.owner, host: row.host, pid: row.pid, generation: row.generation, acquiredAt: row.acquired_at, expiresAt: row.expires_at };
-}
-
 export function readLease(db: SqliteDatabase, name: string): LeaseInfo | undefined {
   const row = db.prepare('SELECT name, id, owner, host, pid, generation, acquired_at, expires_at FROM leases WHERE name = ?').get(name) as LeaseRow | undefined;
   return row ? toLease(row) : undefined;
 }
 
-export function leaseHeldError(held: LeaseInfo): UpdopsError {
-  return new UpdopsError('LEASE', `the ${held.name} lease of this state is held by ${held.owner}@${held.host} pid ${held.pid} since ${held.acquiredAt}, until ${held.expiresAt} unless renewed`);
-}
-
 export function acquireLease(db: SqliteDatabase, request: LeaseRequest, now: Date): LeaseInfo {
-  if (!Number.isFinite(request.ttlMs) || request.ttlMs <= 0) throw new UpdopsError('USAGE', `lease ttlMs must be a positive number of milliseconds, got ${request.ttlMs}`);
+  checkTtl('lease', request);
   const take = db.transaction((): LeaseInfo => {
     const held = readLease(db, request.name);
     const live = held !== undefined && Date.parse(held.expiresAt) > now.getTime();
@@ -62,9 +43,7 @@ export function acquireLease(db: SqliteDatabase, request: LeaseRequest, now: Dat
 export function renewLease(db: SqliteDatabase, name: string, id: string, ttlMs: number, now: Date): LeaseInfo {
   const renew = db.transaction((): LeaseInfo => {
     const held = readLease(db, name);
-    if (!held || held.id !== id) {
-      throw new UpdopsError('LEASE', held ? `${leaseHeldError(held).message}: this process lost it` : `the ${name} lease is no longer held by this process`);
-    }
+    if (!held || held.id !== id) throw leaseLostError(name, held);
     const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
     db.prepare('UPDATE leases SET expires_at = ? WHERE name = ?').run(expiresAt, name);
     return { ...held, expiresAt };

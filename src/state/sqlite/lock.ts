@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import { UpdopsError } from '../../errors.js';
+import { checkTtl, lockedError, lockLostError, noSuchLockError } from '../holders.js';
 import type { LockInfo, LockRequest } from '../store.js';
-import { toLock } from './rows.js';
-import type { LockRow } from './rows.js';
+import { toLock } from '../rows.js';
+import type { LockRow } from '../rows.js';
 
 /**
  * The apply lock (docs/design.md 2 "Apply": owner, host, pid, expiry; a second apply fails fast,
@@ -13,7 +13,7 @@ import type { LockRow } from './rows.js';
  */
 
 export function acquireLock(db: SqliteDatabase, request: LockRequest, now: Date): LockInfo {
-  validateRequest(request);
+  checkTtl('lock', request);
   const take = db.transaction((): LockInfo => {
     const held = readLock(db);
     if (held && Date.parse(held.expiresAt) > now.getTime()) throw lockedError(held);
@@ -39,12 +39,7 @@ export function acquireLock(db: SqliteDatabase, request: LockRequest, now: Date)
 export function renewLock(db: SqliteDatabase, id: string, ttlMs: number, now: Date): LockInfo {
   const renew = db.transaction((): LockInfo => {
     const held = readLock(db);
-    if (!held || held.id !== id) {
-      throw new UpdopsError(
-        'LOCKED',
-        held ? `${lockedError(held).message}; lock ${id} was lost` : `lock ${id} is no longer held (it was released or force-unlocked)`,
-      );
-    }
+    if (!held || held.id !== id) throw lockLostError(id, held);
     const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
     db.prepare('UPDATE state_lock SET expires_at = ? WHERE slot = 1').run(expiresAt);
     return { ...held, expiresAt };
@@ -60,9 +55,7 @@ export function releaseLock(db: SqliteDatabase, id: string): boolean {
 export function forceUnlock(db: SqliteDatabase, id: string): void {
   const unlock = db.transaction(() => {
     if (releaseLock(db, id)) return;
-    const held = readLock(db);
-    const now = held ? `; the current lock is ${held.id} (${describeHolder(held)})` : '; the state is not locked';
-    throw new UpdopsError('NOT_FOUND', `no state lock with id ${id}${now}`);
+    throw noSuchLockError(id, readLock(db));
   });
   unlock.immediate();
 }
@@ -72,22 +65,4 @@ export function readLock(db: SqliteDatabase): LockInfo | undefined {
     .prepare('SELECT id, owner, host, pid, operation, acquired_at, expires_at FROM state_lock WHERE slot = 1')
     .get() as LockRow | undefined;
   return row ? toLock(row) : undefined;
-}
-
-export function lockedError(held: LockInfo): UpdopsError {
-  return new UpdopsError(
-    'LOCKED',
-    `state is locked by ${describeHolder(held)} since ${held.acquiredAt} (lock id ${held.id}) for ${held.operation}, until ${held.expiresAt}; ` +
-      `wait for it to finish, or use --force-unlock ${held.id} if it is stale`,
-  );
-}
-
-function describeHolder(held: LockInfo): string {
-  return `${held.owner}@${held.host} pid ${held.pid}`;
-}
-
-function validateRequest(request: LockRequest): void {
-  if (!Number.isFinite(request.ttlMs) || request.ttlMs <= 0) {
-    throw new UpdopsError('USAGE', `lock ttlMs must be a positive number of milliseconds, got ${request.ttlMs}`);
-  }
 }

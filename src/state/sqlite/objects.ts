@@ -3,8 +3,8 @@ import { UpdopsError } from '../../errors.js';
 import { specHash, stableStringify } from '../spec-hash.js';
 import type { ApplyChangesInput, HistoryEntry, ObjectKey, StateMeta, StoredObject } from '../store.js';
 import { LATEST_SCHEMA_VERSION } from './migrations.js';
-import { toHistory, toObject } from './rows.js';
-import type { HistoryRow, ObjectRow } from './rows.js';
+import { toHistory, toObject } from '../rows.js';
+import type { HistoryRow, ObjectRow } from '../rows.js';
 
 /** Applied objects, serial/lineage and apply history (docs/design.md 2 "Actual state", "Apply"). */
 

@@ -3,8 +3,8 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { UpdopsError } from '../../errors.js';
 import { DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../store.js';
 import type { DeviceResult, NewRun, RunQuery, RunRecord, RunTrigger, RunUpdate } from '../store.js';
-import { toDeviceResult, toRun } from './rows.js';
-import type { DeviceResultRow, RunRow } from './rows.js';
+import { toDeviceResult, toRun } from '../rows.js';
+import type { DeviceResultRow, RunRow } from '../rows.js';
 
 /** Runs and per-device results (docs/design.md 1 "Runs and statuses"). */
 

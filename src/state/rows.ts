@@ -9,9 +9,12 @@ import type {
   RunStatus,
   RunTrigger,
   StoredObject,
-} from '../store.js';
+} from './store.js';
 
-/** Rows as SQLite returns them, and their mapping to the store's records (nulls → omitted). */
+/**
+ * Rows as the SQL back ends return them (SQLite, and PostgreSQL with int8 parsed as numbers — the
+ * two schemas share column names), and their mapping to the store's records (nulls → omitted).
+ */
 
 export interface ObjectRow {
   kind: string;

@@ -1,0 +1,235 @@
+import type pg from 'pg';
+import type {
+  AgentRecord,
+  AgentRegistration,
+  ApplyChangesInput,
+  DeviceResult,
+  EventQuery,
+  EventRecord,
+  HistoryEntry,
+  LeaseInfo,
+  LeaseRequest,
+  LockInfo,
+  LockRequest,
+  NewEvent,
+  NewRun,
+  ObjectKey,
+  ReconcileStatus,
+  RepositoryObservation,
+  RunQuery,
+  RunRecord,
+  RunTrigger,
+  RunUpdate,
+  StateDump,
+  StateMeta,
+  StateStore,
+  StoredObject,
+} from '../store.js';
+import { openPool, redactPostgresUrl, schemaVersion, toStateError, withTransaction, type PostgresOptions } from './connection.js';
+import * as holders from './holders.js';
+import * as objects from './objects.js';
+import * as records from './records.js';
+import * as runs from './runs.js';
+
+export interface PostgresStateStoreOptions extends PostgresOptions {
+  /** Clock, injectable for tests (lock expiry, timestamps). */
+  now?: () => Date;
+  /** Test hook: called inside the apply transaction after all writes, before commit. */
+  beforeApplyCommit?: () => void;
+}
+
+const INTERRUPTED_REASON = 'interrupted: the controller restarted while this run was in progress';
+
+/**
+ * The PostgreSQL state store (issue 17: `--state postgres://…`): the same interface and the same
+ * conformance suite as SQLite, for controller replicas on one state. Every method is one
+ * statement or one transaction on a pooled connection; driver errors become `STATE` errors.
+ */
+export class PostgresStateStore implements StateStore {
+  readonly location: string;
+  readonly #pool: pg.Pool;
+  readonly #url: string;
+  readonly #now: () => Date;
+  readonly #beforeApplyCommit: (() => void) | undefined;
+
+  private constructor(url: string, pool: pg.Pool, options: PostgresStateStoreOptions) {
+    this.location = redactPostgresUrl(url);
+    this.#url = url;
+    this.#pool = pool;
+    this.#now = options.now ?? (() => new Date());
+    this.#beforeApplyCommit = options.beforeApplyCommit;
+  }
+
+  static async open(url: string, options: PostgresStateStoreOptions = {}): Promise<PostgresStateStore> {
+    const { pool } = await openPool(url, options);
+    return new PostgresStateStore(url, pool, options);
+  }
+
+  /** Readiness (`/readyz`): the server answers and the schema is this version's. */
+  async schemaVersion(): Promise<number> {
+    return this.#run(() => schemaVersion(this.#pool));
+  }
+
+  getMeta(): Promise<StateMeta> {
+    return this.#run(() => objects.readMeta(this.#pool));
+  }
+
+  getObject(key: ObjectKey): Promise<StoredObject | undefined> {
+    return this.#run(() => objects.getObject(this.#pool, key));
+  }
+
+  listObjects(kind?: string): Promise<StoredObject[]> {
+    return this.#run(() => objects.listObjects(this.#pool, kind));
+  }
+
+  applyChanges(input: ApplyChangesInput): Promise<number> {
+    return this.#run(() => withTransaction(this.#pool, (client) => objects.applyChanges(client, input, this.#now(), this.#beforeApplyCommit)));
+  }
+
+  listHistory(limit?: number): Promise<HistoryEntry[]> {
+    return this.#run(() => objects.listHistory(this.#pool, limit));
+  }
+
+  acquireLock(request: LockRequest): Promise<LockInfo> {
+    return this.#run(() => holders.acquireLock(this.#pool, request, this.#now()));
+  }
+
+  renewLock(id: string, ttlMs: number): Promise<LockInfo> {
+    return this.#run(() => holders.renewLock(this.#pool, id, ttlMs, this.#now()));
+  }
+
+  releaseLock(id: string): Promise<boolean> {
+    return this.#run(() => holders.releaseLock(this.#pool, id));
+  }
+
+  forceUnlock(id: string): Promise<void> {
+    return this.#run(() => holders.forceUnlock(this.#pool, id));
+  }
+
+  getLock(): Promise<LockInfo | undefined> {
+    return this.#run(() => holders.readLock(this.#pool));
+  }
+
+  getReconcileStatus(): Promise<ReconcileStatus | undefined> {
+    return this.#run(() => records.getReconcileStatus(this.#pool));
+  }
+
+  putReconcileStatus(status: ReconcileStatus): Promise<void> {
+    return this.#run(() => records.putReconcileStatus(this.#pool, status));
+  }
+
+  acquireLease(request: LeaseRequest): Promise<LeaseInfo> {
+    return this.#run(() => holders.acquireLease(this.#pool, request, this.#now()));
+  }
+
+  renewLease(name: string, id: string, ttlMs: number): Promise<LeaseInfo> {
+    return this.#run(() => holders.renewLease(this.#pool, name, id, ttlMs, this.#now()));
+  }
+
+  releaseLease(name: string, id: string): Promise<boolean> {
+    return this.#run(() => holders.releaseLease(this.#pool, name, id));
+  }
+
+  getLease(name: string): Promise<LeaseInfo | undefined> {
+    return this.#run(() => holders.readLease(this.#pool, name));
+  }
+
+  putObservation(observation: RepositoryObservation): Promise<void> {
+    return this.#run(() => records.putObservation(this.#pool, observation));
+  }
+
+  getObservation(dp: string): Promise<RepositoryObservation | undefined> {
+    return this.#run(() => records.getObservation(this.#pool, dp));
+  }
+
+  listObservations(): Promise<RepositoryObservation[]> {
+    return this.#run(() => records.listObservations(this.#pool));
+  }
+
+  createRun(run: NewRun): Promise<RunRecord> {
+    return this.#run(() => runs.createRun(this.#pool, run, this.#now()));
+  }
+
+  updateRun(id: string, update: RunUpdate): Promise<RunRecord> {
+    return this.#run(() => runs.updateRun(this.#pool, id, update));
+  }
+
+  getRun(id: string): Promise<RunRecord | undefined> {
+    return this.#run(() => runs.getRun(this.#pool, id));
+  }
+
+  listRuns(query?: RunQuery): Promise<RunRecord[]> {
+    return this.#run(() => runs.listRuns(this.#pool, query));
+  }
+
+  putDeviceResult(result: DeviceResult): Promise<void> {
+    return this.#run(() => runs.putDeviceResult(this.#pool, result));
+  }
+
+  listDeviceResults(runId: string): Promise<DeviceResult[]> {
+    return this.#run(() => runs.listDeviceResults(this.#pool, runId));
+  }
+
+  markInterruptedRuns(reason: string = INTERRUPTED_REASON, trigger?: RunTrigger): Promise<number> {
+    return this.#run(() => runs.markInterruptedRuns(this.#pool, reason, this.#now(), trigger));
+  }
+
+  upsertAgent(agent: AgentRegistration): Promise<AgentRecord> {
+    return this.#run(() => records.upsertAgent(this.#pool, agent, this.#now()));
+  }
+
+  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord> {
+    return this.#run(() => records.recordHeartbeat(this.#pool, name, status, at ?? this.#now().toISOString()));
+  }
+
+  getAgent(name: string): Promise<AgentRecord | undefined> {
+    return this.#run(() => records.getAgent(this.#pool, name));
+  }
+
+  listAgents(): Promise<AgentRecord[]> {
+    return this.#run(() => records.listAgents(this.#pool));
+  }
+
+  claimAgentResult(runId: string, agent: string, at?: string): Promise<boolean> {
+    return this.#run(() => records.claimAgentResult(this.#pool, runId, agent, at ?? this.#now().toISOString()));
+  }
+
+  appendEvent(event: NewEvent): Promise<EventRecord> {
+    return this.#run(() => records.appendEvent(this.#pool, event, this.#now()));
+  }
+
+  listEvents(query?: EventQuery): Promise<EventRecord[]> {
+    return this.#run(() => records.listEvents(this.#pool, query));
+  }
+
+  /** One REPEATABLE READ transaction: a consistent snapshot, as SQLite's read transaction. */
+  dump(): Promise<StateDump> {
+    return this.#run(() =>
+      withTransaction(
+        this.#pool,
+        async (client): Promise<StateDump> => ({
+          meta: await objects.readMeta(client),
+          objects: await objects.listObjects(client),
+          history: (await objects.listHistory(client)).reverse(),
+          lock: (await holders.readLock(client)) ?? null,
+          observations: await records.listObservations(client),
+          ...(await runs.dumpRuns(client)),
+          events: await records.dumpEvents(client),
+        }),
+        { isolation: 'REPEATABLE READ' },
+      ),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.end().catch(() => undefined);
+  }
+
+  async #run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw toStateError(error, this.#url);
+    }
+  }
+}

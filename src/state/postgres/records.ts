@@ -1,0 +1,135 @@
+/** Agents, events, repository observations and the reconcile status on PostgreSQL (as their sqlite/ modules). */
+import { UpdopsError } from '../../errors.js';
+import { toEvent, toObservation, type EventRow, type ObservationRow } from '../rows.js';
+import type { AgentRecord, AgentRegistration, AgentRole, EventQuery, EventRecord, NewEvent, ReconcileCondition, ReconcileStatus, RepositoryObservation } from '../store.js';
+import type { Queryable } from './connection.js';
+
+interface AgentRow {
+  name: string;
+  role: string;
+  os: string;
+  version: string;
+  registered_at: string;
+  last_seen: string;
+  status_json: string | null;
+}
+
+function toAgent(row: AgentRow): AgentRecord {
+  const agent: AgentRecord = { name: row.name, role: row.role as AgentRole, os: row.os, version: row.version, registeredAt: row.registered_at, lastSeen: row.last_seen };
+  if (row.status_json !== null) agent.status = JSON.parse(row.status_json) as Record<string, unknown>;
+  return agent;
+}
+
+export async function getAgent(db: Queryable, name: string): Promise<AgentRecord | undefined> {
+  const row = (await db.query<AgentRow>('SELECT * FROM agents WHERE name = $1', [name])).rows[0];
+  return row ? toAgent(row) : undefined;
+}
+
+export async function upsertAgent(db: Queryable, agent: AgentRegistration, now: Date): Promise<AgentRecord> {
+  const at = agent.at ?? now.toISOString();
+  const row = (
+    await db.query<AgentRow>(
+      `INSERT INTO agents (name, role, os, version, registered_at, last_seen, status_json) VALUES ($1, $2, $3, $4, $5, $5, NULL)
+       ON CONFLICT (name) DO UPDATE SET role = $2, os = $3, version = $4, registered_at = $5, last_seen = $5 RETURNING *`,
+      [agent.name, agent.role, agent.os, agent.version, at],
+    )
+  ).rows[0]!;
+  return toAgent(row);
+}
+
+export async function recordHeartbeat(db: Queryable, name: string, status: Record<string, unknown> | undefined, at: string): Promise<AgentRecord> {
+  const result = status === undefined ? await db.query<AgentRow>('UPDATE agents SET last_seen = $1 WHERE name = $2 RETURNING *', [at, name]) : await db.query<AgentRow>('UPDATE agents SET last_seen = $1, status_json = $2 WHERE name = $3 RETURNING *', [at, JSON.stringify(status), name]);
+  const row = result.rows[0];
+  if (!row) throw new UpdopsError('NOT_FOUND', `no agent named ${name} has registered`);
+  return toAgent(row);
+}
+
+export async function listAgents(db: Queryable): Promise<AgentRecord[]> {
+  return (await db.query<AgentRow>('SELECT * FROM agents ORDER BY name COLLATE "C"')).rows.map(toAgent);
+}
+
+export async function claimAgentResult(db: Queryable, runId: string, agent: string, at: string): Promise<boolean> {
+  return ((await db.query('INSERT INTO agent_results (run_id, agent, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [runId, agent, at])).rowCount ?? 0) === 1;
+}
+
+const DEFAULT_LIMIT = 100;
+
+export async function appendEvent(db: Queryable, event: NewEvent, now: Date): Promise<EventRecord> {
+  if (event.type.length === 0) throw new UpdopsError('USAGE', 'an event needs a type');
+  const data = event.data === undefined ? null : JSON.stringify(event.data);
+  const row = (await db.query<EventRow>('INSERT INTO events (time, type, subject, message, data_json) VALUES ($1, $2, $3, $4, $5) RETURNING *', [event.time ?? now.toISOString(), event.type, event.subject ?? null, event.message, data])).rows[0]!;
+  return toEvent(row);
+}
+
+export async function listEvents(db: Queryable, query: EventQuery = {}): Promise<EventRecord[]> {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  if (query.type !== undefined) conditions.push(`type = $${params.push(query.type)}`);
+  if (query.subject !== undefined) conditions.push(`subject = $${params.push(query.subject)}`);
+  if (query.afterId !== undefined) conditions.push(`id > $${params.push(query.afterId)}`);
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const order = query.afterId !== undefined ? 'ASC' : 'DESC';
+  const limit = `$${params.push(query.limit ?? DEFAULT_LIMIT)}`;
+  return (await db.query<EventRow>(`SELECT * FROM events ${where} ORDER BY id ${order} LIMIT ${limit}`, params)).rows.map(toEvent);
+}
+
+export async function dumpEvents(db: Queryable): Promise<EventRecord[]> {
+  return (await db.query<EventRow>('SELECT * FROM events ORDER BY id')).rows.map(toEvent);
+}
+
+export async function putObservation(db: Queryable, observation: RepositoryObservation): Promise<void> {
+  await db.query(
+    `INSERT INTO observations (dp, version, published, observed_at, missing_json, corrupt_json) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (dp) DO UPDATE SET version = excluded.version, published = excluded.published, observed_at = excluded.observed_at,
+     missing_json = excluded.missing_json, corrupt_json = excluded.corrupt_json`,
+    [observation.dp, observation.version ?? null, observation.published ?? null, observation.observedAt, JSON.stringify([...observation.missing].sort()), JSON.stringify([...observation.corrupt].sort())],
+  );
+}
+
+export async function getObservation(db: Queryable, dp: string): Promise<RepositoryObservation | undefined> {
+  const row = (await db.query<ObservationRow>('SELECT * FROM observations WHERE dp = $1', [dp])).rows[0];
+  return row ? toObservation(row) : undefined;
+}
+
+export async function listObservations(db: Queryable): Promise<RepositoryObservation[]> {
+  return (await db.query<ObservationRow>('SELECT * FROM observations ORDER BY dp COLLATE "C"')).rows.map(toObservation);
+}
+
+interface StatusRow {
+  commit_sha: string | null;
+  condition: ReconcileCondition;
+  reason: string;
+  message: string;
+  last_attempt_at: string;
+  failures: number;
+  next_retry_at: string | null;
+  last_ready_commit: string | null;
+  last_ready_at: string | null;
+}
+
+export async function getReconcileStatus(db: Queryable): Promise<ReconcileStatus | undefined> {
+  const row = (await db.query<StatusRow>('SELECT commit_sha, condition, reason, message, last_attempt_at, failures, next_retry_at, last_ready_commit, last_ready_at FROM reconcile_status WHERE slot = 1')).rows[0];
+  if (!row) return undefined;
+  return {
+    ...(row.commit_sha !== null ? { commit: row.commit_sha } : {}),
+    condition: row.condition,
+    reason: row.reason,
+    message: row.message,
+    lastAttemptAt: row.last_attempt_at,
+    failures: row.failures,
+    ...(row.next_retry_at !== null ? { nextRetryAt: row.next_retry_at } : {}),
+    ...(row.last_ready_commit !== null ? { lastReadyCommit: row.last_ready_commit } : {}),
+    ...(row.last_ready_at !== null ? { lastReadyAt: row.last_ready_at } : {}),
+  };
+}
+
+export async function putReconcileStatus(db: Queryable, status: ReconcileStatus): Promise<void> {
+  await db.query(
+    `INSERT INTO reconcile_status (slot, commit_sha, condition, reason, message, last_attempt_at, failures, next_retry_at, last_ready_commit, last_ready_at)
+     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (slot) DO UPDATE SET commit_sha = excluded.commit_sha, condition = excluded.condition, reason = excluded.reason, message = excluded.message,
+     last_attempt_at = excluded.last_attempt_at, failures = excluded.failures, next_retry_at = excluded.next_retry_at,
+     last_ready_commit = excluded.last_ready_commit, last_ready_at = excluded.last_ready_at`,
+    [status.commit ?? null, status.condition, status.reason, status.message, status.lastAttemptAt, status.failures, status.nextRetryAt ?? null, status.lastReadyCommit ?? null, status.lastReadyAt ?? null],
+  );
+}
