@@ -67,7 +67,7 @@ export async function openPool(url: string, options: PostgresOptions): Promise<{
     connectionTimeoutMillis: 10_000,
     idleTimeoutMillis: 30_000,
     options: `-c search_path=${schema}`,
-    types: TYPES as pg.CustomTypesConfig,
+    types: TYPES,
   });
   // An idle connection the server closed (a restart, a terminated backend) must not crash the process.
   pool.on('error', () => undefined);
