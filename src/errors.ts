@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'UNKNOWN_GROUP',
   'UNKNOWN_DEVICE',
   'PROXY_NOT_HTTP',
+  'UPSTREAM_NOT_HTTP',
   'NO_MANIFESTS',
   'FILE_READ',
   // warnings (plan and validate show them; they do not fail)
