@@ -3,7 +3,7 @@
  * the lease, the controller, the API on that port, until SIGTERM/SIGINT.
  */
 import { UpdopsError } from '../errors.js';
-import { bindApiListener, createApiServer, resolveToken, resolveWebhookSecret } from '../controller/index.js';
+import { bindApiListener, createApiServer, isLoopbackHost, resolveToken, resolveWebhookSecret, servedRepositoryOf, type RepositoryServing } from '../controller/index.js';
 import { AgentHub } from '../controller/index.js';
 import { createController } from '../controller/index.js';
 import { createLogger, logProcessWarnings } from '../controller/index.js';
@@ -40,6 +40,7 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
   const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
   const token = resolveToken({ tokenFile: options.tokenFile });
   const webhookSecret = resolveWebhookSecret({ webhookSecretFile: options.webhookSecretFile });
+  const repository = servedRepository(options.serveRepository, host, token);
   const format = options.logFormat ?? 'json';
   const logger = createLogger({ level: options.logLevel as 'info', format });
   logProcessWarnings(logger);
@@ -78,9 +79,13 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
       if (await settledWithin(signal)) return 0;
       throw error;
     }
-    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), ...(webhookSecret ? { webhookSecret } : {}), logger, registry, agents });
+    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), ...(webhookSecret ? { webhookSecret } : {}), ...(repository ? { repository } : {}), logger, registry, agents });
     // At every --log-level: with port 0 this line is the only way to learn the address.
     createLogger({ level: 'info', format }).info({ url: api.url }, `controller listening on ${api.url}`);
+    if (repository) {
+      const what = 'dp' in repository.served ? `the repository of DP ${repository.served.dp}` : `the repository folder ${repository.served.folder}`;
+      logger.info({ url: `${api.url}/repository/`, ...repository.served, needsToken: repository.requireToken }, `serving ${what} on ${api.url}/repository/`);
+    }
     const ended = await Promise.race([signal, leaseLost]);
     await api.close();
     await controller.stop();
@@ -92,6 +97,19 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
     await listener.close().catch(() => undefined);
     await store.close();
   }
+}
+
+/**
+ * `--serve-repository DP|FOLDER` (src/controller/api/repository.ts). On a listener other machines
+ * reach, the repository is read with the API token only; without one that would be refused on
+ * every request, so it is refused here, before anything starts.
+ */
+function servedRepository(value: string | undefined, host: string, token: string | undefined): RepositoryServing | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new UpdopsError('USAGE', '--serve-repository needs a DP name or a folder');
+  const requireToken = !isLoopbackHost(host);
+  if (requireToken && !token) throw new UpdopsError('USAGE', `--serve-repository on ${host}, which other machines reach, needs an API token: set UPDOPS_TOKEN or pass --token-file (secondaries send it through their upstream source's secretRef)`);
+  return { served: servedRepositoryOf(value), requireToken };
 }
 
 /** Whether `promise` has already settled (a signal arrived), without waiting for it. */

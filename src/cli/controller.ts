@@ -30,6 +30,7 @@ export interface ControllerCommandOptions {
   retryInterval: string;
   standby?: boolean;
   consoleUrl?: string;
+  serveRepository?: string;
 }
 
 export async function controllerCommand(options: ControllerCommandOptions): Promise<number> {
