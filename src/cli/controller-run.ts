@@ -3,12 +3,13 @@
  * the lease, the controller, the API on that port, until SIGTERM/SIGINT.
  */
 import { UpdopsError } from '../errors.js';
-import { bindApiListener, createApiServer, isLoopbackHost, resolveToken, resolveWebhookSecret, servedRepositoryOf, type RepositoryServing } from '../controller/index.js';
+import { bindApiListener, createApiServer, resolveToken, resolveWebhookSecret, servedRepositoryOf, type RepositoryServing } from '../controller/index.js';
 import { AgentHub } from '../controller/index.js';
 import { createController } from '../controller/index.js';
 import { createLogger, logProcessWarnings } from '../controller/index.js';
 import { createMetrics } from '../controller/index.js';
 import { parseDuration } from '../repository/index.js';
+import { isLoopbackHost } from '../util/index.js';
 import { openStateStore, type LeaseInfo } from '../state/index.js';
 import { configOption } from './context.js';
 import type { Server as NetServer } from 'node:net';
@@ -40,7 +41,7 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
   const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
   const token = resolveToken({ tokenFile: options.tokenFile });
   const webhookSecret = resolveWebhookSecret({ webhookSecretFile: options.webhookSecretFile });
-  const repository = servedRepository(options.serveRepository, host, token);
+  const repository = servedRepository(options.serveRepository, host);
   const format = options.logFormat ?? 'json';
   const logger = createLogger({ level: options.logLevel as 'info', format });
   logProcessWarnings(logger);
@@ -99,17 +100,9 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
   }
 }
 
-/**
- * `--serve-repository DP|FOLDER` (src/controller/api/repository.ts). On a listener other machines
- * reach, the repository is read with the API token only; without one that would be refused on
- * every request, so it is refused here, before anything starts.
- */
-function servedRepository(value: string | undefined, host: string, token: string | undefined): RepositoryServing | undefined {
-  if (value === undefined) return undefined;
-  if (value.trim() === '') throw new UpdopsError('USAGE', '--serve-repository needs a DP name or a folder');
-  const requireToken = !isLoopbackHost(host);
-  if (requireToken && !token) throw new UpdopsError('USAGE', `--serve-repository on ${host}, which other machines reach, needs an API token: set UPDOPS_TOKEN or pass --token-file (secondaries send it through their upstream source's secretRef)`);
-  return { served: servedRepositoryOf(value), requireToken };
+/** `--serve-repository DP|FOLDER` (src/controller/api/repository.ts), checked before the bind (controller.ts). */
+function servedRepository(value: string | undefined, host: string): RepositoryServing | undefined {
+  return value === undefined ? undefined : { served: servedRepositoryOf(value), requireToken: !isLoopbackHost(host) };
 }
 
 /** Whether `promise` has already settled (a signal arrived), without waiting for it. */

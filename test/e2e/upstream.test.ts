@@ -184,3 +184,20 @@ void t.test('a secondary controller syncs its DP from the primary controller\'s 
   t.equal((await secondary.stop()).code, 0);
   t.equal((await primary.stop()).code, 0);
 });
+
+void t.test('--serve-repository on a listener other machines reach needs the API token: a usage error before anything is bound', async (t) => {
+  const fx = await makeFixture(t);
+  fx.write('groups.yaml', groupYaml('hq', { distributionPoints: [{ name: 'dp-hq', repository: fx.repo('dp-hq') }] }));
+  fx.commit('config');
+  const state = path.join(fx.dir, 'untouched.db');
+  // 192.0.2.1 (TEST-NET-1) is no address of this machine: were it bound first, this would be a LISTEN error instead.
+  const args = ['controller', '--config', fx.config, '--state', state, '--listen', '192.0.2.1:8080', '--serve-repository', 'dp-hq'];
+  const refused = await runCli(args, { t, cwd: fx.dir, env: { UPDOPS_TOKEN: undefined }, timeoutMs: 20_000 });
+  t.equal(refused.code, 1);
+  t.match(refused.stderr, /^error: USAGE: --serve-repository on 192\.0\.2\.1, which other machines reach, needs the API token: set UPDOPS_TOKEN or pass --token-file/);
+  t.equal(refused.stderr.trim().split('\n').length, 1, 'one line, no stack trace');
+  const withToken = await runCli(args, { t, cwd: fx.dir, env: { UPDOPS_TOKEN: PRIMARY_TOKEN }, timeoutMs: 20_000 });
+  t.match(withToken.stderr, /^error: LISTEN: 192\.0\.2\.1:8080: 192\.0\.2\.1 is not an address of this machine/, 'with a token it goes on to bind');
+  const empty = await runCli([...args.slice(0, -1), ' '], { t, cwd: fx.dir, env: { UPDOPS_TOKEN: PRIMARY_TOKEN }, timeoutMs: 20_000 });
+  t.match(empty.stderr, /^error: USAGE: --serve-repository needs a DP name or a folder/);
+});

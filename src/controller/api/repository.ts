@@ -37,12 +37,6 @@ export function servedRepositoryOf(value: string): ServedRepository {
   return /[/\\]/.test(value) || value === '.' || value === '..' ? { folder: value } : { dp: value };
 }
 
-/** `127.0.0.0/8`, `::1` and `localhost`: a listener only this machine reaches. */
-export function isLoopbackHost(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-  return bare === 'localhost' || bare === '::1' || bare === '0:0:0:0:0:0:0:1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) || /^::ffff:127\./.test(bare);
-}
-
 /** The request target below `/repository` (`/metadata/timestamp.json?…`), or undefined for any other path. */
 export function repositoryTarget(url: string | undefined): string | undefined {
   return url?.startsWith(REPOSITORY_PREFIX) ? url.slice(REPOSITORY_PREFIX.length - 1) : undefined;
