@@ -5,10 +5,12 @@
  * bearer token everywhere else, and a token that is sent is always checked.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import path from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
 import { createApiServer, servedRepositoryOf, type RepositoryServing } from '../../src/controller/api/index.js';
+import { createLogger, type Logger } from '../../src/controller/logging.js';
 import { isLoopbackHost } from '../../src/util/index.js';
 import { generateKeys } from '../../src/repository/keys.js';
 import { publishRepository } from '../../src/repository/publish/index.js';
@@ -18,7 +20,7 @@ import { TOKEN, auth, raw } from './api-request.js';
 const SECRET = 'OUTSIDE-THE-REPOSITORY-0042';
 
 /** A published repository in `<dir>/dp-1/repo`, a secret file beside it, and the API serving `repository`. */
-async function setup(t: Test, repository: RepositoryServing | undefined, options: { token?: string } = { token: TOKEN }) {
+async function setup(t: Test, repository: RepositoryServing | undefined, options: { token?: string; logger?: Logger } = { token: TOKEN }) {
   const fake = await fakeController();
   const repo = path.join(fake.dir, 'dp-1', 'repo');
   const content = path.join(fake.dir, 'content');
@@ -144,4 +146,20 @@ void t.test('--serve-repository names a DP or a folder; which listeners are loop
   t.same(servedRepositoryOf('.'), { folder: '.' });
   for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1']) t.ok(isLoopbackHost(host), `${host} is loopback`);
   for (const host of ['0.0.0.0', '::', '192.168.1.10', 'primary.example', '10.0.0.1', '128.0.0.1']) t.notOk(isLoopbackHost(host), `${host} is not`);
+});
+
+void t.test("a secondary's many file requests are logged at debug, the API's at info; never the token", async (t) => {
+  let out = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      out += chunk.toString('utf8');
+      done();
+    },
+  });
+  const { api } = await setup(t, DP, { token: TOKEN, logger: createLogger({ level: 'debug', destination: stream }) });
+  await raw(api.url, 'GET', '/repository/metadata/timestamp.json', { headers: auth() });
+  await raw(api.url, 'GET', '/healthz');
+  const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  t.match(lines, [{ level: 20, msg: 'repository request', method: 'GET', path: '/repository/metadata/timestamp.json', status: 200 }, { level: 30, msg: 'request', path: '/healthz' }]);
+  t.notMatch(out, TOKEN);
 });
