@@ -201,3 +201,18 @@ void t.test('--serve-repository on a listener other machines reach needs the API
   const empty = await runCli([...args.slice(0, -1), ' '], { t, cwd: fx.dir, env: { UPDOPS_TOKEN: PRIMARY_TOKEN }, timeoutMs: 20_000 });
   t.match(empty.stderr, /^error: USAGE: --serve-repository needs a DP name or a folder/);
 });
+
+void t.test('updops plan refuses an upstream source that is not http(s), with file:line:col', async (t) => {
+  const fx = await makeFixture(t);
+  fx.write('groups.yaml', groupYaml('hq', { distributionPoints: [{ name: 'dp-hq', repository: fx.repo('dp-hq') }] }));
+  fx.write('sources.yaml', sourceYaml('primary', { type: 'upstream', url: 'ftp://primary.example/repository/' }));
+  fx.write('tasks.yaml', taskYaml('Download', { scope: '{group: hq}', schedule: WEEKLY, sources: ['primary'] }));
+  fx.commit('an upstream over ftp');
+  const line = (readFileSync(path.join(fx.config, 'sources.yaml'), 'utf8')).split('\n').findIndex((l) => l.includes('ftp://')) + 1;
+  for (const command of [['validate', fx.config], ['plan', '--config', fx.config, '--state', path.join(fx.dir, 'plan.db')]]) {
+    const res = await runCli(command, { t, cwd: fx.dir });
+    t.equal(res.code, 1, `${command[0]} fails`);
+    t.match(res.stderr, new RegExp(`sources\\.yaml:${line}:\\d+: UPSTREAM_NOT_HTTP: update source "primary" is of type upstream`), `${command[0]}: where and why`);
+    t.notMatch(res.stderr, /\n\s+at /, 'no stack trace');
+  }
+});
