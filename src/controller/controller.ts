@@ -193,6 +193,11 @@ class ControllerImpl implements Controller {
     this.#scheduler.poke();
   }
 
+  async distributionPointRepository(name: string): Promise<string | undefined> {
+    const config = this.#config ?? (await this.#refresh());
+    return config.model.distributionPoints.get(name)?.item.repository;
+  }
+
   async #refresh(): Promise<RecordedConfig> {
     this.#config = await recordedConfig(this.store);
     return this.#config;
