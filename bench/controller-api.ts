@@ -36,6 +36,7 @@ function storeBackedController(store: StateStore): Controller {
     runTask: refuse,
     outbreak: refuse,
     cancelRun: refuse,
+    distributionPointRepository: async () => undefined,
     getRun: async (id) => {
       const run = await store.getRun(id);
       return run ? { run, results: await store.listDeviceResults(id) } : undefined;

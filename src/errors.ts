@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'UNKNOWN_DEVICE',
   'PROXY_NOT_HTTP',
   'SCOPE_SELECTOR',
+  'UPSTREAM_NOT_HTTP',
   'NO_MANIFESTS',
   'FILE_READ',
   // warnings (plan and validate show them; they do not fail)

@@ -31,7 +31,8 @@ export async function runDeviceAssignment(root: string, assignment: UpdateAssign
   try {
     const result = await runUpdateTask({
       root,
-      device: assignment.device,
+      device: { name: assignment.device.name, ...(assignment.device.license ? { license: assignment.device.license } : {}) },
+      ...(assignment.device.unlicensedUpdates !== undefined ? { knownUnlicensedUpdates: assignment.device.unlicensedUpdates } : {}),
       sources: assignment.sources,
       settings: assignment.settings,
       now: new Date(),
@@ -41,7 +42,7 @@ export async function runDeviceAssignment(root: string, assignment: UpdateAssign
       signal,
     });
     const reason = [result.reason, ...(result.status === 'failed' ? assignment.problems : [])].filter(Boolean).join('; ');
-    return { status: result.status, ...(reason ? { reason } : {}), files: result.files, bytes: result.bytes, durationMs: Date.now() - started, events: result.events.map(toEvent) };
+    return { status: result.status, ...(reason ? { reason } : {}), files: result.files, bytes: result.bytes, durationMs: Date.now() - started, events: result.events.map(toEvent), unlicensedUpdates: result.unlicensedUpdates };
   } catch (error) {
     return { status: 'failed', reason: errorMessage(error), files: 0, bytes: 0, durationMs: Date.now() - started, events: [] };
   }
@@ -66,6 +67,7 @@ export async function deviceStatus(root: string, settings: UpdateTaskSettings | 
     restartRequired: state.restartRequired,
     lastRestart: state.lastRestart ?? null,
     lastResult: state.lastResult ?? null,
+    unlicensedUpdates: state.unlicensedUpdates,
   };
   return { status, events: check.events.map(toEvent) };
 }

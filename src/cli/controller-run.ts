@@ -3,12 +3,13 @@
  * the lease, the controller, the API on that port, until SIGTERM/SIGINT.
  */
 import { UpdopsError } from '../errors.js';
-import { bindApiListener, createApiServer, resolveToken, resolveWebhookSecret } from '../controller/index.js';
+import { bindApiListener, createApiServer, resolveToken, resolveWebhookSecret, servedRepositoryOf, type RepositoryServing } from '../controller/index.js';
 import { AgentHub } from '../controller/index.js';
 import { createController } from '../controller/index.js';
 import { createLogger, logProcessWarnings } from '../controller/index.js';
 import { createMetrics } from '../controller/index.js';
 import { parseDuration } from '../repository/index.js';
+import { isLoopbackHost } from '../util/index.js';
 import { openStateStore, type LeaseInfo } from '../state/index.js';
 import { configOption } from './context.js';
 import type { Server as NetServer } from 'node:net';
@@ -40,6 +41,7 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
   const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
   const token = resolveToken({ tokenFile: options.tokenFile });
   const webhookSecret = resolveWebhookSecret({ webhookSecretFile: options.webhookSecretFile });
+  const repository = servedRepository(options.serveRepository, host);
   const format = options.logFormat ?? 'json';
   const logger = createLogger({ level: options.logLevel as 'info', format });
   logProcessWarnings(logger);
@@ -78,9 +80,13 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
       if (await settledWithin(signal)) return 0;
       throw error;
     }
-    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), ...(webhookSecret ? { webhookSecret } : {}), logger, registry, agents });
+    const api = await createApiServer(controller, { listener, ...(token ? { token } : {}), ...(webhookSecret ? { webhookSecret } : {}), ...(repository ? { repository } : {}), logger, registry, agents });
     // At every --log-level: with port 0 this line is the only way to learn the address.
     createLogger({ level: 'info', format }).info({ url: api.url }, `controller listening on ${api.url}`);
+    if (repository) {
+      const what = 'dp' in repository.served ? `the repository of DP ${repository.served.dp}` : `the repository folder ${repository.served.folder}`;
+      logger.info({ url: `${api.url}/repository/`, ...repository.served, needsToken: repository.requireToken }, `serving ${what} on ${api.url}/repository/`);
+    }
     const ended = await Promise.race([signal, leaseLost]);
     await api.close();
     await controller.stop();
@@ -92,6 +98,11 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
     await listener.close().catch(() => undefined);
     await store.close();
   }
+}
+
+/** `--serve-repository DP|FOLDER` (src/controller/api/repository.ts), checked before the bind (controller.ts). */
+function servedRepository(value: string | undefined, host: string): RepositoryServing | undefined {
+  return value === undefined ? undefined : { served: servedRepositoryOf(value), requireToken: !isLoopbackHost(host) };
 }
 
 /** Whether `promise` has already settled (a signal arrived), without waiting for it. */

@@ -10,7 +10,8 @@
  */
 import { createServer } from 'node:net';
 import type { LogFormat } from '../controller/index.js';
-import { listenOn } from '../util/index.js';
+import { UpdopsError } from '../errors.js';
+import { isLoopbackHost, listenOn } from '../util/index.js';
 import { parseListen } from './serve.js';
 
 export interface ControllerCommandOptions {
@@ -30,10 +31,12 @@ export interface ControllerCommandOptions {
   retryInterval: string;
   standby?: boolean;
   consoleUrl?: string;
+  serveRepository?: string;
 }
 
 export async function controllerCommand(options: ControllerCommandOptions): Promise<number> {
   const { host, port } = parseListen(options.listen);
+  checkServeRepository(options, host);
   const bound = createServer();
   await listenOn(bound, { host, port });
   try {
@@ -43,4 +46,17 @@ export async function controllerCommand(options: ControllerCommandOptions): Prom
     // The API server has closed the port it took over; a failure before that leaves it here.
     if (bound.listening) await new Promise<void>((resolve) => bound.close(() => resolve()));
   }
+}
+
+/**
+ * `--serve-repository` (src/controller/api/repository.ts): on a listener other machines reach,
+ * the repository is read with the API token only, so without one every secondary would be
+ * refused: that is a usage error now, before the port is even bound.
+ */
+function checkServeRepository(options: ControllerCommandOptions, host: string, env: NodeJS.ProcessEnv = process.env): void {
+  const value = options.serveRepository;
+  if (value === undefined) return;
+  if (value.trim() === '') throw new UpdopsError('USAGE', '--serve-repository needs a DP name or a folder');
+  if (isLoopbackHost(host) || options.tokenFile !== undefined || env.UPDOPS_TOKEN?.trim()) return;
+  throw new UpdopsError('USAGE', `--serve-repository on ${host}, which other machines reach, needs the API token: set UPDOPS_TOKEN or pass --token-file (secondaries send it through their upstream source's secretRef)`);
 }

@@ -21,7 +21,7 @@ import { Reconciler } from './reconciler.js';
 import { Notifier } from '../notify/index.js';
 import { TaskRunner, type Applied } from './runner.js';
 import { Scheduler } from './scheduler.js';
-import { joinedScope, onOutbreak, selectTargets, skippedEveryTarget, type RunOutcome, type RunRequest, type TargetSelection } from '../runs/index.js';
+import { onOutbreak, selectTargets, type RunOutcome, type RunRequest, type TargetSelection } from '../runs/index.js';
 import type { Clock, Controller, ControllerOptions, OutbreakApplicationType, ReconcileResult, RunDetails } from './types.js';
 
 export const DEFAULT_POLL_MS = DEFAULTS.pollMs;
@@ -36,7 +36,7 @@ class ControllerImpl implements Controller {
   readonly #timeZone: string;
   readonly #stop = new AbortController();
   readonly #activity = new Activity();
-  readonly #missed = new MissedTargets();
+  readonly #missed: MissedTargets;
   readonly #presence: Presence;
   readonly #runner: TaskRunner;
   readonly #scheduler: Scheduler;
@@ -54,6 +54,7 @@ class ControllerImpl implements Controller {
     this.#o = options;
     this.store = options.store;
     this.#clock = options.clock ?? systemClock;
+    this.#missed = new MissedTargets(options.store);
     this.#timeZone = options.timeZone ?? defaultTimeZone();
     const presence = options.presence ?? localPresence((name) => this.#config?.model.distributionPoints.get(name)?.item.repository);
     this.#presence = options.agents ? options.agents.presence(presence) : presence;
@@ -116,6 +117,8 @@ class ControllerImpl implements Controller {
     await this.#notifier.start();
     await this.reconcileNow('start');
     await this.#refresh();
+    // What Run missed tasks still owes, remembered by the controller before this one.
+    await this.#missed.load();
     await this.#scheduler.recover();
     this.#loops = [this.#activity.track(() => this.#reconciler.loop(this.#o.pollMs ?? DEFAULT_POLL_MS)), this.#activity.track(() => this.#scheduler.loop())];
   }
@@ -193,6 +196,11 @@ class ControllerImpl implements Controller {
     this.#scheduler.poke();
   }
 
+  async distributionPointRepository(name: string): Promise<string | undefined> {
+    const config = this.#config ?? (await this.#refresh());
+    return config.model.distributionPoints.get(name)?.item.repository;
+  }
+
   async #refresh(): Promise<RecordedConfig> {
     this.#config = await recordedConfig(this.store);
     return this.#config;
@@ -226,13 +234,17 @@ class ControllerImpl implements Controller {
     return Promise.all(requests.map((request) => this.#runner.run(request)));
   }
 
-  /** The new recorded state: joined-scope starts, schedules recomputed. */
+  /** The new recorded state: joined-scope targets remembered, schedules recomputed. */
   async #afterApply(): Promise<void> {
     const before = this.#before ?? this.#config ?? (await recordedConfig(this.store));
     this.#before = undefined;
     const after = await this.#refresh();
-    const ran = new Set((await this.store.listRuns({ limit: 100_000 })).filter((r) => r.status !== 'skipped' || skippedEveryTarget(r)).map((r) => r.task));
-    for (const request of joinedScope(before, after, (task) => ran.has(task))) this.#runner.startQuietly(request);
+    // Targets that joined a one-shot runMissed task's scope are remembered; the tick below runs the visible ones.
+    try {
+      await this.#missed.joined(before, after, this.#clock.now());
+    } catch (error) {
+      this.#o.observer?.log?.('error', `cannot remember the targets that joined a task's scope: ${(error as Error).message}`, {});
+    }
     this.#scheduler.poke();
   }
 }

@@ -1,6 +1,6 @@
 /** The entry of src/controller/ for other folders (docs/architecture.md "Layers"). */
 export { resolveToken, resolveWebhookSecret } from './api/auth.js';
-export { bindApiListener, createApiServer, OUTBREAK_TYPES, type BoundListener } from './api/index.js';
+export { bindApiListener, createApiServer, OUTBREAK_TYPES, servedRepositoryOf, type BoundListener, type RepositoryServing } from './api/index.js';
 export { AgentHub } from './agents/hub.js';
 export { createController } from './controller.js';
 export { createLogger, LOG_FORMATS, logProcessWarnings, type LogFormat } from './logging.js';

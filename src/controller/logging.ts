@@ -9,7 +9,7 @@ import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 export type { Logger } from 'pino';
 
 /** Keys whose values are replaced by `[redacted]` wherever a log line carries them. */
-export const REDACTED_KEYS = ['authorization', 'password', 'token', 'credentials', 'secret'] as const;
+export const REDACTED_KEYS = ['authorization', 'password', 'token', 'bearerToken', 'credentials', 'secret'] as const;
 
 export const REDACT_PATHS: readonly string[] = REDACTED_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 

@@ -31,7 +31,7 @@ export interface RunnerDeps {
   signal: AbortSignal;
   env?: NodeJS.ProcessEnv;
   observer?: ControllerObserver;
-  /** DPs were remembered as missed: the scheduler starts checking presence on its ticks. */
+  /** Targets were remembered as missed: the scheduler checks presence on its ticks (now, first). */
   missedChanged?: () => void;
   /** The last applied configuration (src/tasks/model-from-state.ts) and where its files are. */
   applied(): Promise<Applied>;
@@ -82,9 +82,9 @@ export class TaskRunner {
       resolve(run);
     };
     entry.done = this.#deps.activity.track(() => this.#execute(request, recorded, entry.abort.signal)).then(
-      (outcome) => {
+      async (outcome) => {
         stop.removeEventListener('abort', onStop);
-        this.#finished(request, outcome);
+        await this.#finished(request, outcome);
       },
       (error: unknown) => {
         stop.removeEventListener('abort', onStop);
@@ -147,14 +147,20 @@ export class TaskRunner {
     return { ...outcome, config };
   }
 
-  #finished(request: RunRequest, outcome: RunOutcome & { config: RecordedConfig }): void {
+  async #finished(request: RunRequest, outcome: RunOutcome & { config: RecordedConfig }): Promise<void> {
+    const { observer, missed, clock } = this.#deps;
+    // Settled while the task still counts as running, so no missed start slips in between.
+    let waiting = false;
+    try {
+      const ran = outcome.results.filter((r) => r.status === 'completed' || r.status === 'failed').map((r) => r.device);
+      waiting = await missed.settle(outcome.config, request.task, { run: outcome.run, ran, missed: outcome.missed }, clock.now());
+    } catch (error) {
+      observer?.log?.('error', `cannot record the missed targets of run ${outcome.run.id}: ${(error as Error).message}`, { run: outcome.run.id, task: request.task });
+    }
     this.#running.delete(request.task);
-    const { observer, missed } = this.#deps;
     observer?.runFinished?.(outcome.run, outcome.results);
     observer?.log?.(outcome.run.status === 'failed' ? 'warn' : 'info', `run ${outcome.run.id} of "${outcome.run.task}" ${outcome.run.status}`, { run: outcome.run.id, task: outcome.run.task, trigger: outcome.run.trigger, status: outcome.run.status, reason: outcome.run.reason });
-    const wasPending = missed.pending;
-    missed.remember(outcome.config, request.task, outcome.missed);
-    if (missed.pending && !wasPending) this.#deps.missedChanged?.();
+    if (waiting) this.#deps.missedChanged?.();
   }
 
   /** Starts `request` and resolves with its outcome once it has finished (apply waits for its runs). */

@@ -3,7 +3,7 @@
  * task's next start (anchor: the task's `appliedAt`, as `plan` and `status` compute it); sleep
  * on the injected clock until the earliest, start what is due (trigger `schedule`), repeat.
  * Wakes early when the recorded tasks change, presence changes, or the controller stops.
- * Missed DPs (Run missed tasks) are checked on every tick.
+ * Missed DPs and devices (Run missed tasks) are checked on every tick.
  */
 import { nextStarts } from '../schedule/index.js';
 import type { StateStore } from '../state/index.js';
@@ -23,7 +23,7 @@ export interface SchedulerDeps {
   presence: Presence;
   timeZone: string;
   signal: AbortSignal;
-  /** How often missed DPs are looked for while some are waiting to be seen. */
+  /** How often missed DPs and devices are looked for while some are waiting to be seen. */
   presenceCheckMs: number;
   observer?: ControllerObserver;
   applied(): Promise<Applied>;
@@ -103,7 +103,7 @@ export class Scheduler {
       }
       if (cursor.next !== undefined && (earliest === undefined || cursor.next < earliest)) earliest = cursor.next;
     }
-    for (const request of await this.#deps.missed.due(config, this.#deps.presence)) this.#deps.runner.startQuietly(request);
+    for (const request of await this.#deps.missed.due(config, this.#deps.presence, (task) => this.#deps.runner.isRunning(task))) this.#deps.runner.startQuietly(request);
     return earliest;
   }
 

@@ -122,4 +122,9 @@ export interface Controller {
   notified?(): Promise<void>;
   /** Presence changed (e.g. an agent heartbeat): look for DPs that missed a start now, not at the next tick. */
   presenceChanged?(): void;
+  /**
+   * The repository folder of DP `name` in the last applied configuration (as written there),
+   * or undefined when no applied DP has that name. What `--serve-repository DP` serves.
+   */
+  distributionPointRepository(name: string): Promise<string | undefined>;
 }

@@ -45,6 +45,8 @@ async function run(input: UpdateRunInput, settings: NormalizedUpdateSettings): P
   const tally: RunTally = { files: 0, bytes: 0, failures: [], events: [] };
   await recoverSet(basesSet(input.root));
 
+  // The larger count wins and is kept: the controller remembers what a wiped folder forgot.
+  state.unlicensedUpdates = Math.max(state.unlicensedUpdates, input.knownUnlicensedUpdates ?? 0);
   const licence = licenceDecision(input.device.license, input.now, state.unlicensedUpdates);
   if (!licence.allowed) {
     tally.events.push(licence.event);
@@ -87,6 +89,7 @@ async function run(input: UpdateRunInput, settings: NormalizedUpdateSettings): P
     ...(state.installed.applicationVersion ? { applicationVersion: state.installed.applicationVersion } : {}),
     ...(state.installed.downloadedModule ? { downloadedModule: state.installed.downloadedModule } : {}),
     restartRequired: state.restartRequired,
+    unlicensedUpdates: state.unlicensedUpdates,
     events: tally.events,
   };
 }

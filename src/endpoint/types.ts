@@ -51,6 +51,12 @@ export interface UpdateRunInput {
   /** The device's update root (bases, staging, module downloads, state.json, the default app). */
   root: string;
   device: Pick<Device, 'name' | 'license'>;
+  /**
+   * Updates done without a current licence as someone else counted them (the controller, from
+   * what this device reported before): the rule goes by the larger of this and ROOT/state.json,
+   * so a wiped device folder does not give the device a second unlicensed update.
+   */
+  knownUnlicensedUpdates?: number;
   /** In order, already resolved by the caller: vendor, the device's DP, custom sources (`resolveDeviceSources`). */
   sources: SourceSpec[];
   settings: UpdateTaskSettings;
@@ -87,5 +93,7 @@ export interface UpdateRunResult {
   /** A module was downloaded (downloadOnly) into ROOT/modules-downloads/<version>/. */
   downloadedModule?: string;
   restartRequired: boolean;
+  /** Updates done without a current licence after this run (what the licence rule counts). */
+  unlicensedUpdates: number;
   events: UpdateEvent[];
 }

@@ -145,7 +145,7 @@ export interface UpdateSource {
 }
 export interface UpdateSourceSpec {
   /**
-   * `vendor`: the vendor's HTTP(S) update servers (the default source). `upstream`: the primary administration server's repository. `http`, `ftp`, `folder`: a local or network folder (a mounted SMB share is a folder).
+   * `vendor`: the vendor's HTTP(S) update servers (the default source). `upstream`: the primary administration server's repository — another updops controller started with `--serve-repository`, at `http(s)://PRIMARY:PORT/repository/` (any other URL is the validate error `UPSTREAM_NOT_HTTP`); its `secretRef` holds that controller's API token, sent as a bearer token (needed when the primary listens on a non-loopback address). `http`, `ftp`, `folder`: a local or network folder (a mounted SMB share is a folder).
    */
   type: "vendor" | "upstream" | "http" | "ftp" | "folder";
   /**

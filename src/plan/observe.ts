@@ -41,7 +41,7 @@ async function probe(source: ResolvedSource, legacy: boolean, env: NodeJS.Proces
     return { name: source.name, reachable: false, code: error.code, error: error.message, ...(fix ? { fix } : {}) };
   };
   // The sync's own transport and options, so the probe goes through the same proxy (or none).
-  const transport = openTransport(spec.url, { concurrency: 1, timeoutMs: 1000 * (spec.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds), proxy: spec.proxy, credentials: spec.credentials, caFile: spec.caFile, env });
+  const transport = openTransport(spec.url, { concurrency: 1, timeoutMs: 1000 * (spec.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds), proxy: spec.proxy, credentials: spec.credentials, bearerToken: spec.bearerToken, caFile: spec.caFile, env });
   try {
     const timestamp = await transport.get(TIMESTAMP);
     if (timestamp.status === 'ok') {

@@ -17,6 +17,8 @@ export type DeviceHeartbeat = {
   /** The last restart after a module install: healthy, or rolled back from `rolledBackFrom`. */
   lastRestart: LastRestart | null;
   lastResult: { status: string; at?: string; reason?: string } | null;
+  /** Updates done without a current licence, as the device counts them (the controller keeps the larger). */
+  unlicensedUpdates?: number;
   /** An assignment is running: the rest repeats the last status. */
   running?: boolean;
 };
@@ -35,6 +37,8 @@ type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+/** A count an agent reports: a non-negative integer, else ignored. */
+export const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 function lastResult(value: unknown): DeviceHeartbeat['lastResult'] {
   if (!isObject(value) || typeof value.status !== 'string') return null;
@@ -70,6 +74,7 @@ export function decodeHeartbeat(value: unknown): HeartbeatStatus | undefined {
     restartRequired: value.restartRequired === true,
     lastRestart: lastRestart(value.lastRestart),
     lastResult: lastResult(value.lastResult),
+    ...(isCount(value.unlicensedUpdates) ? { unlicensedUpdates: value.unlicensedUpdates } : {}),
     ...running,
   };
 }

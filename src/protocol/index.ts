@@ -4,4 +4,4 @@
  */
 export type * from './messages.js';
 export type * from './heartbeat.js';
-export { decodeHeartbeat } from './heartbeat.js';
+export { decodeHeartbeat, isCount } from './heartbeat.js';

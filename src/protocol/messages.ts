@@ -11,7 +11,12 @@ export interface UpdateAssignment {
   kind: 'update';
   runId: string;
   task: string;
-  device: { name: string; license?: { expires: string } };
+  /**
+   * `unlicensedUpdates`: the updates this device has done without a current licence as the
+   * controller counted them; the agent goes by the larger of this and its own count (a wiped
+   * device folder does not reset the one-update rule).
+   */
+  device: { name: string; license?: { expires: string }; unlicensedUpdates?: number };
   sources: SourceSpec[];
   settings: UpdateTaskSettings;
   /** The publisher's root.json text (the controller's trustRoot file), trusted on the first update. */
@@ -52,6 +57,8 @@ export interface AgentResult {
   events: AgentEvent[];
   /** A DP's repository after the sync, recorded as its observation. */
   repository?: { version?: string; published?: string };
+  /** A device's count of updates done without a current licence, after the run (the controller keeps the larger). */
+  unlicensedUpdates?: number;
 }
 
 export interface RegisterRequest {

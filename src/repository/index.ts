@@ -1,6 +1,6 @@
 /** The entry of src/repository/ for other folders (docs/architecture.md "Layers"). */
-export { serveRepository } from './serve/index.js';
-export type { RepositoryServer } from './serve/index.js';
+export { repositoryFiles, serveRepository } from './serve/index.js';
+export type { RepositoryFiles, RepositoryServer, RequestInfo } from './serve/index.js';
 export { loadListenSockets } from './serve/listen-socket.js';
 export type { ListenSockets } from './serve/listen-socket.js';
 export { inspectRepository, repositoryExpectation } from './inspect.js';

@@ -76,21 +76,25 @@ export function applyStarts(config: RecordedConfig, touched: readonly string[], 
   return requests.sort((a, b) => a.task.localeCompare(b.task));
 }
 
-/** Kinds whose runMissed also covers DPs that join the scope later (seed: Manually, Once, Immediately). */
+/** Kinds whose runMissed also covers DPs and devices that join the scope later (seed: Manually, Once, Immediately). */
 export const ONE_SHOT_KINDS: ReadonlySet<string> = new Set(['manual', 'once', 'immediately']);
 
 /**
- * DPs that joined a one-shot runMissed task's scope with this apply (seed: "immediately after
- * the device is included in the task scope"). Only tasks that have run before: a manual task
- * nobody started has nothing to catch up on.
+ * DPs and devices that joined a one-shot runMissed task's scope with this apply — added to its
+ * group, moved into it, or a scope that grew (seed: "immediately after the device is included in
+ * the task scope"). `ranSinceStart(task)` is what already ran (completed or failed) for the task's
+ * last start, or undefined when it never started: a manual task nobody started has nothing to
+ * catch up on, and a target that already did the work for this start never does it twice.
  */
-export function joinedScope(before: RecordedConfig, after: RecordedConfig, hasRun: (task: string) => boolean): RunRequest[] {
+export function joinedScope(before: RecordedConfig, after: RecordedConfig, ranSinceStart: (task: string) => ReadonlySet<string> | undefined): RunRequest[] {
   const requests: RunRequest[] = [];
   for (const [name, task] of after.tasks) {
-    if (!task.spec.runMissed || !ONE_SHOT_KINDS.has(task.spec.schedule?.kind ?? 'manual') || !hasRun(name)) continue;
+    if (!task.spec.runMissed || !ONE_SHOT_KINDS.has(task.spec.schedule?.kind ?? 'manual')) continue;
+    const ran = ranSinceStart(name);
+    if (!ran) continue;
     const previous = before.tasks.get(name);
     const old = new Set(previous ? taskTargets(before.model, name, previous.spec).map((t) => t.name) : []);
-    const joined = taskTargets(after.model, name, task.spec).filter((t) => t.kind === 'distributionPoint' && !old.has(t.name)).map((t) => t.name);
+    const joined = taskTargets(after.model, name, task.spec).filter((t) => !old.has(t.name) && !ran.has(t.name)).map((t) => t.name);
     if (joined.length > 0) requests.push({ task: name, trigger: 'missed', targets: joined });
   }
   return requests;

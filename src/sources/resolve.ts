@@ -1,14 +1,14 @@
 /**
  * Turns a task's source names into what the sync engine takes (docs/design.md 1, update sources):
- * URLs, proxies, timeouts and credentials resolved from `secretRef`, relative paths resolved
- * against the config directory.
+ * URLs, proxies, timeouts and credentials resolved from `secretRef` (an `upstream` source's is a
+ * bearer token), relative paths resolved against the config directory.
  */
 import { DEFAULTS } from '../defaults.js';
 import path from 'node:path';
 import type { ConfigModel, UpdateSource } from '../manifests/index.js';
 import { resolveSourceRef } from '../manifests/index.js';
 import type { SourceSpec } from '../repository/index.js';
-import { resolveSecretRef } from '../secrets/index.js';
+import { readSecret, resolveSecretRef } from '../secrets/index.js';
 
 export interface ResolvedSource {
   name: string;
@@ -25,7 +25,9 @@ export function sourceSpecOf(name: string, source: UpdateSource, configDir: stri
   const { spec } = source;
   const url = isUrl(spec.url) ? spec.url : path.resolve(configDir, spec.url);
   const sourceSpec: SourceSpec = { url, name, timeoutSeconds: spec.timeoutSeconds ?? DEFAULTS.sourceTimeoutSeconds };
-  if (spec.secretRef) sourceSpec.credentials = resolveSecretRef(spec.secretRef, { env, baseDir: configDir });
+  // An upstream source is the primary controller's `/repository/`: its secret is that controller's API token, sent as a bearer token.
+  if (spec.secretRef && spec.type === 'upstream') sourceSpec.bearerToken = readSecret(spec.secretRef, { env, baseDir: configDir });
+  else if (spec.secretRef) sourceSpec.credentials = resolveSecretRef(spec.secretRef, { env, baseDir: configDir });
   if (spec.proxy) {
     const proxy = new URL(spec.proxy.url);
     if (spec.proxy.secretRef) {

@@ -257,6 +257,32 @@ export interface AgentRegistration {
   at?: string;
 }
 
+/**
+ * A target a `runMissed` task still owes a run (seed 001 "Run missed tasks"): not visible at a
+ * start, or joined the scope of a one-shot task after it ran. Keyed by (task, target).
+ */
+export interface MissedTarget {
+  task: string;
+  /** A DP or device name. */
+  target: string;
+  /** When it was first remembered (a later miss keeps this). */
+  since: string;
+  /** The run it missed (for a join: the task's last start); omitted when unknown. */
+  runId?: string;
+}
+
+/**
+ * The licence rule's memory on the controller's side (seed 000: "If there is no current license,
+ * you will only be able to perform one update"): the most unlicensed updates the device or the
+ * controller ever counted. It never goes down, so wiping the device folder does not reset it.
+ */
+export interface DeviceLicence {
+  device: string;
+  unlicensedUpdates: number;
+  /** When the count last went up (or was first recorded). */
+  updatedAt: string;
+}
+
 /** Everything in the store, in a fixed order, for "state unchanged" comparisons. */
 export interface StateDump {
   meta: StateMeta;
@@ -345,6 +371,22 @@ export interface StateStore {
   listAgents(): Promise<AgentRecord[]>;
   /** True the first time (runId, agent) is claimed, false for every repeat: agent results count once. */
   claimAgentResult(runId: string, agent: string, at?: string): Promise<boolean>;
+
+  /** Remembers missed targets; one already remembered keeps its `since` and `runId`. */
+  rememberMissed(targets: readonly MissedTarget[]): Promise<void>;
+  /** Sorted by task, then target. */
+  listMissed(): Promise<MissedTarget[]>;
+  /** Forgets `targets` of `task` (all of its targets when omitted); resolves to how many were forgotten. */
+  forgetMissed(task: string, targets?: readonly string[]): Promise<number>;
+
+  /**
+   * Records what a device (or the controller) counted: the stored count becomes the larger of the
+   * two, never smaller. Throws `USAGE` for a count that is not a non-negative integer.
+   */
+  recordUnlicensedUpdates(device: string, count: number, at?: string): Promise<DeviceLicence>;
+  getDeviceLicence(device: string): Promise<DeviceLicence | undefined>;
+  /** Sorted by device name. */
+  listDeviceLicences(): Promise<DeviceLicence[]>;
 
   appendEvent(event: NewEvent): Promise<EventRecord>;
   /** Newest first. */

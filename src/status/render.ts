@@ -53,10 +53,10 @@ export function renderStatusText(report: StatusReport): string {
   }
   if (report.devices?.some((d) => d.lastSeen !== null)) {
     lines.push('', 'Devices:');
-    const rows = [['NAME', 'DATABASES', 'PUBLISHED', 'FRESHNESS', 'MODE', 'APP', 'RESTART', 'LAST RESTART', 'LAST UPDATE', 'LAST SEEN']];
+    const rows = [['NAME', 'DATABASES', 'PUBLISHED', 'FRESHNESS', 'MODE', 'APP', 'RESTART', 'LAST RESTART', 'LAST UPDATE', 'UNLICENSED UPDATES', 'LAST SEEN']];
     for (const d of report.devices ?? []) {
       const mode = d.basesMode === 'withoutDatabases' ? 'without databases' : (d.basesMode ?? '-');
-      rows.push([d.name, d.databaseVersion ? `v${d.databaseVersion}` : '-', d.published ?? '-', d.freshness ?? '-', mode, d.applicationVersion ?? '-', d.restartRequired ? 'required' : '-', d.lastRestart ?? '-', d.lastResult ?? '-', d.lastSeen ?? 'no agent']);
+      rows.push([d.name, d.databaseVersion ? `v${d.databaseVersion}` : '-', d.published ?? '-', d.freshness ?? '-', mode, d.applicationVersion ?? '-', d.restartRequired ? 'required' : '-', d.lastRestart ?? '-', d.lastResult ?? '-', d.unlicensedUpdates === null ? '-' : String(d.unlicensedUpdates), d.lastSeen ?? 'no agent']);
     }
     lines.push(...table(rows).map((l) => `  ${l}`));
   }

@@ -7,7 +7,7 @@ import type { LastRestart } from '../protocol/index.js';
 import type { DistributionPoint, GroupSpec } from '../manifests/index.js';
 import { describeSchedule, nextStarts, randomDelayView, type RandomDelayView } from '../schedule/index.js';
 import { manualStartCount, taskTargets } from '../runs/index.js';
-import { modelFromObjects, type AgentRecord, type ReconcileStatus, type StateStore } from '../state/index.js';
+import { modelFromObjects, type AgentRecord, type DeviceLicence, type ReconcileStatus, type StateStore } from '../state/index.js';
 
 export interface StatusReport {
   lastApplied: { commit: string | null; dirty: boolean; appliedAt: string; serial: number } | null;
@@ -51,10 +51,12 @@ export interface DeviceStatusRow {
   /** The last restart after a module install: `healthy at T (v)` or `rolled back from A to B at T`. */
   lastRestart: string | null;
   lastResult: string | null;
+  /** Updates done without a current licence, as the controller keeps the count (seed 000: one is allowed); null: none recorded. */
+  unlicensedUpdates: number | null;
   lastSeen: string | null;
 }
 
-function deviceRow(name: string, group: string, agent: AgentRecord | undefined): DeviceStatusRow {
+function deviceRow(name: string, group: string, agent: AgentRecord | undefined, licence: DeviceLicence | undefined): DeviceStatusRow {
   const beat = decodeHeartbeat(agent?.status);
   const s = beat?.role === 'device' ? beat : undefined;
   const last = s?.lastResult;
@@ -69,6 +71,7 @@ function deviceRow(name: string, group: string, agent: AgentRecord | undefined):
     restartRequired: s ? s.restartRequired : null,
     lastRestart: restartText(s?.lastRestart ?? null),
     lastResult: last?.status ? `${last.status}${last.at ? ` at ${last.at}` : ''}` : null,
+    unlicensedUpdates: licence?.unlicensedUpdates ?? null,
     lastSeen: agent?.lastSeen ?? null,
   };
 }
@@ -104,8 +107,9 @@ function treeOrder(groups: RecordedGroup[]): { group: RecordedGroup; depth: numb
 }
 
 export async function collectStatus(store: StateStore, now: Date, timeZone: string): Promise<StatusReport> {
-  const [objects, history, observations, agentList, reconcile] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents(), store.getReconcileStatus()]);
+  const [objects, history, observations, agentList, reconcile, licenceList] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents(), store.getReconcileStatus(), store.listDeviceLicences()]);
   const agents = new Map(agentList.map((a) => [a.name, a]));
+  const licences = new Map(licenceList.map((l) => [l.device, l]));
   // Decoded once into the typed model (docs/architecture.md "Recorded state"), in recorded order.
   const config = modelFromObjects(objects);
   const groups: RecordedGroup[] = [...config.model.groups.values()].map((g) => ({ name: g.manifest.metadata.name, spec: g.manifest.spec }));
@@ -166,6 +170,6 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
         lastRun: run ? { id: run.id, status: run.status, trigger: run.trigger, startedAt: run.startedAt, finishedAt: run.finishedAt ?? null } : null,
       };
     }),
-    devices: groups.flatMap((g) => (g.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, agents.get(d.name)))),
+    devices: groups.flatMap((g) => (g.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, agents.get(d.name), licences.get(d.name)))),
   };
 }

@@ -9,4 +9,4 @@ export { REDACTED, redactUrl } from './redact-url.js';
 export { stableStringify } from './stable-json.js';
 export { TEMP_PREFIX, tempNameFor, writeFileAtomic } from './write-file-atomic.js';
 export { WorkerPool, fromThreadError, siblingModule, startWorker, toThreadError, type ReplyOutcome, type ThreadError } from './worker-pool.js';
-export { checkListen, hostPort, listenError, listenOn, type ListenAt } from './listen.js';
+export { checkListen, hostPort, isLoopbackHost, listenError, listenOn, type ListenAt } from './listen.js';

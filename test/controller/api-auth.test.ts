@@ -136,11 +136,11 @@ void t.test('one JSON log line per request (method, path, status, ms); never the
   t.notMatch(logs.text(), bodyMarker);
 });
 
-void t.test('the logger redacts authorization, password, token, credentials and secret fields at any of three levels', async (t) => {
+void t.test('the logger redacts authorization, password, token, bearerToken, credentials and secret fields at any of three levels', async (t) => {
   const logs = capture();
   const logger = createLogger({ destination: logs.stream });
-  logger.info({ authorization: 'Bearer AAA', token: 'BBB', source: { password: 'CCC', credentials: 'DDD' }, a: { b: { secret: 'EEE' } } }, 'fields');
+  logger.info({ authorization: 'Bearer AAA', token: 'BBB', source: { password: 'CCC', credentials: 'DDD', spec: { bearerToken: 'FFF' } }, a: { b: { secret: 'EEE' } } }, 'fields');
   const text = logs.text();
-  for (const value of ['AAA', 'BBB', 'CCC', 'DDD', 'EEE']) t.notMatch(text, value);
+  for (const value of ['AAA', 'BBB', 'CCC', 'DDD', 'EEE', 'FFF']) t.notMatch(text, value);
   t.match(logs.lines()[0], { authorization: '[redacted]', source: { password: '[redacted]' }, a: { b: { secret: '[redacted]' } } });
 });

@@ -121,6 +121,13 @@ export class FakeController implements Controller {
     return this.store.listEvents(query);
   }
 
+  /** DP name → repository folder, as an applied configuration would say (`--serve-repository`). */
+  readonly repositories = new Map<string, string>();
+
+  async distributionPointRepository(name: string): Promise<string | undefined> {
+    return this.repositories.get(name);
+  }
+
   async status(): Promise<StatusReport> {
     this.calls.status++;
     return collectStatus(this.store, NOW, 'UTC');

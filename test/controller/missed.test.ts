@@ -65,3 +65,55 @@ t.test('presenceChanged looks for missed DPs at once', async (t) => {
   await c.idle();
   t.same((await runsOf(f.store, undefined, 'missed')).map((r) => r.status), ['completed'], 'ran without waiting for the next check');
 });
+
+t.test('a missed DP is remembered in the store: a new controller on the same state runs it when it reappears', async (t) => {
+  const f = await makeFixture(t);
+  f.write('groups.yaml', groupYaml('away', [{ name: 'dp-away' }], f.repo));
+  f.write('sources.yaml', sourceYaml('vendor', f.vendorUrl));
+  f.write('tasks.yaml', taskYaml('Manual with runMissed', { scope: '{group: away}', schedule: '{kind: manual}', extra: '  runMissed: true\n' }));
+  f.commit('missed');
+  const first = await f.controller({ pollMs: 24 * HOUR, presenceCheckMs: 60_000 });
+  const share = path.dirname(f.repo('dp-away'));
+  rmSync(share, { recursive: true, force: true });
+  const skipped = await first.runTask('Manual with runMissed');
+  await first.idle();
+  t.match(await f.store.listMissed(), [{ task: 'Manual with runMissed', target: 'dp-away', runId: skipped.id }]);
+  await first.stop();
+
+  const second = await f.controller({ pollMs: 24 * HOUR, presenceCheckMs: 60_000 });
+  mkdirSync(share, { recursive: true });
+  await f.clock.advance(60_000);
+  await second.idle();
+  t.same((await runsOf(f.store, undefined, 'missed')).map((r) => r.status), ['completed'], 'the new controller ran what the first one remembered');
+  t.same(await f.store.listMissed(), [], 'and forgot it once it ran');
+  await f.clock.advance(5 * 60_000);
+  t.equal((await runsOf(f.store, undefined, 'missed')).length, 1, 'once');
+});
+
+t.test('a DP that joins a manual runMissed task after it ran runs it once; one that already ran does not', async (t) => {
+  const f = await makeFixture(t);
+  f.write('sources.yaml', sourceYaml('vendor', f.vendorUrl));
+  f.write('groups.yaml', groupYaml('hq', [{ name: 'dp-1' }], f.repo));
+  f.write('tasks.yaml', taskYaml('Manual with runMissed', { scope: '{group: hq}', schedule: '{kind: manual}', extra: '  runMissed: true\n' }));
+  f.commit('one DP');
+  const c = await f.controller({ pollMs: 24 * HOUR, presenceCheckMs: 60_000 });
+  await c.runTask('Manual with runMissed');
+  await c.idle();
+  f.write('groups.yaml', groupYaml('hq', [{ name: 'dp-1' }, { name: 'dp-2' }], f.repo));
+  f.commit('dp-2 joins');
+  await c.reconcileNow('test');
+  await f.clock.advance(60_000);
+  await c.idle();
+  const missed = await runsOf(f.store, undefined, 'missed');
+  t.same(missed.map((r) => r.status), ['completed']);
+  t.same((await f.store.listDeviceResults(missed[0]!.id)).map((r) => r.device), ['dp-2'], 'only the DP that joined');
+  f.write('groups.yaml', groupYaml('hq', [{ name: 'dp-1' }], f.repo));
+  f.commit('dp-2 leaves');
+  await c.reconcileNow('test');
+  f.write('groups.yaml', groupYaml('hq', [{ name: 'dp-1' }, { name: 'dp-2' }], f.repo));
+  f.commit('dp-2 is back');
+  await c.reconcileNow('test');
+  await f.clock.advance(5 * 60_000);
+  await c.idle();
+  t.equal((await runsOf(f.store, undefined, 'missed')).length, 1, 'it already ran for this start: never twice');
+});

@@ -47,3 +47,20 @@ void t.test('no licence and a failed first attempt: the one update is still avai
   t.equal((await runUpdateTask(input)).status, 'completed');
   t.equal((await runUpdateTask(input)).code, 'LICENSE');
 });
+
+void t.test('a count known elsewhere (the controller) wins over a wiped device folder, and is kept there', async (t) => {
+  const work = await tempDir(t, 'updops-upd-lic-');
+  const vendor = await makeVendor(t, work, databases(1));
+  const root = path.join(work, 'device');
+  const input = { root, device: { name: 'ws' }, sources: [{ url: vendor.url }], settings: {}, now, trustRoot: vendor.trustRoot };
+  const refused = await runUpdateTask({ ...input, knownUnlicensedUpdates: 1 });
+  t.equal(refused.code, 'LICENSE', 'a fresh folder, but the controller counted the one update');
+  t.same(refused.events.map((e) => e.type), ['LicenseRequired']);
+  t.equal(refused.unlicensedUpdates, 1);
+  t.equal((await readDeviceState(path.join(root, 'state.json'))).unlicensedUpdates, 1, 'the larger count is written into the device state');
+  t.equal((await runUpdateTask(input)).code, 'LICENSE', 'and holds without the controller');
+  const lower = path.join(work, 'other');
+  const first = await runUpdateTask({ ...input, root: lower, knownUnlicensedUpdates: 0 });
+  t.equal(first.status, 'completed', first.reason ?? '');
+  t.equal(first.unlicensedUpdates, 1, 'the result reports the count after the run');
+});

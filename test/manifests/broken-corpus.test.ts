@@ -60,7 +60,7 @@ t.test(`broken corpus: ${BROKEN_CASES.length} configs with one defect each`, asy
 
 t.test('every error code of the manifest checks has a broken case', async (t) => {
   const covered = new Set(BROKEN_CASES.flatMap((c) => c.errors.map((e) => e.code)));
-  const manifestCodes = ['YAML_SYNTAX', 'DUPLICATE_KEY', 'YAML_LIMIT', 'API_VERSION', 'UNKNOWN_KIND', 'SCHEMA', 'DUPLICATE_NAME', 'UNKNOWN_PARENT', 'GROUP_CYCLE', 'UNKNOWN_SOURCE', 'UNKNOWN_TASK', 'TASK_CHAIN_CYCLE', 'DUPLICATE_DP', 'UPDATE_TASK_SCOPE', 'TASK_NAME', 'SCHEDULE_EMPTY', 'TIME_ZONE', 'CRON', 'INLINE_SECRET', 'UNKNOWN_GROUP', 'UNKNOWN_DEVICE', 'NO_MANIFESTS'] as const;
+  const manifestCodes = ['YAML_SYNTAX', 'DUPLICATE_KEY', 'YAML_LIMIT', 'API_VERSION', 'UNKNOWN_KIND', 'SCHEMA', 'DUPLICATE_NAME', 'UNKNOWN_PARENT', 'GROUP_CYCLE', 'UNKNOWN_SOURCE', 'UNKNOWN_TASK', 'TASK_CHAIN_CYCLE', 'DUPLICATE_DP', 'UPDATE_TASK_SCOPE', 'TASK_NAME', 'SCHEDULE_EMPTY', 'TIME_ZONE', 'CRON', 'INLINE_SECRET', 'UNKNOWN_GROUP', 'UNKNOWN_DEVICE', 'UPSTREAM_NOT_HTTP', 'NO_MANIFESTS'] as const;
   t.same(manifestCodes.filter((c) => !covered.has(c)), [], 'no check without a case');
 });
 

@@ -77,6 +77,7 @@ const CLI_CASES = [
   'invalid cron: three fields',
   'inline password in an UpdateSource',
   'an ftp URL with user:pass@',
+  'an upstream source whose URL is a folder, not http(s)',
   'no manifest files at all',
 ];
 

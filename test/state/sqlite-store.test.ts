@@ -8,6 +8,7 @@ import { objectConformance, lockConformance, changes, rejectsWith } from './help
 import type { MakeStore } from './helpers/conformance.js';
 import { recordConformance } from './helpers/conformance-records.js';
 import { controllerConformance } from './helpers/conformance-controller.js';
+import { missedConformance } from './helpers/conformance-missed.js';
 import { tempDirSync } from '../helpers/temp-dir.js';
 
 const dir = tempDirSync(t, 'updops-state-');
@@ -20,6 +21,7 @@ void t.test('conformance: objects, serial, history', async (t) => objectConforma
 void t.test('conformance: lock', async (t) => lockConformance(t, makeStore));
 void t.test('conformance: observations, runs, events, dump', async (t) => recordConformance(t, makeStore));
 void t.test('conformance: leases, reconcile status', async (t) => controllerConformance(t, makeStore));
+void t.test('conformance: missed targets, device licences', async (t) => missedConformance(t, makeStore));
 
 void t.test('migrating a v2 state keeps its runs and their device results, and allows cancelled runs', async (t) => {
   const path = freshPath();
@@ -41,6 +43,25 @@ void t.test('migrating a v2 state keeps its runs and their device results, and a
   t.same((await store.listDeviceResults('r1')).map((r) => r.device), ['dp-1'], 'device results survive the rebuild');
   const run = await store.createRun({ task: 'task', trigger: 'manual', status: 'running', startedAt: '2026-01-01T00:02:00Z' });
   t.equal((await store.updateRun(run.id, { status: 'cancelled' })).status, 'cancelled');
+});
+
+void t.test('migration 5 applies over any version 4: it only adds its own tables', async (t) => {
+  const path = freshPath();
+  const db = new Database(path);
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  for (const m of MIGRATIONS.filter((m) => m.version <= 3)) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00Z');
+  }
+  // Some other version 4 (one this test cannot know): a column on device_results.
+  db.exec('ALTER TABLE device_results ADD COLUMN some_v4_column TEXT');
+  db.prepare('INSERT INTO schema_migrations VALUES (4, ?, ?)').run('another v4', '2026-01-01T00:00:00Z');
+  db.close();
+  const store = await SqliteStateStore.open(path);
+  t.teardown(() => store.close());
+  await store.rememberMissed([{ task: 'Update', target: 'ws-1', since: '2026-01-01T00:00:00.000Z' }]);
+  t.same((await store.listMissed()).map((m) => m.target), ['ws-1']);
+  t.equal((await store.recordUnlicensedUpdates('ws-1', 1)).unlicensedUpdates, 1);
 });
 
 void t.test('a new file gets every migration, recorded in schema_migrations, in WAL mode', async (t) => {

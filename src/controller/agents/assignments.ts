@@ -16,7 +16,8 @@ async function trustRootText(sources: readonly ResolvedSource[]): Promise<string
 }
 
 /** Seed 000: "vendor, the device's DP / administration server, or custom sources, in order, with fallback". */
-export async function updateAssignment(scope: RunScope, device: string): Promise<UpdateAssignment> {
+/** `unlicensedUpdates`: the device's count as the controller keeps it (device_licence), when it has one. */
+export async function updateAssignment(scope: RunScope, device: string, unlicensedUpdates?: number): Promise<UpdateAssignment> {
   const { spec } = scope.task;
   const settings: UpdateTaskSpec['settings'] = (spec.type === 'Update' ? spec.settings : undefined) ?? {};
   const refs = settings.sources ?? defaultSources('Update');
@@ -27,7 +28,7 @@ export async function updateAssignment(scope: RunScope, device: string): Promise
     kind: 'update',
     runId: scope.runId,
     task: scope.task.name,
-    device: { name: device, ...(license ? { license } : {}) },
+    device: { name: device, ...(license ? { license } : {}), ...(unlicensedUpdates !== undefined ? { unlicensedUpdates } : {}) },
     sources: sources.map((s) => s.spec),
     settings,
     ...(trustRootJson ? { trustRootJson } : {}),

@@ -14,8 +14,8 @@ function toResult(base: Pick<DeviceResult, 'runId' | 'device'>, result: AgentRes
   return { ...base, status: result.status, ...(result.reason ? { reason: result.reason } : {}), files: result.files, bytes: result.bytes, durationMs: result.durationMs };
 }
 
-function assignmentFor(scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<Assignment> {
-  if (target.kind === 'device') return updateAssignment(scope, target.name);
+async function assignmentFor(scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<Assignment> {
+  if (target.kind === 'device') return updateAssignment(scope, target.name, (await ctx.store.getDeviceLicence(target.name))?.unlicensedUpdates);
   return downloadAssignment(scope, target.repository ?? '', ctx.download ?? { sources: [], legacyScheme: false, downloadDiffFiles: false });
 }
 

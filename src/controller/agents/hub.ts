@@ -83,6 +83,7 @@ export class AgentHub {
     await this.#known(name);
     const at = new Date(this.#now()).toISOString();
     const updated = await this.store.recordHeartbeat(name, status, at);
+    if (status?.role === 'device' && status.unlicensedUpdates !== undefined) await this.store.recordUnlicensedUpdates(name, status.unlicensedUpdates, at);
     for (const event of events) await this.store.appendEvent({ type: event.type, subject: name, message: event.message, ...(event.data ? { data: event.data } : {}), time: at });
     this.#see(name, heartbeatSeconds ? heartbeatSeconds * 1000 : (this.#live.get(name)?.heartbeatMs ?? DEFAULT_HEARTBEAT_SECONDS * 1000));
     return updated;
@@ -139,6 +140,8 @@ export class AgentHub {
     await this.store.putDeviceResult({ runId, device: agent, status, ...(reason ? { reason } : {}), files, bytes, durationMs });
     for (const event of result.events) await this.store.appendEvent({ type: event.type, subject: agent, message: event.message, data: { ...event.data, runId }, time: at });
     if (result.repository) await this.store.putObservation({ dp: agent, ...result.repository, observedAt: at, missing: [], corrupt: [] });
+    // The licence rule's count is mirrored here, so a wiped device folder cannot reset it (seed 000).
+    if (result.unlicensedUpdates !== undefined) await this.store.recordUnlicensedUpdates(agent, result.unlicensedUpdates, at);
     this.#settle(key(runId, agent), result);
     return true;
   }

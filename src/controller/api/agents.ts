@@ -4,7 +4,7 @@
  * what the token check keys on): assignments carry resolved source credentials.
  */
 import type { AgentHub } from '../agents/hub.js';
-import { decodeHeartbeat, type AgentEvent, type AgentResult } from '../../protocol/index.js';
+import { decodeHeartbeat, isCount, type AgentEvent, type AgentResult } from '../../protocol/index.js';
 import { AGENT_ROLES, type AgentRole } from '../../state/index.js';
 import { ApiError } from './http.js';
 import type { Reply, Route, RouteContext } from './routes.js';
@@ -58,7 +58,9 @@ export function parseResult(body: Json): AgentResult {
   const reason = typeof body.reason === 'string' ? body.reason.slice(0, 4000) : undefined;
   const repo = typeof body.repository === 'object' && body.repository !== null ? (body.repository as Json) : undefined;
   const repository = repo ? { ...(typeof repo.version === 'string' ? { version: repo.version } : {}), ...(typeof repo.published === 'string' ? { published: repo.published } : {}) } : undefined;
-  return { status, ...(reason ? { reason } : {}), files: count(body, 'files'), bytes: count(body, 'bytes'), durationMs: count(body, 'durationMs'), events: events(body), ...(repository ? { repository } : {}) };
+  const unlicensed = body.unlicensedUpdates;
+  if (unlicensed !== undefined && !isCount(unlicensed)) throw new ApiError('BAD_REQUEST', 'unlicensedUpdates must be a whole number of at least 0');
+  return { status, ...(reason ? { reason } : {}), files: count(body, 'files'), bytes: count(body, 'bytes'), durationMs: count(body, 'durationMs'), events: events(body), ...(repository ? { repository } : {}), ...(unlicensed !== undefined ? { unlicensedUpdates: unlicensed } : {}) };
 }
 
 const name = (ctx: RouteContext): string => ctx.params[0] ?? '';

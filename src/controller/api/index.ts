@@ -5,3 +5,4 @@ export { resolveToken, resolveWebhookSecret } from './auth.js';
 export { escapeHtml, renderDashboard } from './dashboard.js';
 export { ApiError, type ApiErrorCode } from './http.js';
 export { OUTBREAK_TYPES } from './routes.js';
+export { servedRepositoryOf, type RepositoryServing, type ServedRepository } from './repository.js';

@@ -1,7 +1,8 @@
 /**
  * The controller's HTTP API (docs/design.md 4) on node:http: bound to 127.0.0.1 unless told otherwise,
  * every POST needs the bearer token (checked before anything is read or started), bodies are
- * bounded, and each request is logged as one JSON line without its body or headers.
+ * bounded, and each request is logged as one JSON line without its body or headers. Paths under
+ * `/repository/` are a served repository (repository.ts), not API routes.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -16,6 +17,7 @@ import { evaluatePreconditions } from '../../util/index.js';
 import { GitHooks } from './hooks.js';
 import { ApiError, parseJson, readBody, sendError, sendJson, sendNotModified, sendText, toApiError } from './http.js';
 import { decodeParam, queryOf, rawSegments } from './paths.js';
+import { RepositoryRoute, repositoryTarget, type RepositoryServing } from './repository.js';
 import { findRoute, type Reply, type RouteContext } from './routes.js';
 import { DEFAULT_STATUS_CACHE_MS, statusCache } from './status-cache.js';
 import type { StatusReport } from '../../status/index.js';
@@ -46,6 +48,8 @@ export interface ApiServerOptions {
   agents?: AgentHub;
   /** A listener bound earlier (`bindApiListener`); `host` and `port` are then ignored. */
   listener?: BoundListener;
+  /** Serve this repository read-only under `/repository/` (repository.ts); absent: those paths are 404. */
+  repository?: RepositoryServing;
 }
 
 /**
@@ -81,6 +85,7 @@ interface Settings {
   dashboardRefreshSeconds: number;
   agents: AgentHub | undefined;
   hooks: GitHooks;
+  repository: RepositoryRoute;
 }
 
 /** A strong ETag from the bytes of the reply: the same answer twice has the same tag. */
@@ -138,10 +143,15 @@ function handler(settings: Settings) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const started = performance.now();
     const path = (req.url ?? '/').split('?')[0];
+    const target = repositoryTarget(req.url);
     res.on('finish', () => {
-      settings.logger?.info({ method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+      const line = { method: req.method, path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 };
+      // A secondary's sync reads hundreds of files: those lines are debug, the API's stay info.
+      if (target === undefined) settings.logger?.info(line, 'request');
+      else settings.logger?.debug(line, 'repository request');
     });
-    dispatch(req, res, settings).catch((error: unknown) => {
+    const answer = target === undefined ? dispatch(req, res, settings) : settings.repository.serve(req, res, settings.controller, target);
+    answer.catch((error: unknown) => {
       const apiError = toApiError(error);
       if (apiError.code === 'INTERNAL') settings.logger?.error({ method: req.method, path, error: error instanceof Error ? error.message : String(error) }, 'request failed');
       if (res.headersSent) {
@@ -199,6 +209,7 @@ export async function createApiServer(controller: Controller, options: ApiServer
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     dashboardRefreshSeconds: options.dashboardRefreshSeconds ?? 15,
     agents: options.agents,
+    repository: new RepositoryRoute(options.repository, options.token ? options.token : undefined, options.logger),
     hooks: new GitHooks({ token: options.token ? options.token : undefined, secret: options.webhookSecret ? options.webhookSecret : undefined, logger: options.logger, ...(options.webhookBodyLimit ? { bodyLimit: options.webhookBodyLimit } : {}) }),
   };
   const listener = options.listener ?? (await bindApiListener(options.host ?? DEFAULT_API_HOST, options.port ?? 0));

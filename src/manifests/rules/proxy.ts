@@ -26,3 +26,25 @@ export const proxyOnHttpOnly: Rule = {
     return problems;
   },
 };
+
+/**
+ * An `upstream` source is the primary controller's `/repository/` (docs/design.md 1, "Update
+ * sources"): only ever HTTP(S). A folder or FTP URL there is a mistake the sync would only find
+ * at run time, against the wrong kind of place; validate says where.
+ */
+export const upstreamOverHttp: Rule = {
+  name: 'upstream-over-http',
+  check({ model }) {
+    const problems: Problem[] = [];
+    for (const [name, source] of model.sources) {
+      const { spec } = source.manifest;
+      if (spec.type !== 'upstream' || PROXIED.test(spec.url)) continue;
+      problems.push({
+        code: 'UPSTREAM_NOT_HTTP',
+        message: `update source "${name}" is of type upstream, the primary controller's repository, which is only served over HTTP(S); set spec.url to http(s)://PRIMARY:PORT/repository/, or use type folder, ftp or http for another kind of source`,
+        location: source.locator.locate('/spec/url'),
+      });
+    }
+    return problems;
+  },
+};

@@ -2,8 +2,10 @@
  * `updops serve` (docs/design.md 3, "Serving"): any repository folder over plain HTTP/1.1 with
  * Range, ETag/If-None-Match/If-Match, Last-Modified/If-Modified-Since/If-Unmodified-Since, If-Range, exact lengths,
  * streaming with backpressure and keep-alive; nothing outside the folder is ever served.
+ * The same file-serving core answers the controller's `/repository/` (`repositoryFiles`), so a
+ * primary controller serves a DP's repository exactly as `updops serve` would.
  */
-import { closeSync, createReadStream, fstatSync, openSync, read, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, read, realpathSync, statSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -127,22 +129,77 @@ export async function serveRepository(options: ServeOptions): Promise<Repository
     await close();
     throw error;
   }
-  const sender = options.zeroCopy === false ? undefined : loadZeroCopy();
-  const zeroCopy = sender ? { sender, idleMs: options.sendIdleMs ?? SEND_IDLE_MS, stats: stats.zeroCopy } : undefined;
-  const maxFileBytes = zeroCopy ? ZERO_COPY_MIN : FILE_CACHE_DEFAULTS.maxFileBytes;
-  const cache = new FileCache({ maxBytes: options.cacheBytes ?? FILE_CACHE_DEFAULTS.maxBytes, maxFileBytes });
+  const core = fileCore(options, stats.zeroCopy);
   live.respond = (req, res) => {
-    handle(realRoot, cache, zeroCopy, req, res, (info) => {
+    answer(core, realRoot, req, res, req.url ?? '', (info) => {
       stats.requests++;
       stats.bytes += info.bytes;
       options.onRequest?.(info);
-    }).catch(() => {
-      if (!res.headersSent) sendText(res, req.method === 'HEAD', 500, 'internal error\n');
-      else res.destroy();
     });
   };
   ready(live.respond);
   return { url: `http://${hostPort(host, port)}`, port, close, stats };
+}
+
+/** How files are read and sent: the small-file cache and sendfile(2), shared by every request of one server. */
+interface FileCore {
+  cache: FileCache;
+  zeroCopy: ZeroCopyUse | undefined;
+}
+
+function fileCore(options: Pick<ServeOptions, 'cacheBytes' | 'zeroCopy' | 'sendIdleMs'>, zeroCopyStats: ServeStats['zeroCopy']): FileCore {
+  const sender = options.zeroCopy === false ? undefined : loadZeroCopy();
+  const zeroCopy = sender ? { sender, idleMs: options.sendIdleMs ?? SEND_IDLE_MS, stats: zeroCopyStats } : undefined;
+  const maxFileBytes = zeroCopy ? ZERO_COPY_MIN : FILE_CACHE_DEFAULTS.maxFileBytes;
+  return { cache: new FileCache({ maxBytes: options.cacheBytes ?? FILE_CACHE_DEFAULTS.maxBytes, maxFileBytes }), zeroCopy };
+}
+
+/** One request, its failure answered 500 (or the connection cut once headers are out). */
+function answer(core: FileCore, realRoot: string | undefined, req: IncomingMessage, res: ServerResponse, target: string, report: (info: RequestInfo) => void): void {
+  handle(realRoot, core.cache, core.zeroCopy, req, res, target, report).catch(() => {
+    if (!res.headersSent) sendText(res, req.method === 'HEAD', 500, 'internal error\n');
+    else res.destroy();
+  });
+}
+
+/**
+ * The file-serving core of `updops serve` for a server that is not `updops serve` (the
+ * controller's `/repository/`): GET and HEAD of one file under a folder with every guarantee
+ * above — no path out of the folder, no dot-files, no listings, ETag, Range and the
+ * conditional headers. The folder is looked up per request, so it may appear later (a DP's
+ * first sync) or change (a commit moves the DP's repository).
+ */
+export interface RepositoryFiles {
+  /** Answers `req` with the file `target` (a request path such as `/metadata/timestamp.json`) of `root`; a missing root answers 404. */
+  respond(root: string, req: IncomingMessage, res: ServerResponse, target: string, onRequest?: (info: RequestInfo) => void): void;
+  /** Counted when each response ends, as `RepositoryServer.stats`. */
+  stats: ServeStats;
+}
+
+export function repositoryFiles(options: Pick<ServeOptions, 'cacheBytes' | 'zeroCopy' | 'sendIdleMs'> = {}): RepositoryFiles {
+  const stats: ServeStats = { requests: 0, bytes: 0, zeroCopy: { bytes: 0, waits: 0 } };
+  const core = fileCore(options, stats.zeroCopy);
+  return {
+    stats,
+    respond: (root, req, res, target, onRequest) => {
+      const realRoot = realRoots.get(root, () => realDirectory(root));
+      answer(core, realRoot, req, res, target, (info) => {
+        stats.requests++;
+        stats.bytes += info.bytes;
+        onRequest?.(info);
+      });
+    },
+  };
+}
+
+/** The real path of `root` when it is a directory; undefined (everything under it is 404) otherwise. */
+function realDirectory(root: string): string | undefined {
+  try {
+    const real = realpathSync.native(root);
+    return statSync(real).isDirectory() ? real : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Listens on host and port, or on an already bound socket; busy or forbidden is a LISTEN error. */
@@ -221,13 +278,16 @@ function sendText(res: ServerResponse, head: boolean, status: number, text: stri
 /** Per event-loop turn (turn-memo.ts): the real path of a request path, and the stats of a cached file. */
 const realPaths = new TurnMemo<string | undefined>();
 const cachedStats = new TurnMemo<Stats | undefined>();
+const realRoots = new TurnMemo<string | undefined>();
 
+/** `target`: the request path relative to the served folder; `realRoot` undefined: no folder (404). */
 async function handle(
-  realRoot: string,
+  realRoot: string | undefined,
   cache: FileCache,
   zeroCopy: ZeroCopyUse | undefined,
   req: IncomingMessage,
   res: ServerResponse,
+  target: string,
   report: (info: RequestInfo) => void,
 ): Promise<void> {
   const method = req.method ?? 'GET';
@@ -246,9 +306,10 @@ async function handle(
     sent.bytes = sendText(res, false, 405, 'only GET and HEAD\n', ['Allow', 'GET, HEAD']);
     return;
   }
-  const parsed = parseRequestPath(req.url ?? '');
-  if (!parsed.ok) {
-    sent.bytes = sendText(res, head, parsed.status, parsed.status === 400 ? 'bad request\n' : 'not found\n');
+  const parsed = parseRequestPath(target);
+  if (!parsed.ok || realRoot === undefined) {
+    const status = parsed.ok ? 404 : parsed.status;
+    sent.bytes = sendText(res, head, status, status === 400 ? 'bad request\n' : 'not found\n');
     return;
   }
   // open/stat/close are synchronous, as in nginx's event loop: on hot dentries each is a few

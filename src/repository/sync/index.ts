@@ -47,6 +47,7 @@ export async function syncRepository(options: SyncOptions, signal?: AbortSignal)
       timeoutMs: 1000 * (spec.timeoutSeconds ?? options.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds),
       proxy: spec.proxy,
       credentials: spec.credentials,
+      bearerToken: spec.bearerToken,
       caFile: spec.caFile,
       env: options.env,
     });

@@ -8,6 +8,8 @@ export interface SourceSpec {
   proxy?: string;
   /** Already resolved from a secretRef; never logged, never in errors or results. */
   credentials?: { username: string; password: string };
+  /** Already resolved from a secretRef (an `upstream` source's token): `Authorization: Bearer`; never logged. */
+  bearerToken?: string;
   caFile?: string;
   timeoutSeconds?: number;
 }

@@ -1,7 +1,7 @@
 /**
  * HTTP(S) source (docs/design.md 1 "Update sources", 3 "Sync"): a node:http(s) keep-alive pool
  * bounded to the sync's concurrency, connect+headers and idle-body timeouts from
- * `timeoutSeconds`, basic auth, extra CA bundle. node:http ships inside the node binary, so a
+ * `timeoutSeconds`, basic auth (or a bearer token), extra CA bundle. node:http ships inside the node binary, so a
  * no-op sync does not pay undici's ~0.2 s load; undici is used (lazily) only behind a proxy: the
  * source's `proxy`, else the proxy environment variables of the process (proxy-env.ts).
  */
@@ -143,6 +143,7 @@ function statusFailure(statusCode: number, relPath: string, display: string, sen
 }
 
 function authHeader(base: URL, options: TransportOptions): string | undefined {
+  if (options.bearerToken) return `Bearer ${options.bearerToken}`;
   const user = options.credentials?.username ?? decodeURIComponent(base.username);
   const pass = options.credentials?.password ?? decodeURIComponent(base.password);
   if (!user) return undefined;

@@ -33,6 +33,8 @@ export interface TransportOptions {
   timeoutMs: number;
   proxy?: string | undefined;
   credentials?: { username: string; password: string } | undefined;
+  /** Sent as `Authorization: Bearer …` instead of basic auth (an `upstream` source: the primary controller's API token). */
+  bearerToken?: string | undefined;
   caFile?: string | undefined;
   /** Proxy variables for HTTP(S) without `proxy` (proxy-env.ts); default `process.env`. */
   env?: NodeJS.ProcessEnv | undefined;

@@ -166,6 +166,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Run missed tasks and the licence rule outlive a restart (issue 16): the targets a runMissed
+    // task still owes a run, and each device's count of updates done without a current licence
+    // as the controller knows it (a wiped device folder must not reset the rule). New tables
+    // only, touching nothing earlier migrations made, so it applies after any version 4.
+    version: 5,
+    name: 'missed targets, device licences',
+    sql: `
+      CREATE TABLE missed_targets (
+        task TEXT NOT NULL,
+        target TEXT NOT NULL,
+        since TEXT NOT NULL,
+        run_id TEXT,
+        PRIMARY KEY (task, target)
+      );
+      CREATE TABLE device_licence (
+        device TEXT PRIMARY KEY,
+        unlicensed_updates INTEGER NOT NULL CHECK (unlicensed_updates >= 0),
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

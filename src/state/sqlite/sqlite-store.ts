@@ -11,6 +11,8 @@ import type {
   LeaseRequest,
   LockInfo,
   LockRequest,
+  MissedTarget,
+  DeviceLicence,
   NewEvent,
   NewRun,
   ObjectKey,
@@ -30,6 +32,7 @@ import * as agents from './agents.js';
 import * as events from './events.js';
 import * as leases from './leases.js';
 import * as lock from './lock.js';
+import * as missed from './missed.js';
 import * as reconcile from './reconcile-status.js';
 import * as objects from './objects.js';
 import { openDatabase } from './open-database.js';
@@ -198,6 +201,30 @@ export class SqliteStateStore implements StateStore {
 
   async claimAgentResult(runId: string, agent: string, at?: string): Promise<boolean> {
     return this.#run(() => agents.claimAgentResult(this.#db, runId, agent, at ?? this.#now().toISOString()));
+  }
+
+  async rememberMissed(targets: readonly MissedTarget[]): Promise<void> {
+    this.#run(() => missed.rememberMissed(this.#db, targets));
+  }
+
+  async listMissed(): Promise<MissedTarget[]> {
+    return this.#run(() => missed.listMissed(this.#db));
+  }
+
+  async forgetMissed(task: string, targets?: readonly string[]): Promise<number> {
+    return this.#run(() => missed.forgetMissed(this.#db, task, targets));
+  }
+
+  async recordUnlicensedUpdates(device: string, count: number, at?: string): Promise<DeviceLicence> {
+    return this.#run(() => missed.recordUnlicensedUpdates(this.#db, device, count, at ?? this.#now().toISOString()));
+  }
+
+  async getDeviceLicence(device: string): Promise<DeviceLicence | undefined> {
+    return this.#run(() => missed.getDeviceLicence(this.#db, device));
+  }
+
+  async listDeviceLicences(): Promise<DeviceLicence[]> {
+    return this.#run(() => missed.listDeviceLicences(this.#db));
   }
 
   async appendEvent(event: NewEvent): Promise<EventRecord> {
