@@ -12,6 +12,7 @@ import { freeLoopbackPort } from '../helpers/loopback.js';
 import { changes, lockConformance, objectConformance, type MakeStore } from './helpers/conformance.js';
 import { recordConformance } from './helpers/conformance-records.js';
 import { controllerConformance } from './helpers/conformance-controller.js';
+import { missedConformance } from './helpers/conformance-missed.js';
 
 const skip = postgresSkipReason();
 if (skip) {
@@ -24,6 +25,7 @@ if (skip) {
   void t.test('conformance: lock', async (t) => lockConformance(t, makeStore));
   void t.test('conformance: observations, runs, events, dump', async (t) => recordConformance(t, makeStore));
   void t.test('conformance: leases, reconcile status', async (t) => controllerConformance(t, makeStore));
+  void t.test('conformance: missed targets, device licences', async (t) => missedConformance(t, makeStore));
 
   void t.test('two stores on one state: applies serialize on the serial, the lock has one holder', async (t) => {
     const url = server.freshUrl();

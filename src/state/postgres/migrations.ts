@@ -144,4 +144,22 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'missed targets, device licences',
+    sql: `
+      CREATE TABLE missed_targets (
+        task TEXT NOT NULL,
+        target TEXT NOT NULL,
+        since TEXT NOT NULL,
+        run_id TEXT,
+        PRIMARY KEY (task, target)
+      );
+      CREATE TABLE device_licence (
+        device TEXT PRIMARY KEY,
+        unlicensed_updates INTEGER NOT NULL CHECK (unlicensed_updates >= 0),
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -3,6 +3,7 @@ import type {
   AgentRecord,
   AgentRegistration,
   ApplyChangesInput,
+  DeviceLicence,
   DeviceResult,
   EventQuery,
   EventRecord,
@@ -11,6 +12,7 @@ import type {
   LeaseRequest,
   LockInfo,
   LockRequest,
+  MissedTarget,
   NewEvent,
   NewRun,
   ObjectKey,
@@ -192,6 +194,30 @@ export class PostgresStateStore implements StateStore {
 
   claimAgentResult(runId: string, agent: string, at?: string): Promise<boolean> {
     return this.#run(() => records.claimAgentResult(this.#pool, runId, agent, at ?? this.#now().toISOString()));
+  }
+
+  rememberMissed(targets: readonly MissedTarget[]): Promise<void> {
+    return this.#run(() => records.rememberMissed(this.#pool, targets));
+  }
+
+  listMissed(): Promise<MissedTarget[]> {
+    return this.#run(() => records.listMissed(this.#pool));
+  }
+
+  forgetMissed(task: string, targets?: readonly string[]): Promise<number> {
+    return this.#run(() => records.forgetMissed(this.#pool, task, targets));
+  }
+
+  recordUnlicensedUpdates(device: string, count: number, at?: string): Promise<DeviceLicence> {
+    return this.#run(() => records.recordUnlicensedUpdates(this.#pool, device, count, at ?? this.#now().toISOString()));
+  }
+
+  getDeviceLicence(device: string): Promise<DeviceLicence | undefined> {
+    return this.#run(() => records.getDeviceLicence(this.#pool, device));
+  }
+
+  listDeviceLicences(): Promise<DeviceLicence[]> {
+    return this.#run(() => records.listDeviceLicences(this.#pool));
   }
 
   appendEvent(event: NewEvent): Promise<EventRecord> {

@@ -1,7 +1,7 @@
 /** Agents, events, repository observations and the reconcile status on PostgreSQL (as their sqlite/ modules). */
 import { UpdopsError } from '../../errors.js';
 import { toEvent, toObservation, type EventRow, type ObservationRow } from '../rows.js';
-import type { AgentRecord, AgentRegistration, AgentRole, EventQuery, EventRecord, NewEvent, ReconcileCondition, ReconcileStatus, RepositoryObservation } from '../store.js';
+import type { AgentRecord, AgentRegistration, AgentRole, DeviceLicence, MissedTarget, EventQuery, EventRecord, NewEvent, ReconcileCondition, ReconcileStatus, RepositoryObservation } from '../store.js';
 import type { Queryable } from './connection.js';
 
 interface AgentRow {
@@ -132,4 +132,59 @@ export async function putReconcileStatus(db: Queryable, status: ReconcileStatus)
      last_ready_commit = excluded.last_ready_commit, last_ready_at = excluded.last_ready_at`,
     [status.commit ?? null, status.condition, status.reason, status.message, status.lastAttemptAt, status.failures, status.nextRetryAt ?? null, status.lastReadyCommit ?? null, status.lastReadyAt ?? null],
   );
+}
+
+interface MissedRow {
+  task: string;
+  target: string;
+  since: string;
+  run_id: string | null;
+}
+
+export async function rememberMissed(db: Queryable, targets: readonly MissedTarget[]): Promise<void> {
+  if (targets.length === 0) return;
+  await db.query(
+    `INSERT INTO missed_targets (task, target, since, run_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+     ON CONFLICT (task, target) DO NOTHING`,
+    [targets.map((t) => t.task), targets.map((t) => t.target), targets.map((t) => t.since), targets.map((t) => t.runId ?? null)],
+  );
+}
+
+export async function listMissed(db: Queryable): Promise<MissedTarget[]> {
+  const rows = (await db.query<MissedRow>('SELECT task, target, since, run_id FROM missed_targets ORDER BY task COLLATE "C", target COLLATE "C"')).rows;
+  return rows.map((r) => ({ task: r.task, target: r.target, since: r.since, ...(r.run_id !== null ? { runId: r.run_id } : {}) }));
+}
+
+export async function forgetMissed(db: Queryable, task: string, targets?: readonly string[]): Promise<number> {
+  const result = targets === undefined ? await db.query('DELETE FROM missed_targets WHERE task = $1', [task]) : await db.query('DELETE FROM missed_targets WHERE task = $1 AND target = ANY($2::text[])', [task, [...targets]]);
+  return result.rowCount ?? 0;
+}
+
+interface LicenceRow {
+  device: string;
+  unlicensed_updates: number;
+  updated_at: string;
+}
+
+const toLicence = (r: LicenceRow): DeviceLicence => ({ device: r.device, unlicensedUpdates: r.unlicensed_updates, updatedAt: r.updated_at });
+
+export async function getDeviceLicence(db: Queryable, device: string): Promise<DeviceLicence | undefined> {
+  const row = (await db.query<LicenceRow>('SELECT device, unlicensed_updates, updated_at FROM device_licence WHERE device = $1', [device])).rows[0];
+  return row ? toLicence(row) : undefined;
+}
+
+/** One statement: the larger count wins even when two replicas record at once. */
+export async function recordUnlicensedUpdates(db: Queryable, device: string, count: number, at: string): Promise<DeviceLicence> {
+  if (!Number.isSafeInteger(count) || count < 0) throw new UpdopsError('USAGE', `an unlicensed update count must be a non-negative integer, got ${String(count)} for ${device}`);
+  await db.query(
+    `INSERT INTO device_licence (device, unlicensed_updates, updated_at) VALUES ($1, $2, $3)
+     ON CONFLICT (device) DO UPDATE SET unlicensed_updates = excluded.unlicensed_updates, updated_at = excluded.updated_at
+     WHERE excluded.unlicensed_updates > device_licence.unlicensed_updates`,
+    [device, count, at],
+  );
+  return (await getDeviceLicence(db, device))!;
+}
+
+export async function listDeviceLicences(db: Queryable): Promise<DeviceLicence[]> {
+  return (await db.query<LicenceRow>('SELECT device, unlicensed_updates, updated_at FROM device_licence ORDER BY device COLLATE "C"')).rows.map(toLicence);
 }
