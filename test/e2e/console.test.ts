@@ -138,7 +138,7 @@ void t.test('the console in Chromium: actions behind the token, a failed Linux D
     t.match(status.message, /\S/);
     const red = page.locator('ul[aria-label="Devices by freshness"] li.bad');
     t.match(await red.textContent(), /^1\s*Totally out of date$/, 'the totally-out-of-date device is counted, in red');
-    t.equal(await red.evaluate((el) => getComputedStyle(el).color), 'rgb(164, 14, 38)', 'red text');
+    t.equal(await red.evaluate('(el) => getComputedStyle(el).color'), 'rgb(164, 14, 38)', 'red text');
     t.match(await page.locator('ul[aria-label="Devices by freshness"] li.ok').textContent(), /^1\s*Up to date$/);
     t.match(await page.locator('ul[aria-label="Distribution points by state"]').textContent(), /1\s*failed/);
     t.match(await page.locator('ul[aria-label="Runs by status"]').textContent(), /1\s*failed/);
@@ -209,8 +209,8 @@ void t.test('the console in Chromium: actions behind the token, a failed Linux D
     const keyboard = await page.goto(url);
     t.equal(keyboard?.headers()['content-security-policy']?.includes("default-src 'none'"), true);
     await page.keyboard.press('Tab');
-    t.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content', 'the first Tab reaches the skip link');
-    t.not(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), 'none', 'focus is visible');
+    t.equal(await page.locator(':focus').textContent(), 'Skip to content', 'the first Tab reaches the skip link');
+    t.not(await page.locator(':focus').evaluate('(el) => getComputedStyle(el).outlineStyle'), 'none', 'focus is visible');
   });
 
   const json = await api(url, '/api/status');

@@ -1,14 +1,25 @@
 /** `/plan`, `/login` and the error page. */
 import { renderPlanMarkdown, type Plan } from '../../plan/index.js';
 import { timeAgo } from '../format.js';
-import { html } from '../html.js';
+import { html, type SafeHtml } from '../html.js';
 import { layout, type PageContext } from '../layout.js';
 import { renderMarkdown } from '../markdown.js';
+
+/** The plan as Markdown, or — a plan recorded in a shape the renderer does not know (an older version) — its JSON. */
+function planBody(plan: Plan): SafeHtml {
+  let markdown: string;
+  try {
+    markdown = renderPlanMarkdown(plan);
+  } catch {
+    return html`<p class="notice">This plan was recorded in a form this version cannot render; here it is as recorded.</p><pre><code>${JSON.stringify(plan, null, 2)}</code></pre>`;
+  }
+  return renderMarkdown(markdown);
+}
 
 export function renderPlanPage(ctx: PageContext, last: { plan: Plan; appliedAt: string; commit?: string; serial: number } | null): string {
   const body = last
     ? html`<h1>Plan</h1><p>The plan of the last applied ${last.commit ? html`commit <code>${last.commit.slice(0, 12)}</code>` : 'configuration'}, applied ${timeAgo(last.appliedAt, ctx.now)} (serial ${last.serial}) — the same content as <code>updops plan --format markdown</code> printed then.</p>
-<div class="markdown">${renderMarkdown(renderPlanMarkdown(last.plan))}</div>`
+<div class="markdown">${planBody(last.plan)}</div>`
     : html`<h1>Plan</h1><p class="muted">Nothing applied yet.</p>`;
   return layout(ctx, { title: 'Plan', nav: 'plan' }, body);
 }
