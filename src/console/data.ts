@@ -290,6 +290,10 @@ export async function tasksData(source: ConsoleSource): Promise<TaskView[]> {
 export interface RunData {
   run: RunRecord;
   results: DeviceResult[];
+  /** Which targets are devices (they have a page); the others are DPs. */
+  devices: ReadonlySet<string>;
+  /** A DP target's group, for its link into the groups tree. */
+  dpGroups: ReadonlyMap<string, string>;
   /** The task as applied now (absent: it was deleted since). */
   task?: TaskView;
 }
@@ -297,9 +301,12 @@ export interface RunData {
 export async function runData(source: ConsoleSource, id: string): Promise<RunData | undefined> {
   const run = await source.store.getRun(id);
   if (!run) return undefined;
-  const [results, tasks] = await Promise.all([source.store.listDeviceResults(id), tasksData(source)]);
+  const [results, tasks, report] = await Promise.all([source.store.listDeviceResults(id), tasksData(source), source.status()]);
   const task = tasks.find((t) => t.name === run.task);
-  return { run, results, ...(task ? { task } : {}) };
+  const names = new Set(results.map((r) => r.device));
+  const devices = new Set((report.devices ?? []).filter((d) => names.has(d.name)).map((d) => d.name));
+  const groupOf = new Map(report.distributionPoints.filter((dp) => names.has(dp.name)).map((dp) => [dp.name, dp.group]));
+  return { run, results, devices, dpGroups: groupOf, ...(task ? { task } : {}) };
 }
 
 /** The plan of the last applied commit, as the history recorded it (null: nothing applied yet). */

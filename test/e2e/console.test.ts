@@ -5,7 +5,8 @@
  * download task run from the console, then a broken commit so the reconcile fails.
  *
  * - run now without the token is refused (401, nothing started); after logging in with it, it starts
- *   the run and the run page shows the Linux DP failed with the seed's reason — all with JavaScript off;
+ *   the run and the run page shows the Linux DP failed with the seed's reason; retry failed runs
+ *   only that DP again — all with JavaScript off;
  * - the overview shows the failed reconcile's error, and the totally-out-of-date device counted, in red;
  * - every page renders, has no CSP violation, and axe-core finds no serious or critical violation;
  *   a PNG screenshot of each is saved under .tap/screenshots/console/.
@@ -28,6 +29,9 @@ const skip = noBrowserReason();
 async function api(url: string, rel: string, body?: unknown): Promise<Response> {
   return fetch(`${url}${rel}`, body === undefined ? {} : { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 }
+
+/** The page's getComputedStyle, typed by hand: the tests are compiled without the DOM's types (and a function sent to the page takes nothing along). */
+type Styled = { getComputedStyle(e: unknown): { color: string; outlineStyle: string } };
 
 const days = (n: number): string => new Date(Date.now() - n * 86_400_000).toISOString();
 
@@ -117,6 +121,16 @@ void t.test('the console in Chromium: actions behind the token, a failed Linux D
     t.match(await linux.textContent(), NON_WINDOWS_REASON, 'the failed Linux DP shows its reason');
     t.match(await page.locator('table[aria-label="Per-target results"] tr', { hasText: 'dp-win' }).textContent(), 'completed');
     runPage = runUrl;
+
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Retry 1 failed target' }).click()]);
+    t.match(page.url(), /\/runs\/[A-Za-z0-9_-]+\?done=started$/, 'retry failed starts a run');
+    t.not(page.url().split('?')[0], runUrl, 'a new run');
+    const retryUrl = page.url().split('?')[0] ?? '';
+    await until('the retry to finish', async () => {
+      await page.goto(retryUrl);
+      return !/running|pending/.test((await page.locator('dl.facts dd').first().textContent()) ?? '');
+    });
+    t.same(await page.locator('table[aria-label="Per-target results"] tbody th').allTextContents(), ['dp-linux'], 'only the failed target is retried');
   });
 
   fx.write('tasks-broken.yaml', taskYaml('Broken', { scope: { group: 'nowhere' }, schedule: { kind: 'everyDays', every: 0 } }));
@@ -138,10 +152,10 @@ void t.test('the console in Chromium: actions behind the token, a failed Linux D
     t.match(status.message, /\S/);
     const red = page.locator('ul[aria-label="Devices by freshness"] li.bad');
     t.match(await red.textContent(), /^1\s*Totally out of date$/, 'the totally-out-of-date device is counted, in red');
-    t.equal(await red.evaluate('(el) => getComputedStyle(el).color'), 'rgb(164, 14, 38)', 'red text');
+    t.equal(await red.evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).color), 'rgb(164, 14, 38)', 'red text');
     t.match(await page.locator('ul[aria-label="Devices by freshness"] li.ok').textContent(), /^1\s*Up to date$/);
     t.match(await page.locator('ul[aria-label="Distribution points by state"]').textContent(), /1\s*failed/);
-    t.match(await page.locator('ul[aria-label="Runs by status"]').textContent(), /1\s*failed/);
+    t.match(await page.locator('ul[aria-label="Runs by status"]').textContent(), /2\s*failed/);
     t.not(await page.locator('time').first().textContent(), null);
     t.notMatch(await page.locator('main time').first().textContent(), / UTC$/, 'console.js shows times in the viewer’s zone');
     t.match(await page.locator('main time').first().getAttribute('title'), /Z \(UTC\)/, 'the UTC value stays in the tooltip');
@@ -210,7 +224,7 @@ void t.test('the console in Chromium: actions behind the token, a failed Linux D
     t.equal(keyboard?.headers()['content-security-policy']?.includes("default-src 'none'"), true);
     await page.keyboard.press('Tab');
     t.equal(await page.locator(':focus').textContent(), 'Skip to content', 'the first Tab reaches the skip link');
-    t.not(await page.locator(':focus').evaluate('(el) => getComputedStyle(el).outlineStyle'), 'none', 'focus is visible');
+    t.not(await page.locator(':focus').evaluate((el) => (globalThis as unknown as Styled).getComputedStyle(el).outlineStyle), 'none', 'focus is visible');
   });
 
   const json = await api(url, '/api/status');

@@ -49,6 +49,12 @@ ${table(['Task', 'Status', 'Trigger', 'Started', 'Duration', 'Reason'], rows, 'N
   return layout(ctx, { title: 'Runs', nav: 'runs' }, body);
 }
 
+function targetLink(data: RunData, name: string): SafeHtml {
+  if (data.devices.has(name)) return html`<a href="${path('devices', name)}">${name}</a>`;
+  const group = data.dpGroups.get(name);
+  return group ? html`<a href="${`/groups#group-${group}`}">${name}</a>` : html`${name}`;
+}
+
 export function renderRun(ctx: PageContext, data: RunData, notice?: string): string {
   const { run, results } = data;
   const active = run.status === 'running' || run.status === 'pending';
@@ -56,7 +62,7 @@ export function renderRun(ctx: PageContext, data: RunData, notice?: string): str
   const totals = results.reduce((a, r) => ({ files: a.files + r.files, bytes: a.bytes + r.bytes }), { files: 0, bytes: 0 });
   const rows = results.map(
     (r) =>
-      html`<tr><th scope="row"><a href="${path('devices', r.device)}">${r.device}</a></th><td>${runBadge(r.status)}</td><td>${r.reason ?? ''}</td><td class="num">${r.files}</td><td class="num">${bytes(r.bytes)}</td><td class="num">${duration(r.durationMs)}</td></tr>`,
+      html`<tr><th scope="row">${targetLink(data, r.device)}</th><td>${runBadge(r.status)}</td><td>${r.reason ?? ''}</td><td class="num">${r.files}</td><td class="num">${bytes(r.bytes)}</td><td class="num">${duration(r.durationMs)}</td></tr>`,
   );
   const actions = [
     data.task ? actionForm(ctx, path('tasks', run.task, 'run'), 'Run now') : '',
