@@ -236,7 +236,11 @@ export async function groupsData(source: ConsoleSource): Promise<GroupView[]> {
   const report = await source.status();
   const dps = await dpViews(source, report);
   const byGroup = new Map<string, DeviceStatusRow[]>();
-  for (const d of report.devices ?? []) byGroup.set(d.group, [...(byGroup.get(d.group) ?? []), d]);
+  for (const d of report.devices ?? []) {
+    const list = byGroup.get(d.group);
+    if (list) list.push(d);
+    else byGroup.set(d.group, [d]);
+  }
   return report.groups.map((g) => {
     const devices = byGroup.get(g.name) ?? [];
     return {

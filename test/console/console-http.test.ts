@@ -2,7 +2,8 @@
  * The console's HTTP edge without a browser (src/controller/api/console.ts), against the API
  * server on 127.0.0.1 with the fake controller: every page answers HTML with the strict CSP and
  * escapes names; actions need the token (bearer, or a session plus its CSRF field and a matching
- * Origin); a forged, expired or old-token cookie is no session; off loopback, pages ask to log in.
+ * Origin); cancel from a run's form; a forged, expired or old-token cookie is no session; off
+ * loopback, pages ask to log in.
  */
 import t from 'tap';
 import type { Test } from 'tap';
@@ -16,7 +17,7 @@ const EVIL = '<img src=x onerror=alert(1)>';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 async function setup(t: Test, host?: string) {
-  const fake = await fakeController([{ name: EVIL, outcome: 'failed' }, { name: 'Nightly', outcome: 'completed' }]);
+  const fake = await fakeController([{ name: EVIL, outcome: 'failed' }, { name: 'Nightly', outcome: 'completed' }, { name: 'Slow', outcome: 'completed', hold: true }]);
   const bound = await bindApiListener('127.0.0.1', 0);
   const listener = host ? { ...bound, host } : bound;
   const api = await createApiServer(fake.controller, { token: TOKEN, listener });
@@ -81,6 +82,20 @@ void t.test('actions: refused without the token, with a forged or stale session,
   t.equal(bearer.status, 303, 'a script with the bearer token needs no session');
   await fake.controller.idle();
   t.equal(await runs(), 2);
+
+  // Cancel a running run from its page's form; a second cancel is a 409 page.
+  const slow = await fake.controller.runTask('Slow', 'manual');
+  const runPage = await raw(url, 'GET', `/runs/${slow.id}`, { headers: { cookie: `updops_console=${session}` } });
+  t.match(runPage.text, `action="/runs/${slow.id}/cancel"`, 'a running run offers cancel');
+  t.match(runPage.text, 'data-refresh="3"', 'and reloads itself (with JavaScript on)');
+  const cancelled = await raw(url, 'POST', `/runs/${slow.id}/cancel`, { headers: cookie(session), body: `csrf=${csrf}` });
+  t.equal(cancelled.status, 303);
+  t.equal(cancelled.headers.location, `/runs/${slow.id}?done=cancelled`);
+  t.match(await fake.store.getRun(slow.id), { status: 'cancelled', reason: 'cancelled by the web console' });
+  const again = await raw(url, 'POST', `/runs/${slow.id}/cancel`, { headers: cookie(session), body: `csrf=${csrf}` });
+  t.equal(again.status, 409);
+  t.match(again.text, /already ended cancelled/);
+  fake.controller.release('Slow');
 
   const login = await raw(url, 'POST', '/login', { headers: FORM, body: `token=${encodeURIComponent(TOKEN)}&next=${encodeURIComponent('//evil.example/')}` });
   t.equal(login.status, 303);
