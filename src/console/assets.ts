@@ -29,7 +29,7 @@ h3{font-size:1.05rem;margin:1rem 0 .5rem}
 table{border-collapse:collapse;margin:.25rem 0 1rem;min-width:20rem}
 th,td{border:1px solid var(--line);padding:.3rem .55rem;text-align:left;vertical-align:top}
 thead th{background:var(--head)}
-tbody th{font-weight:600}
+tbody th{font-weight:600;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .muted{color:var(--muted)}
 .badge{display:inline-block;padding:0 .45rem;border-radius:1rem;border:1px solid currentColor;font-size:.85rem;font-weight:600;white-space:nowrap}

@@ -190,7 +190,8 @@ void t.test('the console in Chromium: actions behind the token, a failed Linux D
 
     await page.goto(`${url}/tasks`);
     const update = (await page.locator('section', { has: page.locator('h2', { hasText: 'Update devices' }) }).textContent()) ?? '';
-    t.match(update, /time zone Europe\/Berlin/);
+    t.match(update, /at 03:00 \(Europe\/Berlin\)/, 'the schedule in words, with its zone');
+    t.match(update, /(Mon|Wed|Fri) .*03:00 Europe\/Berlin/, 'each next start also in the schedule’s zone');
     t.match(update, /within 30 min/);
     t.match(update, /Next starts/);
     await review(page, 'tasks');

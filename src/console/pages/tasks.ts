@@ -11,12 +11,21 @@ function actionsNote(ctx: PageContext): SafeHtml {
   return html`<p class="notice">Actions need the API token: <a href="/login?next=${encodeURIComponent(ctx.path)}">log in</a> first.</p>`;
 }
 
+/** `Fri 03:00 Europe/Berlin`: a start in its schedule's own zone, beside the viewer's. */
+function inZone(iso: string, zone: string): string {
+  try {
+    return `${new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso))} ${zone}`;
+  } catch {
+    return zone;
+  }
+}
+
 function taskSection(ctx: PageContext, t: TaskView): SafeHtml {
   const id = `task-${t.name}`;
-  const starts = t.nextStarts.map((s) => html`<li>${timeAgo(s, ctx.now)}</li>`);
+  const starts = t.nextStarts.map((s) => html`<li>${timeAgo(s, ctx.now)}${t.timeZone ? html` <span class="muted">— ${inZone(s, t.timeZone)}</span>` : ''}</li>`);
   return html`<section aria-labelledby="${id}"><h2 id="${id}">${t.name}</h2>
 <dl class="facts"><dt>Type</dt><dd>${t.type}</dd>
-<dt>Schedule</dt><dd>${t.schedule}${t.timeZone ? html` <span class="muted">(time zone ${t.timeZone})</span>` : ''}</dd>
+<dt>Schedule</dt><dd>${t.schedule}${t.timeZone && !t.schedule.includes(t.timeZone) ? html` <span class="muted">(time zone ${t.timeZone})</span>` : ''}</dd>
 <dt>Next starts</dt><dd>${starts.length ? html`<ul>${starts}</ul>` : 'none scheduled'}</dd>
 <dt>Randomized delay</dt><dd>${t.randomDelay}${t.randomDelayMs ? html`: each target starts within ${span(t.randomDelayMs)} after the scheduled time` : ''}</dd>
 <dt>Targets</dt><dd>${count(t.targets, 'target')}</dd>
