@@ -1,19 +1,27 @@
 /** `/plan`, `/login` and the error page. */
-import { renderPlanMarkdown, type Plan } from '../../plan/index.js';
+import { renderPlanJson, renderPlanMarkdown, type Plan } from '../../plan/index.js';
 import { timeAgo } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout, type PageContext } from '../layout.js';
 import { renderMarkdown } from '../markdown.js';
 
-/** The plan as Markdown, or — a plan recorded in a shape the renderer does not know (an older version) — its JSON. */
+/**
+ * The plan as Markdown, or — a plan recorded in a shape the Markdown renderer does not know (an
+ * older version) — as the JSON renderer shows it (sensitive values redacted as in every format), or
+ * only a notice: never the recorded JSON unredacted.
+ */
 function planBody(plan: Plan): SafeHtml {
-  let markdown: string;
   try {
-    markdown = renderPlanMarkdown(plan);
+    return renderMarkdown(renderPlanMarkdown(plan));
   } catch {
-    return html`<p class="notice">This plan was recorded in a form this version cannot render; here it is as recorded.</p><pre><code>${JSON.stringify(plan, null, 2)}</code></pre>`;
+    let json: string | undefined;
+    try {
+      json = renderPlanJson(plan);
+    } catch {
+      json = undefined;
+    }
+    return html`<p class="notice">This plan was recorded in a form this version cannot render as Markdown.</p>${json ? html`<pre><code>${json}</code></pre>` : ''}`;
   }
-  return renderMarkdown(markdown);
 }
 
 export function renderPlanPage(ctx: PageContext, last: { plan: Plan; appliedAt: string; commit?: string; serial: number } | null): string {
