@@ -41,6 +41,8 @@ export interface StatusReport {
 export interface DeviceStatusRow {
   name: string;
   group: string;
+  /** As the manifest declares it. */
+  os: string;
   databaseVersion: string | null;
   published: string | null;
   freshness: string | null;
@@ -56,13 +58,14 @@ export interface DeviceStatusRow {
   lastSeen: string | null;
 }
 
-function deviceRow(name: string, group: string, agent: AgentRecord | undefined, licence: DeviceLicence | undefined): DeviceStatusRow {
+function deviceRow(name: string, group: string, os: string, agent: AgentRecord | undefined, licence: DeviceLicence | undefined): DeviceStatusRow {
   const beat = decodeHeartbeat(agent?.status);
   const s = beat?.role === 'device' ? beat : undefined;
   const last = s?.lastResult;
   return {
     name,
     group,
+    os,
     databaseVersion: s?.databaseVersion ?? null,
     published: s?.published ?? null,
     freshness: s?.freshness ?? null,
@@ -170,6 +173,6 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
         lastRun: run ? { id: run.id, status: run.status, trigger: run.trigger, startedAt: run.startedAt, finishedAt: run.finishedAt ?? null } : null,
       };
     }),
-    devices: groups.flatMap((g) => (g.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, agents.get(d.name), licences.get(d.name)))),
+    devices: groups.flatMap((g) => (g.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, d.os, agents.get(d.name), licences.get(d.name)))),
   };
 }
