@@ -166,6 +166,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Which source served each target and why earlier sources in the task's list were skipped
+    // (issue 16): nullable, so every result recorded before reads as "not known".
+    version: 4,
+    name: 'device result source and fallback reason',
+    sql: `
+      ALTER TABLE device_results ADD COLUMN source TEXT;
+      ALTER TABLE device_results ADD COLUMN fallback_reason TEXT;
+      CREATE INDEX device_results_served ON device_results (device) WHERE source IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
