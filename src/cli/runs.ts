@@ -59,7 +59,7 @@ export function runDetailLines({ run, results }: RunDetails): string[] {
   const rows = [['DEVICE', 'STATUS', 'FILES', 'BYTES', 'DURATION', 'SOURCE', 'REASON']];
   for (const r of results) rows.push([r.device, r.status, String(r.files), formatBytes(r.bytes), `${(r.durationMs / 1000).toFixed(1)} s`, r.source ?? '-', r.reason ?? '']);
   // A target served by a later source says why the earlier ones were skipped, one line each.
-  const fellBack = results.filter((r) => r.fallbackReason).map((r) => `    ${r.device}: ${r.source ?? 'no source'} after ${r.fallbackReason ?? ''}`);
+  const fellBack = results.filter((r) => r.fallbackReason).map((r) => `    ${r.device}: served by ${r.source ?? 'no source'}; skipped ${r.fallbackReason ?? ''}`);
   return [...lines, ...table(rows).map((l) => `  ${l}`), ...(fellBack.length ? ['  Fallbacks:', ...fellBack] : [])];
 }
 

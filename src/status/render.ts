@@ -48,7 +48,7 @@ export function renderStatusText(report: StatusReport): string {
   const fellBack = [...report.distributionPoints, ...(report.devices ?? [])].filter((r) => r.source && r.fallbackReason);
   if (fellBack.length) {
     lines.push('', 'Fallbacks (last update from a later source):');
-    for (const r of fellBack) lines.push(`  ${r.name}: ${r.source} served run ${r.sourceRun ?? '?'}; skipped ${r.fallbackReason ?? ''}`);
+    for (const r of fellBack) lines.push(`  ${r.name}: served by ${r.source ?? ''} (run ${r.sourceRun ?? '?'}); skipped ${r.fallbackReason ?? ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

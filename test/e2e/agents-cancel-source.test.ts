@@ -158,7 +158,7 @@ void t.test('sources [broken, good]: good serves every target, and runs, the API
     const text = await runCli(['runs', outcome.run.id, '--controller', w.url], { t, cwd: w.fx.dir });
     t.equal(text.code, 0, text.stderr);
     t.match(text.stdout, new RegExp(`DEVICE\\s+STATUS\\s+FILES\\s+BYTES\\s+DURATION\\s+SOURCE\\s+REASON\\n\\s+${target}\\s+completed\\s+\\d+\\s+.+\\s+good\\b`), 'runs ID: the SOURCE column');
-    t.match(text.stdout, new RegExp(`Fallbacks:\\n\\s+${target}: good after broken: SOURCE_UNREACHABLE: `), 'runs ID: why broken was skipped');
+    t.match(text.stdout, new RegExp(`Fallbacks:\\n\\s+${target}: served by good; skipped broken: SOURCE_UNREACHABLE: `), 'runs ID: why broken was skipped');
   }
 
   for (const where of [['--controller', w.url], ['--state', w.state]]) {
@@ -169,6 +169,6 @@ void t.test('sources [broken, good]: good serves every target, and runs, the API
     t.match(report.distributionPoints.find((d) => d.name === 'dp-1'), { source: 'good', fallbackReason: why, sourceRun: download.run.id }, `status ${where[0]} --format json: the DP`);
     const text = await runCli(['status', ...where], { t, cwd: w.fx.dir });
     t.match(text.stdout, /Distribution points:\n\s+NAME\s+GROUP\s+OS\s+VERSION\s+AGE\s+DRIFT\s+SOURCE\n\s+dp-1\s+office\s+windows\s+v\d+\s+\S+\s+none\s+good/);
-    t.match(text.stdout, new RegExp(`Fallbacks \\(last update from a later source\\):\\n\\s+dp-1: good served run ${download.run.id}; skipped broken: SOURCE_UNREACHABLE: [^\\n]+\\n\\s+ws-1: good served run ${update.run.id}; skipped broken: `));
+    t.match(text.stdout, new RegExp(`Fallbacks \\(last update from a later source\\):\\n\\s+dp-1: served by good \\(run ${download.run.id}\\); skipped broken: SOURCE_UNREACHABLE: [^\\n]+\\n\\s+ws-1: served by good \\(run ${update.run.id}\\); skipped broken: `));
   }
 });
