@@ -89,11 +89,9 @@ const allFiles = async (dir: string): Promise<Record<string, string>> => Object.
 
 void t.test('updops cancel mid-download reaches the device and DP agents: nothing changes on either, no late completed result', async (t) => {
   // The vendor repository behind a mirror throttled to 512 KiB/s per response: a release with an 8 MiB database takes seconds.
-  let mirrorUrl = '';
   const w = await world(t, ['vendor'], (fx) => sourceYaml('vendor', { url: fx.vendorUrl, timeoutSeconds: 30 }));
   const mirror = await serveStatic(path.join(w.fx.dir, 'vendor-repo'), undefined, { rate: 512 * 1024 });
   t.teardown(() => mirror.close());
-  mirrorUrl = mirror.url;
   await w.agent('ws-1');
   await w.agent('dp-1');
 
@@ -108,7 +106,7 @@ void t.test('updops cancel mid-download reaches the device and DP agents: nothin
   const big = path.join(w.fx.dir, 'content', 'databases', 'kes', 'big.avc');
   writeFileSync(big, randomBytes(8 * 1024 * 1024));
   await w.fx.publish(2);
-  w.fx.write('sources.yaml', sourceYaml('vendor', { url: mirrorUrl, timeoutSeconds: 30 }));
+  w.fx.write('sources.yaml', sourceYaml('vendor', { url: mirror.url, timeoutSeconds: 30 }));
   const commit = w.fx.commit('release 2 through the throttled mirror');
   await until('the mirror commit to be applied', async () => ((await api<{ lastApplied?: { commit?: string } }>(w.url, '/api/status')).lastApplied?.commit ?? '').startsWith(commit.slice(0, 7)), 30_000);
 
