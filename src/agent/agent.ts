@@ -46,7 +46,7 @@ export interface RunningAgent {
   stop(): Promise<void>;
 }
 
-/** The assignment in progress: its run, and the controller that aborts it on a cancel. */
+/** The assignment in progress: its run, the AbortController a cancel (or the agent's stop) aborts, and the cancel that came. */
 interface CurrentRun {
   runId: string;
   abort: AbortController;
@@ -198,7 +198,8 @@ class Agent {
     // The run's own signal: aborted by a cancel of this run, or by the agent stopping.
     const abort = new AbortController();
     const onStop = (): void => abort.abort(this.#stop.signal.reason);
-    this.#stop.signal.addEventListener('abort', onStop, { once: true });
+    if (this.#stop.signal.aborted) onStop();
+    else this.#stop.signal.addEventListener('abort', onStop, { once: true });
     const current: CurrentRun = { runId: assignment.runId, abort };
     this.#current = current;
     progress({ files: 0, bytes: 0 });
