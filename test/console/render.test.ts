@@ -54,6 +54,9 @@ const row = (name: string, over: Partial<DeviceStatusRow> = {}): DeviceStatusRow
   lastResult: null,
   lastSeen: null,
   unlicensedUpdates: null,
+  source: null,
+  fallbackReason: null,
+  sourceRun: null,
   ...over,
 });
 
