@@ -22,6 +22,7 @@ void t.test('the plan Markdown renders as HTML; markup in names stays text', asy
     actions: [],
     warnings: [{ code: 'W', message: `careful ${evil}` }],
     orphans: [],
+    schedules: [],
   } as unknown as Plan;
   let markdown: string;
   try {

@@ -71,7 +71,7 @@ export function renderRun(ctx: PageContext, data: RunData, notice?: string): str
   const totals = results.reduce((a, r) => ({ files: a.files + r.files, bytes: a.bytes + r.bytes }), { files: 0, bytes: 0 });
   const rows = results.map(
     (r) =>
-      html`<tr><th scope="row">${targetLink(data, r.device)}</th><td>${runBadge(r.status)}</td><td>${r.reason ?? ''}</td><td class="num">${r.files}</td><td class="num">${bytes(r.bytes)}</td><td class="num">${duration(r.durationMs)}</td></tr>`,
+      html`<tr><th scope="row">${targetLink(data, r.device)}</th><td>${runBadge(r.status)}</td><td>${r.reason ?? ''}</td><td>${r.source ?? '—'}${r.fallbackReason ? html`<br><small>skipped ${r.fallbackReason}</small>` : ''}</td><td class="num">${r.files}</td><td class="num">${bytes(r.bytes)}</td><td class="num">${duration(r.durationMs)}</td></tr>`,
   );
   const actions = [
     data.task ? actionForm(ctx, path('tasks', run.task, 'run'), 'Run now') : '',
@@ -86,11 +86,11 @@ ${run.reason ? html`<dt>Reason</dt><dd id="run-reason">${run.reason}</dd>` : ''}
 <dt>Started</dt><dd>${timeAgo(run.startedAt, ctx.now)}</dd>
 <dt>Finished</dt><dd>${run.finishedAt ? html`${time(run.finishedAt)} (${duration(Date.parse(run.finishedAt) - Date.parse(run.startedAt))})` : 'not yet'}</dd>
 <dt>Task</dt><dd>${data.task ? html`<a href="${`/tasks#task-${run.task}`}">${run.task}</a>` : html`${run.task} <span class="muted">(no longer applied)</span>`}</dd>
-${data.task ? html`<dt>Sources</dt><dd>${data.task.sources.join(', ')}</dd>` : ''}
+${data.task ? html`<dt>Task's sources</dt><dd>${data.task.sources.join(', ')} (in order; later ones are fallbacks)</dd>` : ''}
 <dt>Transferred</dt><dd>${count(totals.files, 'file')}, ${bytes(totals.bytes)}</dd>
 <dt>Run id</dt><dd><code>${run.id}</code></dd></dl>
 ${actionsNote(ctx)}<div class="actions">${actions}</div>
 <h2>Targets <span class="muted">(${results.length})</span></h2>
-${table(['Target', 'Result', 'Reason', { label: 'Files', num: true }, { label: 'Bytes', num: true }, { label: 'Duration', num: true }], rows, 'No targets recorded.', 'Per-target results')}`;
+${table(['Target', 'Result', 'Reason', 'Served by', { label: 'Files', num: true }, { label: 'Bytes', num: true }, { label: 'Duration', num: true }], rows, 'No targets recorded.', 'Per-target results')}`;
   return layout(ctx, { title: `Run of ${run.task}`, nav: 'runs', ...(active ? { refreshSeconds: 3 } : {}) }, body);
 }
