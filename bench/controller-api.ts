@@ -23,7 +23,7 @@ const RUNS = 3000;
 const P99_TARGET_MS = 100;
 
 /** The reads the API makes, answered from the store as the real controller does. */
-function storeBackedController(store: StateStore): Controller {
+export function storeBackedController(store: StateStore): Controller {
   const refuse = (): never => {
     throw new Error('not part of this bench');
   };

@@ -41,6 +41,7 @@ const BENCHES: BenchEntry[] = [
   { name: 'controller-api', file: 'controller-api.ts', run: call('runApiBench') },
   { name: 'agents', file: 'agents.ts', run: call('runAgentsBench') },
   { name: 'serve', file: 'serve.ts', run: call('runServeBench') },
+  { name: 'console', file: 'console.ts', run: call('runConsoleBench') },
 ];
 
 async function main(): Promise<void> {

@@ -59,6 +59,8 @@ export const ERROR_CODES = [
   // endpoint Update task (docs/design.md 1 "Type Update")
   'LICENSE',
   'APPLICATION',
+  /** A run stopped on purpose (an operator's cancel reaching the agent). */
+  'CANCELLED',
   // reconcile, state, controller
   'STATE',
   'NO_STATE',

@@ -5,9 +5,13 @@
  * its manifest `repository` folder, which it also serves on its address. Results are retried
  * with backoff until the controller acknowledges them; a lost controller is reconnected to with
  * exponential backoff. `stop()` aborts the assignment in progress, reports it, and resolves.
+ * An operator's cancel reaches the agent in the answer to its progress reports and heartbeats
+ * (`CancelNotice`): the assignment is aborted through its own AbortSignal — the device keeps the
+ * databases and modules it had, a DP the repository it served, byte for byte — and reported
+ * `failed` with the notice's reason.
  */
 import { mkdir } from 'node:fs/promises';
-import type { AgentEvent, AgentResult, Assignment, HeartbeatStatus, RegisterResponse } from '../protocol/index.js';
+import type { AgentEvent, AgentResult, Assignment, CancelNotice, HeartbeatAnswer, HeartbeatRequest, HeartbeatStatus, ProgressAnswer, ProgressReport, RegisterResponse } from '../protocol/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
 import { repositoryExpectation, serveRepository, type RepositoryExpectation, type RepositoryServer } from '../repository/index.js';
 import { backoff } from './backoff.js';
@@ -42,6 +46,13 @@ export interface RunningAgent {
   stop(): Promise<void>;
 }
 
+/** The assignment in progress: its run, the AbortController a cancel (or the agent's stop) aborts, and the cancel that came. */
+interface CurrentRun {
+  runId: string;
+  abort: AbortController;
+  cancelled?: CancelNotice;
+}
+
 class Agent {
   readonly #o: AgentOptions;
   readonly #client: ControllerClient;
@@ -57,6 +68,7 @@ class Agent {
   #lastStatus: HeartbeatStatus | undefined;
   /** Raised before the first heartbeat (a pending restart done at start). */
   #startEvents: AgentEvent[] = [];
+  #current: CurrentRun | undefined;
 
   constructor(options: AgentOptions) {
     this.#o = options;
@@ -140,8 +152,10 @@ class Agent {
       try {
         const { status, events } = await this.#status();
         unsent = [...unsent, ...events];
-        await this.#call('POST', path, { status, events: unsent, heartbeatSeconds: this.#o.heartbeatMs / 1000 });
+        const body: HeartbeatRequest = { status, events: unsent, heartbeatSeconds: this.#o.heartbeatMs / 1000, runs: this.#current ? [this.#current.runId] : [] };
+        const answer = await this.#call<HeartbeatAnswer>('POST', path, body);
         unsent = [];
+        for (const notice of answer?.cancel ?? []) this.#cancel(notice);
       } catch (error) {
         if (!this.#stop.signal.aborted) this.#log(`heartbeat failed: ${errorMessage(error)}`, 'warn');
       }
@@ -176,24 +190,47 @@ class Agent {
   async #execute(assignment: Assignment): Promise<void> {
     this.#log(`run ${assignment.runId}: ${assignment.kind} for "${assignment.task}"`);
     const base = `/api/agents/${encodeURIComponent(this.#o.name)}/runs/${encodeURIComponent(assignment.runId)}`;
-    const progress = (p: { files: number; bytes: number }): void => void this.#client.call('POST', `${base}/progress`, { files: p.files, bytes: p.bytes }).catch(() => undefined);
+    const progress = (p: ProgressReport): void =>
+      void this.#client
+        .call<ProgressAnswer>('POST', `${base}/progress`, { files: p.files, bytes: p.bytes } satisfies ProgressReport)
+        .then((answer) => answer?.cancel && this.#cancel(answer.cancel))
+        .catch(() => undefined);
+    // The run's own signal: aborted by a cancel of this run, or by the agent stopping.
+    const abort = new AbortController();
+    const onStop = (): void => abort.abort(this.#stop.signal.reason);
+    if (this.#stop.signal.aborted) onStop();
+    else this.#stop.signal.addEventListener('abort', onStop, { once: true });
+    const current: CurrentRun = { runId: assignment.runId, abort };
+    this.#current = current;
     progress({ files: 0, bytes: 0 });
     let result: AgentResult;
     this.#running = true;
     try {
       if (assignment.kind === 'update') {
         this.#settings = assignment.settings;
-        result = await runDeviceAssignment(this.#o.root, assignment, this.#stop.signal, { deferRestart: this.#o.deferRestart === true });
+        result = await runDeviceAssignment(this.#o.root, assignment, abort.signal, { deferRestart: this.#o.deferRestart === true }, throttle(progress, 500));
       } else {
         this.#expected = repositoryExpectation(assignment);
-        result = await runDpAssignment(this.#o.root, this.#registration.os, this.#o.name, assignment, this.#stop.signal, throttle(progress, 500));
+        result = await runDpAssignment(this.#o.root, this.#registration.os, this.#o.name, assignment, abort.signal, throttle(progress, 500));
       }
     } finally {
       this.#running = false;
+      this.#current = undefined;
+      this.#stop.signal.removeEventListener('abort', onStop);
     }
     if (this.#stop.signal.aborted) result = { ...result, status: 'failed', reason: `the agent stopped during the run${result.reason ? ` (${result.reason})` : ''}` };
+    else if (current.cancelled && result.status === 'failed') result = cancelledResult(result, current.cancelled, assignment.kind);
     this.#log(`run ${assignment.runId}: ${result.status}${result.reason ? ` (${result.reason})` : ''}`);
     await this.#report(`${base}/result`, result);
+  }
+
+  /** The controller says a run was cancelled: the assignment in progress for it is aborted (once). */
+  #cancel(notice: CancelNotice): void {
+    const current = this.#current;
+    if (!current || current.runId !== notice.runId || current.abort.signal.aborted) return;
+    this.#log(`run ${notice.runId}: ${notice.reason}; stopping`);
+    current.cancelled = notice;
+    current.abort.abort(new Error(notice.reason));
   }
 
   /** Until acknowledged (a restarted controller still takes it); while stopping, a few tries only. */
@@ -214,6 +251,18 @@ class Agent {
       }
     }
   }
+}
+
+/**
+ * A cancelled assignment's result: `failed`, the notice's reason first, then what the target kept
+ * (a device says it itself, endpoint/run-update.ts; a DP's cancelled sync put its folder back).
+ * A run that had finished before the notice came keeps its own result: that is what happened.
+ */
+function cancelledResult(result: AgentResult, notice: CancelNotice, kind: Assignment['kind']): AgentResult {
+  if (result.reason?.startsWith(notice.reason)) return result;
+  const kept = kind === 'download' ? 'the download was stopped; the repository is as it was before the run' : `the update was stopped${result.reason ? ` (${result.reason})` : ''}`;
+  const { source: _source, fallbackReason: _fallback, ...rest } = result;
+  return { ...rest, status: 'failed', reason: `${notice.reason}: ${kept}` };
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -12,6 +12,7 @@ import type { AgentEvent, AgentResult, DeviceHeartbeat, UpdateAssignment } from 
 import { checkFreshness, loadTaskSettings, readDeviceState, restartApplication, runUpdateTask, saveTaskSettings } from '../endpoint/index.js';
 import { deviceLayout } from '../endpoint/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
+import type { SyncProgress } from '../repository/index.js';
 import { errorMessage } from './errors.js';
 
 export interface DeviceOptions {
@@ -19,7 +20,7 @@ export interface DeviceOptions {
   deferRestart?: boolean;
 }
 
-export async function runDeviceAssignment(root: string, assignment: UpdateAssignment, signal: AbortSignal, options: DeviceOptions = {}): Promise<AgentResult> {
+export async function runDeviceAssignment(root: string, assignment: UpdateAssignment, signal: AbortSignal, options: DeviceOptions = {}, onProgress?: (p: SyncProgress) => void): Promise<AgentResult> {
   const started = Date.now();
   let trustRoot: string | undefined;
   await mkdir(root, { recursive: true });
@@ -40,9 +41,20 @@ export async function runDeviceAssignment(root: string, assignment: UpdateAssign
       restartAfterInstall: options.deferRestart !== true,
       ...(trustRoot ? { trustRoot } : {}),
       signal,
+      ...(onProgress ? { onProgress } : {}),
     });
-    const reason = [result.reason, ...(result.status === 'failed' ? assignment.problems : [])].filter(Boolean).join('; ');
-    return { status: result.status, ...(reason ? { reason } : {}), files: result.files, bytes: result.bytes, durationMs: Date.now() - started, events: result.events.map(toEvent), unlicensedUpdates: result.unlicensedUpdates };
+    const reason = [result.reason, ...(result.status === 'failed' && result.code !== 'CANCELLED' ? assignment.problems : [])].filter(Boolean).join('; ');
+    return {
+      status: result.status,
+      ...(reason ? { reason } : {}),
+      files: result.files,
+      bytes: result.bytes,
+      durationMs: Date.now() - started,
+      events: result.events.map(toEvent),
+      unlicensedUpdates: result.unlicensedUpdates,
+      ...(result.source ? { source: result.source } : {}),
+      ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}),
+    };
   } catch (error) {
     return { status: 'failed', reason: errorMessage(error), files: 0, bytes: 0, durationMs: Date.now() - started, events: [] };
   }

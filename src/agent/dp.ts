@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgentResult, DownloadAssignment } from '../protocol/index.js';
-import { inspectRepository, repositoryExpectation, type RepositoryExpectation } from '../repository/index.js';
+import { fallbackReason, inspectRepository, repositoryExpectation, type RepositoryExpectation } from '../repository/index.js';
 import type { SyncProgress } from '../repository/index.js';
 import { downloadToDistributionPoint } from '../runs/index.js';
 import { writeFile } from 'node:fs/promises';
@@ -28,7 +28,17 @@ export async function runDpAssignment(root: string, os: string, name: string, as
     signal,
   });
   if (outcome.status === 'failed') return { status: 'failed', reason: outcome.reason, files: 0, bytes: 0, durationMs: outcome.durationMs, events: [] };
-  return { status: 'completed', files: outcome.result.files, bytes: outcome.result.bytes, durationMs: outcome.durationMs, events: [], repository: await repositoryStatus(assignment.repository, repositoryExpectation(assignment)) };
+  const why = fallbackReason(outcome.result);
+  return {
+    status: 'completed',
+    files: outcome.result.files,
+    bytes: outcome.result.bytes,
+    durationMs: outcome.durationMs,
+    events: [],
+    repository: await repositoryStatus(assignment.repository, repositoryExpectation(assignment)),
+    source: outcome.result.source,
+    ...(why ? { fallbackReason: why } : {}),
+  };
 }
 
 /**

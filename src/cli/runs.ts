@@ -56,9 +56,11 @@ export function runDetailLines({ run, results }: RunDetails): string[] {
   const lines = [`Run ${run.id} of "${run.task}": ${run.status} (${run.trigger}, started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''})`];
   if (run.reason) lines.push(`  ${run.reason}`);
   if (results.length === 0) return [...lines, '  No device results.'];
-  const rows = [['DEVICE', 'STATUS', 'FILES', 'BYTES', 'DURATION', 'REASON']];
-  for (const r of results) rows.push([r.device, r.status, String(r.files), formatBytes(r.bytes), `${(r.durationMs / 1000).toFixed(1)} s`, r.reason ?? '']);
-  return [...lines, ...table(rows).map((l) => `  ${l}`)];
+  const rows = [['DEVICE', 'STATUS', 'FILES', 'BYTES', 'DURATION', 'SOURCE', 'REASON']];
+  for (const r of results) rows.push([r.device, r.status, String(r.files), formatBytes(r.bytes), `${(r.durationMs / 1000).toFixed(1)} s`, r.source ?? '-', r.reason ?? '']);
+  // A target served by a later source says why the earlier ones were skipped, one line each.
+  const fellBack = results.filter((r) => r.fallbackReason).map((r) => `    ${r.device}: served by ${r.source ?? 'no source'}; skipped ${r.fallbackReason ?? ''}`);
+  return [...lines, ...table(rows).map((l) => `  ${l}`), ...(fellBack.length ? ['  Fallbacks:', ...fellBack] : [])];
 }
 
 export interface RunsCommandOptions extends ReaderOptions {

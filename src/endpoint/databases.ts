@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { readLocalRepository } from '../repository/index.js';
 import { syncRepository } from '../repository/index.js';
-import type { SourceSpec, SyncResult } from '../repository/index.js';
+import type { SourceSpec, SyncProgress, SyncResult } from '../repository/index.js';
 import { exists } from './fs-util.js';
 import { deviceLayout } from './layout.js';
 import { discardStaging, prepareStaging, recoverSet, switchSet } from './staged-set.js';
@@ -73,6 +73,7 @@ export interface DatabasesOptions {
   trustRoot?: string | undefined;
   concurrency?: number | undefined;
   signal?: AbortSignal | undefined;
+  onProgress?: ((progress: SyncProgress) => void) | undefined;
 }
 
 /** Stage → sync (databases only) → switch. Throws on failure; the installed set is then untouched. */
@@ -89,6 +90,7 @@ export async function updateDatabases(root: string, options: DatabasesOptions): 
         diffs: options.diffs,
         ...(options.trustRoot ? { trustRoot: options.trustRoot } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       },
       options.signal,
     );

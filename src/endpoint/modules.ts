@@ -48,6 +48,7 @@ export async function downloadModules(root: string, options: DatabasesOptions & 
       diffs: options.diffs,
       ...(options.trustRoot ? { trustRoot: options.trustRoot } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
     options.signal,
   );

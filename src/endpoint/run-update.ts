@@ -5,6 +5,8 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { isUpdopsError } from '../errors.js';
+import { fallbackReason } from '../repository/index.js';
+import type { SyncResult } from '../repository/index.js';
 import { FileApplication } from './app/file-app.js';
 import type { Application } from './app/types.js';
 import { acquireDeviceLock } from './device-lock.js';
@@ -26,6 +28,8 @@ interface RunTally {
   bytes: number;
   failures: { reason: string; code?: string }[];
   events: UpdateEvent[];
+  /** Each sync that succeeded (databases, then modules): which source served it, and why earlier ones were skipped. */
+  served: { source: string; fallbackReason?: string }[];
 }
 
 export async function runUpdateTask(input: UpdateRunInput): Promise<UpdateRunResult> {
@@ -42,7 +46,7 @@ export async function runUpdateTask(input: UpdateRunInput): Promise<UpdateRunRes
 async function run(input: UpdateRunInput, settings: NormalizedUpdateSettings): Promise<UpdateRunResult> {
   const layout = deviceLayout(input.root);
   const state = await readDeviceState(layout.state);
-  const tally: RunTally = { files: 0, bytes: 0, failures: [], events: [] };
+  const tally: RunTally = { files: 0, bytes: 0, failures: [], events: [], served: [] };
   await recoverSet(basesSet(input.root));
 
   // The larger count wins and is kept: the controller remembers what a wiped folder forgot.
@@ -55,8 +59,10 @@ async function run(input: UpdateRunInput, settings: NormalizedUpdateSettings): P
     tally.failures.push({ reason: 'the task has no usable update source for this device', code: 'SYNC' });
   } else {
     await databasesStep(input, settings, tally);
-    if (settings.applicationUpdateMode !== 'disabled') await modulesStep(input, settings, state, tally);
+    // A cancelled run stops here: the databases stayed as they were (or were switched whole before the cancel), no module is fetched.
+    if (settings.applicationUpdateMode !== 'disabled' && !input.signal?.aborted) await modulesStep(input, settings, state, tally);
   }
+  if (input.signal?.aborted) tally.failures.splice(0, tally.failures.length, { reason: cancelledReason(input.signal.reason, tally.served.length > 0), code: 'CANCELLED' });
 
   // Seed: "If application databases were not installed before, the application continues functioning in "without databases" mode."
   const installed = await readInstalledDatabases(input.root);
@@ -76,10 +82,12 @@ async function run(input: UpdateRunInput, settings: NormalizedUpdateSettings): P
   state.installed.databaseVersion = installed?.version;
   state.installed.published = installed?.published;
   await writeDeviceState(layout.state, state);
+  const served = servedBy(tally);
   return {
     status,
     ...(reason ? { reason } : {}),
     ...(code ? { code } : {}),
+    ...served,
     files: tally.files,
     bytes: tally.bytes,
     basesMode: installed ? 'normal' : 'withoutDatabases',
@@ -100,6 +108,7 @@ async function databasesStep(input: UpdateRunInput, settings: NormalizedUpdateSe
     const { sync } = await updateDatabases(input.root, syncOptions(input, settings));
     tally.files += sync.files;
     tally.bytes += sync.bytes;
+    tally.served.push(servedOf(sync));
   } catch (error) {
     tally.failures.push(failure('databases', error));
   }
@@ -110,6 +119,7 @@ async function modulesStep(input: UpdateRunInput, settings: NormalizedUpdateSett
     const { sync, module } = await downloadModules(input.root, { ...syncOptions(input, settings), application: input.application });
     tally.files += sync.files;
     tally.bytes += sync.bytes;
+    tally.served.push(servedOf(sync));
     if (!module) return;
     state.installed.downloadedModule = module.version;
     if (settings.applicationUpdateMode !== 'downloadAndInstall') return;
@@ -150,7 +160,25 @@ export function defaultApplication(root: string): Application {
 }
 
 function syncOptions(input: UpdateRunInput, settings: NormalizedUpdateSettings) {
-  return { sources: input.sources, diffs: settings.downloadDiffFiles, trustRoot: input.trustRoot, concurrency: input.concurrency, signal: input.signal };
+  return { sources: input.sources, diffs: settings.downloadDiffFiles, trustRoot: input.trustRoot, concurrency: input.concurrency, signal: input.signal, onProgress: input.onProgress };
+}
+
+function servedOf(sync: SyncResult): { source: string; fallbackReason?: string } {
+  const why = fallbackReason(sync);
+  return { source: sync.source, ...(why ? { fallbackReason: why } : {}) };
+}
+
+/** The databases' source names the run's source (else the modules'); every distinct reason for a fallback is kept. */
+function servedBy(tally: RunTally): { source?: string; fallbackReason?: string } {
+  const source = tally.served[0]?.source;
+  const why = [...new Set(tally.served.flatMap((s) => (s.fallbackReason ? [s.fallbackReason] : [])))].join('; ');
+  return { ...(source ? { source } : {}), ...(why ? { fallbackReason: why } : {}) };
+}
+
+/** The abort reason's words (`cancelled by alice@host (updops cancel)`) and what the device kept. */
+function cancelledReason(reason: unknown, databasesDone: boolean): string {
+  const why = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'cancelled';
+  return `${why}: the update was stopped ${databasesDone ? 'after the databases step, before the modules' : 'during the download; the databases and modules installed before stay in use'}`;
 }
 
 function failure(what: string, error: unknown): { reason: string; code?: string } {

@@ -4,7 +4,7 @@
  */
 import { DEFAULTS } from '../defaults.js';
 import type { Device, UpdateTaskSettings } from '../manifests/index.js';
-import type { SourceSpec } from '../repository/index.js';
+import type { SourceSpec, SyncProgress } from '../repository/index.js';
 import type { Application } from './app/types.js';
 
 export const FRESHNESS = ['upToDate', 'outOfDate', 'totallyOutOfDate', 'none'] as const;
@@ -76,13 +76,20 @@ export interface UpdateRunInput {
    */
   supervised?: boolean;
   concurrency?: number;
+  /** Aborting it cancels the run: what was installed stays byte for byte (the staged set is discarded), no module is fetched. */
   signal?: AbortSignal;
+  /** Progress of each download (databases, then modules). */
+  onProgress?: (progress: SyncProgress) => void;
 }
 
 export interface UpdateRunResult {
   status: 'completed' | 'failed';
   reason?: string;
   code?: string;
+  /** The source (name) that served the databases (else the modules); absent when none did. */
+  source?: string;
+  /** Why sources before it in the list were skipped (`vendor: SOURCE_UNREACHABLE: …`). */
+  fallbackReason?: string;
   files: number;
   bytes: number;
   basesMode: BasesMode;

@@ -47,7 +47,11 @@ export interface AgentEvent {
   data?: Record<string, unknown>;
 }
 
-/** POST /api/agents/:name/runs/:runId/result */
+/**
+ * POST /api/agents/:name/runs/:runId/result. A run the controller cancelled (`CancelNotice`) ends
+ * `failed` with the notice's reason first ("cancelled by alice@host (updops cancel): …"): the target
+ * did not finish, and what it had installed before stays installed, as for any failed run.
+ */
 export interface AgentResult {
   status: 'completed' | 'failed';
   reason?: string;
@@ -59,6 +63,49 @@ export interface AgentResult {
   repository?: { version?: string; published?: string };
   /** A device's count of updates done without a current licence, after the run (the controller keeps the larger). */
   unlicensedUpdates?: number;
+  /** The source (UpdateSource name) that served the update; absent when none did. */
+  source?: string;
+  /** Why sources before `source` were skipped (`vendor: SOURCE_UNREACHABLE: …`); absent when the first served. */
+  fallbackReason?: string;
+}
+
+/** POST /api/agents/:name/runs/:runId/progress */
+export interface ProgressReport {
+  files: number;
+  bytes: number;
+}
+
+/**
+ * An operator cancelled a run the agent is working on (`updops cancel RUN`): the agent aborts it,
+ * leaves the device or DP as it was before the download, and reports `failed` with this reason.
+ */
+export interface CancelNotice {
+  runId: string;
+  /** `cancelled by WHO`, as the run records it. */
+  reason: string;
+}
+
+/** The controller's answer to a progress report: `cancel` when that run was cancelled. */
+export interface ProgressAnswer {
+  accepted: boolean;
+  cancel?: CancelNotice;
+}
+
+/** POST /api/agents/:name/heartbeat */
+export interface HeartbeatRequest {
+  status?: unknown;
+  events?: AgentEvent[];
+  heartbeatSeconds?: number;
+  /** The runs the agent is working on: the answer says which of them were cancelled. */
+  runs?: string[];
+}
+
+/** The controller's answer to a heartbeat. */
+export interface HeartbeatAnswer {
+  name: string;
+  lastSeen: string;
+  /** Of the heartbeat's `runs`, those an operator cancelled. */
+  cancel: CancelNotice[];
 }
 
 export interface RegisterRequest {

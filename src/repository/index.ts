@@ -12,7 +12,7 @@ export { generateKeys } from './keys.js';
 export { publicKeyFile } from './keys.js';
 export { publishRepository } from './publish/index.js';
 export type { LegacyMode } from './publish/index.js';
-export { syncRepository } from './sync/index.js';
+export { fallbackReason, syncRepository } from './sync/index.js';
 export type { SyncResult } from './sync/index.js';
 export { readLocalRepository } from './publish/index.js';
 export type { SourceSpec } from './sync/index.js';

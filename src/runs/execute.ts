@@ -36,6 +36,14 @@ export class RunCancelled extends Error {
   }
 }
 
+/**
+ * The reason of a run an operator cancelled (`cancelled by WHO`), or undefined for any other run —
+ * one cancelled because updops stopped included: its agents go on, and their results still count.
+ */
+export function operatorCancelReason(run: Pick<RunRecord, 'status' | 'reason'>): string | undefined {
+  return run.status === 'cancelled' && run.reason?.startsWith('cancelled by ') ? run.reason : undefined;
+}
+
 function cancelReason(signal: AbortSignal | undefined): string {
   return signal?.reason instanceof RunCancelled ? signal.reason.message : CANCELLED_REASON;
 }

@@ -2,7 +2,7 @@
  * The run executor (docs/architecture.md "Runs"): the one way a task runs, whoever starts it —
  * apply, the scheduler, a manual or API start, a chain, an outbreak or a missed start.
  */
-export { CANCELLED_REASON, executeRun, RUN_FAILED_EVENT, RunCancelled, skippedEveryTarget } from './execute.js';
+export { CANCELLED_REASON, executeRun, operatorCancelReason, RUN_FAILED_EVENT, RunCancelled, skippedEveryTarget } from './execute.js';
 export { decideTarget, NO_AGENT_REASON, NOT_VISIBLE_REASON, type TargetDecision } from './decide.js';
 export { NON_WINDOWS_REASON, downloadToDistributionPoint, type DpDownloadInput, type DpDownloadOutcome } from './download-to-dp.js';
 export { applyStarts, joinedScope, onOutbreak, onTaskCompletion, ONE_SHOT_KINDS, type OutbreakApplicationType } from './triggers.js';

@@ -2,7 +2,7 @@
  * One DP or device within a run (docs/design.md 1, "Runs and statuses"): decided by decide.ts, then
  * worked on by its agent or here, and recorded as one `DeviceResult` — the only result type.
  */
-import { repositoryExpectation } from '../repository/index.js';
+import { fallbackReason, repositoryExpectation } from '../repository/index.js';
 import type { DeviceResult } from '../state/index.js';
 import { decideTarget } from './decide.js';
 import { downloadToDistributionPoint } from './download-to-dp.js';
@@ -36,8 +36,9 @@ async function syncHere(target: RunTarget, ctx: TargetContext): Promise<DeviceRe
   });
   // A stopped run finishes its unfinished targets as failed and itself cancelled (execute.ts).
   if (ctx.signal?.aborted) return { ...base, status: 'running' };
+  const why = outcome.status === 'completed' ? fallbackReason(outcome.result) : undefined;
   const result: DeviceResult = outcome.status === 'completed'
-    ? { ...base, status: 'completed', files: outcome.result.files, bytes: outcome.result.bytes, durationMs: outcome.durationMs }
+    ? { ...base, status: 'completed', files: outcome.result.files, bytes: outcome.result.bytes, durationMs: outcome.durationMs, source: outcome.result.source, ...(why ? { fallbackReason: why } : {}) }
     : { ...base, status: 'failed', durationMs: outcome.durationMs, reason: outcome.reason };
   await record(ctx, result);
   if (outcome.status === 'completed') ctx.onSynced?.(target, { files: outcome.result.files, bytes: outcome.result.bytes, source: outcome.result.source });

@@ -72,6 +72,8 @@ export interface DeviceResultRow {
   files: number;
   bytes: number;
   duration_ms: number;
+  source: string | null;
+  fallback_reason: string | null;
 }
 
 export interface EventRow {
@@ -150,6 +152,8 @@ export function toDeviceResult(row: DeviceResultRow): DeviceResult {
     files: row.files,
     bytes: row.bytes,
     durationMs: row.duration_ms,
+    ...optional('source', row.source),
+    ...optional('fallbackReason', row.fallback_reason),
   };
 }
 

@@ -194,6 +194,10 @@ export interface DeviceResult {
   files: number;
   bytes: number;
   durationMs: number;
+  /** The UpdateSource (name) that served this target's update; omitted when none did (failed, skipped, not yet done). */
+  source?: string;
+  /** Why the sources before `source` in the task's list were skipped, e.g. `vendor: SOURCE_UNREACHABLE: …`; omitted when the first one served. */
+  fallbackReason?: string;
 }
 
 export interface EventRecord {
@@ -354,6 +358,11 @@ export interface StateStore {
   putDeviceResult(result: DeviceResult): Promise<void>;
   /** Sorted by device name. */
   listDeviceResults(runId: string): Promise<DeviceResult[]>;
+  /**
+   * For every DP/device, its result in the newest run where a source served it (`source` set), sorted
+   * by device name: which source served each target's last update and why earlier ones were skipped.
+   */
+  listLastServed(): Promise<DeviceResult[]>;
   /**
    * After a controller restart, nothing is still running: every `running`/`pending` run becomes
    * `interrupted` (and its unfinished device results `failed`). With `trigger`, only runs of that

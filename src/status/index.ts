@@ -1,2 +1,2 @@
-export { collectStatus, type StatusReport } from './report.js';
+export { collectStatus, type DeviceStatusRow, type StatusReport } from './report.js';
 export { describeCondition, renderStatusText } from './render.js';

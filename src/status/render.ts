@@ -27,9 +27,9 @@ export function renderStatusText(report: StatusReport): string {
   for (const g of report.groups) lines.push(`${'  '.repeat(g.depth + 1)}${g.name}  (${g.distributionPoints} DPs, ${g.devices} devices)`);
   if (report.distributionPoints.length) {
     lines.push('', 'Distribution points:');
-    const rows = [['NAME', 'GROUP', 'OS', 'VERSION', 'AGE', 'DRIFT']];
+    const rows = [['NAME', 'GROUP', 'OS', 'VERSION', 'AGE', 'DRIFT', 'SOURCE']];
     for (const dp of report.distributionPoints) {
-      rows.push([dp.name, dp.group, dp.os, dp.version ? `v${dp.version}` : '(empty)', dp.ageHours === null ? '-' : `${dp.ageHours}h`, dp.drift.length ? `${dp.drift.length} files (${dp.drift[0]})` : 'none']);
+      rows.push([dp.name, dp.group, dp.os, dp.version ? `v${dp.version}` : '(empty)', dp.ageHours === null ? '-' : `${dp.ageHours}h`, dp.drift.length ? `${dp.drift.length} files (${dp.drift[0]})` : 'none', dp.source ?? '-']);
     }
     lines.push(...table(rows).map((l) => `  ${l}`));
   }
@@ -53,12 +53,18 @@ export function renderStatusText(report: StatusReport): string {
   }
   if (report.devices?.some((d) => d.lastSeen !== null)) {
     lines.push('', 'Devices:');
-    const rows = [['NAME', 'DATABASES', 'PUBLISHED', 'FRESHNESS', 'MODE', 'APP', 'RESTART', 'LAST RESTART', 'LAST UPDATE', 'UNLICENSED UPDATES', 'LAST SEEN']];
+    const rows = [['NAME', 'DATABASES', 'PUBLISHED', 'FRESHNESS', 'MODE', 'APP', 'RESTART', 'LAST RESTART', 'LAST UPDATE', 'UNLICENSED UPDATES', 'SOURCE', 'LAST SEEN']];
     for (const d of report.devices ?? []) {
       const mode = d.basesMode === 'withoutDatabases' ? 'without databases' : (d.basesMode ?? '-');
-      rows.push([d.name, d.databaseVersion ? `v${d.databaseVersion}` : '-', d.published ?? '-', d.freshness ?? '-', mode, d.applicationVersion ?? '-', d.restartRequired ? 'required' : '-', d.lastRestart ?? '-', d.lastResult ?? '-', d.unlicensedUpdates === null ? '-' : String(d.unlicensedUpdates), d.lastSeen ?? 'no agent']);
+      rows.push([d.name, d.databaseVersion ? `v${d.databaseVersion}` : '-', d.published ?? '-', d.freshness ?? '-', mode, d.applicationVersion ?? '-', d.restartRequired ? 'required' : '-', d.lastRestart ?? '-', d.lastResult ?? '-', d.unlicensedUpdates === null ? '-' : String(d.unlicensedUpdates), d.source ?? '-', d.lastSeen ?? 'no agent']);
     }
     lines.push(...table(rows).map((l) => `  ${l}`));
+  }
+  // Why a target's last update came from a later source: the earlier ones, each with its error.
+  const fellBack = [...report.distributionPoints, ...(report.devices ?? [])].filter((r) => r.source && r.fallbackReason);
+  if (fellBack.length) {
+    lines.push('', 'Fallbacks (last update from a later source):');
+    for (const r of fellBack) lines.push(`  ${r.name}: served by ${r.source ?? ''} (run ${r.sourceRun ?? '?'}); skipped ${r.fallbackReason ?? ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

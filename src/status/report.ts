@@ -7,14 +7,27 @@ import type { LastRestart } from '../protocol/index.js';
 import type { DistributionPoint, GroupSpec } from '../manifests/index.js';
 import { describeSchedule, nextStarts, randomDelayView, type RandomDelayView } from '../schedule/index.js';
 import { manualStartCount, taskTargets } from '../runs/index.js';
-import { modelFromObjects, type AgentRecord, type DeviceLicence, type ReconcileStatus, type StateStore } from '../state/index.js';
+import { modelFromObjects, type AgentRecord, type DeviceLicence, type DeviceResult, type ReconcileStatus, type StateStore } from '../state/index.js';
+
+/** Which source served a target's last update (its newest result naming one) and why earlier sources were skipped. */
+export interface ServedBy {
+  source: string | null;
+  /** `vendor: SOURCE_UNREACHABLE: …`; null when the first source served (or nothing did yet). */
+  fallbackReason: string | null;
+  /** The run of that update. */
+  sourceRun: string | null;
+}
+
+function servedBy(result: DeviceResult | undefined): ServedBy {
+  return { source: result?.source ?? null, fallbackReason: result?.fallbackReason ?? null, sourceRun: result?.runId ?? null };
+}
 
 export interface StatusReport {
   lastApplied: { commit: string | null; dirty: boolean; appliedAt: string; serial: number } | null;
   /** The controller's condition for the last commit it tried (`Ready` / `Failed` and why); null when no controller has reconciled. */
   reconcile: ReconcileStatus | null;
   groups: { name: string; parent: string | null; depth: number; distributionPoints: number; devices: number }[];
-  distributionPoints: {
+  distributionPoints: ({
     name: string;
     group: string;
     os: string;
@@ -24,7 +37,7 @@ export interface StatusReport {
     ageHours: number | null;
     drift: string[];
     observedAt: string | null;
-  }[];
+  } & ServedBy)[];
   tasks: {
     name: string;
     type: string;
@@ -38,9 +51,11 @@ export interface StatusReport {
   devices?: DeviceStatusRow[];
 }
 
-export interface DeviceStatusRow {
+export interface DeviceStatusRow extends ServedBy {
   name: string;
   group: string;
+  /** As the manifest declares it. */
+  os: string;
   databaseVersion: string | null;
   published: string | null;
   freshness: string | null;
@@ -56,13 +71,14 @@ export interface DeviceStatusRow {
   lastSeen: string | null;
 }
 
-function deviceRow(name: string, group: string, agent: AgentRecord | undefined, licence: DeviceLicence | undefined): DeviceStatusRow {
+function deviceRow(name: string, group: string, os: string, agent: AgentRecord | undefined, licence: DeviceLicence | undefined, served: DeviceResult | undefined): DeviceStatusRow {
   const beat = decodeHeartbeat(agent?.status);
   const s = beat?.role === 'device' ? beat : undefined;
   const last = s?.lastResult;
   return {
     name,
     group,
+    os,
     databaseVersion: s?.databaseVersion ?? null,
     published: s?.published ?? null,
     freshness: s?.freshness ?? null,
@@ -73,6 +89,7 @@ function deviceRow(name: string, group: string, agent: AgentRecord | undefined, 
     lastResult: last?.status ? `${last.status}${last.at ? ` at ${last.at}` : ''}` : null,
     unlicensedUpdates: licence?.unlicensedUpdates ?? null,
     lastSeen: agent?.lastSeen ?? null,
+    ...servedBy(served),
   };
 }
 
@@ -107,7 +124,8 @@ function treeOrder(groups: RecordedGroup[]): { group: RecordedGroup; depth: numb
 }
 
 export async function collectStatus(store: StateStore, now: Date, timeZone: string): Promise<StatusReport> {
-  const [objects, history, observations, agentList, reconcile, licenceList] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents(), store.getReconcileStatus(), store.listDeviceLicences()]);
+  const [objects, history, observations, agentList, reconcile, licenceList, lastServed] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents(), store.getReconcileStatus(), store.listDeviceLicences(), store.listLastServed()]);
+  const served = new Map(lastServed.map((r) => [r.device, r]));
   const agents = new Map(agentList.map((a) => [a.name, a]));
   const licences = new Map(licenceList.map((l) => [l.device, l]));
   // Decoded once into the typed model (docs/architecture.md "Recorded state"), in recorded order.
@@ -142,6 +160,7 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
           ageHours: o?.published ? Math.round((now.getTime() - Date.parse(o.published)) / 36e5) : null,
           drift: [...(o?.missing ?? []).map((f) => `missing ${f}`), ...(o?.corrupt ?? []).map((f) => `corrupt ${f}`)],
           observedAt: o?.observedAt ?? null,
+          ...servedBy(served.get(dp.name)),
         };
       }),
     ),
@@ -170,6 +189,6 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
         lastRun: run ? { id: run.id, status: run.status, trigger: run.trigger, startedAt: run.startedAt, finishedAt: run.finishedAt ?? null } : null,
       };
     }),
-    devices: groups.flatMap((g) => (g.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, agents.get(d.name), licences.get(d.name)))),
+    devices: groups.flatMap((g) => (g.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, d.os, agents.get(d.name), licences.get(d.name), served.get(d.name)))),
   };
 }

@@ -4,6 +4,7 @@
  * result and one set of events however often it is posted.
  */
 import t from 'tap';
+import { CANCELLED_REASON } from '../../src/runs/index.js';
 import { makeWorld, officeYaml, sourceYaml, TOKEN, updateTaskYaml } from './helpers/world.js';
 
 const post = (url: string, body: unknown, token?: string): Promise<Response> =>
@@ -44,4 +45,32 @@ void t.test('agent calls need the token, register only known names, and results 
   t.same(events.map((e) => e.type).sort(), ['ApplicationRolledBack', 'BasesAreOutOfDate'], 'one set of events, the device as subject');
   t.equal((await post(`${base}/ws-1/runs/no-such-run/result`, result, TOKEN)).status, 404, 'an unknown run');
   t.equal((await post(`${base}/ws-1/runs/${run.id}/result`, { status: 'maybe' }, TOKEN)).status, 400, 'a malformed result');
+});
+
+void t.test("an operator's cancel is told in the answers to progress and heartbeat; a controller's stop is not; results carry their source", async (t) => {
+  const w = await makeWorld(t, {
+    config: (fx, dpPort) => ({ 'sources.yaml': sourceYaml('vendor', fx.vendorUrl), 'groups.yaml': officeYaml(fx, dpPort, ['ws-1']), 'tasks.yaml': updateTaskYaml('Update', ['vendor']) }),
+  });
+  const base = `${w.api.url}/api/agents`;
+  t.equal((await post(`${base}/register`, { name: 'ws-1', version: '1' }, TOKEN)).status, 200);
+  const { store } = w.fx;
+  const cancelled = await store.createRun({ task: 'Update', trigger: 'manual', status: 'cancelled' });
+  await store.updateRun(cancelled.id, { reason: 'cancelled by alice@host (updops cancel)' });
+  const stopped = await store.createRun({ task: 'Update', trigger: 'manual', status: 'cancelled' });
+  await store.updateRun(stopped.id, { reason: CANCELLED_REASON });
+  const running = await store.createRun({ task: 'Update', trigger: 'manual', status: 'running' });
+
+  const beat = await post(`${base}/ws-1/heartbeat`, { runs: [cancelled.id, stopped.id, running.id] }, TOKEN);
+  t.match(await beat.json(), { name: 'ws-1', cancel: [{ runId: cancelled.id, reason: 'cancelled by alice@host (updops cancel)' }] }, 'only the run an operator cancelled');
+  t.same(((await (await post(`${base}/ws-1/heartbeat`, {}, TOKEN)).json()) as { cancel: unknown[] }).cancel, [], 'no runs, no notices');
+  t.equal((await post(`${base}/ws-1/heartbeat`, { runs: ['../x'] }, TOKEN)).status, 400, 'runs must be run ids');
+
+  const progress = await post(`${base}/ws-1/runs/${cancelled.id}/progress`, { files: 1, bytes: 10 }, TOKEN);
+  t.same(await progress.json(), { accepted: false, cancel: { runId: cancelled.id, reason: 'cancelled by alice@host (updops cancel)' } });
+  t.same(await (await post(`${base}/ws-1/runs/${stopped.id}/progress`, { files: 1, bytes: 10 }, TOKEN)).json(), { accepted: false }, "a controller's stop: the agent goes on");
+  t.same(await store.listDeviceResults(cancelled.id), [], 'the progress of a cancelled run records nothing');
+
+  const result = { status: 'completed', files: 3, bytes: 30, durationMs: 5, events: [], source: 'good', fallbackReason: 'broken: SOURCE_UNREACHABLE: connect ECONNREFUSED' };
+  t.equal((await post(`${base}/ws-1/runs/${running.id}/result`, result, TOKEN)).status, 200);
+  t.match(await store.listDeviceResults(running.id), [{ device: 'ws-1', status: 'completed', source: 'good', fallbackReason: 'broken: SOURCE_UNREACHABLE: connect ECONNREFUSED' }]);
 });

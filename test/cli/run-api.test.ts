@@ -31,7 +31,7 @@ void t.test('run --wait on a task that completes → exit 0 and a line per devic
   t.equal(res.code, 0, res.err);
   t.match(res.out, /^Started run [0-9a-f-]{36} of "Download updates for Berlin" \(running\)\. Waiting for it to finish…\n/);
   t.match(res.out, /Run [0-9a-f-]{36} of "Download updates for Berlin": completed \(manual, started .*, finished .*\)/);
-  t.match(res.out, /DEVICE\s+STATUS\s+FILES\s+BYTES\s+DURATION\s+REASON/);
+  t.match(res.out, /DEVICE\s+STATUS\s+FILES\s+BYTES\s+DURATION\s+SOURCE\s+REASON/);
   t.match(res.out, /dp-1\s+completed\s+3\s+1\.0 kB/);
   t.match(res.out, /dp-2\s+completed\s+3\s+1\.0 kB/);
   t.equal(res.err, '');
@@ -42,7 +42,7 @@ void t.test('run --wait on a task that fails → exit 1 with the failed device a
   const res = await run(['Broken task', '--controller', api.url, '--wait'], { UPDOPS_TOKEN: TOKEN });
   t.equal(res.code, 1);
   t.match(res.out, /"Broken task": failed/);
-  t.match(res.out, /dp-2\s+failed\s+0\s+0 B\s+\S+ s\s+only Windows DPs can run this task/);
+  t.match(res.out, /dp-2\s+failed\s+0\s+0 B\s+\S+ s\s+-\s+only Windows DPs can run this task/);
 });
 
 void t.test('run --wait --format json prints the run and its results', async (t) => {

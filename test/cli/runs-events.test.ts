@@ -60,7 +60,7 @@ void t.test('updops runs ID shows the run with per-device results; an unknown id
     t.equal(text.code, 0, label);
     t.match(text.out, `Run ${bad.id} of "Broken task": failed (schedule, started `);
     t.match(text.out, /dp-1\s+completed\s+3\s+1\.0 kB\s+0\.0 s/);
-    t.match(text.out, /dp-2\s+failed\s+0\s+0 B\s+0\.0 s\s+only Windows DPs can run this task/);
+    t.match(text.out, /dp-2\s+failed\s+0\s+0 B\s+0\.0 s\s+-\s+only Windows DPs can run this task/);
     const json = JSON.parse((await run(['runs', bad.id, '--format', 'json', ...source])).out);
     t.same(json.results.map((r: { device: string }) => r.device), ['dp-1', 'dp-2'], label);
     const missing = await run(['runs', '0b7c2f8e-0000-4000-8000-000000000000', ...source]);

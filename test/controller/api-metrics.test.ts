@@ -1,4 +1,4 @@
-/** /metrics (prom-client) after a run and a reconcile; the dashboard page is self-contained and escaped. */
+/** /metrics (prom-client) after a run and a reconcile; the old dashboard page (now `/dashboard`; `/` is the console) is self-contained and escaped. */
 import t from 'tap';
 import { createApiServer } from '../../src/controller/api/index.js';
 import { createMetrics } from '../../src/controller/metrics.js';
@@ -52,7 +52,7 @@ void t.test('the dashboard shows groups, DPs with version and drift, tasks and e
   });
   await raw(api.url, 'POST', taskPath(evil), { headers: auth() });
   await fake.controller.idle();
-  const res = await raw(api.url, 'GET', '/');
+  const res = await raw(api.url, 'GET', '/dashboard');
   t.equal(res.status, 200);
   t.match(res.headers['content-type'], /^text\/html; charset=utf-8/);
   t.match(res.headers['content-security-policy'], /default-src 'none'/);

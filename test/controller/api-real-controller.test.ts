@@ -56,7 +56,7 @@ void t.test('a run over HTTP on the real controller: 401 without the token, 202 
 
   const status = await raw(api.url, 'GET', '/api/status');
   t.same(status.json.distributionPoints.map((dp: { name: string }) => dp.name).sort(), ['dp-a', 'dp-b', 'dp-hq']);
-  const page = await raw(api.url, 'GET', '/');
+  const page = await raw(api.url, 'GET', '/tasks');
   t.match(page.text, 'Download branch-b');
 
   const waited = await cli(['run', 'Download branch-a', '--controller', api.url, '--wait', '--interval', '20'], { ...CLEAN_ENV, UPDOPS_TOKEN: TOKEN });

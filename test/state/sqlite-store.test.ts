@@ -23,6 +23,24 @@ void t.test('conformance: observations, runs, events, dump', async (t) => record
 void t.test('conformance: leases, reconcile status', async (t) => controllerConformance(t, makeStore));
 void t.test('conformance: missed targets, device licences', async (t) => missedConformance(t, makeStore));
 
+void t.test('a migration not recorded yet is applied even below the newest recorded one (two branches added 4 and 5)', async (t) => {
+  const path = freshPath();
+  const db = new Database(path);
+  db.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  // Every migration but 4, as a state has it that got a later one (5, another branch's) first.
+  for (const m of MIGRATIONS.filter((m) => m.version !== 4)) {
+    db.exec(m.sql);
+    db.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2026-01-01T00:00:00Z');
+  }
+  db.close();
+  const store = await SqliteStateStore.open(path);
+  t.teardown(() => store.close());
+  t.equal((await store.getMeta()).schemaVersion, LATEST_SCHEMA_VERSION);
+  const run = await store.createRun({ task: 'task', trigger: 'manual', status: 'completed' });
+  await store.putDeviceResult({ runId: run.id, device: 'ws-1', status: 'completed', files: 1, bytes: 1, durationMs: 1, source: 'good' });
+  t.match(await store.listDeviceResults(run.id), [{ source: 'good' }], 'migration 4 was applied: results keep their source');
+});
+
 void t.test('migrating a v2 state keeps its runs and their device results, and allows cancelled runs', async (t) => {
   const path = freshPath();
   const db = new Database(path);

@@ -11,7 +11,16 @@ import type { AgentHub } from './hub.js';
 import type { AgentResult, Assignment } from '../../protocol/index.js';
 
 function toResult(base: Pick<DeviceResult, 'runId' | 'device'>, result: AgentResult): DeviceResult {
-  return { ...base, status: result.status, ...(result.reason ? { reason: result.reason } : {}), files: result.files, bytes: result.bytes, durationMs: result.durationMs };
+  return {
+    ...base,
+    status: result.status,
+    ...(result.reason ? { reason: result.reason } : {}),
+    files: result.files,
+    bytes: result.bytes,
+    durationMs: result.durationMs,
+    ...(result.source ? { source: result.source } : {}),
+    ...(result.fallbackReason ? { fallbackReason: result.fallbackReason } : {}),
+  };
 }
 
 async function assignmentFor(scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<Assignment> {

@@ -8,9 +8,9 @@ import { DEFAULTS } from '../../defaults.js';
 import { UpdopsError } from '../../errors.js';
 import type { AgentRecord, StateStore } from '../../state/index.js';
 import { recordedConfig } from '../../state/index.js';
-import type { Presence } from '../../runs/index.js';
+import { operatorCancelReason, type Presence } from '../../runs/index.js';
 import { agentPresence, isLive, type LiveAgent } from './presence.js';
-import type { AgentEvent, AgentResult, Assignment, HeartbeatStatus, RegisterRequest, RegisterResponse } from '../../protocol/index.js';
+import type { AgentEvent, AgentResult, Assignment, CancelNotice, HeartbeatStatus, ProgressAnswer, ProgressReport, RegisterRequest, RegisterResponse } from '../../protocol/index.js';
 import { WorkQueue } from './work-queue.js';
 
 export const DEFAULT_HEARTBEAT_SECONDS = DEFAULTS.heartbeatSeconds;
@@ -133,11 +133,11 @@ export class AgentHub {
     if (!run) throw new UpdopsError('NOT_FOUND', `no run with id ${runId}`);
     const at = new Date(this.#now()).toISOString();
     if (!(await this.store.claimAgentResult(runId, agent, at))) return false;
-    const { status, reason, files, bytes, durationMs } = result;
-    // Recorded whatever the run's own status: a run cancelled (by an operator, or a controller that
-    // stopped) stopped waiting for this agent, which is not told to stop and did the work anyway —
-    // the target's record says what the device really did, so no result is lost.
-    await this.store.putDeviceResult({ runId, device: agent, status, ...(reason ? { reason } : {}), files, bytes, durationMs });
+    const { status, reason, files, bytes, durationMs, source, fallbackReason } = result;
+    // Recorded whatever the run's own status: a run cancelled stopped waiting for this agent. One an
+    // operator cancelled is told so (cancelNotices) and reports it failed as cancelled; one cancelled
+    // because the controller stopped is not, and its agent's work counts — no result is lost.
+    await this.store.putDeviceResult({ runId, device: agent, status, ...(reason ? { reason } : {}), files, bytes, durationMs, ...(source ? { source } : {}), ...(fallbackReason ? { fallbackReason } : {}) });
     for (const event of result.events) await this.store.appendEvent({ type: event.type, subject: agent, message: event.message, data: { ...event.data, runId }, time: at });
     if (result.repository) await this.store.putObservation({ dp: agent, ...result.repository, observedAt: at, missing: [], corrupt: [] });
     // The licence rule's count is mirrored here, so a wiped device folder cannot reset it (seed 000).
@@ -146,11 +146,34 @@ export class AgentHub {
     return true;
   }
 
-  /** Progress of a taken assignment: the device result shows it running with the bytes so far. */
-  async progress(agent: string, runId: string, progress: { files: number; bytes: number }): Promise<void> {
+  /**
+   * Progress of a taken assignment: the device result shows it running with the bytes so far. The
+   * answer tells the agent when an operator cancelled that run (then nothing is recorded).
+   */
+  async progress(agent: string, runId: string, progress: ProgressReport): Promise<ProgressAnswer> {
     await this.#known(agent);
-    if (!this.#inFlight.has(key(runId, agent))) return;
+    if (!this.#inFlight.has(key(runId, agent))) {
+      const [cancel] = await this.cancelNotices(agent, [runId]);
+      return { accepted: false, ...(cancel ? { cancel } : {}) };
+    }
     await this.store.putDeviceResult({ runId, device: agent, status: 'running', files: progress.files, bytes: progress.bytes, durationMs: 0 });
+    return { accepted: true };
+  }
+
+  /**
+   * Of the runs an agent says it works on, those an operator cancelled (read from the store, so a
+   * controller restarted since the cancel still tells). The run stopped waiting at the cancel;
+   * an assignment not yet taken was withdrawn then (dispatch), so only taken work is told here.
+   */
+  async cancelNotices(agent: string, runIds: readonly string[]): Promise<CancelNotice[]> {
+    const notices: CancelNotice[] = [];
+    for (const runId of new Set(runIds)) {
+      if (this.#inFlight.has(key(runId, agent))) continue;
+      const run = await this.store.getRun(runId);
+      const reason = run && operatorCancelReason(run);
+      if (reason) notices.push({ runId, reason });
+    }
+    return notices;
   }
 
   close(): void {

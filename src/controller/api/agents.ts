@@ -4,7 +4,7 @@
  * what the token check keys on): assignments carry resolved source credentials.
  */
 import type { AgentHub } from '../agents/hub.js';
-import { decodeHeartbeat, isCount, type AgentEvent, type AgentResult } from '../../protocol/index.js';
+import { decodeHeartbeat, isCount, type AgentEvent, type AgentResult, type HeartbeatAnswer, type ProgressAnswer } from '../../protocol/index.js';
 import { AGENT_ROLES, type AgentRole } from '../../state/index.js';
 import { ApiError } from './http.js';
 import type { Reply, Route, RouteContext } from './routes.js';
@@ -60,7 +60,29 @@ export function parseResult(body: Json): AgentResult {
   const repository = repo ? { ...(typeof repo.version === 'string' ? { version: repo.version } : {}), ...(typeof repo.published === 'string' ? { published: repo.published } : {}) } : undefined;
   const unlicensed = body.unlicensedUpdates;
   if (unlicensed !== undefined && !isCount(unlicensed)) throw new ApiError('BAD_REQUEST', 'unlicensedUpdates must be a whole number of at least 0');
-  return { status, ...(reason ? { reason } : {}), files: count(body, 'files'), bytes: count(body, 'bytes'), durationMs: count(body, 'durationMs'), events: events(body), ...(repository ? { repository } : {}), ...(unlicensed !== undefined ? { unlicensedUpdates: unlicensed } : {}) };
+  const source = typeof body.source === 'string' && body.source.length > 0 ? body.source.slice(0, 256) : undefined;
+  const fallbackReason = typeof body.fallbackReason === 'string' && body.fallbackReason.length > 0 ? body.fallbackReason.slice(0, 4000) : undefined;
+  return {
+    status,
+    ...(reason ? { reason } : {}),
+    files: count(body, 'files'),
+    bytes: count(body, 'bytes'),
+    durationMs: count(body, 'durationMs'),
+    events: events(body),
+    ...(repository ? { repository } : {}),
+    ...(source ? { source } : {}),
+    ...(fallbackReason ? { fallbackReason } : {}),
+    ...(unlicensed !== undefined ? { unlicensedUpdates: unlicensed } : {}),
+  };
+}
+
+/** A heartbeat's `runs`: the run ids the agent works on (at most a few; it runs one at a time). */
+function runIds(body: Json): string[] {
+  const list = body.runs ?? [];
+  if (!Array.isArray(list) || list.length > 100 || !list.every((id) => typeof id === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(id))) {
+    throw new ApiError('BAD_REQUEST', 'runs must be a list of at most 100 run ids');
+  }
+  return list as string[];
 }
 
 const name = (ctx: RouteContext): string => ctx.params[0] ?? '';
@@ -103,8 +125,10 @@ export const AGENT_ROUTES: readonly Route[] = [
       const body = await object(ctx);
       const status = decodeHeartbeat(body.status);
       const beat = body.heartbeatSeconds;
+      const runs = runIds(body);
       const agent = await hub(ctx).heartbeat(name(ctx), status, typeof beat === 'number' && beat > 0 ? beat : undefined, events(body));
-      return { status: 200, json: { name: agent.name, lastSeen: agent.lastSeen } };
+      const answer: HeartbeatAnswer = { name: agent.name, lastSeen: agent.lastSeen, cancel: await hub(ctx).cancelNotices(agent.name, runs) };
+      return { status: 200, json: answer };
     },
   },
   { method: 'GET', pattern: ['api', 'agents', ':name', 'work'], mutating: true, handle: work },
@@ -114,8 +138,8 @@ export const AGENT_ROUTES: readonly Route[] = [
     mutating: true,
     handle: async (ctx) => {
       const body = await object(ctx);
-      await hub(ctx).progress(name(ctx), runId(ctx), { files: count(body, 'files'), bytes: count(body, 'bytes') });
-      return { status: 202, json: { accepted: true } };
+      const answer: ProgressAnswer = await hub(ctx).progress(name(ctx), runId(ctx), { files: count(body, 'files'), bytes: count(body, 'bytes') });
+      return { status: 202, json: answer };
     },
   },
   {

@@ -1,5 +1,6 @@
 /**
- * The status dashboard (docs/design.md 4): one self-contained HTML page — no scripts, no external
+ * The old status dashboard (docs/design.md 4), now at `GET /dashboard` (`/` is the web console,
+ * src/console/): one self-contained HTML page — no scripts, no external
  * assets — showing groups, DPs with version and drift, tasks with last run and next start, and the
  * last events. It refreshes itself with a meta tag. Every value from config or state is escaped.
  */

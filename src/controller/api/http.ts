@@ -2,12 +2,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isUpdopsError, type ErrorCode } from '../../errors.js';
 
-export const API_ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'CONFLICT', 'PRECONDITION_FAILED', 'UNAVAILABLE', 'INTERNAL'] as const;
+export const API_ERROR_CODES = ['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'CONFLICT', 'PRECONDITION_FAILED', 'UNAVAILABLE', 'INTERNAL'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 const STATUS_OF: Record<ApiErrorCode, number> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,

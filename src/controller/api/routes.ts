@@ -11,6 +11,7 @@ import type { Logger } from '../logging.js';
 import { AGENT_ROUTES } from './agents.js';
 import type { Controller, OutbreakApplicationType } from '../types.js';
 import type { TargetSelection } from '../../runs/index.js';
+import { CONSOLE_ROUTES, type ConsoleSettings } from './console.js';
 import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
 import type { GitHooks } from './hooks.js';
 import { ApiError, parseJson } from './http.js';
@@ -35,6 +36,10 @@ export interface RouteContext {
   /** `POST /hooks/git`'s receiver (hooks.ts). */
   hooks: GitHooks;
   dashboardRefreshSeconds: number;
+  /** The web console's settings (console.ts): token, loopback, zone, clock. */
+  console: ConsoleSettings;
+  /** The request's path and query as sent. */
+  path: string;
   /** The controller's agents (src/controller/api/agents.ts); absent: agent calls are 404. */
   agents?: AgentHub;
 }
@@ -167,7 +172,7 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: 'GET',
-    pattern: [''],
+    pattern: ['dashboard'],
     mutating: false,
     handle: async (ctx) => {
       const [report, events] = await Promise.all([ctx.status(), ctx.controller.listEvents({ limit: 20 })]);
@@ -176,6 +181,7 @@ export const ROUTES: readonly Route[] = [
     },
   },
   ...AGENT_ROUTES,
+  ...CONSOLE_ROUTES,
 ];
 
 export interface RouteMatch {

@@ -14,7 +14,9 @@ import { createMetrics } from '../metrics.js';
 import type { Controller } from '../types.js';
 import { requireBearer } from './auth.js';
 import { evaluatePreconditions } from '../../util/index.js';
+import type { ConsoleSettings } from './console.js';
 import { GitHooks } from './hooks.js';
+import { defaultTimeZone } from '../../plan/index.js';
 import { ApiError, parseJson, readBody, sendError, sendJson, sendNotModified, sendText, toApiError } from './http.js';
 import { decodeParam, queryOf, rawSegments } from './paths.js';
 import { RepositoryRoute, repositoryTarget, type RepositoryServing } from './repository.js';
@@ -50,6 +52,10 @@ export interface ApiServerOptions {
   listener?: BoundListener;
   /** Serve this repository read-only under `/repository/` (repository.ts); absent: those paths are 404. */
   repository?: RepositoryServing;
+  /** The zone the console shows for schedules that name none; default the process's (as the controller's). */
+  timeZone?: string;
+  /** The console's clock; default the system's. */
+  now?: () => Date;
 }
 
 /**
@@ -86,6 +92,7 @@ interface Settings {
   agents: AgentHub | undefined;
   hooks: GitHooks;
   repository: RepositoryRoute;
+  console: ConsoleSettings;
 }
 
 /** A strong ETag from the bytes of the reply: the same answer twice has the same tag. */
@@ -134,6 +141,8 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, settings: Set
     rawBody: (limit) => readBody(req, limit),
     hooks: settings.hooks,
     dashboardRefreshSeconds: settings.dashboardRefreshSeconds,
+    console: settings.console,
+    path: req.url ?? '/',
     ...(settings.agents ? { agents: settings.agents } : {}),
   };
   send(req, res, await route.handle(ctx));
@@ -199,7 +208,16 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** 127.0.0.0/8, ::1 and the IPv4-mapped loopback: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === '::1' || h === 'localhost' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
 export async function createApiServer(controller: Controller, options: ApiServerOptions = {}): Promise<ApiServer> {
+  const listener = options.listener ?? (await bindApiListener(options.host ?? DEFAULT_API_HOST, options.port ?? 0));
+  const token = options.token ? options.token : undefined;
+  const dashboardRefreshSeconds = options.dashboardRefreshSeconds ?? 15;
   const settings: Settings = {
     controller,
     status: statusCache(controller, options.statusCacheMs ?? DEFAULT_STATUS_CACHE_MS),
@@ -207,12 +225,12 @@ export async function createApiServer(controller: Controller, options: ApiServer
     logger: options.logger,
     registry: options.registry ?? createMetrics().registry,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    dashboardRefreshSeconds: options.dashboardRefreshSeconds ?? 15,
+    dashboardRefreshSeconds,
     agents: options.agents,
     repository: new RepositoryRoute(options.repository, options.token ? options.token : undefined, options.logger),
     hooks: new GitHooks({ token: options.token ? options.token : undefined, secret: options.webhookSecret ? options.webhookSecret : undefined, logger: options.logger, ...(options.webhookBodyLimit ? { bodyLimit: options.webhookBodyLimit } : {}) }),
+    console: { token, loopback: isLoopback(listener.host), timeZone: options.timeZone ?? defaultTimeZone(), refreshSeconds: dashboardRefreshSeconds, now: options.now ?? (() => new Date()) },
   };
-  const listener = options.listener ?? (await bindApiListener(options.host ?? DEFAULT_API_HOST, options.port ?? 0));
   const { server } = listener;
   for (const waiting of server.listeners('request')) if (WAITING_HANDLER in (waiting as object)) server.off('request', waiting as () => void);
   server.on('request', handler(settings));

@@ -58,7 +58,7 @@ export async function fetchTargets(
   };
 
   // Diff files first, best effort: they only speed things up, a bad one must not fail the sync.
-  await Promise.all(
+  await settleAll(
     deltas.map(([name, entry]) =>
       limit(async () => {
         try {
@@ -71,9 +71,10 @@ export async function fetchTargets(
       }),
     ),
   );
-  await Promise.all(
+  await settleAll(
     full.map(([name, entry]) =>
       limit(async () => {
+        ctx.signal?.throwIfAborted();
         const base = previous?.get(name);
         const sha256 = onlySha256(entry);
         const delta = ctx.diffs && base?.sha256 && sha256 ? findDelta(next, name, base.sha256, sha256) : undefined;
@@ -93,6 +94,15 @@ export async function fetchTargets(
     ),
   );
   return stats;
+}
+
+/**
+ * Like Promise.all, but settles only once every download has: a failure (or a cancel) is thrown
+ * when nothing is still writing into the destination, so a cancelled sync can put it back.
+ */
+export async function settleAll(work: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(work)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** The sha256 the fast pipeline checks, when it is the only hash listed. */

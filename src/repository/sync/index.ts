@@ -1,11 +1,13 @@
 /**
  * `syncRepository`: the download engine both task types use (docs/design.md 1 "Tasks", 3 "Sync").
  * Sources are tried in order; a source that is unreachable or fails verification hands over to
- * the next, and the dest is never damaged by a failed attempt (files first, metadata last).
+ * the next, and the dest is never damaged by a failed attempt (files first, metadata last). A
+ * sync cancelled through its signal leaves the dest exactly as it was (checkpoint.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { UpdopsError, isUpdopsError } from '../../errors.js';
 import { openTransport, redactUrl } from '../transport/index.js';
+import { checkpointDest, type DestCheckpoint } from './checkpoint.js';
 import { syncFromSource } from './source.js';
 import { SYNC_DEFAULTS } from './types.js';
 import type { SourceSpec, SyncContext, SyncOptions, SyncResult } from './types.js';
@@ -37,6 +39,34 @@ export async function syncRepository(options: SyncOptions, signal?: AbortSignal)
   await mkdir(options.dest, { recursive: true }).catch((error: unknown) => {
     throw new UpdopsError('DISK', `cannot create ${options.dest}: ${(error as Error).message}`);
   });
+  // Only a sync that can be cancelled pays for the listing a cancel puts back.
+  const checkpoint = signal && !signal.aborted ? await checkpointDest(options.dest) : undefined;
+  try {
+    return await attempt(options, ctx, started, signal);
+  } catch (error) {
+    if (signal?.aborted) await rollBack(checkpoint, options.dest);
+    throw error;
+  }
+}
+
+async function rollBack(checkpoint: DestCheckpoint | undefined, dest: string): Promise<void> {
+  try {
+    await checkpoint?.restore();
+  } catch (error) {
+    throw new UpdopsError('DISK', `the sync was cancelled, but ${dest} could not be put back as it was: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/**
+ * Why the sources before the one that served were skipped — `vendor: SOURCE_UNREACHABLE: …; mirror: …`
+ * — or undefined when the first source served (a per-target result's `fallbackReason`).
+ */
+export function fallbackReason(result: Pick<SyncResult, 'tried'>): string | undefined {
+  const skipped = result.tried.filter((t) => t.error !== undefined).map((t) => `${t.source}: ${t.error ?? ''}`);
+  return skipped.length ? skipped.join('; ') : undefined;
+}
+
+async function attempt(options: SyncOptions, ctx: SyncContext, started: number, signal: AbortSignal | undefined): Promise<SyncResult> {
   const tried: SyncResult['tried'] = [];
   const failures: UpdopsError[] = [];
   let requests = 0;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Transport } from '../transport/index.js';
 import { downloadFile } from './download.js';
+import { settleAll } from './fetch-targets.js';
 import { destPaths, toLocal } from './paths.js';
 import { LEGACY_FILE, parseSums, writeLegacySizes } from './legacy-list.js';
 import { writeFileAtomic } from '../../util/index.js';
@@ -30,16 +31,18 @@ export async function syncLegacy(transport: Transport, ctx: SyncContext, sumsByt
   }
   let bytes = 0;
   const limit = pLimit(ctx.concurrency);
-  const staged = await Promise.all(
+  const staged: (readonly [string, string])[] = [];
+  await settleAll(
     todo.map(([name, sha]) =>
       limit(async () => {
+        ctx.signal?.throwIfAborted();
         const temp = path.join(staging, `${sha}.${path.basename(name)}`);
         await downloadFile(
           transport,
           { rel: name, label: name, length: 0, declaresLength: false, sha256: sha, part: `${temp}.part`, final: temp },
           { retries: ctx.retries, signal: ctx.signal, onBytes: (n) => (bytes += n), mismatchCode: 'LEGACY_MISMATCH' },
         );
-        return [name, temp] as const;
+        staged.push([name, temp] as const);
       }),
     ),
   );

@@ -167,6 +167,17 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Which source served each target and why earlier sources in the task's list were skipped
+    // (issue 16): nullable, so every result recorded before reads as "not known".
+    version: 4,
+    name: 'device result source and fallback reason',
+    sql: `
+      ALTER TABLE device_results ADD COLUMN source TEXT;
+      ALTER TABLE device_results ADD COLUMN fallback_reason TEXT;
+      CREATE INDEX device_results_served ON device_results (device) WHERE source IS NOT NULL;
+    `,
+  },
+  {
     // Run missed tasks and the licence rule outlive a restart (issue 16): the targets a runMissed
     // task still owes a run, and each device's count of updates done without a current licence
     // as the controller knows it (a wiped device folder must not reset the rule). New tables

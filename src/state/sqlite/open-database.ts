@@ -55,8 +55,11 @@ function migrate(db: SqliteDatabase, path: string, now: () => Date): void {
       );
     }
     const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    // Every migration not recorded yet, in order — not only those above the newest recorded: two
+    // branches may each add one (4 and 5), and a state that got 5 first still gets 4.
+    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
     for (const migration of MIGRATIONS) {
-      if (migration.version <= current) continue;
+      if (applied.has(migration.version)) continue;
       db.exec(migration.sql);
       record.run(migration.version, migration.name, now().toISOString());
     }

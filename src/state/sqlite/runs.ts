@@ -60,15 +60,29 @@ export function putDeviceResult(db: SqliteDatabase, result: DeviceResult): void 
   checkOneOf('device status', result.status, DEVICE_STATUSES);
   if (!getRun(db, result.runId)) throw unknownRun(result.runId);
   db.prepare(
-    `INSERT OR REPLACE INTO device_results (run_id, device, status, reason, files, bytes, duration_ms)
-     VALUES (@runId, @device, @status, @reason, @files, @bytes, @durationMs)`,
-  ).run({ ...result, reason: result.reason ?? null });
+    `INSERT OR REPLACE INTO device_results (run_id, device, status, reason, files, bytes, duration_ms, source, fallback_reason)
+     VALUES (@runId, @device, @status, @reason, @files, @bytes, @durationMs, @source, @fallbackReason)`,
+  ).run({ runId: result.runId, device: result.device, status: result.status, reason: result.reason ?? null, files: result.files, bytes: result.bytes, durationMs: result.durationMs, source: result.source ?? null, fallbackReason: result.fallbackReason ?? null });
 }
 
 export function listDeviceResults(db: SqliteDatabase, runId: string): DeviceResult[] {
   const rows = db
     .prepare('SELECT * FROM device_results WHERE run_id = ? ORDER BY device')
     .all(runId) as DeviceResultRow[];
+  return rows.map(toDeviceResult);
+}
+
+/** Per device, its result in the newest run (by `seq`) that names a source. */
+export function listLastServed(db: SqliteDatabase): DeviceResult[] {
+  const rows = db
+    .prepare(
+      `SELECT d.* FROM device_results d JOIN runs r ON r.id = d.run_id
+       WHERE d.source IS NOT NULL AND r.seq = (
+         SELECT MAX(r2.seq) FROM device_results d2 JOIN runs r2 ON r2.id = d2.run_id
+         WHERE d2.device = d.device AND d2.source IS NOT NULL)
+       ORDER BY d.device`,
+    )
+    .all() as DeviceResultRow[];
   return rows.map(toDeviceResult);
 }
 

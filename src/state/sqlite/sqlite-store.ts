@@ -179,6 +179,10 @@ export class SqliteStateStore implements StateStore {
     return this.#run(() => runs.listDeviceResults(this.#db, runId));
   }
 
+  async listLastServed(): Promise<DeviceResult[]> {
+    return this.#run(() => runs.listLastServed(this.#db));
+  }
+
   async markInterruptedRuns(reason: string = INTERRUPTED_REASON, trigger?: RunTrigger): Promise<number> {
     return this.#run(() => runs.markInterruptedRuns(this.#db, reason, this.#now(), trigger));
   }

@@ -47,6 +47,30 @@ export function recordConformance(t: Test, makeStore: MakeStore): void {
     await rejectsWith(t, store.createRun({ task: 'x', trigger: 'sometimes' as 'manual' }), 'USAGE');
   });
 
+  void t.test('a result keeps the source that served it and why earlier sources were skipped; listLastServed is the newest per target', async (t) => {
+    const clock = { now: new Date('2026-01-01T00:00:00Z') };
+    const store = await makeStore(clock);
+    t.teardown(() => store.close());
+    const first = await store.createRun({ task: 'Update', trigger: 'manual', status: 'completed' });
+    const served = { runId: first.id, device: 'ws-1', status: 'completed' as const, files: 3, bytes: 30, durationMs: 7, source: 'good', fallbackReason: 'broken: SOURCE_UNREACHABLE: connect ECONNREFUSED 127.0.0.1:9' };
+    await store.putDeviceResult(served);
+    await store.putDeviceResult({ runId: first.id, device: 'ws-2', status: 'completed', files: 1, bytes: 1, durationMs: 1, source: 'vendor' });
+    await store.putDeviceResult({ runId: first.id, device: 'ws-3', status: 'failed', reason: 'every source failed', files: 0, bytes: 0, durationMs: 1 });
+    t.same((await store.listDeviceResults(first.id))[0], served, 'source and fallbackReason round trip');
+    t.same((await store.listDeviceResults(first.id))[1], { runId: first.id, device: 'ws-2', status: 'completed', files: 1, bytes: 1, durationMs: 1, source: 'vendor' }, 'no fallback: the field is omitted, not null');
+    t.notOk('source' in (await store.listDeviceResults(first.id))[2]!, 'a failed result names no source');
+
+    const second = await store.createRun({ task: 'Update', trigger: 'manual', status: 'failed' });
+    await store.putDeviceResult({ runId: second.id, device: 'ws-1', status: 'failed', reason: 'every source failed', files: 0, bytes: 0, durationMs: 2 });
+    await store.putDeviceResult({ runId: second.id, device: 'ws-2', status: 'completed', files: 0, bytes: 0, durationMs: 2, source: 'mirror', fallbackReason: 'vendor: SOURCE_NOT_FOUND: 404' });
+    t.same((await store.listLastServed()).map((r) => [r.device, r.runId, r.source, r.fallbackReason ?? null]), [
+      ['ws-1', first.id, 'good', served.fallbackReason],
+      ['ws-2', second.id, 'mirror', 'vendor: SOURCE_NOT_FOUND: 404'],
+    ], 'per target its newest served result; a later failure does not hide the source of its last update');
+    await store.putDeviceResult({ runId: first.id, device: 'ws-1', status: 'running', files: 0, bytes: 0, durationMs: 0 });
+    t.same((await store.listLastServed()).map((r) => r.device), ['ws-2'], 'a replaced result without a source is no longer served');
+  });
+
   void t.test('markInterruptedRuns ends running and pending runs after a restart', async (t) => {
     const clock = { now: new Date('2026-01-01T00:00:00Z') };
     const store = await makeStore(clock);
