@@ -6,7 +6,13 @@
 import t from 'tap';
 import { isUpdopsError } from '../../src/errors.js';
 import { PostgresStateStore } from '../../src/state/postgres/pg-store.js';
-import { LATEST_SCHEMA_VERSION } from '../../src/state/sqlite/migrations.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../src/state/sqlite/migrations.js';
+import { PG_MIGRATIONS } from '../../src/state/postgres/migrations.js';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { SqliteStateStore } from '../../src/state/sqlite/sqlite-store.js';
+import { tempDirSync } from '../helpers/temp-dir.js';
+import { join } from 'node:path';
 import { postgresSkipReason, startPostgres } from '../helpers/postgres.js';
 import { freeLoopbackPort } from '../helpers/loopback.js';
 import { changes, lockConformance, objectConformance, type MakeStore } from './helpers/conformance.js';
@@ -26,6 +32,24 @@ if (skip) {
   void t.test('conformance: observations, runs, events, dump', async (t) => recordConformance(t, makeStore));
   void t.test('conformance: leases, reconcile status', async (t) => controllerConformance(t, makeStore));
   void t.test('conformance: missed targets, device licences', async (t) => missedConformance(t, makeStore));
+
+  void t.test('one schema on both back ends: the same migrations, tables and columns', async (t) => {
+    t.same(PG_MIGRATIONS.map((m) => [m.version, m.name]), MIGRATIONS.map((m) => [m.version, m.name]), 'the same versions and names');
+    const file = join(tempDirSync(t, 'updops-parity-'), 'state.db');
+    await (await SqliteStateStore.open(file)).close();
+    const db = new Database(file, { readonly: true });
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
+    const sqliteColumns = tables.flatMap((table) => (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).map((c) => `${table}.${c}`)).sort();
+    db.close();
+    const url = server.freshUrl();
+    await (await PostgresStateStore.open(url)).close();
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    t.teardown(() => client.end());
+    const schema = new URL(url).searchParams.get('schema');
+    const pgColumns = (await client.query<{ c: string }>(`SELECT table_name || '.' || column_name AS c FROM information_schema.columns WHERE table_schema = $1`, [schema])).rows.map((r) => r.c).sort();
+    t.same(pgColumns, sqliteColumns, 'every table and column of one is in the other');
+  });
 
   void t.test('two stores on one state: applies serialize on the serial, the lock has one holder', async (t) => {
     const url = server.freshUrl();

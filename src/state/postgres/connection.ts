@@ -94,8 +94,10 @@ async function migrate(pool: pg.Pool, schema: string, url: string, create: boole
     if (current > LATEST_SCHEMA_VERSION) {
       throw new UpdopsError('STATE', `state ${redactPostgresUrl(url)} was written by a newer updops (schema v${current}; this version knows up to v${LATEST_SCHEMA_VERSION}); upgrade updops`);
     }
+    // Every migration not recorded yet, in order (as SQLite's: a state that got 5 first still gets 4).
+    const applied = new Set((await client.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
     for (const migration of PG_MIGRATIONS) {
-      if (migration.version <= current) continue;
+      if (applied.has(migration.version)) continue;
       await client.query(migration.sql);
       await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, new Date().toISOString()]);
     }

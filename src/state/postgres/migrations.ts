@@ -145,6 +145,15 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'device result source and fallback reason',
+    sql: `
+      ALTER TABLE device_results ADD COLUMN source TEXT;
+      ALTER TABLE device_results ADD COLUMN fallback_reason TEXT;
+      CREATE INDEX device_results_served ON device_results (device) WHERE source IS NOT NULL;
+    `,
+  },
+  {
     version: 5,
     name: 'missed targets, device licences',
     sql: `

@@ -172,6 +172,10 @@ export class PostgresStateStore implements StateStore {
     return this.#run(() => runs.listDeviceResults(this.#pool, runId));
   }
 
+  listLastServed(): Promise<DeviceResult[]> {
+    return this.#run(() => runs.listLastServed(this.#pool));
+  }
+
   markInterruptedRuns(reason: string = INTERRUPTED_REASON, trigger?: RunTrigger): Promise<number> {
     return this.#run(() => runs.markInterruptedRuns(this.#pool, reason, this.#now(), trigger));
   }

@@ -53,9 +53,10 @@ export async function putDeviceResult(db: Queryable, result: DeviceResult): Prom
   checkOneOf('device status', result.status, DEVICE_STATUSES);
   try {
     await db.query(
-      `INSERT INTO device_results (run_id, device, status, reason, files, bytes, duration_ms) VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (run_id, device) DO UPDATE SET status = excluded.status, reason = excluded.reason, files = excluded.files, bytes = excluded.bytes, duration_ms = excluded.duration_ms`,
-      [result.runId, result.device, result.status, result.reason ?? null, result.files, result.bytes, result.durationMs],
+      `INSERT INTO device_results (run_id, device, status, reason, files, bytes, duration_ms, source, fallback_reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (run_id, device) DO UPDATE SET status = excluded.status, reason = excluded.reason, files = excluded.files, bytes = excluded.bytes,
+       duration_ms = excluded.duration_ms, source = excluded.source, fallback_reason = excluded.fallback_reason`,
+      [result.runId, result.device, result.status, result.reason ?? null, result.files, result.bytes, result.durationMs, result.source ?? null, result.fallbackReason ?? null],
     );
   } catch (error) {
     // The foreign key says the run does not exist.
@@ -66,6 +67,17 @@ export async function putDeviceResult(db: Queryable, result: DeviceResult): Prom
 
 export async function listDeviceResults(db: Queryable, runId: string): Promise<DeviceResult[]> {
   return (await db.query<DeviceResultRow>('SELECT * FROM device_results WHERE run_id = $1 ORDER BY device COLLATE "C"', [runId])).rows.map(toDeviceResult);
+}
+
+/** Each target's newest result that names a source: what served its last update. */
+export async function listLastServed(db: Queryable): Promise<DeviceResult[]> {
+  const rows = (
+    await db.query<DeviceResultRow>(
+      `SELECT * FROM (SELECT DISTINCT ON (d.device) d.* FROM device_results d JOIN runs r ON r.id = d.run_id
+       WHERE d.source IS NOT NULL ORDER BY d.device, r.seq DESC) AS served ORDER BY device COLLATE "C"`,
+    )
+  ).rows;
+  return rows.map(toDeviceResult);
 }
 
 export async function markInterruptedRuns(pool: pg.Pool, reason: string, now: Date, trigger?: RunTrigger): Promise<number> {
