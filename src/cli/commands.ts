@@ -102,7 +102,7 @@ export function registerCommands(program: Command): void {
       process.exitCode = await schemaCommand({ kind });
     });
 
-  const stateOption = ['--state <file>', 'state database (default: $UPDOPS_STATE or .updops/state.db)'] as const;
+  const stateOption = ['--state <file|url>', 'state: a SQLite file or a postgres:// URL (default: $UPDOPS_STATE or .updops/state.db)'] as const;
   const configOptionFlags = ['--config <dir-or-git-url>', 'config directory or git repository (default: $UPDOPS_CONFIG or .)'] as const;
 
   program
@@ -163,6 +163,16 @@ export function registerCommands(program: Command): void {
     .action(async (options: { state?: string; format: string; limit: string; plans?: boolean }) => {
       const { historyCommand } = await import('./history.js');
       process.exitCode = await historyCommand(options);
+    });
+
+  program
+    .command('migrate-state')
+    .description('copy a whole state to another back end (a SQLite file ↔ a postgres:// URL); the target must be empty')
+    .requiredOption('--from <file|url>', 'the state to copy (read only)')
+    .requiredOption('--to <file|url>', 'a new or empty state to copy it into')
+    .action(async (options: { from: string; to: string }) => {
+      const { migrateStateCommand } = await import('./migrate-state.js');
+      process.exitCode = await migrateStateCommand(options);
     });
 
   program

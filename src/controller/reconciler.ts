@@ -137,7 +137,12 @@ export class Reconciler {
     const status = this.#status;
     const urgent = reason !== 'poll';
     const failedHere = status?.condition === 'Failed' && status.commit === head;
-    if (head !== undefined && head === this.#lastApplied && !failedHere) return { status: 'unchanged', commit: head };
+    if (head !== undefined && head === this.#lastApplied && !failedHere) {
+      // Applied before this controller looked (by `updops apply`, or a controller before it): that
+      // commit is Ready, whatever condition another commit had.
+      if (status?.commit !== head) await this.#setStatus(readyStatus(head, 'already applied', clock.now()));
+      return { status: 'unchanged', commit: head };
+    }
     if (head !== undefined && failedHere && !retryDue(status, clock.now(), urgent)) return this.#waiting(head, status);
     observer?.log?.('info', `${failedHere ? 'retrying' : 'reconciling'} ${head?.slice(0, 12) ?? config} (${reason})`, { commit: head, reason });
     this.#o.onAttempt?.(head ?? null);

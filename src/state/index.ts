@@ -2,12 +2,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UpdopsError } from '../errors.js';
 import { SqliteStateStore } from './sqlite/sqlite-store.js';
+import { isPostgresUrl } from './postgres/url.js';
 import type { StateStore } from './store.js';
 
 export type * from './store.js';
 export { AGENT_ROLES, DEVICE_STATUSES, NO_LINEAGE, RUN_STATUSES, RUN_TRIGGERS } from './store.js';
 export { specHash, stableStringify } from './spec-hash.js';
 export { SqliteStateStore } from './sqlite/sqlite-store.js';
+export { isPostgresUrl, redactPostgresUrl } from './postgres/url.js';
 
 /** Default state file, relative to the working directory (docs/design.md 4: zero set-up). */
 export const DEFAULT_STATE_PATH = '.updops/state.db';
@@ -30,10 +32,25 @@ export function resolveStatePath(path?: string, env: NodeJS.ProcessEnv = process
   return resolve(chosen);
 }
 
-/** Opens the state store, creating its folder and database (with migrations) when missing unless `create: false`. */
+/** The state's location as given: a `postgres://` URL, else a file path (explicit, `UPDOPS_STATE`, or the default). */
+function chosenState(path: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return path ?? (env.UPDOPS_STATE ? env.UPDOPS_STATE : undefined) ?? DEFAULT_STATE_PATH;
+}
+
+/**
+ * Opens the state store: a `postgres://` URL is a PostgreSQL state (issue 17; migrated on open,
+ * NO_STATE with `create: false` when it has none), anything else a SQLite file, created with its
+ * folder when missing unless `create: false`.
+ */
 export async function openStateStore(options: OpenStateStoreOptions = {}): Promise<StateStore> {
-  const path = resolveStatePath(options.path);
   const clock = options.now ? { now: options.now } : {};
+  const chosen = chosenState(options.path);
+  if (isPostgresUrl(chosen)) {
+    // Loaded only for PostgreSQL states: the SQLite default never loads `pg`.
+    const { PostgresStateStore } = await import('./postgres/pg-store.js');
+    return PostgresStateStore.open(chosen, { ...clock, create: options.create ?? true });
+  }
+  const path = resolveStatePath(options.path);
   if (options.create === false) {
     if (!existsSync(path)) throw new UpdopsError('NO_STATE', `no state at ${path}; run updops apply first`);
     return SqliteStateStore.open(path, { ...clock, fileMustExist: true });
@@ -57,3 +74,4 @@ export async function openEmptyStateStore(options: Pick<OpenStateStoreOptions, '
 }
 export { modelFromObjects, recordedConfig, type RecordedConfig, type RecordedTask } from './recorded-config.js';
 
+export { migrateState, STATE_TABLES, PROCESS_TABLES, type MigrationReport } from './transfer.js';

@@ -9,6 +9,9 @@ import pg from 'pg';
 import { isUpdopsError, UpdopsError } from '../../errors.js';
 import { LATEST_SCHEMA_VERSION } from '../sqlite/migrations.js';
 import { PG_MIGRATIONS } from './migrations.js';
+import { redactPostgresUrl } from './url.js';
+
+export { redactPostgresUrl };
 
 export type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -25,21 +28,6 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_CONNECTIONS = 10;
 /** Migrations of one state run one at a time, whichever process opens it first. */
 const MIGRATION_LOCK = 0x75706f70; // "upop"
-
-export function isPostgresUrl(value: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(value);
-}
-
-/** The URL without its password, for messages and `store.location`. */
-export function redactPostgresUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://(unparseable URL)';
-  }
-}
 
 /** `?schema=NAME` puts the state in that schema (several states in one database); default `public`. */
 function schemaOf(url: URL): string {

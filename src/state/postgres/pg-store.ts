@@ -32,6 +32,8 @@ import * as holders from './holders.js';
 import * as objects from './objects.js';
 import * as records from './records.js';
 import * as runs from './runs.js';
+import * as transfer from './transfer.js';
+import type { StateRows, StateTransfer } from '../transfer.js';
 
 export interface PostgresStateStoreOptions extends PostgresOptions {
   /** Clock, injectable for tests (lock expiry, timestamps). */
@@ -47,7 +49,7 @@ const INTERRUPTED_REASON = 'interrupted: the controller restarted while this run
  * conformance suite as SQLite, for controller replicas on one state. Every method is one
  * statement or one transaction on a pooled connection; driver errors become `STATE` errors.
  */
-export class PostgresStateStore implements StateStore {
+export class PostgresStateStore implements StateStore, StateTransfer {
   readonly location: string;
   readonly #pool: pg.Pool;
   readonly #url: string;
@@ -249,6 +251,14 @@ export class PostgresStateStore implements StateStore {
         { isolation: 'REPEATABLE READ' },
       ),
     );
+  }
+
+  exportRows(): Promise<StateRows> {
+    return this.#run(() => transfer.exportRows(this.#pool));
+  }
+
+  importRows(rows: StateRows): Promise<void> {
+    return this.#run(() => transfer.importRows(this.#pool, rows, this.location));
   }
 
   async close(): Promise<void> {

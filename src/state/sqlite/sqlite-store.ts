@@ -37,6 +37,8 @@ import * as reconcile from './reconcile-status.js';
 import * as objects from './objects.js';
 import { openDatabase } from './open-database.js';
 import * as runs from './runs.js';
+import * as transfer from './transfer.js';
+import type { StateRows, StateTransfer } from '../transfer.js';
 import { toStateError } from './sqlite-errors.js';
 
 export interface SqliteStateStoreOptions {
@@ -54,7 +56,7 @@ const INTERRUPTED_REASON = 'interrupted: the controller restarted while this run
  * The embedded SQLite state store (docs/design.md 4: zero set-up default). better-sqlite3 is
  * synchronous; every method still returns a Promise so callers are written for any back end.
  */
-export class SqliteStateStore implements StateStore {
+export class SqliteStateStore implements StateStore, StateTransfer {
   readonly location: string;
   readonly #db: SqliteDatabase;
   readonly #now: () => Date;
@@ -254,6 +256,14 @@ export class SqliteStateStore implements StateStore {
         }),
       )(),
     );
+  }
+
+  async exportRows(): Promise<StateRows> {
+    return this.#run(() => transfer.exportRows(this.#db));
+  }
+
+  async importRows(rows: StateRows): Promise<void> {
+    this.#run(() => transfer.importRows(this.#db, rows, this.location));
   }
 
   async close(): Promise<void> {
