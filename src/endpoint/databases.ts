@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { readLocalRepository } from '../repository/index.js';
 import { syncRepository } from '../repository/index.js';
-import type { SourceSpec, SyncResult } from '../repository/index.js';
+import type { BandwidthLimit, SourceSpec, SyncResult } from '../repository/index.js';
 import { exists } from './fs-util.js';
 import { deviceLayout } from './layout.js';
 import { discardStaging, prepareStaging, recoverSet, switchSet } from './staged-set.js';
@@ -73,6 +73,15 @@ export interface DatabasesOptions {
   trustRoot?: string | undefined;
   concurrency?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** The task's cap on this device's downloads (`bandwidth`). */
+  bandwidth?: BandwidthLimit | undefined;
+  /** Ignore every cap (`urgent`). */
+  urgent?: boolean | undefined;
+}
+
+/** The cap options of one device sync. */
+export function capOptions(options: Pick<DatabasesOptions, 'bandwidth' | 'urgent'>): { bandwidth?: BandwidthLimit; urgent?: boolean } {
+  return { ...(options.bandwidth ? { bandwidth: options.bandwidth } : {}), ...(options.urgent ? { urgent: true } : {}) };
 }
 
 /** Stage → sync (databases only) → switch. Throws on failure; the installed set is then untouched. */
@@ -89,6 +98,7 @@ export async function updateDatabases(root: string, options: DatabasesOptions): 
         diffs: options.diffs,
         ...(options.trustRoot ? { trustRoot: options.trustRoot } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+        ...capOptions(options),
       },
       options.signal,
     );

@@ -13,7 +13,7 @@ import type { LocalTarget } from '../repository/index.js';
 import { syncRepository } from '../repository/index.js';
 import type { SyncResult } from '../repository/index.js';
 import type { ModuleFiles } from './app/types.js';
-import type { DatabasesOptions } from './databases.js';
+import { capOptions, type DatabasesOptions } from './databases.js';
 import { exists } from './fs-util.js';
 import { deviceLayout } from './layout.js';
 import { parseMigrations } from './migrations.js';
@@ -48,6 +48,7 @@ export async function downloadModules(root: string, options: DatabasesOptions & 
       diffs: options.diffs,
       ...(options.trustRoot ? { trustRoot: options.trustRoot } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...capOptions(options),
     },
     options.signal,
   );

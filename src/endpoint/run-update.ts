@@ -147,7 +147,15 @@ export function defaultApplication(root: string): Application {
 }
 
 function syncOptions(input: UpdateRunInput, settings: NormalizedUpdateSettings) {
-  return { sources: input.sources, diffs: settings.downloadDiffFiles, trustRoot: input.trustRoot, concurrency: input.concurrency, signal: input.signal };
+  return {
+    sources: input.sources,
+    diffs: settings.downloadDiffFiles,
+    trustRoot: input.trustRoot,
+    concurrency: input.concurrency,
+    signal: input.signal,
+    ...(input.settings.bandwidth ? { bandwidth: input.settings.bandwidth } : {}),
+    ...(input.settings.urgent ? { urgent: true } : {}),
+  };
 }
 
 function failure(what: string, error: unknown): { reason: string; code?: string } {
