@@ -17,6 +17,8 @@ export type DeviceHeartbeat = {
   /** The last restart after a module install: healthy, or rolled back from `rolledBackFrom`. */
   lastRestart: LastRestart | null;
   lastResult: { status: string; at?: string; reason?: string } | null;
+  /** A downloaded module whose install waits for the maintenance window opening at `opensAt`. */
+  pendingInstall?: { version: string; opensAt?: string };
   /** An assignment is running: the rest repeats the last status. */
   running?: boolean;
 };
@@ -39,6 +41,11 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 function lastResult(value: unknown): DeviceHeartbeat['lastResult'] {
   if (!isObject(value) || typeof value.status !== 'string') return null;
   return { status: value.status, ...(typeof value.at === 'string' ? { at: value.at } : {}), ...(typeof value.reason === 'string' ? { reason: value.reason } : {}) };
+}
+
+function pendingInstall(value: unknown): Pick<DeviceHeartbeat, 'pendingInstall'> {
+  if (!isObject(value) || typeof value.version !== 'string') return {};
+  return { pendingInstall: { version: value.version, ...(typeof value.opensAt === 'string' ? { opensAt: value.opensAt } : {}) } };
 }
 
 function lastRestart(value: unknown): LastRestart | null {
@@ -70,6 +77,7 @@ export function decodeHeartbeat(value: unknown): HeartbeatStatus | undefined {
     restartRequired: value.restartRequired === true,
     lastRestart: lastRestart(value.lastRestart),
     lastResult: lastResult(value.lastResult),
+    ...pendingInstall(value.pendingInstall),
     ...running,
   };
 }

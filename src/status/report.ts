@@ -51,6 +51,8 @@ export interface DeviceStatusRow {
   /** The last restart after a module install: `healthy at T (v)` or `rolled back from A to B at T`. */
   lastRestart: string | null;
   lastResult: string | null;
+  /** A module install waiting for its maintenance window: `V waiting for the maintenance window at T`; absent when none waits. */
+  pendingInstall?: string;
   lastSeen: string | null;
 }
 
@@ -69,6 +71,7 @@ function deviceRow(name: string, group: string, agent: AgentRecord | undefined):
     restartRequired: s ? s.restartRequired : null,
     lastRestart: restartText(s?.lastRestart ?? null),
     lastResult: last?.status ? `${last.status}${last.at ? ` at ${last.at}` : ''}` : null,
+    ...(s?.pendingInstall ? { pendingInstall: `${s.pendingInstall.version} waiting for the maintenance window at ${s.pendingInstall.opensAt ?? '(none opens again)'}` } : {}),
     lastSeen: agent?.lastSeen ?? null,
   };
 }
