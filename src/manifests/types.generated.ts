@@ -296,7 +296,7 @@ export interface DownloadTaskSettings {
   components?: string[];
   bandwidth?: Bandwidth;
   /**
-   * Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'.
+   * Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent.
    */
   urgent?: boolean;
 }
@@ -547,7 +547,7 @@ export interface UpdateTaskSettings {
    */
   maintenanceWindows?: [MaintenanceWindow, ...MaintenanceWindow[]];
   /**
-   * Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows.
+   * Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent.
    */
   urgent?: boolean;
 }
