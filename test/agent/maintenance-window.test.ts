@@ -61,7 +61,7 @@ void t.test('outside the window the install waits and says until when; when the 
   t.equal(appFile(root, 'running'), installed, 'and the application restarted into it');
   await w.waitFor('the install in the heartbeat', async () => {
     const device = (await w.controller.status()).devices?.[0];
-    return device?.applicationVersion === installed && device.pendingInstall === undefined;
+    return device !== undefined && device.applicationVersion === installed && device.pendingInstall === undefined;
   });
   t.match(agent.output(), /module \S+ installed in the maintenance window/, 'the agent says so');
   t.equal(await agent.stop(), 0);
