@@ -563,7 +563,7 @@ export interface HealthCheck {
  */
 export interface MaintenanceWindow {
   /**
-   * When the window opens: a 5-field cron expression (minute hour day month weekday), e.g. `0 22 * * 1-5`.
+   * When the window opens: a cron expression of 5 fields (minute hour day month weekday), e.g. `0 22 * * 1-5`, or 6 with seconds first.
    */
   cron: string;
   /**
