@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'PROXY_NOT_HTTP',
   'SCOPE_SELECTOR',
   'UPSTREAM_NOT_HTTP',
+  'BANDWIDTH',
+  'MAINTENANCE_WINDOW',
   'NO_MANIFESTS',
   'FILE_READ',
   // warnings (plan and validate show them; they do not fail)

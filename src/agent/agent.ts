@@ -16,7 +16,7 @@ import type { UpdateTaskSettings } from '../manifests/index.js';
 import { repositoryExpectation, serveRepository, type RepositoryExpectation, type RepositoryServer } from '../repository/index.js';
 import { backoff } from './backoff.js';
 import { ControllerClient, ControllerError } from './client.js';
-import { deviceStatus, resumeDevice, runDeviceAssignment } from './device.js';
+import { deviceStatus, installInWindow, resumeDevice, runDeviceAssignment } from './device.js';
 import { ANY_TASK, repositoryStatus, runDpAssignment } from './dp.js';
 import { errorMessage } from './errors.js';
 
@@ -69,6 +69,8 @@ class Agent {
   /** Raised before the first heartbeat (a pending restart done at start). */
   #startEvents: AgentEvent[] = [];
   #current: CurrentRun | undefined;
+  /** A maintenance-window install under way (the heartbeat's); a device run waits for it. */
+  #installing: Promise<unknown> = Promise.resolve();
 
   constructor(options: AgentOptions) {
     this.#o = options;
@@ -166,9 +168,13 @@ class Agent {
   async #status(): Promise<{ status: HeartbeatStatus | undefined; events: AgentEvent[] }> {
     if (this.#running) return { status: this.#lastStatus && { ...this.#lastStatus, running: true }, events: [] };
     if (this.#registration.role === 'dp') return { status: { role: 'dp', repository: await repositoryStatus(this.#registration.repository ?? this.#o.root, this.#expected) }, events: [] };
+    const install = installInWindow(this.#o.root, this.#settings, { deferRestart: this.#o.deferRestart === true });
+    this.#installing = install.catch(() => undefined);
+    const installed = await install;
+    if (installed.line) this.#log(installed.line);
     const current = await deviceStatus(this.#o.root, this.#settings);
     this.#lastStatus = current.status;
-    return current;
+    return { status: current.status, events: [...installed.events, ...current.events] };
   }
 
   async #workLoop(): Promise<void> {
@@ -207,6 +213,7 @@ class Agent {
     this.#running = true;
     try {
       if (assignment.kind === 'update') {
+        await this.#installing;
         this.#settings = assignment.settings;
         result = await runDeviceAssignment(this.#o.root, assignment, abort.signal, { deferRestart: this.#o.deferRestart === true }, throttle(progress, 500));
       } else {

@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgentEvent, AgentResult, DeviceHeartbeat, UpdateAssignment } from '../protocol/index.js';
-import { checkFreshness, loadTaskSettings, readDeviceState, restartApplication, runUpdateTask, saveTaskSettings } from '../endpoint/index.js';
+import { checkFreshness, installPendingModule, loadTaskSettings, readDeviceState, restartApplication, runUpdateTask, saveTaskSettings } from '../endpoint/index.js';
 import { deviceLayout } from '../endpoint/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
 import type { SyncProgress } from '../repository/index.js';
@@ -80,6 +80,7 @@ export async function deviceStatus(root: string, settings: UpdateTaskSettings | 
     lastRestart: state.lastRestart ?? null,
     lastResult: state.lastResult ?? null,
     unlicensedUpdates: state.unlicensedUpdates,
+    ...(state.pendingInstall ? { pendingInstall: state.pendingInstall } : {}),
   };
   return { status, events: check.events.map(toEvent) };
 }
@@ -96,4 +97,15 @@ export async function resumeDevice(root: string): Promise<{ settings: UpdateTask
   const restarted = await restartApplication({ root, ...(settings ? { settings } : {}) });
   const restart = restarted.status === 'completed' ? `application restarted at ${restarted.applicationVersion ?? '?'}` : `application restart failed: ${restarted.reason ?? ''}`;
   return { settings, events: restarted.events.map(toEvent), restart };
+}
+
+/**
+ * A module a run downloaded outside its maintenance window (`maintenanceWindows`), installed once
+ * a window is open — asked before each heartbeat, so it survives an agent restart (state.json and
+ * the saved settings say what waits and when). Its events go with that heartbeat.
+ */
+export async function installInWindow(root: string, settings: UpdateTaskSettings | undefined, options: DeviceOptions = {}): Promise<{ events: AgentEvent[]; line?: string }> {
+  const outcome = await installPendingModule({ root, settings, now: new Date(), supervised: true, restartAfterInstall: options.deferRestart !== true });
+  if (!outcome) return { events: [] };
+  return { events: outcome.events.map(toEvent), line: `${outcome.status === 'completed' ? '' : 'maintenance window install failed: '}${outcome.reason}` };
 }

@@ -24,6 +24,8 @@ export async function runDpAssignment(root: string, os: string, name: string, as
     legacyScheme: assignment.legacyScheme,
     downloadDiffFiles: assignment.downloadDiffFiles,
     ...(assignment.components ? { components: assignment.components } : {}),
+    ...(assignment.bandwidth ? { bandwidth: assignment.bandwidth } : {}),
+    ...(assignment.urgent ? { urgent: true } : {}),
     onProgress,
     signal,
   });

@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { readLocalRepository } from '../repository/index.js';
 import { syncRepository } from '../repository/index.js';
-import type { SourceSpec, SyncProgress, SyncResult } from '../repository/index.js';
+import type { BandwidthLimit, SourceSpec, SyncProgress, SyncResult } from '../repository/index.js';
 import { exists } from './fs-util.js';
 import { deviceLayout } from './layout.js';
 import { discardStaging, prepareStaging, recoverSet, switchSet } from './staged-set.js';
@@ -74,6 +74,15 @@ export interface DatabasesOptions {
   concurrency?: number | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: SyncProgress) => void) | undefined;
+  /** The task's cap on this device's downloads (`bandwidth`). */
+  bandwidth?: BandwidthLimit | undefined;
+  /** Ignore every cap (`urgent`). */
+  urgent?: boolean | undefined;
+}
+
+/** The cap options of one device sync. */
+export function capOptions(options: Pick<DatabasesOptions, 'bandwidth' | 'urgent'>): { bandwidth?: BandwidthLimit; urgent?: boolean } {
+  return { ...(options.bandwidth ? { bandwidth: options.bandwidth } : {}), ...(options.urgent ? { urgent: true } : {}) };
 }
 
 /** Stage → sync (databases only) → switch. Throws on failure; the installed set is then untouched. */
@@ -91,6 +100,7 @@ export async function updateDatabases(root: string, options: DatabasesOptions): 
         ...(options.trustRoot ? { trustRoot: options.trustRoot } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...capOptions(options),
       },
       options.signal,
     );

@@ -15,6 +15,12 @@ export interface PendingRestart {
   previousSettings?: Record<string, unknown>;
 }
 
+export interface PendingInstall {
+  version: string;
+  /** When the next window opens (ISO); absent when no window ever opens again. */
+  opensAt?: string;
+}
+
 /** The last restart after a module install (shown by `updops status`). */
 export interface RestartRecord {
   at: string;
@@ -33,6 +39,8 @@ export interface DeviceState {
   restartRequired: boolean;
   pendingRestart?: PendingRestart;
   lastRestart?: RestartRecord;
+  /** A downloaded module whose install waits for a maintenance window (`maintenanceWindows`); the agent installs it when one opens. */
+  pendingInstall?: PendingInstall;
   lastResult?: { status: 'completed' | 'failed'; reason?: string; at: string; files: number; bytes: number };
   installed: { databaseVersion?: string; published?: string; applicationVersion?: string; downloadedModule?: string };
 }

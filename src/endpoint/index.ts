@@ -1,5 +1,6 @@
 /** The endpoint side of the `Update` task (docs/design.md 1 "Type Update", seed 000). */
-export { runUpdateTask, defaultApplication } from './run-update.js';
+export { runUpdateTask, defaultApplication, installPendingModule } from './run-update.js';
+export type { PendingInstallInput, PendingInstallOutcome } from './run-update.js';
 export { changeSettings, restartApplication, checkFreshness, SETTINGS_NOT_SAVED_REASON } from './app-control.js';
 export type { SettingsChange, RestartResult, FreshnessCheck } from './app-control.js';
 export { updateDatabases, readInstalledDatabases, verifyInstalledDatabases, basesSet, DATABASES_COMPONENT } from './databases.js';
@@ -17,7 +18,7 @@ export type { FreshnessThresholds } from './freshness.js';
 export { licenceStatus, licenceDecision, LICENCE_REQUIRED_REASON } from './licence.js';
 export type { LicenceStatus, LicenceDecision } from './licence.js';
 export { readDeviceState, writeDeviceState, emptyState } from './device-state.js';
-export type { DeviceState, PendingRestart, RestartRecord } from './device-state.js';
+export type { DeviceState, PendingInstall, PendingRestart, RestartRecord } from './device-state.js';
 export { recoverSet, prepareStaging, switchSet } from './staged-set.js';
 export type { StagedSet } from './staged-set.js';
 export { deviceLayout } from './layout.js';

@@ -13,7 +13,7 @@ import type { LocalTarget } from '../repository/index.js';
 import { syncRepository } from '../repository/index.js';
 import type { SyncResult } from '../repository/index.js';
 import type { ModuleFiles } from './app/types.js';
-import type { DatabasesOptions } from './databases.js';
+import { capOptions, type DatabasesOptions } from './databases.js';
 import { exists } from './fs-util.js';
 import { deviceLayout } from './layout.js';
 import { parseMigrations } from './migrations.js';
@@ -49,19 +49,30 @@ export async function downloadModules(root: string, options: DatabasesOptions & 
       ...(options.trustRoot ? { trustRoot: options.trustRoot } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...capOptions(options),
     },
     options.signal,
   );
+  return { sync, module: await moduleFromMirror(root, options.application) };
+}
+
+/**
+ * The module the device's verified modules mirror holds (undefined: none), placed in
+ * ROOT/modules-downloads/<version>/: what a run just downloaded, or what a maintenance window
+ * installs later without going back to the network.
+ */
+export async function moduleFromMirror(root: string, wanted?: string): Promise<ModulePackage | undefined> {
+  const layout = deviceLayout(root);
   const repo = await readLocalRepository(layout.modulesMirror);
   const targets = [...(repo?.targets ?? [])].filter(([name]) => name.split('/')[0] === MODULES_COMPONENT && name.split('/').length >= 3);
-  const application = pickApplication(targets, options.application);
-  if (!application) return { sync, module: undefined };
+  const application = pickApplication(targets, wanted);
+  if (!application) return undefined;
   const own = targets.filter(([name]) => name.split('/')[1] === application);
   const version = moduleVersion(own, repo?.version ?? 0);
   const dir = path.join(layout.moduleDownloads, version);
   const paths = own.map(([name]) => name.split('/').slice(2).join('/'));
   if (!(await exists(dir))) await placeFiles(layout.modulesMirror, own, dir);
-  return { sync, module: { application, version, files: { dir, paths }, ...(await describeModule(own, dir)) } };
+  return { application, version, files: { dir, paths }, ...(await describeModule(own, dir)) };
 }
 
 function pickApplication(targets: [string, LocalTarget][], wanted: string | undefined): string | undefined {

@@ -7,6 +7,8 @@ import { mkdir } from 'node:fs/promises';
 import { isUpdopsError } from '../errors.js';
 import { fallbackReason } from '../repository/index.js';
 import type { SyncResult } from '../repository/index.js';
+import type { UpdateTaskSettings } from '../manifests/index.js';
+import { maintenanceWindowAt } from '../schedule/index.js';
 import { FileApplication } from './app/file-app.js';
 import type { Application } from './app/types.js';
 import { acquireDeviceLock } from './device-lock.js';
@@ -17,7 +19,8 @@ import { freshnessEvent, freshnessOf } from './freshness.js';
 import { installModule } from './install.js';
 import { deviceLayout } from './layout.js';
 import { licenceDecision } from './licence.js';
-import { downloadModules } from './modules.js';
+import { downloadModules, moduleFromMirror } from './modules.js';
+import type { ModulePackage } from './modules.js';
 import { restartAndVerify } from './restart.js';
 import { recoverSet } from './staged-set.js';
 import { normalizeUpdateSettings } from './types.js';
@@ -27,6 +30,8 @@ interface RunTally {
   files: number;
   bytes: number;
   failures: { reason: string; code?: string }[];
+  /** What a completed run says besides (a module install waiting for its maintenance window). */
+  notes: string[];
   events: UpdateEvent[];
   /** Each sync that succeeded (databases, then modules): which source served it, and why earlier ones were skipped. */
   served: { source: string; fallbackReason?: string }[];
@@ -46,7 +51,7 @@ export async function runUpdateTask(input: UpdateRunInput): Promise<UpdateRunRes
 async function run(input: UpdateRunInput, settings: NormalizedUpdateSettings): Promise<UpdateRunResult> {
   const layout = deviceLayout(input.root);
   const state = await readDeviceState(layout.state);
-  const tally: RunTally = { files: 0, bytes: 0, failures: [], events: [], served: [] };
+  const tally: RunTally = { files: 0, bytes: 0, failures: [], notes: [], events: [], served: [] };
   await recoverSet(basesSet(input.root));
 
   // The larger count wins and is kept: the controller remembers what a wiped folder forgot.
@@ -72,7 +77,7 @@ async function run(input: UpdateRunInput, settings: NormalizedUpdateSettings): P
 
   const status = tally.failures.length === 0 ? 'completed' : 'failed';
   if (status === 'completed' && licence.allowed && licence.counts) state.unlicensedUpdates += 1;
-  const reason = tally.failures.map((f) => f.reason).join('; ');
+  const reason = [...tally.failures.map((f) => f.reason), ...tally.notes].join('; ');
   const code = tally.failures[0]?.code;
   Object.assign(state, {
     lastFreshness: freshness,
@@ -124,22 +129,96 @@ async function modulesStep(input: UpdateRunInput, settings: NormalizedUpdateSett
     state.installed.downloadedModule = module.version;
     if (settings.applicationUpdateMode !== 'downloadAndInstall') return;
     const app = input.app ?? defaultApplication(input.root);
-    if ((await app.currentVersion()) !== module.version && (input.supervised === true || (await app.isRunning()))) {
-      // From the install on, settings changes are refused (changeSettings reads state.json); the end of the run writes the outcome.
-      await writeDeviceState(deviceLayout(input.root).state, { ...state, restartRequired: true, pendingRestart: { version: module.version } });
+    const wait = await windowWait(input.settings, app, module.version, input.now);
+    if (wait) {
+      // Downloads may happen outside the window; the install and restart may not (issue 19).
+      state.pendingInstall = { version: module.version, ...(wait.opensAt ? { opensAt: wait.opensAt.toISOString() } : {}) };
+      tally.notes.push(`module ${module.version} downloaded; its install is waiting for the maintenance window at ${wait.opensAt?.toISOString() ?? '(none opens again)'}`);
+      return;
     }
-    const outcome = await installModule(app, module);
-    tally.events.push(...outcome.events);
-    state.installed.applicationVersion = await app.currentVersion();
-    if (!outcome.installed) return;
-    // Where the restart is decided: a running application needs it (seed: "After the update, … needs to be restarted"); a supervised one always runs.
-    const restart = outcome.restartRequired || input.supervised === true;
-    state.restartRequired = restart;
-    if (restart && outcome.pending) state.pendingRestart = outcome.pending;
-    else delete state.pendingRestart;
-    if (restart && input.restartAfterInstall !== false) await restartStep(app, settings, state, tally);
+    delete state.pendingInstall;
+    await installStep(input, app, module, settings, state, tally);
   } catch (error) {
     tally.failures.push(failure('application modules', error));
+  }
+}
+
+/** Outside every maintenance window (and not urgent) with a module to install: when the next one opens. */
+async function windowWait(settings: UpdateTaskSettings, app: Application, version: string, now: Date): Promise<{ opensAt: Date | undefined } | undefined> {
+  const windows = settings.maintenanceWindows;
+  if (!windows?.length || settings.urgent === true) return undefined;
+  if ((await app.currentVersion()) === version) return undefined;
+  const window = maintenanceWindowAt(windows, now);
+  return window.open ? undefined : { opensAt: window.opensAt };
+}
+
+type InstallInput = Pick<UpdateRunInput, 'root' | 'supervised' | 'restartAfterInstall'>;
+
+/** The module into the application, then the restart and health check when the application needs (or is supervised for) it. */
+async function installStep(input: InstallInput, app: Application, module: ModulePackage, settings: Pick<NormalizedUpdateSettings, 'healthCheck'>, state: DeviceState, tally: Pick<RunTally, 'events' | 'failures'>): Promise<void> {
+  if ((await app.currentVersion()) !== module.version && (input.supervised === true || (await app.isRunning()))) {
+    // From the install on, settings changes are refused (changeSettings reads state.json); the end of the run writes the outcome.
+    await writeDeviceState(deviceLayout(input.root).state, { ...state, restartRequired: true, pendingRestart: { version: module.version } });
+  }
+  const outcome = await installModule(app, module);
+  tally.events.push(...outcome.events);
+  state.installed.applicationVersion = await app.currentVersion();
+  if (!outcome.installed) return;
+  // Where the restart is decided: a running application needs it (seed: "After the update, … needs to be restarted"); a supervised one always runs.
+  const restart = outcome.restartRequired || input.supervised === true;
+  state.restartRequired = restart;
+  if (restart && outcome.pending) state.pendingRestart = outcome.pending;
+  else delete state.pendingRestart;
+  if (restart && input.restartAfterInstall !== false) await restartStep(app, settings, state, tally);
+}
+
+export interface PendingInstallInput extends InstallInput {
+  settings: UpdateTaskSettings | undefined;
+  now: Date;
+  app?: Application;
+}
+
+export interface PendingInstallOutcome {
+  status: 'completed' | 'failed';
+  reason: string;
+  events: UpdateEvent[];
+}
+
+/**
+ * The module a run downloaded outside its maintenance window, installed now if a window is open
+ * (the device agent asks on each heartbeat). Undefined when nothing waits or every window is
+ * still closed. Works offline: the module comes from the verified modules mirror.
+ */
+export async function installPendingModule(input: PendingInstallInput): Promise<PendingInstallOutcome | undefined> {
+  const layout = deviceLayout(input.root);
+  const peek = await readDeviceState(layout.state);
+  if (!peek.pendingInstall) return undefined;
+  const windows = input.settings?.maintenanceWindows;
+  if (windows?.length && input.settings?.urgent !== true && !maintenanceWindowAt(windows, input.now).open) return undefined;
+  const release = await acquireDeviceLock(layout.lock);
+  try {
+    const state = await readDeviceState(layout.state);
+    const pending = state.pendingInstall;
+    if (!pending) return undefined;
+    const tally: Pick<RunTally, 'events' | 'failures'> = { events: [], failures: [] };
+    const app = input.app ?? defaultApplication(input.root);
+    delete state.pendingInstall;
+    try {
+      const module = await moduleFromMirror(input.root);
+      if (!module) tally.failures.push({ reason: `module ${pending.version} is no longer in the downloaded modules`, code: 'APPLICATION' });
+      else await installStep(input, app, module, normalizeUpdateSettings(input.settings), state, tally);
+    } catch (error) {
+      tally.failures.push(failure('application modules', error));
+    }
+    const status = tally.failures.length === 0 ? 'completed' : 'failed';
+    const version = await app.currentVersion();
+    const reason = status === 'completed' ? `module ${version ?? pending.version} installed in the maintenance window` : tally.failures.map((f) => f.reason).join('; ');
+    state.installed.applicationVersion = version;
+    state.lastResult = { status, reason, at: input.now.toISOString(), files: 0, bytes: 0 };
+    await writeDeviceState(layout.state, state);
+    return { status, reason, events: tally.events };
+  } finally {
+    await release();
   }
 }
 
@@ -160,7 +239,16 @@ export function defaultApplication(root: string): Application {
 }
 
 function syncOptions(input: UpdateRunInput, settings: NormalizedUpdateSettings) {
-  return { sources: input.sources, diffs: settings.downloadDiffFiles, trustRoot: input.trustRoot, concurrency: input.concurrency, signal: input.signal, onProgress: input.onProgress };
+  return {
+    sources: input.sources,
+    diffs: settings.downloadDiffFiles,
+    trustRoot: input.trustRoot,
+    concurrency: input.concurrency,
+    signal: input.signal,
+    onProgress: input.onProgress,
+    ...(input.settings.bandwidth ? { bandwidth: input.settings.bandwidth } : {}),
+    ...(input.settings.urgent ? { urgent: true } : {}),
+  };
 }
 
 function servedOf(sync: SyncResult): { source: string; fallbackReason?: string } {

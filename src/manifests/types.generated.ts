@@ -166,6 +166,7 @@ export interface UpdateSourceSpec {
    * Path (relative to the config repository) of the repository's trusted `root.json`.
    */
   trustRoot?: string;
+  bandwidth?: Bandwidth;
 }
 /**
  * Where a secret is read from at run time: an environment variable or a file (its first line). What it holds is said where it is used: `user:password` for an update source or an SMTP login, a token for a forge, the URL of a chat webhook. Never written in a manifest.
@@ -186,6 +187,47 @@ export interface SecretRef {
 export interface Proxy {
   url: string;
   secretRef?: SecretRef;
+}
+/**
+ * A download rate cap: `limit` always, or per time of day in `schedule` (the first matching entry wins; outside every entry `limit` applies, and without `limit` the rate is not capped). Enforced by the sync engine with one token bucket shared by every file of the sync, so concurrent downloads together stay within it.
+ */
+export interface Bandwidth {
+  /**
+   * Bytes per second with a unit: `500kB/s`, `2MB/s`, `1.5MiB/s` (kB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024; `KB` means kB).
+   */
+  limit?: string;
+  /**
+   * IANA zone the schedule's times are read in, e.g. `Europe/Berlin`. Default: UTC.
+   */
+  timeZone?: string;
+  /**
+   * @minItems 1
+   */
+  schedule?: [BandwidthPeriod, ...BandwidthPeriod[]];
+}
+/**
+ * From `from` to `to` (wall clock; `to` before `from` spans midnight), on `days` (default every day), at most `limit`.
+ */
+export interface BandwidthPeriod {
+  /**
+   * Wall-clock time `HH:MM` or `HH:MM:SS` (24-hour).
+   */
+  from: string;
+  /**
+   * Wall-clock time `HH:MM` or `HH:MM:SS` (24-hour).
+   */
+  to: string;
+  /**
+   * @minItems 1
+   */
+  days?: [
+    "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday",
+    ...("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")[]
+  ];
+  /**
+   * Bytes per second with a unit: `500kB/s`, `2MB/s`, `1.5MiB/s` (kB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024; `KB` means kB).
+   */
+  limit: string;
 }
 /**
  * A task: what runs, where, and when (docs/design.md 1, tasks).
@@ -252,6 +294,11 @@ export interface DownloadTaskSettings {
    * Only these components (e.g. `databases`, `modules`). Default: all.
    */
   components?: string[];
+  bandwidth?: Bandwidth;
+  /**
+   * Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent.
+   */
+  urgent?: boolean;
 }
 /**
  * Only started by hand (`updops run`, the API). Default for download tasks.
@@ -492,6 +539,17 @@ export interface UpdateTaskSettings {
    */
   totallyOutOfDateDays?: number;
   healthCheck?: HealthCheck;
+  bandwidth?: Bandwidth;
+  /**
+   * When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time.
+   *
+   * @minItems 1
+   */
+  maintenanceWindows?: [MaintenanceWindow, ...MaintenanceWindow[]];
+  /**
+   * Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent.
+   */
+  urgent?: boolean;
 }
 /**
  * Run after a module update and restart; a failure rolls the application back to the previous version.
@@ -499,6 +557,23 @@ export interface UpdateTaskSettings {
 export interface HealthCheck {
   command: string;
   timeoutSeconds?: number;
+}
+/**
+ * A window that opens at each start of `cron` in `timeZone` (DST-correct) and stays open for `duration`.
+ */
+export interface MaintenanceWindow {
+  /**
+   * When the window opens: a cron expression of 5 fields (minute hour day month weekday), e.g. `0 22 * * 1-5`, or 6 with seconds first.
+   */
+  cron: string;
+  /**
+   * How long it stays open: `90m`, `2h`, `1h30m`, `1d` (at most 7 days).
+   */
+  duration: string;
+  /**
+   * IANA zone the cron expression is read in, e.g. `Europe/Berlin` (required: the device evaluates the window, so it cannot borrow the controller's zone).
+   */
+  timeZone: string;
 }
 /**
  * Tells people or systems when something happens (docs/design.md 4, notifications): chosen events, filtered by severity, task or group, go to a chat, a webhook, e-mail, or — as commit statuses — to the forge of the config repository. Secrets are read by reference at delivery time; a failed delivery is retried with backoff and then recorded as a `NotificationFailed` event.

@@ -19,6 +19,8 @@ export type DeviceHeartbeat = {
   lastResult: { status: string; at?: string; reason?: string } | null;
   /** Updates done without a current licence, as the device counts them (the controller keeps the larger). */
   unlicensedUpdates?: number;
+  /** A downloaded module whose install waits for the maintenance window opening at `opensAt`. */
+  pendingInstall?: { version: string; opensAt?: string };
   /** An assignment is running: the rest repeats the last status. */
   running?: boolean;
 };
@@ -43,6 +45,11 @@ export const isCount = (value: unknown): value is number => typeof value === 'nu
 function lastResult(value: unknown): DeviceHeartbeat['lastResult'] {
   if (!isObject(value) || typeof value.status !== 'string') return null;
   return { status: value.status, ...(typeof value.at === 'string' ? { at: value.at } : {}), ...(typeof value.reason === 'string' ? { reason: value.reason } : {}) };
+}
+
+function pendingInstall(value: unknown): Pick<DeviceHeartbeat, 'pendingInstall'> {
+  if (!isObject(value) || typeof value.version !== 'string') return {};
+  return { pendingInstall: { version: value.version, ...(typeof value.opensAt === 'string' ? { opensAt: value.opensAt } : {}) } };
 }
 
 function lastRestart(value: unknown): LastRestart | null {
@@ -75,6 +82,7 @@ export function decodeHeartbeat(value: unknown): HeartbeatStatus | undefined {
     lastRestart: lastRestart(value.lastRestart),
     lastResult: lastResult(value.lastResult),
     ...(isCount(value.unlicensedUpdates) ? { unlicensedUpdates: value.unlicensedUpdates } : {}),
+    ...pendingInstall(value.pendingInstall),
     ...running,
   };
 }

@@ -2,7 +2,7 @@
  * What the controller and its agents exchange (docs/design.md 4 `updops agent`): assignments handed
  * out by long-poll, and the result an agent reports back once per (run id, agent).
  */
-import type { SourceSpec } from '../repository/index.js';
+import type { BandwidthLimit, SourceSpec } from '../repository/index.js';
 import type { AgentRole } from '../state/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
 
@@ -36,6 +36,10 @@ export interface DownloadAssignment {
   legacyScheme: boolean;
   downloadDiffFiles: boolean;
   components?: string[];
+  /** The task's cap on this DP's link; the sources carry their own (`SourceSpec.bandwidth`). */
+  bandwidth?: BandwidthLimit;
+  /** Ignore every cap (task `urgent`). */
+  urgent?: boolean;
   trustRootJson?: string;
 }
 

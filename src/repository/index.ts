@@ -26,3 +26,5 @@ export { generateDelegatedKey } from './keys.js';
 export type { RoleName } from './keys.js';
 export { checkRoleName } from './publish/index.js';
 export { rotateRoleKey } from './publish/index.js';
+export type { BandwidthLimit } from './sync/index.js';
+export { rateAt } from './sync/index.js';

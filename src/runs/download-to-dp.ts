@@ -4,7 +4,7 @@
  * other OS fails with the seed's reason, which makes the whole run Failed.
  */
 import { isUpdopsError } from '../errors.js';
-import { syncRepository, type SyncProgress, type SyncResult } from '../repository/index.js';
+import { syncRepository, type BandwidthLimit, type SyncProgress, type SyncResult } from '../repository/index.js';
 import type { ResolvedSource } from '../sources/index.js';
 
 export const NON_WINDOWS_REASON =
@@ -17,6 +17,10 @@ export interface DpDownloadInput {
   downloadDiffFiles: boolean;
   /** Only these components (`databases`, `modules`, …); absent: all (docs/design.md 1, `components`). */
   components?: string[];
+  /** The cap on this DP's link (the task's `bandwidth`). */
+  bandwidth?: BandwidthLimit;
+  /** Ignore every cap, the task's and the sources' (`urgent`). */
+  urgent?: boolean;
   concurrency?: number;
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
@@ -42,6 +46,8 @@ export async function downloadToDistributionPoint(input: DpDownloadInput): Promi
         diffs: input.downloadDiffFiles,
         ...(trustRoot ? { trustRoot } : {}),
         ...(input.components?.length ? { components: input.components } : {}),
+        ...(input.bandwidth ? { bandwidth: input.bandwidth } : {}),
+        ...(input.urgent ? { urgent: true } : {}),
         ...(input.concurrency ? { concurrency: input.concurrency } : {}),
         ...(input.onProgress ? { onProgress: input.onProgress } : {}),
         ...(input.env ? { env: input.env } : {}),

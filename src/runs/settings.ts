@@ -17,5 +17,7 @@ export function downloadSettings(task: RecordedTask, config: RecordedConfig, con
     legacyScheme: settings?.legacyScheme ?? false,
     downloadDiffFiles: settings?.downloadDiffFiles ?? false,
     ...(settings?.components?.length ? { components: [...settings.components] } : {}),
+    ...(settings?.bandwidth ? { bandwidth: settings.bandwidth } : {}),
+    ...(settings?.urgent ? { urgent: true } : {}),
   };
 }

@@ -10,6 +10,7 @@ import type { Clock } from '../util/index.js';
 import type { Presence } from './presence.js';
 import type { ResolvedSource } from '../sources/index.js';
 import type { RunTarget } from './targets.js';
+import type { BandwidthLimit } from '../repository/index.js';
 
 export interface RunRequest {
   task: string;
@@ -57,6 +58,10 @@ export interface DownloadSettings {
   downloadDiffFiles: boolean;
   /** Only these components reach the DP (docs/design.md 1, `components`); absent: all. */
   components?: string[];
+  /** The cap on each DP link (task `bandwidth`); one bucket per DP's sync. */
+  bandwidth?: BandwidthLimit;
+  /** Ignore every cap (task `urgent`). */
+  urgent?: boolean;
 }
 
 export interface TargetContext {

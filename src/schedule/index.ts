@@ -15,3 +15,4 @@ export {
 } from './random-delay.js';
 export { deviceStarts, type DeviceStarts, type DeviceStartsContext } from './device-starts.js';
 export { randomDelayView, formatOffset, type RandomDelayView, type TargetDelay, type DelayViewInput } from './delay-view.js';
+export { maintenanceWindowAt, type WindowState } from './windows.js';

@@ -38,6 +38,7 @@ export function sourceSpecOf(name: string, source: UpdateSource, configDir: stri
     sourceSpec.proxy = proxy.toString();
   }
   if (spec.caFile) sourceSpec.caFile = path.resolve(configDir, spec.caFile);
+  if (spec.bandwidth) sourceSpec.bandwidth = spec.bandwidth;
   const resolved: ResolvedSource = { name, spec: sourceSpec };
   if (spec.trustRoot) resolved.trustRoot = path.resolve(configDir, spec.trustRoot);
   return resolved;

@@ -68,6 +68,8 @@ export interface DeviceStatusRow extends ServedBy {
   lastResult: string | null;
   /** Updates done without a current licence, as the controller keeps the count (seed 000: one is allowed); null: none recorded. */
   unlicensedUpdates: number | null;
+  /** A module install waiting for its maintenance window: `V waiting for the maintenance window at T`; absent when none waits. */
+  pendingInstall?: string;
   lastSeen: string | null;
 }
 
@@ -88,6 +90,7 @@ function deviceRow(name: string, group: string, os: string, agent: AgentRecord |
     lastRestart: restartText(s?.lastRestart ?? null),
     lastResult: last?.status ? `${last.status}${last.at ? ` at ${last.at}` : ''}` : null,
     unlicensedUpdates: licence?.unlicensedUpdates ?? null,
+    ...(s?.pendingInstall ? { pendingInstall: `${s.pendingInstall.version} waiting for the maintenance window at ${s.pendingInstall.opensAt ?? '(none opens again)'}` } : {}),
     lastSeen: agent?.lastSeen ?? null,
     ...servedBy(served),
   };

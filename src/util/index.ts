@@ -10,3 +10,4 @@ export { stableStringify } from './stable-json.js';
 export { TEMP_PREFIX, tempNameFor, writeFileAtomic } from './write-file-atomic.js';
 export { WorkerPool, fromThreadError, siblingModule, startWorker, toThreadError, type ReplyOutcome, type ThreadError } from './worker-pool.js';
 export { checkListen, hostPort, isLoopbackHost, listenError, listenOn, type ListenAt } from './listen.js';
+export { parseCompoundDuration, parseRate } from './rate.js';

@@ -97,3 +97,17 @@ void t.test('only what differs is downloaded; diff files when enabled; a no-op m
   t.equal(third.files, 0);
   t.equal(third.bytes, 0);
 });
+
+void t.test("a device's downloads take the task's bandwidth cap; an urgent task ignores it", async (t) => {
+  const work = await tempDir(t, 'updops-upd-cap-');
+  const vendor = await makeVendor(t, work, { ...databases(1), 'databases/kes/big.avc': blob(1_000_000, 5) });
+  const capped = Date.now();
+  const first = await runUpdateTask({ ...base(path.join(work, 'capped'), [vendor.url], vendor.trustRoot), settings: { applicationUpdateMode: 'disabled', bandwidth: { limit: '500kB/s' } } });
+  const cappedMs = Date.now() - capped;
+  t.equal(first.status, 'completed', first.reason ?? '');
+  t.ok(first.bytes >= 1_000_000 && cappedMs >= 1_800 && cappedMs <= 4_000, `1 MB at 500kB/s took ${cappedMs} ms`);
+  const urgent = Date.now();
+  const second = await runUpdateTask({ ...base(path.join(work, 'urgent'), [vendor.url], vendor.trustRoot), settings: { applicationUpdateMode: 'disabled', bandwidth: { limit: '500kB/s' }, urgent: true } });
+  t.equal(second.status, 'completed', second.reason ?? '');
+  t.ok(Date.now() - urgent < 1_500, `urgent: ${Date.now() - urgent} ms`);
+});

@@ -42,6 +42,7 @@ export interface SourceSpec {
   secretRef?: { env: string } | { file: string };
   proxy?: unknown;
   caFile?: string;
+  bandwidth?: unknown;
 }
 
 export interface TaskSpec {

@@ -47,6 +47,8 @@ export async function downloadAssignment(scope: RunScope, repository: string, do
     legacyScheme: download.legacyScheme,
     downloadDiffFiles: download.downloadDiffFiles,
     ...(download.components ? { components: download.components } : {}),
+    ...(download.bandwidth ? { bandwidth: download.bandwidth } : {}),
+    ...(download.urgent ? { urgent: true } : {}),
     ...(trustRootJson ? { trustRootJson } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { capsAndWindows } from './caps-windows.js';
 import { dpUpdateTask } from './dp-update-task.js';
 import { duplicateNames } from './duplicate-names.js';
 import { groupTree } from './group-tree.js';
@@ -12,7 +13,7 @@ import { distributionPointsWithoutTask, emptySelectors, nonWindowsDistributionPo
 export type { Rule, RuleContext } from './types.js';
 
 /** Checks after the schema, in the order their errors read best (docs/design.md 2). */
-export const ERROR_RULES: readonly Rule[] = [duplicateNames, taskNames, groupTree, uniqueMembers, taskReferences, taskChains, dpUpdateTask, schedules, proxyOnHttpOnly, upstreamOverHttp];
+export const ERROR_RULES: readonly Rule[] = [duplicateNames, taskNames, groupTree, uniqueMembers, taskReferences, taskChains, dpUpdateTask, schedules, capsAndWindows, proxyOnHttpOnly, upstreamOverHttp];
 
 /** Findings that do not make the config invalid but that a plan must show. */
 export const WARNING_RULES: readonly Rule[] = [nonWindowsDistributionPoints, distributionPointsWithoutTask, emptySelectors];

@@ -9,11 +9,13 @@ import { UpdopsError, isUpdopsError } from '../../errors.js';
 import { openTransport, redactUrl } from '../transport/index.js';
 import { checkpointDest, type DestCheckpoint } from './checkpoint.js';
 import { syncFromSource } from './source.js';
+import { sourceThrottle, Throttle, throttledTransport } from './throttle.js';
 import { SYNC_DEFAULTS } from './types.js';
 import type { SourceSpec, SyncContext, SyncOptions, SyncResult } from './types.js';
 
 export type { SourceSpec, SyncOptions, SyncProgress, SyncResult } from './types.js';
 export { SYNC_DEFAULTS } from './types.js';
+export { rateAt, Throttle, type BandwidthLimit } from './throttle.js';
 export { readCapped } from './body.js';
 
 /** Failures that say nothing about the repository's integrity; a verification failure is more relevant. */
@@ -70,9 +72,12 @@ async function attempt(options: SyncOptions, ctx: SyncContext, started: number, 
   const tried: SyncResult['tried'] = [];
   const failures: UpdopsError[] = [];
   let requests = 0;
+  const urgent = options.urgent === true;
+  const linkThrottle = options.bandwidth && !urgent ? new Throttle(options.bandwidth) : undefined;
   for (const spec of options.sources) {
     const label = sourceLabel(spec);
-    const transport = openTransport(spec.url, {
+    const throttles = [...(linkThrottle ? [linkThrottle] : []), ...(spec.bandwidth && !urgent ? [sourceThrottle(label, spec.bandwidth)] : [])];
+    const transport = throttledTransport(openTransport(spec.url, {
       concurrency: ctx.concurrency,
       timeoutMs: 1000 * (spec.timeoutSeconds ?? options.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds),
       proxy: spec.proxy,
@@ -80,7 +85,7 @@ async function attempt(options: SyncOptions, ctx: SyncContext, started: number, 
       bearerToken: spec.bearerToken,
       caFile: spec.caFile,
       env: options.env,
-    });
+    }), throttles);
     try {
       const outcome = await syncFromSource(transport, ctx, redactUrl(spec.url));
       tried.push({ source: label });

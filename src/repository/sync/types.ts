@@ -1,5 +1,6 @@
 /** Public shapes of the sync engine (docs/design.md 3 "Sync"): the engine behind both task types. */
 import { DEFAULTS } from '../../defaults.js';
+import type { BandwidthLimit } from './throttle.js';
 
 export interface SourceSpec {
   /** `http(s)://`, `ftp://`, `file://` or a folder path. */
@@ -12,6 +13,8 @@ export interface SourceSpec {
   bearerToken?: string;
   caFile?: string;
   timeoutSeconds?: number;
+  /** This source's cap, shared by every sync from it in this process (throttle.ts); ignored by an `urgent` sync. */
+  bandwidth?: BandwidthLimit;
 }
 
 export interface SyncProgress {
@@ -48,6 +51,10 @@ export interface SyncOptions {
    * default this process's environment.
    */
   env?: NodeJS.ProcessEnv;
+  /** The cap of this sync (a DP link, a device): one bucket for all its downloads, whichever source serves. */
+  bandwidth?: BandwidthLimit;
+  /** Ignore every cap, this sync's and its sources' (an urgent update). */
+  urgent?: boolean;
 }
 
 export interface SyncResult {
