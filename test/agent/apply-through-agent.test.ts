@@ -38,6 +38,8 @@ void t.test('an apply-started repair of an empty DP repository runs on the DP ag
   const results = await w.fx.store.listDeviceResults(run!.id);
   t.match(results, [{ device: 'dp-1', status: 'completed' }]);
   t.ok(results[0]!.files > 0, 'files were synced');
+  // The agent logs the outcome after the controller acknowledged its result: wait for the line, do not race it.
+  await w.waitFor('the agent to log the run', () => new RegExp(`run ${run!.id}: completed`).test(dp.output()));
   t.match(dp.output(), new RegExp(`run ${run!.id}: completed`), 'the agent ran it and says so');
   t.notOk(await w.fx.store.claimAgentResult(run!.id, 'dp-1'), 'the result was the agent\'s own report (already claimed)');
   t.ok(existsSync(path.join(w.fx.repo('dp-1'), 'metadata', 'timestamp.json')), 'the DP repository is filled');
