@@ -1,4 +1,10 @@
 import type {
+  AgentRecord,
+  AgentRole,
+  DeviceLicence,
+  MissedTarget,
+  ReconcileCondition,
+  ReconcileStatus,
   DeviceResult,
   DeviceStatus,
   EventRecord,
@@ -170,4 +176,74 @@ export function toEvent(row: EventRow): EventRecord {
 
 function optional<K extends string>(key: K, value: string | null): { [P in K]?: string } {
   return (value === null ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+export interface AgentRow {
+  name: string;
+  role: string;
+  os: string;
+  version: string;
+  registered_at: string;
+  last_seen: string;
+  status_json: string | null;
+}
+
+export function toAgent(row: AgentRow): AgentRecord {
+  const agent: AgentRecord = { name: row.name, role: row.role as AgentRole, os: row.os, version: row.version, registeredAt: row.registered_at, lastSeen: row.last_seen };
+  if (row.status_json !== null) agent.status = JSON.parse(row.status_json) as Record<string, unknown>;
+  return agent;
+}
+
+export interface ReconcileStatusRow {
+  commit_sha: string | null;
+  condition: ReconcileCondition;
+  reason: string;
+  message: string;
+  last_attempt_at: string;
+  failures: number;
+  next_retry_at: string | null;
+  last_ready_commit: string | null;
+  last_ready_at: string | null;
+}
+
+export const RECONCILE_STATUS_COLUMNS = 'commit_sha, condition, reason, message, last_attempt_at, failures, next_retry_at, last_ready_commit, last_ready_at';
+
+export function toReconcileStatus(row: ReconcileStatusRow): ReconcileStatus {
+  return {
+    ...optional('commit', row.commit_sha),
+    condition: row.condition,
+    reason: row.reason,
+    message: row.message,
+    lastAttemptAt: row.last_attempt_at,
+    failures: row.failures,
+    ...optional('nextRetryAt', row.next_retry_at),
+    ...optional('lastReadyCommit', row.last_ready_commit),
+    ...optional('lastReadyAt', row.last_ready_at),
+  };
+}
+
+/** The reconcile status's columns in RECONCILE_STATUS_COLUMNS order, for an insert. */
+export function reconcileStatusValues(status: ReconcileStatus): (string | number | null)[] {
+  return [status.commit ?? null, status.condition, status.reason, status.message, status.lastAttemptAt, status.failures, status.nextRetryAt ?? null, status.lastReadyCommit ?? null, status.lastReadyAt ?? null];
+}
+
+export interface MissedRow {
+  task: string;
+  target: string;
+  since: string;
+  run_id: string | null;
+}
+
+export function toMissed(row: MissedRow): MissedTarget {
+  return { task: row.task, target: row.target, since: row.since, ...optional('runId', row.run_id) };
+}
+
+export interface LicenceRow {
+  device: string;
+  unlicensed_updates: number;
+  updated_at: string;
+}
+
+export function toLicence(row: LicenceRow): DeviceLicence {
+  return { device: row.device, unlicensedUpdates: row.unlicensed_updates, updatedAt: row.updated_at };
 }

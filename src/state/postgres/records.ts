@@ -1,24 +1,8 @@
 /** Agents, events, repository observations and the reconcile status on PostgreSQL (as their sqlite/ modules). */
 import { UpdopsError } from '../../errors.js';
-import { toEvent, toObservation, type EventRow, type ObservationRow } from '../rows.js';
-import type { AgentRecord, AgentRegistration, AgentRole, DeviceLicence, MissedTarget, EventQuery, EventRecord, NewEvent, ReconcileCondition, ReconcileStatus, RepositoryObservation } from '../store.js';
+import { RECONCILE_STATUS_COLUMNS, reconcileStatusValues, toAgent, toEvent, toLicence, toMissed, toObservation, toReconcileStatus, type AgentRow, type EventRow, type LicenceRow, type MissedRow, type ObservationRow, type ReconcileStatusRow } from '../rows.js';
+import type { AgentRecord, AgentRegistration, DeviceLicence, MissedTarget, EventQuery, EventRecord, NewEvent, ReconcileStatus, RepositoryObservation } from '../store.js';
 import type { Queryable } from './connection.js';
-
-interface AgentRow {
-  name: string;
-  role: string;
-  os: string;
-  version: string;
-  registered_at: string;
-  last_seen: string;
-  status_json: string | null;
-}
-
-function toAgent(row: AgentRow): AgentRecord {
-  const agent: AgentRecord = { name: row.name, role: row.role as AgentRole, os: row.os, version: row.version, registeredAt: row.registered_at, lastSeen: row.last_seen };
-  if (row.status_json !== null) agent.status = JSON.parse(row.status_json) as Record<string, unknown>;
-  return agent;
-}
 
 export async function getAgent(db: Queryable, name: string): Promise<AgentRecord | undefined> {
   const row = (await db.query<AgentRow>('SELECT * FROM agents WHERE name = $1', [name])).rows[0];
@@ -95,50 +79,19 @@ export async function listObservations(db: Queryable): Promise<RepositoryObserva
   return (await db.query<ObservationRow>('SELECT * FROM observations ORDER BY dp COLLATE "C"')).rows.map(toObservation);
 }
 
-interface StatusRow {
-  commit_sha: string | null;
-  condition: ReconcileCondition;
-  reason: string;
-  message: string;
-  last_attempt_at: string;
-  failures: number;
-  next_retry_at: string | null;
-  last_ready_commit: string | null;
-  last_ready_at: string | null;
-}
-
 export async function getReconcileStatus(db: Queryable): Promise<ReconcileStatus | undefined> {
-  const row = (await db.query<StatusRow>('SELECT commit_sha, condition, reason, message, last_attempt_at, failures, next_retry_at, last_ready_commit, last_ready_at FROM reconcile_status WHERE slot = 1')).rows[0];
-  if (!row) return undefined;
-  return {
-    ...(row.commit_sha !== null ? { commit: row.commit_sha } : {}),
-    condition: row.condition,
-    reason: row.reason,
-    message: row.message,
-    lastAttemptAt: row.last_attempt_at,
-    failures: row.failures,
-    ...(row.next_retry_at !== null ? { nextRetryAt: row.next_retry_at } : {}),
-    ...(row.last_ready_commit !== null ? { lastReadyCommit: row.last_ready_commit } : {}),
-    ...(row.last_ready_at !== null ? { lastReadyAt: row.last_ready_at } : {}),
-  };
+  const row = (await db.query<ReconcileStatusRow>(`SELECT ${RECONCILE_STATUS_COLUMNS} FROM reconcile_status WHERE slot = 1`)).rows[0];
+  return row ? toReconcileStatus(row) : undefined;
 }
 
 export async function putReconcileStatus(db: Queryable, status: ReconcileStatus): Promise<void> {
   await db.query(
-    `INSERT INTO reconcile_status (slot, commit_sha, condition, reason, message, last_attempt_at, failures, next_retry_at, last_ready_commit, last_ready_at)
-     VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO reconcile_status (slot, ${RECONCILE_STATUS_COLUMNS}) VALUES (1, $1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (slot) DO UPDATE SET commit_sha = excluded.commit_sha, condition = excluded.condition, reason = excluded.reason, message = excluded.message,
      last_attempt_at = excluded.last_attempt_at, failures = excluded.failures, next_retry_at = excluded.next_retry_at,
      last_ready_commit = excluded.last_ready_commit, last_ready_at = excluded.last_ready_at`,
-    [status.commit ?? null, status.condition, status.reason, status.message, status.lastAttemptAt, status.failures, status.nextRetryAt ?? null, status.lastReadyCommit ?? null, status.lastReadyAt ?? null],
+    reconcileStatusValues(status),
   );
-}
-
-interface MissedRow {
-  task: string;
-  target: string;
-  since: string;
-  run_id: string | null;
 }
 
 export async function rememberMissed(db: Queryable, targets: readonly MissedTarget[]): Promise<void> {
@@ -152,21 +105,13 @@ export async function rememberMissed(db: Queryable, targets: readonly MissedTarg
 
 export async function listMissed(db: Queryable): Promise<MissedTarget[]> {
   const rows = (await db.query<MissedRow>('SELECT task, target, since, run_id FROM missed_targets ORDER BY task COLLATE "C", target COLLATE "C"')).rows;
-  return rows.map((r) => ({ task: r.task, target: r.target, since: r.since, ...(r.run_id !== null ? { runId: r.run_id } : {}) }));
+  return rows.map(toMissed);
 }
 
 export async function forgetMissed(db: Queryable, task: string, targets?: readonly string[]): Promise<number> {
   const result = targets === undefined ? await db.query('DELETE FROM missed_targets WHERE task = $1', [task]) : await db.query('DELETE FROM missed_targets WHERE task = $1 AND target = ANY($2::text[])', [task, [...targets]]);
   return result.rowCount ?? 0;
 }
-
-interface LicenceRow {
-  device: string;
-  unlicensed_updates: number;
-  updated_at: string;
-}
-
-const toLicence = (r: LicenceRow): DeviceLicence => ({ device: r.device, unlicensedUpdates: r.unlicensed_updates, updatedAt: r.updated_at });
 
 export async function getDeviceLicence(db: Queryable, device: string): Promise<DeviceLicence | undefined> {
   const row = (await db.query<LicenceRow>('SELECT device, unlicensed_updates, updated_at FROM device_licence WHERE device = $1', [device])).rows[0];

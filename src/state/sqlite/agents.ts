@@ -1,23 +1,8 @@
 /** Agents on DPs and devices, and the (run id, agent) results already received (docs/design.md 4 `updops agent`). */
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { UpdopsError } from '../../errors.js';
-import type { AgentRecord, AgentRegistration, AgentRole } from '../store.js';
-
-interface AgentRow {
-  name: string;
-  role: string;
-  os: string;
-  version: string;
-  registered_at: string;
-  last_seen: string;
-  status_json: string | null;
-}
-
-function toAgent(row: AgentRow): AgentRecord {
-  const agent: AgentRecord = { name: row.name, role: row.role as AgentRole, os: row.os, version: row.version, registeredAt: row.registered_at, lastSeen: row.last_seen };
-  if (row.status_json !== null) agent.status = JSON.parse(row.status_json) as Record<string, unknown>;
-  return agent;
-}
+import type { AgentRecord, AgentRegistration } from '../store.js';
+import { toAgent, type AgentRow } from '../rows.js';
 
 export function getAgent(db: SqliteDatabase, name: string): AgentRecord | undefined {
   const row = db.prepare('SELECT * FROM agents WHERE name = ?').get(name) as AgentRow | undefined;

@@ -5,13 +5,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { UpdopsError } from '../../errors.js';
 import type { DeviceLicence, MissedTarget } from '../store.js';
-
-interface MissedRow {
-  task: string;
-  target: string;
-  since: string;
-  run_id: string | null;
-}
+import { toLicence, toMissed, type LicenceRow, type MissedRow } from '../rows.js';
 
 export function rememberMissed(db: SqliteDatabase, targets: readonly MissedTarget[]): void {
   const insert = db.prepare('INSERT INTO missed_targets (task, target, since, run_id) VALUES (?, ?, ?, ?) ON CONFLICT (task, target) DO NOTHING');
@@ -22,7 +16,7 @@ export function rememberMissed(db: SqliteDatabase, targets: readonly MissedTarge
 
 export function listMissed(db: SqliteDatabase): MissedTarget[] {
   const rows = db.prepare('SELECT task, target, since, run_id FROM missed_targets ORDER BY task, target').all() as MissedRow[];
-  return rows.map((r) => ({ task: r.task, target: r.target, since: r.since, ...(r.run_id !== null ? { runId: r.run_id } : {}) }));
+  return rows.map(toMissed);
 }
 
 export function forgetMissed(db: SqliteDatabase, task: string, targets?: readonly string[]): number {
@@ -30,14 +24,6 @@ export function forgetMissed(db: SqliteDatabase, task: string, targets?: readonl
   const remove = db.prepare('DELETE FROM missed_targets WHERE task = ? AND target = ?');
   return db.transaction(() => targets.reduce((n, target) => n + remove.run(task, target).changes, 0))();
 }
-
-interface LicenceRow {
-  device: string;
-  unlicensed_updates: number;
-  updated_at: string;
-}
-
-const toLicence = (r: LicenceRow): DeviceLicence => ({ device: r.device, unlicensedUpdates: r.unlicensed_updates, updatedAt: r.updated_at });
 
 export function getDeviceLicence(db: SqliteDatabase, device: string): DeviceLicence | undefined {
   const row = db.prepare('SELECT device, unlicensed_updates, updated_at FROM device_licence WHERE device = ?').get(device) as LicenceRow | undefined;
