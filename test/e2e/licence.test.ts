@@ -68,5 +68,5 @@ void t.test('an unlicensed device gets one update, even after its folder is wipe
   t.match((await status()).devices, [{ name: 'pc-1', unlicensedUpdates: 1 }], 'still one: the refused run counts nothing');
   const text = await runCli(['status', '--controller', controller.url], { t, env: AGENT_ENV });
   t.match(text.stdout, /UNLICENSED UPDATES/);
-  t.match(text.stdout, /\n\s+pc-1\s.*\s1\s+\d{4}-\d\d-\d\dT/, 'the count before LAST SEEN');
+  t.match(text.stdout, /\n\s+pc-1\s.*\s1\s+\S+\s+\d{4}-\d\d-\d\dT/, 'the count, then SOURCE, then LAST SEEN');
 });
