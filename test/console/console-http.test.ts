@@ -9,7 +9,7 @@ import t from 'tap';
 import type { Test } from 'tap';
 import { bindApiListener, createApiServer } from '../../src/controller/api/index.js';
 import { csrfFor, makeSession, SESSION_MS } from '../../src/controller/api/console.js';
-import { isLoopback } from '../../src/controller/api/server.js';
+import { isLoopbackHost as isLoopback } from '../../src/util/index.js';
 import { fakeController } from '../controller/api-fake-controller.js';
 import { TOKEN, auth, raw } from '../controller/api-request.js';
 
@@ -107,7 +107,7 @@ void t.test('actions: refused without the token, with a forged or stale session,
   t.match(page.text, /name="csrf" value="[A-Za-z0-9_-]{43}"/, 'a logged-in page carries the CSRF field in its forms');
 });
 
-void t.test('off loopback, pages need a session; isLoopback knows the loopback forms', async (t) => {
+void t.test('off loopback, pages need a session; isLoopbackHost (util, the one loopback check) knows the loopback forms', async (t) => {
   const { url } = await setup(t, '10.1.2.3');
   const res = await raw(url, 'GET', '/devices?group=a');
   t.equal(res.status, 303);

@@ -23,7 +23,7 @@ import { RepositoryRoute, repositoryTarget, type RepositoryServing } from './rep
 import { findRoute, type Reply, type RouteContext } from './routes.js';
 import { DEFAULT_STATUS_CACHE_MS, statusCache } from './status-cache.js';
 import type { StatusReport } from '../../status/index.js';
-import { listenOn } from '../../util/index.js';
+import { isLoopbackHost, listenOn } from '../../util/index.js';
 
 export const DEFAULT_API_HOST = '127.0.0.1';
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -208,11 +208,6 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-/** 127.0.0.0/8, ::1 and the IPv4-mapped loopback: only this machine can connect. */
-export function isLoopback(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === '::1' || h === 'localhost' || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
-}
 
 export async function createApiServer(controller: Controller, options: ApiServerOptions = {}): Promise<ApiServer> {
   const listener = options.listener ?? (await bindApiListener(options.host ?? DEFAULT_API_HOST, options.port ?? 0));
@@ -229,7 +224,7 @@ export async function createApiServer(controller: Controller, options: ApiServer
     agents: options.agents,
     repository: new RepositoryRoute(options.repository, options.token ? options.token : undefined, options.logger),
     hooks: new GitHooks({ token: options.token ? options.token : undefined, secret: options.webhookSecret ? options.webhookSecret : undefined, logger: options.logger, ...(options.webhookBodyLimit ? { bodyLimit: options.webhookBodyLimit } : {}) }),
-    console: { token, loopback: isLoopback(listener.host), timeZone: options.timeZone ?? defaultTimeZone(), refreshSeconds: dashboardRefreshSeconds, now: options.now ?? (() => new Date()) },
+    console: { token, loopback: isLoopbackHost(listener.host), timeZone: options.timeZone ?? defaultTimeZone(), refreshSeconds: dashboardRefreshSeconds, now: options.now ?? (() => new Date()) },
   };
   const { server } = listener;
   for (const waiting of server.listeners('request')) if (WAITING_HANDLER in (waiting as object)) server.off('request', waiting as () => void);
