@@ -1,22 +1,21 @@
 /**
- * The PostgreSQL schema, versioned with the same numbers as SQLite's (sqlite/migrations.ts): a
- * state at version N has the same tables and columns on either back end, so `updops migrate-state`
- * and the conformance suite see one schema. Column names and types follow the SQLite ones
+ * The PostgreSQL schema is SQLite's migration list (sqlite/migrations.ts) — the same versions and
+ * names, so a state at version N has the same tables and columns on either back end and
+ * `updops migrate-state` and the conformance suite see one schema — with PostgreSQL's own SQL
+ * only where the dialects differ (below); a portable migration is written once, there. Column names and types follow the SQLite ones
  * (times are ISO-8601 text, JSON is text) so rows map to records with the shared `rows.ts`.
  * Identity columns replace SQLite's AUTOINCREMENT and `MAX(seq) + 1`: safe under concurrent writers.
  */
-import type { Migration } from '../sqlite/migrations.js';
+import { MIGRATIONS, type Migration } from '../sqlite/migrations.js';
 
 const RUN_TRIGGER_CHECK = `run_trigger IN ('schedule','manual','chain','outbreak','missed','apply')`;
 const RUN_STATUS_CHECK_V1 = `status IN ('pending','running','completed','failed','skipped','interrupted')`;
 const RUN_STATUS_CHECK = `status IN ('pending','running','completed','failed','skipped','interrupted','cancelled')`;
 const DEVICE_STATUS_CHECK = `status IN ('pending','running','completed','failed','skipped')`;
 
-export const PG_MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'initial schema',
-    sql: `
+/** PostgreSQL's SQL for the migrations SQLite writes in its own dialect (AUTOINCREMENT, a rebuilt table). */
+const POSTGRES_SQL: Readonly<Record<number, string>> = {
+  1: `
       CREATE TABLE meta (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         lineage TEXT NOT NULL,
@@ -91,11 +90,7 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_by_type ON events (type, id);
       CREATE INDEX events_by_subject ON events (subject, id);
     `,
-  },
-  {
-    version: 2,
-    name: 'agents',
-    sql: `
+  2: `
       CREATE TABLE agents (
         name TEXT PRIMARY KEY,
         role TEXT NOT NULL CHECK (role IN ('dp','device')),
@@ -112,12 +107,8 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (run_id, agent)
       );
     `,
-  },
-  {
-    // PostgreSQL alters a CHECK in place (SQLite rebuilds the table).
-    version: 3,
-    name: 'cancelled runs, reconcile status, leases',
-    sql: `
+  // PostgreSQL alters a CHECK in place (SQLite rebuilds the table).
+  3: `
       ALTER TABLE runs DROP CONSTRAINT runs_status_check;
       ALTER TABLE runs ADD CONSTRAINT runs_status_check CHECK (${RUN_STATUS_CHECK});
       CREATE TABLE reconcile_status (
@@ -143,32 +134,6 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         expires_at TEXT NOT NULL
       );
     `,
-  },
-  {
-    version: 4,
-    name: 'device result source and fallback reason',
-    sql: `
-      ALTER TABLE device_results ADD COLUMN source TEXT;
-      ALTER TABLE device_results ADD COLUMN fallback_reason TEXT;
-      CREATE INDEX device_results_served ON device_results (device) WHERE source IS NOT NULL;
-    `,
-  },
-  {
-    version: 5,
-    name: 'missed targets, device licences',
-    sql: `
-      CREATE TABLE missed_targets (
-        task TEXT NOT NULL,
-        target TEXT NOT NULL,
-        since TEXT NOT NULL,
-        run_id TEXT,
-        PRIMARY KEY (task, target)
-      );
-      CREATE TABLE device_licence (
-        device TEXT PRIMARY KEY,
-        unlicensed_updates INTEGER NOT NULL CHECK (unlicensed_updates >= 0),
-        updated_at TEXT NOT NULL
-      );
-    `,
-  },
-];
+};
+
+export const PG_MIGRATIONS: readonly Migration[] = MIGRATIONS.map((m) => ({ ...m, sql: POSTGRES_SQL[m.version] ?? m.sql }));
