@@ -19,10 +19,12 @@ export function importRows(db: SqliteDatabase, rows: StateRows, location: string
     if (used.serial !== 0 || used.n !== 0) throw new UpdopsError('CONFLICT', `${location} already holds a state (serial ${used.serial}); migrate into a new, empty one`);
     db.prepare('DELETE FROM meta').run();
     for (const table of STATE_TABLES) {
-      for (const row of rows.tables[table]) {
-        const columns = Object.keys(row);
-        db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
-      }
+      const list = rows.tables[table];
+      if (list.length === 0) continue;
+      // Every row of a table has its columns: one statement prepared per table, not per row.
+      const columns = Object.keys(list[0]!);
+      const insert = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
+      for (const row of list) insert.run(row);
     }
   }).immediate();
 }
