@@ -11,8 +11,7 @@ import type { RunTarget } from './targets.js';
 
 /** Manual starts re-deal the offsets (seed: "when … the task is started manually, the calculated value … changes"). */
 export async function manualStartCount(store: StateStore, task: string): Promise<number> {
-  const runs = await store.listRuns({ task, limit: 100_000 });
-  return runs.filter((r) => r.trigger === 'manual').length;
+  return store.countRuns(task, 'manual');
 }
 
 export async function targetOffsets(task: RecordedTask, targets: readonly RunTarget[], store: StateStore): Promise<Map<string, number>> {

@@ -354,6 +354,8 @@ export interface StateStore {
   getRun(id: string): Promise<RunRecord | undefined>;
   /** Newest first. */
   listRuns(query?: RunQuery): Promise<RunRecord[]>;
+  /** How many runs `task` had with `trigger`, every one counted (manual starts re-deal randomized-delay offsets). */
+  countRuns(task: string, trigger: RunTrigger): Promise<number>;
   /** Inserts or replaces the result of (runId, device); throws `NOT_FOUND` for an unknown run. */
   putDeviceResult(result: DeviceResult): Promise<void>;
   /** Sorted by device name. */

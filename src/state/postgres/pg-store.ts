@@ -162,6 +162,10 @@ export class PostgresStateStore implements StateStore, StateTransfer {
     return this.#run(() => runs.getRun(this.#pool, id));
   }
 
+  countRuns(task: string, trigger: RunTrigger): Promise<number> {
+    return this.#run(() => runs.countRuns(this.#pool, task, trigger));
+  }
+
   listRuns(query?: RunQuery): Promise<RunRecord[]> {
     return this.#run(() => runs.listRuns(this.#pool, query));
   }

@@ -38,6 +38,10 @@ export async function getRun(db: Queryable, id: string): Promise<RunRecord | und
   return row ? toRun(row) : undefined;
 }
 
+export async function countRuns(db: Queryable, task: string, trigger: RunTrigger): Promise<number> {
+  return Number((await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM runs WHERE task = $1 AND run_trigger = $2', [task, trigger])).rows[0]?.n ?? 0);
+}
+
 export async function listRuns(db: Queryable, query: RunQuery = {}): Promise<RunRecord[]> {
   const params: unknown[] = [];
   const conditions: string[] = [];

@@ -44,6 +44,10 @@ export function getRun(db: SqliteDatabase, id: string): RunRecord | undefined {
   return row ? toRun(row) : undefined;
 }
 
+export function countRuns(db: SqliteDatabase, task: string, trigger: RunTrigger): number {
+  return db.prepare('SELECT COUNT(*) FROM runs WHERE task = ? AND run_trigger = ?').pluck().get(task, trigger) as number;
+}
+
 export function listRuns(db: SqliteDatabase, query: RunQuery = {}): RunRecord[] {
   const conditions = [
     ...(query.task === undefined ? [] : ['task = @task']),

@@ -169,6 +169,10 @@ export class SqliteStateStore implements StateStore, StateTransfer {
     return this.#run(() => runs.getRun(this.#db, id));
   }
 
+  async countRuns(task: string, trigger: RunTrigger): Promise<number> {
+    return this.#run(() => runs.countRuns(this.#db, task, trigger));
+  }
+
   async listRuns(query?: RunQuery): Promise<RunRecord[]> {
     return this.#run(() => runs.listRuns(this.#db, query));
   }

@@ -41,6 +41,9 @@ export function recordConformance(t: Test, makeStore: MakeStore): void {
     t.same((await store.listRuns()).map((r) => r.id), [same.id, manual.id, run.id], 'newest first, ties by creation');
     t.same((await store.listRuns({ task: 'Update' })).map((r) => r.id), ['run-2']);
     t.same((await store.listRuns({ limit: 1 })).map((r) => r.id), [same.id]);
+    t.equal(await store.countRuns('Update', 'manual'), 1, 'countRuns: runs of that task with that trigger');
+    t.equal(await store.countRuns('Update', 'schedule'), 0);
+    t.equal(await store.countRuns('nope', 'manual'), 0);
     t.equal(await store.getRun('nope'), undefined);
     await rejectsWith(t, store.updateRun('nope', { status: 'completed' }), 'NOT_FOUND');
     await rejectsWith(t, store.putDeviceResult({ runId: 'nope', device: 'd', status: 'completed', files: 0, bytes: 0, durationMs: 0 }), 'NOT_FOUND');
