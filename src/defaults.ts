@@ -17,8 +17,14 @@ export const DEFAULTS = {
   reconcileRetryMs: 10_000,
   /** …up to this (Flux-like bounded backoff); a new commit or a webhook tries at once. */
   reconcileRetryMaxMs: 10 * 60_000,
-  /** The active controller's lease expires this long after its last renewal; a standby takes over then. */
-  controllerLeaseMs: 15_000,
+  /** The active controller's lease expires this long after its last renewal (renewed every third of it); a standby takes over then (`--lease-ttl`). */
+  controllerLeaseMs: 10_000,
+  /**
+   * A controller that takes over (a failover, a quick restart) runs each scheduled start that fell
+   * due since the last recorded one, as scheduled, when the oldest is at most this old; after a
+   * longer downtime the starts are missed (one `missed` run with runMissed).
+   */
+  failoverCatchUpMs: 60_000,
   /** An apply's lock expires this long after its last renewal (a dead holder's lock can be taken over). */
   lockTtlMs: 10 * 60_000,
   /** Agents heartbeat this often. */

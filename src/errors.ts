@@ -69,6 +69,8 @@ export const ERROR_CODES = [
   'LOCKED',
   'CONFLICT',
   'LEASE',
+  /** A write by a controller whose lease generation is no longer the current one: another replica leads now. */
+  'FENCED',
   'PLAN_STALE',
   'GIT',
   'USAGE',

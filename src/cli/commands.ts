@@ -194,6 +194,8 @@ export function registerCommands(program: Command): void {
     .option('--retry-interval <duration>', 'a failed commit is tried again after this, doubling per failure (up to 10m)', `${DEFAULTS.reconcileRetryMs / 1000}s`)
     .option('--console-url <url>', 'the address people reach the console at, for links in notifications and commit statuses (default: the API address)')
     .option('--standby', 'when another controller is active on this state, wait and take over when it stops (default: refuse to start)')
+    .option('--lease-ttl <duration>', 'the active controller renews its lease every third of this; a standby takes over this long after the last renewal', `${DEFAULTS.controllerLeaseMs / 1000}s`)
+    .addOption(new Option('--lease-host <name>', 'the host name reported in the lease (tests)').hideHelp())
     .option('--serve-repository <dp-or-folder>', "serve this DP's repository (or a folder) read-only under /repository/ for secondary controllers' upstream sources; on a non-loopback --listen it needs the API token")
     .action(async (options: ControllerCommandOptions) => {
       const { controllerCommand } = await import('./controller.js');

@@ -2,12 +2,15 @@
  * The body of `updops controller`, loaded only once its port is bound (controller.ts): the state,
  * the lease, the controller, the API on that port, until SIGTERM/SIGINT.
  */
+import { hostname } from 'node:os';
+import { DEFAULTS } from '../defaults.js';
 import { UpdopsError } from '../errors.js';
+import { defaultTimeZone } from '../plan/index.js';
 import { bindApiListener, createApiServer, resolveToken, resolveWebhookSecret, servedRepositoryOf, type RepositoryServing } from '../controller/index.js';
 import { AgentHub } from '../controller/index.js';
 import { createController } from '../controller/index.js';
 import { createLogger, logProcessWarnings } from '../controller/index.js';
-import { createMetrics } from '../controller/index.js';
+import { createMetrics, followerHandler } from '../controller/index.js';
 import { parseDuration } from '../repository/index.js';
 import { isLoopbackHost } from '../util/index.js';
 import { openStateStore, type LeaseInfo } from '../state/index.js';
@@ -39,6 +42,9 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
   const pollMs = durationMs(options.poll, '--poll');
   const retryMs = durationMs(options.retryInterval, '--retry-interval');
   const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
+  const leaseTtlMs = durationMs(options.leaseTtl ?? `${DEFAULTS.controllerLeaseMs / 1000}s`, '--lease-ttl');
+  if (leaseTtlMs < 1000) throw new UpdopsError('USAGE', `--lease-ttl must be at least 1s (got ${options.leaseTtl})`);
+  const leaseHost = options.leaseHost ?? hostname();
   const token = resolveToken({ tokenFile: options.tokenFile });
   const webhookSecret = resolveWebhookSecret({ webhookSecretFile: options.webhookSecretFile });
   const repository = servedRepository(options.serveRepository, host);
@@ -54,13 +60,19 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
     await listener.close();
     throw error;
   }
-  const { registry, observer } = createMetrics(undefined, { logger, state: store });
+  // The leader gauge reads the controller once it exists; until then (and while standing by) 0.
+  let leading = (): boolean => false;
+  const { registry, observer } = createMetrics(undefined, { logger, state: store, replica: { host: leaseHost, pid: process.pid, leading: () => leading() } });
+  // A replica that does not lead (yet) serves the read-only API from the shared store (src/controller/api/follower.ts).
+  listener.follow(followerHandler({ store, registry, timeZone: defaultTimeZone() }));
   // Agents (docs/design.md 4 `updops agent`): one hub shared by the task runs and the API.
   const agents = new AgentHub({ store, resultTimeoutMs: agentTimeoutMs });
   let lost: (error: Error) => void = () => undefined;
   const leaseLost = new Promise<Error>((resolve) => (lost = resolve));
   let announced = false;
   const lease = {
+    ttlMs: leaseTtlMs,
+    host: leaseHost,
     ...(options.standby ? { standby: true } : {}),
     onStandby: (held: LeaseInfo) => {
       const message = `standing by: ${held.owner}@${held.host} pid ${held.pid} is the active controller of this state (lease until ${held.expiresAt})`;
@@ -71,6 +83,7 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
     onLost: (error: Error) => lost(error),
   };
   const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, notifications: { consoleUrl: options.consoleUrl ?? `${listener.url}/` }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease });
+  leading = () => controller.leading ?? false;
   // A signal while starting (or standing by) stops the start itself.
   void signal.then(() => controller.stop().catch(() => undefined));
   try {

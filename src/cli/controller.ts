@@ -30,6 +30,9 @@ export interface ControllerCommandOptions {
   agentTimeout?: string;
   retryInterval: string;
   standby?: boolean;
+  leaseTtl: string;
+  /** Hidden: the host name this replica reports in the lease (tests simulate a replica on another machine). */
+  leaseHost?: string;
   consoleUrl?: string;
   serveRepository?: string;
 }

@@ -4,7 +4,7 @@
  * applied configuration read back from the store (src/tasks/model-from-state.ts).
  */
 import { DEFAULTS } from '../defaults.js';
-import { UpdopsError } from '../errors.js';
+import { isUpdopsError, UpdopsError } from '../errors.js';
 import { resolveConfigSource } from '../manifests/index.js';
 import { defaultTimeZone } from '../plan/index.js';
 import type { RunRecord, RunTrigger } from '../state/index.js';
@@ -17,6 +17,7 @@ import { CONTROLLER_EVENTS } from './events.js';
 import { MissedTargets } from './missed.js';
 import { localPresence, type Presence } from '../runs/index.js';
 import { ControllerLease } from './lease.js';
+import { fencedStore } from './fenced-store.js';
 import { Reconciler } from './reconciler.js';
 import { Notifier } from '../notify/index.js';
 import { TaskRunner, type Applied } from './runner.js';
@@ -59,10 +60,12 @@ class ControllerImpl implements Controller {
     const presence = options.presence ?? localPresence((name) => this.#config?.model.distributionPoints.get(name)?.item.repository);
     this.#presence = options.agents ? options.agents.presence(presence) : presence;
     options.agents?.onPresenceChanged(() => this.presenceChanged());
-    const common = { store: options.store, clock: this.#clock, activity: this.#activity, signal: this.#stop.signal, ...(options.observer ? { observer: options.observer } : {}) };
+    // Writes that matter carry the lease's fence: a controller that lost its lease cannot write after another took over.
+    const store = fencedStore(options.store, () => this.#lease?.fence, (error) => this.#lease?.fenced(error));
+    const common = { store, clock: this.#clock, activity: this.#activity, signal: this.#stop.signal, ...(options.observer ? { observer: options.observer } : {}) };
     const applied = (): Promise<Applied> => this.#applied();
     this.#runner = new TaskRunner({ ...common, missed: this.#missed, presence: this.#presence, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, applied, missedChanged: () => this.#scheduler.poke(), ...(options.agents ? { agents: agentDispatch(options.agents) } : {}), ...(options.env ? { env: options.env } : {}) });
-    this.#scheduler = new Scheduler({ ...common, runner: this.#runner, missed: this.#missed, presence: this.#presence, timeZone: this.#timeZone, presenceCheckMs: options.presenceCheckMs ?? options.pollMs ?? DEFAULT_POLL_MS, applied });
+    this.#scheduler = new Scheduler({ ...common, runner: this.#runner, missed: this.#missed, presence: this.#presence, timeZone: this.#timeZone, presenceCheckMs: options.presenceCheckMs ?? options.pollMs ?? DEFAULT_POLL_MS, ...(options.catchUpMs !== undefined ? { catchUpMs: options.catchUpMs } : {}), applied });
     const notify = options.notifications;
     this.#notifier = new Notifier({
       store: options.store,
@@ -103,10 +106,11 @@ class ControllerImpl implements Controller {
     this.#lease = await ControllerLease.acquire(this.store, {
       ttlMs: lease?.ttlMs ?? DEFAULTS.controllerLeaseMs,
       ...(lease?.standby ? { standby: true } : {}),
+      ...(lease?.host ? { host: lease.host } : {}),
       ...(lease?.onStandby ? { onStandby: lease.onStandby } : {}),
       signal: this.#stop.signal,
       onLost: (error) => {
-        this.#o.observer?.log?.('error', error.message, { code: 'LEASE' });
+        this.#o.observer?.log?.('error', error.message, { code: isUpdopsError(error) ? error.code : 'LEASE' });
         this.#stop.abort(error);
         lease?.onLost?.(error);
       },
@@ -132,6 +136,15 @@ class ControllerImpl implements Controller {
     await this.#notifier.stop();
     await this.#lease?.release();
     this.#lease = undefined;
+  }
+
+  get leading(): boolean {
+    return this.#lease?.held ?? false;
+  }
+
+  /** Resolves once the scheduled starts recovered at takeover have run (tests). */
+  caughtUp(): Promise<void> {
+    return this.#scheduler.caughtUp();
   }
 
   get ref(): string | undefined {

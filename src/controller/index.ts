@@ -5,6 +5,7 @@ export { AgentHub } from './agents/hub.js';
 export { createController } from './controller.js';
 export { createLogger, LOG_FORMATS, logProcessWarnings, type LogFormat } from './logging.js';
 export { createMetrics } from './metrics.js';
+export { followerHandler } from './api/follower.js';
 export { ApiClient } from './api/client.js';
 export type { RunDetails } from './types.js';
 export { storeReader } from './api/client.js';

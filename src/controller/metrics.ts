@@ -76,14 +76,36 @@ function observerFor(metrics: ControllerMetrics, logger: Logger | undefined): Co
  * as `ControllerOptions.observer`. A fresh registry by default: default metrics may be
  * registered only once per registry.
  */
-export function createMetrics(registry: Registry = new Registry(), options: { logger?: Logger; state?: MetricsState } = {}): MetricsBundle {
+export function createMetrics(registry: Registry = new Registry(), options: { logger?: Logger; state?: MetricsState; replica?: ReplicaIdentity } = {}): MetricsBundle {
   collectDefaultMetrics({ register: registry });
   const metrics = defineMetrics(registry);
+  if (options.replica) leaderGauge(registry, options.replica);
   if (options.state) {
     freshnessGauge(registry, options.state);
     reconcileGauges(registry, options.state);
   }
   return { registry, metrics, observer: observerFor(metrics, options.logger) };
+}
+
+/** Who this replica is, for `updops_controller_leader`, and whether it leads right now. */
+export interface ReplicaIdentity {
+  host: string;
+  pid: number;
+  leading(): boolean;
+}
+
+/** 1 on the replica that holds the controller lease, 0 on every other (standing by, or lost it): one series per replica. */
+function leaderGauge(registry: Registry, replica: ReplicaIdentity): void {
+  new Gauge({
+    name: 'updops_controller_leader',
+    help: 'Whether this controller replica is the active one (holds the controller lease): 1, or 0 while it stands by',
+    labelNames: ['host', 'pid'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.set({ host: replica.host, pid: String(replica.pid) }, replica.leading() ? 1 : 0);
+    },
+  });
 }
 
 /**

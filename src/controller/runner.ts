@@ -5,7 +5,8 @@
  * Each run has its own AbortController, linked to the controller's stop: an operator's cancel
  * aborts one run, a stop aborts them all.
  */
-import { UpdopsError } from '../errors.js';
+import { isUpdopsError, UpdopsError } from '../errors.js';
+import { SCHEDULED_START_RECORDED } from '../state/index.js';
 import type { RunRecord } from '../state/index.js';
 import type { RecordedConfig } from '../state/index.js';
 import { executeRun, RunCancelled, type AgentGateway, type RunOutcome, type RunRequest } from '../runs/index.js';
@@ -46,6 +47,11 @@ interface Running {
 }
 
 export const RUN_CANCELLED_EVENT = 'RunCancelled';
+
+/** A scheduled start another replica (or this state before a restart) already recorded: skipped silently, not an error. */
+export function alreadyRecorded(error: unknown): boolean {
+  return isUpdopsError(error) && error.code === 'CONFLICT' && error.detail === SCHEDULED_START_RECORDED;
+}
 
 export class TaskRunner {
   readonly #deps: RunnerDeps;
@@ -89,7 +95,8 @@ export class TaskRunner {
       (error: unknown) => {
         stop.removeEventListener('abort', onStop);
         this.#running.delete(request.task);
-        this.#deps.observer?.log?.('error', `run of "${request.task}" failed to run: ${(error as Error).message}`, { task: request.task, trigger: request.trigger });
+        if (alreadyRecorded(error)) this.#deps.observer?.log?.('debug', (error as Error).message, { task: request.task, trigger: request.trigger });
+        else this.#deps.observer?.log?.('error', `run of "${request.task}" failed to run: ${(error as Error).message}`, { task: request.task, trigger: request.trigger });
         reject(error); // no-op when the run was already recorded
       },
     );
@@ -178,14 +185,18 @@ export class TaskRunner {
 
   /** Resolves once the run is recorded, or once a failure to start is logged. */
   #startLogged(request: RunRequest): Promise<unknown> {
-    return this.start(request).catch((error: unknown) => this.#deps.observer?.log?.('error', `cannot start "${request.task}": ${(error as Error).message}`, { task: request.task, trigger: request.trigger }));
+    return this.start(request).catch((error: unknown) => {
+      if (!alreadyRecorded(error)) this.#deps.observer?.log?.('error', `cannot start "${request.task}": ${(error as Error).message}`, { task: request.task, trigger: request.trigger });
+    });
   }
 
   async #skip(request: RunRequest, running: Running): Promise<RunRecord> {
     const { store, clock, observer } = this.#deps;
     const current = await running.started.catch(() => undefined);
     const now = clock.now().toISOString();
-    const run = await store.createRun({ task: request.task, trigger: request.trigger, status: 'skipped', startedAt: now });
+    // A scheduled start that finds its task running is still that due start, recorded once.
+    const scheduledAt = request.trigger === 'schedule' && request.scheduledAt ? { scheduledAt: request.scheduledAt.toISOString() } : {};
+    const run = await store.createRun({ task: request.task, trigger: request.trigger, status: 'skipped', startedAt: now, ...scheduledAt });
     const reason = `already running (run ${current?.id ?? 'starting'})`;
     const done = await store.updateRun(run.id, { finishedAt: now, reason });
     observer?.runStarted?.(done);

@@ -5,13 +5,14 @@
  * Wakes early when the recorded tasks change, presence changes, or the controller stops.
  * Missed DPs and devices (Run missed tasks) are checked on every tick.
  */
+import { DEFAULTS } from '../defaults.js';
 import { nextStarts } from '../schedule/index.js';
 import type { StateStore } from '../state/index.js';
 import type { RecordedConfig, RecordedTask } from '../state/index.js';
 import type { Activity } from './activity.js';
 import type { MissedTargets } from './missed.js';
 import type { Presence } from '../runs/index.js';
-import type { Applied, TaskRunner } from './runner.js';
+import { alreadyRecorded, type Applied, type TaskRunner } from './runner.js';
 import type { Clock, ControllerObserver } from './types.js';
 
 export interface SchedulerDeps {
@@ -26,8 +27,14 @@ export interface SchedulerDeps {
   /** How often missed DPs and devices are looked for while some are waiting to be seen. */
   presenceCheckMs: number;
   observer?: ControllerObserver;
+  /** Starts due at most this long ago when the scheduler takes over are each run as scheduled (default DEFAULTS.failoverCatchUpMs). */
+  catchUpMs?: number;
   applied(): Promise<Applied>;
 }
+
+/** More due starts than this since the last recorded one is a long downtime, not a failover. */
+const MAX_CATCH_UP = 120;
+
 
 interface Cursor {
   specHash: string;
@@ -43,6 +50,7 @@ export class Scheduler {
   #wake = new AbortController();
   /** Set by `poke`; a poke during a tick makes the loop tick again instead of sleeping. */
   #poked = false;
+  #catchingUp: Promise<void> = Promise.resolve();
 
   constructor(deps: SchedulerDeps) {
     this.#deps = deps;
@@ -55,21 +63,59 @@ export class Scheduler {
   }
 
   /**
-   * Restart recovery (docs/design.md 1 "Run missed tasks"): a start that fell between a task's last
-   * scheduled (or missed) run — or its apply — and now was missed while the controller was down.
-   * With runMissed it runs once (trigger `missed`); without, nothing is recorded.
+   * Restart and takeover recovery (docs/architecture.md "Replicas"; docs/design.md 1 "Run missed
+   * tasks"). Each task resumes after its newest recorded scheduled start (`scheduled_at`; before
+   * migration 6, its newest scheduled or missed run) or its apply. The starts that fell due since:
+   * - all within the catch-up window (a failover, a quick restart): each runs once, as scheduled,
+   *   in order — one already recorded by another replica is skipped silently (the unique index);
+   * - older (a long downtime): with runMissed one run (trigger `missed`); without, nothing.
+   * Resolves once the catch-up starts are recorded or skipped (the runs go on).
    */
   async recover(): Promise<void> {
     const { config } = await this.#deps.applied();
     const now = this.#deps.clock.now().getTime();
     const lastRuns = await this.#lastScheduledRuns();
+    const catchUp: { task: string; at: number }[] = [];
     for (const task of config.tasks.values()) {
       const after = Math.max(Date.parse(task.appliedAt), lastRuns.get(task.name) ?? -Infinity);
-      const next = this.#nextAfter(task, after);
-      if (next !== undefined && next <= now && task.spec.runMissed === true) this.#deps.runner.startQuietly({ task: task.name, trigger: 'missed' });
-      const resumeAfter = next !== undefined && next <= now ? now : after;
+      const due = this.#dueBetween(task, after, now);
+      const window = this.#deps.catchUpMs ?? DEFAULTS.failoverCatchUpMs;
+      if (due.length > 0 && due.length <= MAX_CATCH_UP && now - due[0]! <= window) for (const at of due) catchUp.push({ task: task.name, at });
+      else if (due.length > 0 && task.spec.runMissed === true) this.#deps.runner.startQuietly({ task: task.name, trigger: 'missed' });
+      const resumeAfter = due.length > 0 ? now : after;
       this.#cursors.set(task.name, { specHash: task.specHash, after: resumeAfter, next: this.#nextAfter(task, resumeAfter) });
     }
+    if (catchUp.length > 0) this.#catchingUp = this.#deps.activity.track(() => this.#catchUp(catchUp.sort((a, b) => a.at - b.at)));
+  }
+
+  /** Each start one after the other (a start that finds its task running is recorded `skipped` with its instant). */
+  async #catchUp(starts: { task: string; at: number }[]): Promise<void> {
+    for (const { task, at } of starts) {
+      if (this.#deps.signal.aborted) return;
+      try {
+        await this.#deps.runner.run({ task, trigger: 'schedule', scheduledAt: new Date(at) });
+      } catch (error) {
+        if (!alreadyRecorded(error)) this.#deps.observer?.log?.('error', `cannot start "${task}" (due at ${new Date(at).toISOString()}): ${(error as Error).message}`, { task, trigger: 'schedule' });
+      }
+    }
+  }
+
+  /** Resolves once the starts recovered at takeover have run (tests). */
+  caughtUp(): Promise<void> {
+    return this.#catchingUp;
+  }
+
+  /** Due instants in (after, now], oldest first; at most MAX_CATCH_UP + 1. */
+  #dueBetween(task: RecordedTask, after: number, now: number): number[] {
+    const due: number[] = [];
+    let cursor = after;
+    while (due.length <= MAX_CATCH_UP) {
+      const next = this.#nextAfter(task, cursor);
+      if (next === undefined || next > now || next <= cursor) break;
+      due.push(next);
+      cursor = next;
+    }
+    return due;
   }
 
   async loop(): Promise<void> {
@@ -129,10 +175,13 @@ export class Scheduler {
     }
   }
 
+  /** Per task, its newest recorded scheduled start; a task with none yet falls back to its newest scheduled or missed run's start (states from before migration 6). */
   async #lastScheduledRuns(): Promise<Map<string, number>> {
     const last = new Map<string, number>();
+    for (const start of await this.#deps.store.listLastScheduled()) last.set(start.task, Date.parse(start.scheduledAt));
     for (const run of await this.#deps.store.listRuns({ limit: 100_000 })) {
       if (run.trigger !== 'schedule' && run.trigger !== 'missed') continue;
+      if (run.scheduledAt !== undefined) continue;
       const at = Date.parse(run.startedAt);
       if (at > (last.get(run.task) ?? -Infinity)) last.set(run.task, at);
     }

@@ -49,7 +49,17 @@ export interface ControllerOptions {
    * The `controller` lease in the store (one active controller per state). Without `standby`,
    * `start` rejects with `LEASE` naming the holder; with it, `start` waits for the lease.
    */
-  lease?: { ttlMs?: number; standby?: boolean; onStandby?: (holder: LeaseInfo) => void; onLost?: (error: Error) => void };
+  lease?: {
+    ttlMs?: number;
+    standby?: boolean;
+    /** The host name this replica reports in the lease (default the machine's). */
+    host?: string;
+    onStandby?: (holder: LeaseInfo) => void;
+    /** The lease was lost or a fenced write was refused (`LEASE`, `FENCED`): this controller has stopped leading. */
+    onLost?: (error: Error) => void;
+  };
+  /** Scheduled starts that fell due at most this long ago when this controller takes over are each run (default DEFAULTS.failoverCatchUpMs). */
+  catchUpMs?: number;
   /** Delivery of the applied Notifications: the console's address for links, how often the event log is read, retries. */
   notifications?: { consoleUrl?: string; pollMs?: number; retry?: { attempts?: number; baseMs?: number } };
   /** While DPs missed a start, how often presence is checked again. Default: `pollMs`. */
@@ -90,6 +100,8 @@ export interface Controller {
   start(): Promise<void>;
   /** Graceful: stops loops, cancels or finishes running syncs cleanly, releases locks. */
   stop(): Promise<void>;
+  /** Whether this controller holds the lease and leads (false while standing by, and after it lost the lease). */
+  readonly leading?: boolean;
   /** Plan and apply the branch head now (webhook, poll). Serialized: one at a time. */
   reconcileNow(reason: string): Promise<ReconcileResult>;
   /**

@@ -99,7 +99,9 @@ export async function executeRun(request: RunRequest, ctx: RunContext): Promise<
   if (!task) throw new UpdopsError('NOT_FOUND', `task "${request.task}" is not in the applied configuration`);
   const all = taskTargets(ctx.config.model, task.name, task.spec);
   const chosen = chosenTargets(all, request.targets);
-  const run = await ctx.store.createRun({ task: task.name, trigger: request.trigger, status: 'running', startedAt: ctx.clock.now().toISOString() });
+  // A scheduled start records its due instant: unique per task, so of two replicas (or a restart) only one records it.
+  const scheduledAt = request.trigger === 'schedule' && request.scheduledAt ? { scheduledAt: request.scheduledAt.toISOString() } : {};
+  const run = await ctx.store.createRun({ task: task.name, trigger: request.trigger, status: 'running', startedAt: ctx.clock.now().toISOString(), ...scheduledAt });
   ctx.onStarted?.(run);
   let outcome: RunOutcome;
   try {

@@ -4,7 +4,7 @@
  * PostgreSQL, so a message does not depend on where the state lives.
  */
 import { UpdopsError } from '../errors.js';
-import type { LeaseInfo, LockInfo, LockRequest } from './store.js';
+import type { Fence, LeaseInfo, LockInfo, LockRequest } from './store.js';
 
 export function lockedError(held: LockInfo): UpdopsError {
   return new UpdopsError(
@@ -55,3 +55,16 @@ export interface LeaseRow {
 export function toLease(row: LeaseRow): LeaseInfo {
   return { name: row.name, id: row.id, owner: row.owner, host: row.host, pid: row.pid, generation: row.generation, acquiredAt: row.acquired_at, expiresAt: row.expires_at };
 }
+
+/** A fenced write whose lease generation is not the current one (docs/architecture.md "Replicas"). */
+export function fencedError(fence: Fence, current: { generation: number; owner: string; host: string; pid: number } | undefined): UpdopsError {
+  const now = current ? `generation ${current.generation} is held by ${describeHolder(current)}` : 'nobody holds it';
+  return new UpdopsError('FENCED', `this controller's ${fence.lease} lease (generation ${fence.generation}) is no longer current: ${now}; it stops so that the active controller alone writes`);
+}
+
+/** The unique index on (task, scheduled_at): that due start is already recorded (by another replica, or before a restart). */
+export function scheduledStartRecorded(task: string, scheduledAt: string): UpdopsError {
+  return new UpdopsError('CONFLICT', `the scheduled start of "${task}" due at ${scheduledAt} is already recorded`, { detail: SCHEDULED_START_RECORDED });
+}
+
+export const SCHEDULED_START_RECORDED = 'scheduled-start-recorded';

@@ -68,6 +68,7 @@ export interface RunRow {
   started_at: string;
   finished_at: string | null;
   reason: string | null;
+  scheduled_at: string | null;
 }
 
 export interface DeviceResultRow {
@@ -146,6 +147,7 @@ export function toRun(row: RunRow): RunRecord {
     startedAt: row.started_at,
     ...optional('finishedAt', row.finished_at),
     ...optional('reason', row.reason),
+    ...optional('scheduledAt', row.scheduled_at),
   };
 }
 

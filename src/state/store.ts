@@ -55,6 +55,8 @@ export interface ApplyChangesInput {
   /** The plan that was applied; recorded as JSON in the history. */
   plan: unknown;
   summary: string;
+  /** Written only while this lease generation is current (checked in the same transaction); else `FENCED`. */
+  fence?: Fence;
 }
 
 /** One entry of `updops history` (docs/design.md 2: "the controller records every applied commit"). */
@@ -123,6 +125,31 @@ export interface LeaseRequest {
   replacing?: string;
 }
 
+/**
+ * A write made on behalf of a lease holder (the active controller): the store checks, inside the
+ * write's own transaction, that lease `lease` still has `generation`, and throws `FENCED`
+ * otherwise — so a controller that lost its lease cannot write after another took over.
+ */
+export interface Fence {
+  lease: string;
+  generation: number;
+}
+
+/** `/readyz`: the store answers and its schema is the one this updops knows (migrations current). */
+export interface Readiness {
+  ready: boolean;
+  /** Why not, when not ready. */
+  reason?: string;
+  /** The schema version found, when the store answered. */
+  schemaVersion?: number;
+}
+
+/** A task's newest recorded scheduled start (`runs.scheduled_at`). */
+export interface ScheduledStart {
+  task: string;
+  scheduledAt: string;
+}
+
 export interface LeaseInfo {
   name: string;
   /** This holding of the lease; renewing or releasing needs it. */
@@ -166,6 +193,8 @@ export interface RunRecord {
   startedAt: string;
   finishedAt?: string;
   reason?: string;
+  /** For a scheduled start: the instant it fell due. One due start of a task is recorded at most once. */
+  scheduledAt?: string;
 }
 
 export interface NewRun {
@@ -177,6 +206,11 @@ export interface NewRun {
   startedAt?: string;
   /** Default: a random UUID. */
   id?: string;
+  /**
+   * The due instant of a scheduled start. A second run of the same task with the same instant
+   * is refused with `CONFLICT` (detail `scheduled-start-recorded`): another replica recorded it.
+   */
+  scheduledAt?: string;
 }
 
 export interface RunUpdate {
@@ -348,9 +382,12 @@ export interface StateStore {
   /** Sorted by DP name. */
   listObservations(): Promise<RepositoryObservation[]>;
 
-  createRun(run: NewRun): Promise<RunRecord>;
-  /** Throws `NOT_FOUND` for an unknown run. */
-  updateRun(id: string, update: RunUpdate): Promise<RunRecord>;
+  /** With `fence`, written only while that lease generation is current, else `FENCED`. */
+  createRun(run: NewRun, fence?: Fence): Promise<RunRecord>;
+  /** Throws `NOT_FOUND` for an unknown run; with `fence`, `FENCED` once that lease generation is not current. */
+  updateRun(id: string, update: RunUpdate, fence?: Fence): Promise<RunRecord>;
+  /** Each task's newest `scheduledAt`, sorted by task: where a scheduler that takes over resumes. */
+  listLastScheduled(): Promise<ScheduledStart[]>;
   getRun(id: string): Promise<RunRecord | undefined>;
   /** Newest first. */
   listRuns(query?: RunQuery): Promise<RunRecord[]>;
@@ -402,6 +439,9 @@ export interface StateStore {
   appendEvent(event: NewEvent): Promise<EventRecord>;
   /** Newest first. */
   listEvents(query?: EventQuery): Promise<EventRecord[]>;
+
+  /** Whether the store answers and its schema is current (`/readyz`); never throws. */
+  ready(): Promise<Readiness>;
 
   dump(): Promise<StateDump>;
   close(): Promise<void>;

@@ -22,6 +22,7 @@ export function renderStatusText(report: StatusReport): string {
   const lines: string[] = [];
   const last = report.lastApplied;
   lines.push(last ? `Last applied: ${last.commit ? last.commit.slice(0, 12) : 'a directory'}${last.dirty ? ' (dirty)' : ''} at ${last.appliedAt} (serial ${last.serial})` : 'Nothing applied yet: run updops apply.');
+  if (report.leader) lines.push(`Leader: ${report.leader.owner}@${report.leader.host} pid ${report.leader.pid} (generation ${report.leader.generation}, since ${report.leader.since})`);
   if (report.reconcile) lines.push(...describeCondition(report.reconcile).map((l, i) => (i === 0 ? `Reconcile: ${l}` : `  ${l}`)));
   lines.push('', 'Groups:');
   for (const g of report.groups) lines.push(`${'  '.repeat(g.depth + 1)}${g.name}  (${g.distributionPoints} DPs, ${g.devices} devices)`);

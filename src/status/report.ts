@@ -26,6 +26,8 @@ export interface StatusReport {
   lastApplied: { commit: string | null; dirty: boolean; appliedAt: string; serial: number } | null;
   /** The controller's condition for the last commit it tried (`Ready` / `Failed` and why); null when no controller has reconciled. */
   reconcile: ReconcileStatus | null;
+  /** The active controller (the holder of the `controller` lease), whichever replica answers; null when none holds it. */
+  leader: { owner: string; host: string; pid: number; generation: number; since: string; expiresAt: string } | null;
   groups: { name: string; parent: string | null; depth: number; distributionPoints: number; devices: number }[];
   distributionPoints: ({
     name: string;
@@ -126,8 +128,11 @@ function treeOrder(groups: RecordedGroup[]): { group: RecordedGroup; depth: numb
   return out;
 }
 
+/** The store's lease of the active controller (controller/lease.ts holds it). */
+export const CONTROLLER_LEASE_NAME = 'controller';
+
 export async function collectStatus(store: StateStore, now: Date, timeZone: string): Promise<StatusReport> {
-  const [objects, history, observations, agentList, reconcile, licenceList, lastServed] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents(), store.getReconcileStatus(), store.listDeviceLicences(), store.listLastServed()]);
+  const [objects, history, observations, agentList, reconcile, licenceList, lastServed, lease] = await Promise.all([store.listObjects(), store.listHistory(1), store.listObservations(), store.listAgents(), store.getReconcileStatus(), store.listDeviceLicences(), store.listLastServed(), store.getLease(CONTROLLER_LEASE_NAME)]);
   const served = new Map(lastServed.map((r) => [r.device, r]));
   const agents = new Map(agentList.map((a) => [a.name, a]));
   const licences = new Map(licenceList.map((l) => [l.device, l]));
@@ -143,6 +148,7 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
   return {
     lastApplied: last ? { commit: last.commit ?? null, dirty: last.dirty, appliedAt: last.appliedAt, serial: last.serial } : null,
     reconcile: reconcile ?? null,
+    leader: lease && Date.parse(lease.expiresAt) > now.getTime() ? { owner: lease.owner, host: lease.host, pid: lease.pid, generation: lease.generation, since: lease.acquiredAt, expiresAt: lease.expiresAt } : null,
     groups: treeOrder(groups).map(({ group, depth }) => ({
       name: group.name,
       parent: group.spec.parent ?? null,

@@ -9,7 +9,7 @@ import { raw } from './api-request.js';
 
 function counting(fail = false): { controller: Controller; calls: () => number } {
   let calls = 0;
-  const report = (n: number): StatusReport => ({ lastApplied: null, reconcile: null, groups: [], distributionPoints: [], tasks: [{ name: `call ${n}`, type: 'x', schedule: 'manual', nextStarts: [], randomDelay: null, lastRun: null }] });
+  const report = (n: number): StatusReport => ({ lastApplied: null, reconcile: null, leader: null, groups: [], distributionPoints: [], tasks: [{ name: `call ${n}`, type: 'x', schedule: 'manual', nextStarts: [], randomDelay: null, lastRun: null }] });
   const controller = {
     status: async () => {
       calls++;

@@ -20,7 +20,7 @@ void t.test('GET /healthz answers 200 {status: "ok"} as JSON', async (t) => {
   const res = await get('/healthz');
   t.equal(res.status, 200);
   t.match(res.headers['content-type'], /^application\/json/);
-  t.same(res.json, { status: 'ok' });
+  t.same(res.json, { status: 'ok', leader: true });
 });
 
 void t.test('GET /api/status is the controller status report', async (t) => {

@@ -15,6 +15,7 @@ import { CONSOLE_ROUTES, type ConsoleSettings } from './console.js';
 import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
 import type { GitHooks } from './hooks.js';
 import { ApiError, parseJson } from './http.js';
+import { readiness } from './follower.js';
 import { filterParam, limitParam } from './paths.js';
 
 export type Reply = { status: number; json: unknown } | { status: number; text: string; contentType: string; headers?: Record<string, string> };
@@ -93,7 +94,8 @@ function cancelledBy(body: unknown): string {
 }
 
 export const ROUTES: readonly Route[] = [
-  { method: 'GET', pattern: ['healthz'], mutating: false, handle: async () => ({ status: 200, json: { status: 'ok' } }) },
+  { method: 'GET', pattern: ['healthz'], mutating: false, handle: async (ctx) => ({ status: 200, json: { status: 'ok', leader: ctx.controller.leading ?? true } }) },
+  { method: 'GET', pattern: ['readyz'], mutating: false, handle: (ctx) => readiness(ctx.controller.store) },
   { method: 'GET', pattern: ['api', 'status'], mutating: false, handle: async (ctx) => ({ status: 200, json: await ctx.status() }) },
   {
     method: 'GET',

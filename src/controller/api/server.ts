@@ -70,8 +70,12 @@ export interface BoundListener {
   port: number;
   /** What a request is told while no controller is attached. */
   waiting(message: string): void;
+  /** Meanwhile, answer the read-only requests a follower serves (follower.ts); the rest stay 503. */
+  follow(handler: FollowHandler): void;
   close(): Promise<void>;
 }
+
+export type FollowHandler = (req: IncomingMessage, res: ServerResponse, message: string) => Promise<boolean>;
 
 export interface ApiServer {
   url: string;
@@ -179,10 +183,18 @@ const WAITING_HANDLER = Symbol('waiting');
 /** `bound`: a socket server already listening on the port (bound before anything was loaded); the API takes its handle over. */
 export async function bindApiListener(host: string = DEFAULT_API_HOST, port = 0, bound?: NetServer): Promise<BoundListener> {
   let message = 'the controller is starting';
+  let follower: FollowHandler | undefined;
+  const unavailable = (req: IncomingMessage, res: ServerResponse): void => {
+    if ((req.url ?? '/').split('?')[0] === '/healthz') sendJson(res, 200, { status: 'ok', ready: false, message });
+    else sendError(res, new ApiError('UNAVAILABLE', message, { 'retry-after': '5' }));
+  };
   const waiting = Object.assign(
     (req: IncomingMessage, res: ServerResponse): void => {
-      if ((req.url ?? '/').split('?')[0] === '/healthz') sendJson(res, 200, { status: 'ok', ready: false, message });
-      else sendError(res, new ApiError('UNAVAILABLE', message, { 'retry-after': '5' }));
+      if (!follower) return unavailable(req, res);
+      follower(req, res, message).then(
+        (handled) => void (handled || unavailable(req, res)),
+        (error: unknown) => (res.headersSent ? res.destroy() : sendError(res, toApiError(error))),
+      );
     },
     { [WAITING_HANDLER]: true },
   );
@@ -197,6 +209,7 @@ export async function bindApiListener(host: string = DEFAULT_API_HOST, port = 0,
     host: address.address,
     port: address.port,
     waiting: (text) => void (message = text),
+    follow: (handler) => void (follower = handler),
     close: () => closeServer(server),
   };
 }

@@ -4,6 +4,7 @@ import { UpdopsError } from '../../errors.js';
 import { toHistory, toObject, type HistoryRow, type ObjectRow } from '../rows.js';
 import { specHash, stableStringify } from '../spec-hash.js';
 import { LATEST_SCHEMA_VERSION } from '../sqlite/migrations.js';
+import { checkFence } from './runs.js';
 import type { ApplyChangesInput, HistoryEntry, ObjectKey, StateMeta, StoredObject } from '../store.js';
 import type { Queryable } from './connection.js';
 
@@ -30,6 +31,7 @@ export async function listObjects(db: Queryable, kind?: string): Promise<StoredO
  * fails PLAN_STALE (docs/design.md 2 "Saved plans"). Objects are written in one multi-row statement.
  */
 export async function applyChanges(client: pg.PoolClient, input: ApplyChangesInput, now: Date, beforeCommit?: () => void): Promise<number> {
+  await checkFence(client, input.fence);
   const { serial } = await readMeta(client, true);
   if (input.expectedSerial !== undefined && input.expectedSerial !== serial) {
     throw new UpdopsError('PLAN_STALE', `the state changed since the plan was made (plan is for serial ${input.expectedSerial}, state is at serial ${serial}); run plan again`);

@@ -7,6 +7,7 @@ import type {
   DeviceResult,
   EventQuery,
   EventRecord,
+  Fence,
   HistoryEntry,
   LeaseInfo,
   LeaseRequest,
@@ -17,11 +18,13 @@ import type {
   NewRun,
   ObjectKey,
   ReconcileStatus,
+  Readiness,
   RepositoryObservation,
   RunQuery,
   RunRecord,
   RunTrigger,
   RunUpdate,
+  ScheduledStart,
   StateDump,
   StateMeta,
   StateStore,
@@ -34,6 +37,8 @@ import * as records from './records.js';
 import * as runs from './runs.js';
 import * as transfer from './transfer.js';
 import type { StateRows, StateTransfer } from '../transfer.js';
+import { readinessOf, unreachable } from '../readiness.js';
+import { LATEST_SCHEMA_VERSION } from '../sqlite/migrations.js';
 
 export interface PostgresStateStoreOptions extends PostgresOptions {
   /** Clock, injectable for tests (lock expiry, timestamps). */
@@ -150,12 +155,26 @@ export class PostgresStateStore implements StateStore, StateTransfer {
     return this.#run(() => records.listObservations(this.#pool));
   }
 
-  createRun(run: NewRun): Promise<RunRecord> {
-    return this.#run(() => runs.createRun(this.#pool, run, this.#now()));
+  createRun(run: NewRun, fence?: Fence): Promise<RunRecord> {
+    if (!fence) return this.#run(() => runs.createRun(this.#pool, run, this.#now()));
+    return this.#run(() => withTransaction(this.#pool, (client) => runs.createRun(client, run, this.#now(), fence)));
   }
 
-  updateRun(id: string, update: RunUpdate): Promise<RunRecord> {
-    return this.#run(() => runs.updateRun(this.#pool, id, update));
+  updateRun(id: string, update: RunUpdate, fence?: Fence): Promise<RunRecord> {
+    if (!fence) return this.#run(() => runs.updateRun(this.#pool, id, update));
+    return this.#run(() => withTransaction(this.#pool, (client) => runs.updateRun(client, id, update, fence)));
+  }
+
+  listLastScheduled(): Promise<ScheduledStart[]> {
+    return this.#run(() => runs.listLastScheduled(this.#pool));
+  }
+
+  async ready(): Promise<Readiness> {
+    try {
+      return readinessOf(await this.schemaVersion(), LATEST_SCHEMA_VERSION);
+    } catch (error) {
+      return unreachable(this.location, error);
+    }
   }
 
   getRun(id: string): Promise<RunRecord | undefined> {

@@ -4,23 +4,50 @@ import type pg from 'pg';
 import { UpdopsError } from '../../errors.js';
 import { toDeviceResult, toRun, type DeviceResultRow, type RunRow } from '../rows.js';
 import { DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../store.js';
-import type { DeviceResult, NewRun, RunQuery, RunRecord, RunTrigger, RunUpdate } from '../store.js';
+import type { DeviceResult, Fence, NewRun, RunQuery, RunRecord, RunTrigger, RunUpdate, ScheduledStart } from '../store.js';
+import { fencedError, scheduledStartRecorded } from '../holders.js';
 import { withTransaction, type Queryable } from './connection.js';
 
-const RUN_COLUMNS = 'id, task, run_trigger, status, started_at, finished_at, reason';
+const RUN_COLUMNS = 'id, task, run_trigger, status, started_at, finished_at, reason, scheduled_at';
 const DEFAULT_LIMIT = 100;
 
-export async function createRun(db: Queryable, run: NewRun, now: Date): Promise<RunRecord> {
+/**
+ * Inside a write transaction: the fence's lease still has its generation, else `FENCED`. The lease
+ * row is read `FOR SHARE`, so a takeover (which updates that row) waits until this write has
+ * committed, and a write after a takeover sees the new generation.
+ */
+export async function checkFence(db: Queryable, fence: Fence | undefined): Promise<void> {
+  if (!fence) return;
+  const row = (await db.query<{ generation: number; owner: string; host: string; pid: number }>('SELECT generation, owner, host, pid FROM leases WHERE name = $1 FOR SHARE', [fence.lease])).rows[0];
+  if (row?.generation !== fence.generation) throw fencedError(fence, row);
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+export async function createRun(db: Queryable, run: NewRun, now: Date, fence?: Fence): Promise<RunRecord> {
   checkOneOf('trigger', run.trigger, RUN_TRIGGERS);
   const status = run.status ?? 'pending';
   checkOneOf('status', status, RUN_STATUSES);
-  // `seq` is an identity column: insertion order for runs that start in the same millisecond.
-  const row = (await db.query<RunRow>(`INSERT INTO runs (id, task, run_trigger, status, started_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${RUN_COLUMNS}`, [run.id ?? randomUUID(), run.task, run.trigger, status, run.startedAt ?? now.toISOString()])).rows[0]!;
-  return toRun(row);
+  await checkFence(db, fence);
+  try {
+    // `seq` is an identity column: insertion order for runs that start in the same millisecond.
+    const row = (await db.query<RunRow>(`INSERT INTO runs (id, task, run_trigger, status, started_at, scheduled_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${RUN_COLUMNS}`, [run.id ?? randomUUID(), run.task, run.trigger, status, run.startedAt ?? now.toISOString(), run.scheduledAt ?? null])).rows[0]!;
+    return toRun(row);
+  } catch (error) {
+    const e = error as { code?: string; constraint?: string };
+    if (run.scheduledAt !== undefined && e.code === UNIQUE_VIOLATION && e.constraint === 'runs_scheduled_start') throw scheduledStartRecorded(run.task, run.scheduledAt);
+    throw error;
+  }
 }
 
-export async function updateRun(db: Queryable, id: string, update: RunUpdate): Promise<RunRecord> {
+export async function listLastScheduled(db: Queryable): Promise<ScheduledStart[]> {
+  const rows = (await db.query<{ task: string; at: string }>('SELECT task, MAX(scheduled_at) AS at FROM runs WHERE scheduled_at IS NOT NULL GROUP BY task ORDER BY task COLLATE "C"')).rows;
+  return rows.map((r) => ({ task: r.task, scheduledAt: r.at }));
+}
+
+export async function updateRun(db: Queryable, id: string, update: RunUpdate, fence?: Fence): Promise<RunRecord> {
   if (update.status !== undefined) checkOneOf('status', update.status, RUN_STATUSES);
+  await checkFence(db, fence);
   const row = (
     await db.query<RunRow>(`UPDATE runs SET status = COALESCE($1, status), finished_at = COALESCE($2, finished_at), reason = COALESCE($3, reason) WHERE id = $4 RETURNING ${RUN_COLUMNS}`, [
       update.status ?? null,

@@ -199,6 +199,17 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Controller replicas (issue 17): the due instant of a scheduled start, unique per task, so
+    // one due start is recorded at most once whichever replica (or restarted controller) starts
+    // it. Portable SQL: PostgreSQL runs it as written.
+    version: 6,
+    name: 'scheduled start instants',
+    sql: `
+      ALTER TABLE runs ADD COLUMN scheduled_at TEXT;
+      CREATE UNIQUE INDEX runs_scheduled_start ON runs (task, scheduled_at) WHERE scheduled_at IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

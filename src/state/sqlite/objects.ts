@@ -3,6 +3,7 @@ import { UpdopsError } from '../../errors.js';
 import { specHash, stableStringify } from '../spec-hash.js';
 import type { ApplyChangesInput, HistoryEntry, ObjectKey, StateMeta, StoredObject } from '../store.js';
 import { LATEST_SCHEMA_VERSION } from './migrations.js';
+import { checkFence } from './runs.js';
 import { toHistory, toObject } from '../rows.js';
 import type { HistoryRow, ObjectRow } from '../rows.js';
 
@@ -45,6 +46,7 @@ export function applyChanges(
   beforeCommit?: () => void,
 ): number {
   const apply = db.transaction((): number => {
+    checkFence(db, input.fence);
     const { serial } = readMeta(db);
     if (input.expectedSerial !== undefined && input.expectedSerial !== serial) {
       throw new UpdopsError(

@@ -2,41 +2,59 @@ import { randomUUID } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { UpdopsError } from '../../errors.js';
 import { DEVICE_STATUSES, RUN_STATUSES, RUN_TRIGGERS } from '../store.js';
-import type { DeviceResult, NewRun, RunQuery, RunRecord, RunTrigger, RunUpdate } from '../store.js';
+import type { DeviceResult, Fence, NewRun, RunQuery, RunRecord, RunTrigger, RunUpdate, ScheduledStart } from '../store.js';
+import { fencedError, scheduledStartRecorded } from '../holders.js';
 import { toDeviceResult, toRun } from '../rows.js';
 import type { DeviceResultRow, RunRow } from '../rows.js';
 
 /** Runs and per-device results (docs/design.md 1 "Runs and statuses"). */
 
-const RUN_COLUMNS = 'id, task, run_trigger, status, started_at, finished_at, reason';
+const RUN_COLUMNS = 'id, task, run_trigger, status, started_at, finished_at, reason, scheduled_at';
 const DEFAULT_LIMIT = 100;
 
-export function createRun(db: SqliteDatabase, run: NewRun, now: Date): RunRecord {
+/** Inside a write transaction: the fence's lease still has its generation, else `FENCED`. */
+export function checkFence(db: SqliteDatabase, fence: Fence | undefined): void {
+  if (!fence) return;
+  const row = db.prepare('SELECT generation, owner, host, pid FROM leases WHERE name = ?').get(fence.lease) as { generation: number; owner: string; host: string; pid: number } | undefined;
+  if (row?.generation !== fence.generation) throw fencedError(fence, row);
+}
+
+export function createRun(db: SqliteDatabase, run: NewRun, now: Date, fence?: Fence): RunRecord {
   checkOneOf('trigger', run.trigger, RUN_TRIGGERS);
   const status = run.status ?? 'pending';
   checkOneOf('status', status, RUN_STATUSES);
   const id = run.id ?? randomUUID();
   const insert = db.transaction(() => {
+    checkFence(db, fence);
+    if (run.scheduledAt !== undefined && db.prepare('SELECT 1 FROM runs WHERE task = ? AND scheduled_at = ?').get(run.task, run.scheduledAt)) throw scheduledStartRecorded(run.task, run.scheduledAt);
     // `seq` keeps insertion order for runs that start in the same millisecond.
     db.prepare(
-      `INSERT INTO runs (id, seq, task, run_trigger, status, started_at)
-       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM runs), ?, ?, ?, ?)`,
-    ).run(id, run.task, run.trigger, status, run.startedAt ?? now.toISOString());
+      `INSERT INTO runs (id, seq, task, run_trigger, status, started_at, scheduled_at)
+       VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM runs), ?, ?, ?, ?, ?)`,
+    ).run(id, run.task, run.trigger, status, run.startedAt ?? now.toISOString(), run.scheduledAt ?? null);
   });
   insert.immediate();
   return mustGetRun(db, id);
 }
 
-export function updateRun(db: SqliteDatabase, id: string, update: RunUpdate): RunRecord {
+export function updateRun(db: SqliteDatabase, id: string, update: RunUpdate, fence?: Fence): RunRecord {
   if (update.status !== undefined) checkOneOf('status', update.status, RUN_STATUSES);
-  const changes = db
-    .prepare(
-      `UPDATE runs SET status = COALESCE(?, status), finished_at = COALESCE(?, finished_at),
-       reason = COALESCE(?, reason) WHERE id = ?`,
-    )
-    .run(update.status ?? null, update.finishedAt ?? null, update.reason ?? null, id).changes;
-  if (changes === 0) throw unknownRun(id);
+  const write = db.transaction((): number => {
+    checkFence(db, fence);
+    return db
+      .prepare(
+        `UPDATE runs SET status = COALESCE(?, status), finished_at = COALESCE(?, finished_at),
+         reason = COALESCE(?, reason) WHERE id = ?`,
+      )
+      .run(update.status ?? null, update.finishedAt ?? null, update.reason ?? null, id).changes;
+  });
+  if (write.immediate() === 0) throw unknownRun(id);
   return mustGetRun(db, id);
+}
+
+export function listLastScheduled(db: SqliteDatabase): ScheduledStart[] {
+  const rows = db.prepare('SELECT task, MAX(scheduled_at) AS at FROM runs WHERE scheduled_at IS NOT NULL GROUP BY task ORDER BY task').all() as { task: string; at: string }[];
+  return rows.map((r) => ({ task: r.task, scheduledAt: r.at }));
 }
 
 export function getRun(db: SqliteDatabase, id: string): RunRecord | undefined {

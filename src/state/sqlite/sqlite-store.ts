@@ -6,6 +6,7 @@ import type {
   DeviceResult,
   EventQuery,
   EventRecord,
+  Fence,
   HistoryEntry,
   LeaseInfo,
   LeaseRequest,
@@ -17,11 +18,13 @@ import type {
   NewRun,
   ObjectKey,
   ReconcileStatus,
+  Readiness,
   RepositoryObservation,
   RunQuery,
   RunRecord,
   RunTrigger,
   RunUpdate,
+  ScheduledStart,
   StateDump,
   StateMeta,
   StateStore,
@@ -40,6 +43,8 @@ import * as runs from './runs.js';
 import * as transfer from './transfer.js';
 import type { StateRows, StateTransfer } from '../transfer.js';
 import { toStateError } from './sqlite-errors.js';
+import { readinessOf, unreachable } from '../readiness.js';
+import { LATEST_SCHEMA_VERSION } from './migrations.js';
 
 export interface SqliteStateStoreOptions {
   /** Clock, injectable for tests (lock expiry, timestamps). */
@@ -157,12 +162,25 @@ export class SqliteStateStore implements StateStore, StateTransfer {
     return this.#run(() => events.listObservations(this.#db));
   }
 
-  async createRun(run: NewRun): Promise<RunRecord> {
-    return this.#run(() => runs.createRun(this.#db, run, this.#now()));
+  async createRun(run: NewRun, fence?: Fence): Promise<RunRecord> {
+    return this.#run(() => runs.createRun(this.#db, run, this.#now(), fence));
   }
 
-  async updateRun(id: string, update: RunUpdate): Promise<RunRecord> {
-    return this.#run(() => runs.updateRun(this.#db, id, update));
+  async updateRun(id: string, update: RunUpdate, fence?: Fence): Promise<RunRecord> {
+    return this.#run(() => runs.updateRun(this.#db, id, update, fence));
+  }
+
+  async listLastScheduled(): Promise<ScheduledStart[]> {
+    return this.#run(() => runs.listLastScheduled(this.#db));
+  }
+
+  async ready(): Promise<Readiness> {
+    try {
+      const version = (this.#db.prepare('SELECT MAX(version) FROM schema_migrations').pluck().get() as number | null) ?? 0;
+      return readinessOf(version, LATEST_SCHEMA_VERSION);
+    } catch (error) {
+      return unreachable(this.location, error);
+    }
   }
 
   async getRun(id: string): Promise<RunRecord | undefined> {

@@ -1,6 +1,7 @@
 import type { Test } from 'tap';
 import type { ReconcileStatus } from '../../../src/state/store.js';
-import { rejectsWith, type MakeStore } from './conformance.js';
+import { isUpdopsError } from '../../../src/errors.js';
+import { changes, rejectsWith, type MakeStore } from './conformance.js';
 
 /** Conformance for what the controller keeps in the store: its lease and its reconcile status. */
 export function controllerConformance(t: Test, makeStore: MakeStore): void {
@@ -56,5 +57,66 @@ export function controllerConformance(t: Test, makeStore: MakeStore): void {
     const ready: ReconcileStatus = { condition: 'Ready', reason: 'ReconcileSucceeded', message: 'applied', lastAttemptAt: '2026-01-01T00:01:00.000Z', failures: 0 };
     await store.putReconcileStatus(ready);
     t.strictSame(await store.getReconcileStatus(), ready, 'absent fields stay absent');
+  });
+
+  void t.test('fenced writes: only while the lease generation is current, in the same transaction', async (t) => {
+    const clock = { now: new Date('2026-01-01T00:00:00Z') };
+    const store = await makeStore(clock);
+    t.teardown(() => store.close());
+    const first = await store.acquireLease(request);
+    const fence = { lease: 'controller', generation: first.generation };
+    const run = await store.createRun({ task: 'a', trigger: 'schedule', status: 'running' }, fence);
+    t.equal((await store.updateRun(run.id, { status: 'completed' }, fence)).status, 'completed', 'the holder writes');
+    t.equal(await store.applyChanges({ ...changes(), fence }), 1, 'and applies');
+    clock.now = new Date('2026-01-01T00:00:16Z');
+    const second = await store.acquireLease({ ...request, host: 'h2', pid: 22 });
+    const message = await rejectsWith(t, store.createRun({ task: 'a', trigger: 'schedule' }, fence), 'FENCED');
+    t.match(message, /generation 1.*generation 2 is held by updops-controller@h2 pid 22/, 'names the current holder');
+    await rejectsWith(t, store.updateRun(run.id, { status: 'failed' }, fence), 'FENCED');
+    await rejectsWith(t, store.applyChanges({ ...changes(), fence }), 'FENCED');
+    t.equal((await store.getRun(run.id))?.status, 'completed', 'a fenced update wrote nothing');
+    t.equal((await store.getMeta()).serial, 1, 'a fenced apply wrote nothing');
+    t.equal((await store.listRuns()).length, 1, 'a fenced create wrote nothing');
+    t.ok(await store.createRun({ task: 'a', trigger: 'schedule' }, { lease: 'controller', generation: second.generation }), 'the new holder writes');
+    t.ok(await store.createRun({ task: 'a', trigger: 'manual' }), 'an unfenced write (the CLI) is not checked');
+    await store.releaseLease('controller', second.id);
+    await rejectsWith(t, store.createRun({ task: 'a', trigger: 'schedule' }, { lease: 'controller', generation: second.generation }), 'FENCED');
+  });
+
+  void t.test('a scheduled start is recorded at most once per task and instant', async (t) => {
+    const store = await makeStore({ now: new Date('2026-01-01T00:00:00Z') });
+    t.teardown(() => store.close());
+    t.same(await store.listLastScheduled(), []);
+    const at = '2026-01-01T00:00:00.000Z';
+    const run = await store.createRun({ task: 'a', trigger: 'schedule', status: 'running', scheduledAt: at });
+    t.equal(run.scheduledAt, at);
+    t.equal((await store.getRun(run.id))?.scheduledAt, at, 'read back');
+    try {
+      await store.createRun({ task: 'a', trigger: 'schedule', status: 'skipped', scheduledAt: at });
+      t.fail('a second record of one due start is refused');
+    } catch (error) {
+      t.ok(isUpdopsError(error) && error.code === 'CONFLICT' && error.detail === 'scheduled-start-recorded', `CONFLICT scheduled-start-recorded (${String(error)})`);
+    }
+    t.ok(await store.createRun({ task: 'b', trigger: 'schedule', scheduledAt: at }), 'another task at the same instant');
+    t.ok(await store.createRun({ task: 'a', trigger: 'schedule', scheduledAt: '2026-01-01T00:00:01.000Z' }), 'the next instant');
+    t.ok(await store.createRun({ task: 'a', trigger: 'manual' }), 'runs without an instant are not constrained');
+    t.ok(await store.createRun({ task: 'a', trigger: 'manual' }));
+    t.equal((await store.listRuns({ task: 'a' })).length, 4);
+    t.strictSame(await store.listLastScheduled(), [
+      { task: 'a', scheduledAt: '2026-01-01T00:00:01.000Z' },
+      { task: 'b', scheduledAt: at },
+    ]);
+    t.notOk('scheduledAt' in (await store.listRuns({ task: 'a', limit: 1 }))[0]!, 'absent when not scheduled');
+  });
+
+  void t.test('ready: reachable with the current schema', async (t) => {
+    const store = await makeStore({ now: new Date('2026-01-01T00:00:00Z') });
+    const ready = await store.ready();
+    t.equal(ready.ready, true);
+    t.equal(ready.schemaVersion, (await store.getMeta()).schemaVersion);
+    await store.close();
+    const closed = await store.ready();
+    t.equal(closed.ready, false, 'a closed store is not ready');
+    t.match(closed.reason, /does not answer/);
   });
 }

@@ -1,0 +1,68 @@
+/**
+ * What a replica that does not lead answers (docs/architecture.md "Replicas"): while it stands by
+ * for the lease its listener is up, and every replica serves the same read-only view of the shared
+ * store — `/healthz` (alive), `/readyz` (store reachable and migrations current), `/metrics`
+ * (with `updops_controller_leader 0`), `GET /api/status` (which names the leader), `/api/runs`,
+ * `/api/runs/:id` and `/api/events`. Everything else (actions, agents, the console) is a 503
+ * naming the leader, to be retried there.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Registry } from 'prom-client';
+import { collectStatus } from '../../status/index.js';
+import type { StateStore } from '../../state/index.js';
+import { sendJson, sendText } from './http.js';
+import { decodeParam, filterParam, limitParam, queryOf, rawSegments } from './paths.js';
+
+export interface FollowerOptions {
+  store: StateStore;
+  registry: Registry;
+  timeZone: string;
+  now?: () => Date;
+}
+
+/** `/readyz` on any replica: 200 when the store answers with a current schema, else 503 with why. */
+export async function readiness(store: StateStore): Promise<{ status: number; json: unknown }> {
+  const ready = await store.ready();
+  return ready.ready ? { status: 200, json: { status: 'ready', schemaVersion: ready.schemaVersion } } : { status: 503, json: { status: 'unavailable', reason: ready.reason, ...(ready.schemaVersion !== undefined ? { schemaVersion: ready.schemaVersion } : {}) } };
+}
+
+/** Resolves to false for a request it does not answer (the listener then says 503). */
+export function followerHandler(options: FollowerOptions): (req: IncomingMessage, res: ServerResponse, message: string) => Promise<boolean> {
+  const now = options.now ?? (() => new Date());
+  return async (req, res, message) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const segments = rawSegments(req.url).map(decodeParam);
+    const path = segments.join('/');
+    const query = queryOf(req.url);
+    const reply = (status: number, json: unknown): true => {
+      sendJson(res, status, json);
+      return true;
+    };
+    if (path === 'healthz') return reply(200, { status: 'ok', leader: false, message });
+    if (path === 'readyz') {
+      const { status, json } = await readiness(options.store);
+      return reply(status, json);
+    }
+    if (path === 'metrics') {
+      sendText(res, 200, options.registry.contentType, await options.registry.metrics());
+      return true;
+    }
+    if (path === 'api/status') return reply(200, await collectStatus(options.store, now(), options.timeZone));
+    if (path === 'api/runs') {
+      const task = filterParam(query, 'task');
+      const device = filterParam(query, 'device');
+      return reply(200, { runs: await options.store.listRuns({ ...(task ? { task } : {}), ...(device ? { device } : {}), limit: limitParam(query, 100) }) });
+    }
+    if (segments.length === 3 && segments[0] === 'api' && segments[1] === 'runs') {
+      const id = segments[2]!;
+      const run = /^[A-Za-z0-9_-]{1,128}$/.test(id) ? await options.store.getRun(id) : undefined;
+      if (!run) return reply(404, { error: { code: 'NOT_FOUND', message: `no run with id ${id}` } });
+      return reply(200, { run, results: await options.store.listDeviceResults(id) });
+    }
+    if (path === 'api/events') {
+      const type = filterParam(query, 'type');
+      return reply(200, { events: await options.store.listEvents({ ...(type ? { type } : {}), limit: limitParam(query, 100) }) });
+    }
+    return false;
+  };
+}
