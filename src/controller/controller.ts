@@ -61,7 +61,7 @@ class ControllerImpl implements Controller {
     this.#presence = options.agents ? options.agents.presence(presence) : presence;
     options.agents?.onPresenceChanged(() => this.presenceChanged());
     // Writes that matter carry the lease's fence: a controller that lost its lease cannot write after another took over.
-    const store = fencedStore(options.store, () => this.#lease?.fence, (error) => this.#lease?.fenced(error));
+    const store = fencedStore(options.store, { fence: () => this.#lease?.fence, onFenced: (error) => this.#lease?.fenced(error) });
     const common = { store, clock: this.#clock, activity: this.#activity, signal: this.#stop.signal, ...(options.observer ? { observer: options.observer } : {}) };
     const applied = (): Promise<Applied> => this.#applied();
     this.#runner = new TaskRunner({ ...common, missed: this.#missed, presence: this.#presence, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, applied, missedChanged: () => this.#scheduler.poke(), ...(options.agents ? { agents: agentDispatch(options.agents) } : {}), ...(options.env ? { env: options.env } : {}) });

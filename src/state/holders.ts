@@ -68,3 +68,6 @@ export function scheduledStartRecorded(task: string, scheduledAt: string): Updop
 }
 
 export const SCHEDULED_START_RECORDED = 'scheduled-start-recorded';
+
+/** `UpdopsError.detail` of a STATE error that may pass by itself (the server restarting, a connection lost): a write may be retried. */
+export const STATE_TRANSIENT = 'transient';

@@ -8,7 +8,7 @@ import type { StateStore } from './store.js';
 export type * from './store.js';
 export { AGENT_ROLES, DEVICE_STATUSES, NO_LINEAGE, RUN_STATUSES, RUN_TRIGGERS } from './store.js';
 export { specHash, stableStringify } from './spec-hash.js';
-export { SCHEDULED_START_RECORDED } from './holders.js';
+export { SCHEDULED_START_RECORDED, STATE_TRANSIENT } from './holders.js';
 export { SqliteStateStore } from './sqlite/sqlite-store.js';
 export { isPostgresUrl, redactPostgresUrl } from './postgres/url.js';
 

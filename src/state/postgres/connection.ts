@@ -10,6 +10,7 @@ import { isUpdopsError, UpdopsError } from '../../errors.js';
 import { LATEST_SCHEMA_VERSION } from '../sqlite/migrations.js';
 import { PG_MIGRATIONS } from './migrations.js';
 import { redactPostgresUrl } from './url.js';
+import { STATE_TRANSIENT } from '../holders.js';
 
 export { redactPostgresUrl };
 
@@ -129,11 +130,11 @@ export function toStateError(error: unknown, url: string): UpdopsError {
   const code = e.code ?? '';
   const message = e.message ?? String(error);
   if (UNREACHABLE.has(code) || /timeout exceeded when trying to connect|Connection terminated/i.test(message)) {
-    return new UpdopsError('STATE', `cannot reach the PostgreSQL state at ${where}: ${code || message}; check that the server runs and the URL`, { cause: error });
+    return new UpdopsError('STATE', `cannot reach the PostgreSQL state at ${where}: ${code || message}; check that the server runs and the URL`, { cause: error, detail: STATE_TRANSIENT });
   }
   if (code === '28P01' || code === '28000') return new UpdopsError('STATE', `PostgreSQL refused the login for ${where} (${code}); check the user and password in --state`, { cause: error });
   if (code === '3D000') return new UpdopsError('STATE', `the database of ${where} does not exist (${code}); create it first (createdb)`, { cause: error });
   if (code === '57014') return new UpdopsError('STATE', `a statement on ${where} ran past the statement timeout and was cancelled; retry, or raise the timeout`, { cause: error });
-  if (code === '57P01' || code === '57P02' || code === '57P03') return new UpdopsError('STATE', `the PostgreSQL server of ${where} is restarting or shutting down (${code}); retry`, { cause: error });
+  if (code === '57P01' || code === '57P02' || code === '57P03') return new UpdopsError('STATE', `the PostgreSQL server of ${where} is restarting or shutting down (${code}); retry`, { cause: error, detail: STATE_TRANSIENT });
   return new UpdopsError('STATE', `PostgreSQL state ${where}: ${message}${code ? ` (${code})` : ''}`, { cause: error });
 }
