@@ -130,6 +130,8 @@ export interface Controller {
    * `clock.setSettle(() => controller.settled!())` (src/controller/clock.ts).
    */
   settled?(): Promise<void>;
+  /** Resolves once the scheduled starts recovered at takeover (a short failover) have run (tests). */
+  caughtUp?(): Promise<void>;
   /** Resolves when every event recorded so far was routed and its deliveries finished. */
   notified?(): Promise<void>;
   /** Presence changed (e.g. an agent heartbeat): look for DPs that missed a start now, not at the next tick. */

@@ -103,7 +103,7 @@ if (skip) {
     t.pass('the follower serves the runs from the shared store');
     const refused = await fetch(`${b.url}/api/tasks/Every%20second/run`, { method: 'POST' });
     t.equal(refused.status, 503, 'a follower refuses actions (503)');
-    await sleep(10_000);
+    await sleep(12_000);
 
     // The expiry path: the leader's host is another one, so its pid cannot be checked.
     a.child.kill('SIGKILL');
@@ -116,14 +116,14 @@ if (skip) {
 
     const c = await start('host-b', STANDING_BY);
     t.equal(await leaderGauge(c.url), 0, 'a third replica stands by');
-    await sleep(10_000);
+    await sleep(12_000);
     // The pid path: the leader is on this replica's host and its pid is gone.
     b.child.kill('SIGKILL');
     const killedB = Date.now();
     await until('the third replica to lead', async () => (await leaderGauge(c.url)) === 1, 20_000);
     const pidTakeover = Date.now() - killedB;
     t.ok(pidTakeover < 5_000, `took over ${pidTakeover} ms after kill -9 of a leader on the same host`);
-    await sleep(10_000);
+    await sleep(12_000);
     t.equal((await c.stop()).code, 0, 'the last leader stops cleanly');
 
     const starts = await scheduledStarts(server.url, schema, 'Every second');
