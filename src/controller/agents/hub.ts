@@ -60,6 +60,8 @@ export class AgentHub {
   readonly #inFlight = new Map<string, InFlight>();
   readonly #listeners: (() => void)[] = [];
   readonly #queue: AgentWorkQueue | undefined;
+  /** Reports of one (run, agent) are handled in order: a progress report never overwrites the result. */
+  readonly #lanes = new Map<string, Promise<unknown>>();
 
   constructor(options: AgentHubOptions) {
     this.store = options.store;
@@ -151,7 +153,11 @@ export class AgentHub {
    * the device as subject, a DP's repository observation — then handed to the waiting run.
    * Resolves to false for a repeat, which is acknowledged and ignored.
    */
-  async result(agent: string, runId: string, result: AgentResult): Promise<boolean> {
+  result(agent: string, runId: string, result: AgentResult): Promise<boolean> {
+    return this.#inLane(key(runId, agent), () => this.#result(agent, runId, result));
+  }
+
+  async #result(agent: string, runId: string, result: AgentResult): Promise<boolean> {
     await this.#known(agent);
     const run = await this.store.getRun(runId);
     if (!run) throw new UpdopsError('NOT_FOUND', `no run with id ${runId}`);
@@ -179,7 +185,11 @@ export class AgentHub {
    * Progress of a taken assignment: the device result shows it running with the bytes so far. The
    * answer tells the agent when an operator cancelled that run (then nothing is recorded).
    */
-  async progress(agent: string, runId: string, progress: ProgressReport): Promise<ProgressAnswer> {
+  progress(agent: string, runId: string, progress: ProgressReport): Promise<ProgressAnswer> {
+    return this.#inLane(key(runId, agent), () => this.#progress(agent, runId, progress));
+  }
+
+  async #progress(agent: string, runId: string, progress: ProgressReport): Promise<ProgressAnswer> {
     await this.#known(agent);
     if (this.#queue ? !(await this.#queue.taken(agent, runId)) : !this.#inFlight.has(key(runId, agent))) {
       const [cancel] = await this.cancelNotices(agent, [runId]);
@@ -203,6 +213,14 @@ export class AgentHub {
       if (reason) notices.push({ runId, reason });
     }
     return notices;
+  }
+
+  #inLane<T>(k: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.#lanes.get(k) ?? Promise.resolve()).then(work);
+    const tail = run.catch(() => undefined);
+    this.#lanes.set(k, tail);
+    void tail.then(() => this.#lanes.get(k) === tail && this.#lanes.delete(k));
+    return run;
   }
 
   close(): void {
