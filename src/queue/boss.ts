@@ -4,6 +4,7 @@
  * schema of their own beside the state's (`updops_queue` for a state in `public`, else
  * `STATE_queue`), so `migrate-state` and the store's migrations never see them.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
 import { UpdopsError } from '../errors.js';
 import { redactPostgresUrl } from '../state/index.js';
@@ -70,4 +71,21 @@ export async function sql<T>(boss: Boss, text: string, values: unknown[] = []): 
 
 export function affected(response: unknown): number {
   return (response as CommandResponse | undefined)?.affected ?? 0;
+}
+
+/**
+ * pg-boss makes each queue a partition table; two replicas creating the same one at once can
+ * deadlock in PostgreSQL, and then the one that lost tries again (or finds it made).
+ */
+export async function createQueue(boss: Boss, name: string, options: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, options);
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await sleep(25 + Math.random() * 100 * attempt);
+      if (await boss.getQueue(name).catch(() => null)) return;
+    }
+  }
 }

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
 import { UpdopsError } from '../errors.js';
 import type { RunRequest } from '../runs/index.js';
-import { sql, type Boss } from './boss.js';
+import { createQueue, sql, type Boss } from './boss.js';
 
 export const START_QUEUE = 'updops-start';
 /** pg-boss's ceiling is 24 h; a run that outlives it would be failed under a live controller. */
@@ -64,7 +64,7 @@ export class StartJobs {
   }
 
   async init(): Promise<void> {
-    await this.#boss.createQueue(START_QUEUE, { name: START_QUEUE, policy: 'stately', retryLimit: 0, expireInHours: START_EXPIRE_HOURS });
+    await createQueue(this.#boss, START_QUEUE, { name: START_QUEUE, policy: 'stately', retryLimit: 0, expireInHours: START_EXPIRE_HOURS });
     await sql(this.#boss, `CREATE TABLE IF NOT EXISTS ${this.#schema}.start_runs (job_id uuid PRIMARY KEY, run_id text NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now())`).catch(async () => {
       // Two replicas creating it at once: one wins; the other's statement fails once.
       await sql(this.#boss, `SELECT 1 FROM ${this.#schema}.start_runs LIMIT 1`);

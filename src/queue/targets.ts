@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
 import type { Assignment } from '../protocol/index.js';
-import { affected, sql, type Boss } from './boss.js';
+import { affected, createQueue, sql, type Boss } from './boss.js';
 
 export const AGENT_QUEUE_PREFIX = 'updops-agent-';
 export const STOPPED_REASON = 'the controller stopped before the agent reported';
@@ -55,7 +55,8 @@ export class TargetJobs {
   readonly #schema: string;
   readonly #o: TargetJobOptions;
   readonly #queues = new Map<string, Promise<void>>();
-  readonly #watchers = new Map<string, Watcher>();
+  /** Runs waiting on each job of this replica (by job id). */
+  readonly #watchers = new Map<string, Set<Watcher>>();
   /** The long-poll of each agent on this replica: a newer one replaces it. */
   readonly #polls = new Map<string, { wake(): void }>();
   #polling: Promise<void> | undefined;
@@ -71,7 +72,7 @@ export class TargetJobs {
     const name = agentQueue(agent);
     let created = this.#queues.get(name);
     if (!created) {
-      created = this.#boss.createQueue(name, { name, policy: 'standard', ...this.#retry() }).catch((error: unknown) => {
+      created = createQueue(this.#boss, name, { name, policy: 'standard', ...this.#retry() }).catch((error: unknown) => {
         this.#queues.delete(name);
         throw error;
       });
@@ -93,7 +94,9 @@ export class TargetJobs {
     return new Promise<TargetOutcome>((resolve) => {
       const finish = (outcome: TargetOutcome): void => {
         signal?.removeEventListener('abort', onAbort);
-        if (this.#watchers.get(id) === watcher) this.#watchers.delete(id);
+        const set = this.#watchers.get(id);
+        set?.delete(watcher);
+        if (set?.size === 0) this.#watchers.delete(id);
         resolve(outcome);
       };
       const onAbort = (): void => {
@@ -103,7 +106,7 @@ export class TargetJobs {
       const watcher: Watcher = { queue: name, finish };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.#watchers.set(id, watcher);
+      this.#watchers.set(id, (this.#watchers.get(id) ?? new Set()).add(watcher));
       this.#polling ??= this.#poll().finally(() => (this.#polling = undefined));
     });
   }
@@ -122,21 +125,21 @@ export class TargetJobs {
   async #poll(): Promise<void> {
     while (this.#watchers.size > 0 && !this.#closed) {
       await sleep(this.#o.pollMs);
-      const watched = [...this.#watchers.entries()];
+      const watched = [...this.#watchers.entries()].map(([id, set]) => [id, [...set]] as const);
       if (watched.length === 0) break;
       let rows: { id: string; state: string; output: { message?: string; value?: { message?: string } } | null; retry_count: number }[];
       try {
-        rows = await sql(this.#boss, `SELECT id, state, output, retry_count FROM ${this.#schema}.job WHERE name = ANY($1::text[]) AND id = ANY($2::uuid[])`, [[...new Set(watched.map(([, w]) => w.queue))], watched.map(([id]) => id)]);
+        rows = await sql(this.#boss, `SELECT id, state, output, retry_count FROM ${this.#schema}.job WHERE name = ANY($1::text[]) AND id = ANY($2::uuid[])`, [[...new Set(watched.map(([, w]) => w[0]!.queue))], watched.map(([id]) => id)]);
       } catch {
         continue;
       }
       const byId = new Map(rows.map((r) => [r.id, r]));
-      for (const [id, watcher] of watched) {
+      for (const [id, watchers] of watched) {
         const row = byId.get(id);
         if (!row) continue; // archived only long after it ended
-        if (row.state === 'completed') watcher.finish({ done: true });
-        else if (row.state === 'cancelled') watcher.finish({ done: false, reason: WITHDRAWN_REASON });
-        else if (row.state === 'failed') watcher.finish({ done: false, reason: this.#failure(row.output, row.retry_count + 1) });
+        const outcome: TargetOutcome | undefined =
+          row.state === 'completed' ? { done: true } : row.state === 'cancelled' ? { done: false, reason: WITHDRAWN_REASON } : row.state === 'failed' ? { done: false, reason: this.#failure(row.output, row.retry_count + 1) } : undefined;
+        if (outcome) for (const watcher of watchers) watcher.finish(outcome);
       }
     }
   }
@@ -185,7 +188,7 @@ export class TargetJobs {
     const name = await this.#ensure(agent);
     const id = targetJobId(runId, agent);
     if (affected(await this.#boss.complete(name, id)) === 0) await this.#boss.cancel(name, id);
-    this.#watchers.get(id)?.finish({ done: true });
+    for (const watcher of [...(this.#watchers.get(id) ?? [])]) watcher.finish({ done: true });
   }
 
   /** A new agent process: what it had taken will never be reported, so those jobs fail now (and are retried). */
@@ -211,7 +214,7 @@ export class TargetJobs {
   async stop(): Promise<void> {
     this.#closed = true;
     this.closePolls();
-    for (const watcher of [...this.#watchers.values()]) watcher.finish({ done: false, reason: STOPPED_REASON });
+    for (const set of [...this.#watchers.values()]) for (const watcher of [...set]) watcher.finish({ done: false, reason: STOPPED_REASON });
     await this.#polling;
   }
 }
