@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
 import { AgentHub, RESTARTED_REASON } from '../../src/controller/agents/index.js';
 import type { Assignment } from '../../src/protocol/index.js';
-import { openJobQueue, targetJobId, WITHDRAWN_REASON, type JobQueue } from '../../src/queue/index.js';
+import { openJobQueue, WITHDRAWN_REASON, type JobQueue } from '../../src/queue/index.js';
 import { openStateStore, type StateStore } from '../../src/state/index.js';
 import { postgresSkipReason, startPostgres } from '../helpers/postgres.js';
 
