@@ -111,11 +111,14 @@ export class TargetJobs {
     });
   }
 
-  /** A job not yet taken is cancelled; one an agent took goes on (its result is still recorded). */
+  /**
+   * A job not yet taken is cancelled; one an agent took goes on (its agent is told of an operator's
+   * cancel, and its result is still recorded). One statement, as pg-boss's own cancel but only
+   * below `active`, so a poll fetching it at that instant either gets it first or never.
+   */
   async #withdraw(name: string, id: string): Promise<void> {
     try {
-      const [row] = await sql<{ state: string }>(this.#boss, `SELECT state FROM ${this.#schema}.job WHERE name = $1 AND id = $2`, [name, id]);
-      if (row && (row.state === 'created' || row.state === 'retry')) await this.#boss.cancel(name, id);
+      await sql(this.#boss, `UPDATE ${this.#schema}.job SET completed_on = now(), state = 'cancelled' WHERE name = $1 AND id = $2 AND state < 'active'`, [name, id]);
     } catch {
       // The database is away: an agent that fetches it later finds its run ended and drops it.
     }

@@ -37,6 +37,8 @@ if (skip) {
   t.plan(0, skip);
 } else {
   void t.test('1,000 device runs through the job queue complete exactly once, with an agent killed mid-way', async (t) => {
+    const t0 = Date.now();
+    const mark = (what: string): void => void t.comment(`${what} at ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     const server = await startPostgres(t);
     const fx = await makeFixture(t);
     fx.write('sources.yaml', sourceYaml('vendor', { url: fx.vendorUrl, timeoutSeconds: 5 }));
@@ -65,6 +67,7 @@ if (skip) {
     };
     await Promise.all(DEVICES.map(launch));
 
+    mark('agents registered');
     const started = Date.now();
     const runs: RunRecord[] = [];
     for (const task of TASKS) {
@@ -127,8 +130,28 @@ if (skip) {
     const starts = await rows<{ state: string; n: number }>(`SELECT state, count(*)::int AS n FROM ${queueSchema}.job WHERE name = 'updops-start' GROUP BY state`);
     t.same(starts, [{ state: 'completed', n: TASKS.length }], 'every start job completed with its run');
 
+    // An operator's cancel: the run's jobs still queued are withdrawn and never handed out; the
+    // ones taken are told and end failed, naming who cancelled.
+    const more = await Promise.all(TASKS.slice(0, 5).map(async (task) => (await post(`${url}/api/tasks/${task}/run`)).body.run));
+    const cancelled = more.at(-1)!;
+    const answer = await fetch(`${url}/api/runs/${cancelled.id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${AGENT_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ by: 'e2e' }) });
+    t.match(((await answer.json()) as { run: RunRecord }).run, { id: cancelled.id, status: 'cancelled', reason: 'cancelled by e2e' });
+    await until('the other runs to end', async () => (await rows(`SELECT id FROM ${schema}.runs WHERE status = 'running'`)).length === 0, 60_000);
+    const open = `SELECT name, state FROM ${queueSchema}.job WHERE singleton_key = $1`;
+    await until("the cancelled run's jobs to close", async () => (await rows<{ state: string }>(open, [cancelled.id])).every((j) => j.state === 'completed' || j.state === 'cancelled'), 30_000);
+    const ofCancelled = await rows<{ name: string; state: string }>(open, [cancelled.id]);
+    t.equal(ofCancelled.length, DEVICES.length, 'one job per device of the cancelled run');
+    const withdrawn = ofCancelled.filter((j) => j.state === 'cancelled').map((j) => j.name.replace('updops-agent-', ''));
+    t.ok(withdrawn.length > 0, `jobs still queued at the cancel were withdrawn (${withdrawn.length} of ${DEVICES.length})`);
+    const startedBy = everyProcess.filter(({ process }) => process.output().includes(`run ${cancelled.id}: update`)).map(({ name }) => name);
+    t.same(startedBy.filter((name) => withdrawn.includes(name)), [], 'no agent ever started a withdrawn job');
+    const cancelledResults = await rows<{ device: string; status: string; reason: string | null }>(`SELECT device, status, reason FROM ${schema}.device_results WHERE run_id = $1`, [cancelled.id]);
+    t.same(cancelledResults.filter((r) => r.status !== 'completed' && !(r.status === 'failed' && r.reason?.startsWith('cancelled by e2e'))), [], 'its targets ended completed (done before the notice) or failed naming who cancelled');
+    t.same((await rows<{ status: string }>(`SELECT status FROM ${schema}.runs WHERE id = ANY($1)`, [more.slice(0, -1).map((r) => r.id)])).map((r) => r.status), ['completed', 'completed', 'completed', 'completed'], 'the other runs completed');
+
     t.same(await Promise.all([...agents.values()].map(async (agent) => (await agent.stop()).code)), DEVICES.map(() => 0), 'the agents stop cleanly');
     t.equal((await controller.stop()).code, 0, 'the controller stops cleanly (the queue with it)');
+    mark('stopped');
     const connections = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'updops-queue'`);
     t.equal(connections[0]?.n, 0, "pg-boss's connections are closed");
   });
