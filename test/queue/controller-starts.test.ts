@@ -21,13 +21,14 @@ if (skip) {
     const server = await startPostgres(t);
     const url = server.freshUrl();
     const f = await makeFixture(t);
-    f.write('groups.yaml', groupYaml('hq', [{ name: 'dp-1' }], f.repo));
+    // One DP per task the apply starts: their syncs never share a folder.
+    f.write('groups.yaml', groupYaml('hq', [{ name: 'dp-1' }], f.repo) + groupYaml('lab', [{ name: 'dp-2' }], f.repo) + groupYaml('mail', [{ name: 'dp-3' }], f.repo));
     f.write('sources.yaml', sourceYaml('vendor', f.vendorUrl));
     f.write('tasks.yaml', [
       taskYaml('At once', { scope: '{group: hq}', schedule: '{kind: immediately}' }),
-      taskYaml('Good', { scope: '{group: hq}', schedule: '{kind: manual}' }),
-      taskYaml('After good', { scope: '{group: hq}', schedule: '{kind: onTaskCompletion, task: "Good", outcome: success}' }),
-      taskYaml('On mail', { scope: '{group: hq}', schedule: '{kind: onOutbreak, applicationTypes: [mail]}' }),
+      taskYaml('Good', { scope: '{group: lab}', schedule: '{kind: manual}' }),
+      taskYaml('After good', { scope: '{group: lab}', schedule: '{kind: onTaskCompletion, task: "Good", outcome: success}' }),
+      taskYaml('On mail', { scope: '{group: mail}', schedule: '{kind: onOutbreak, applicationTypes: [mail]}' }),
     ].join(''));
     f.commit('tasks of every trigger');
     const store = await openStateStore({ path: url, now: () => f.clock.now() });
@@ -57,12 +58,13 @@ if (skip) {
     const mail = await c.outbreak('mail');
     t.same(mail.map((r) => [r.task, r.trigger]), [['On mail', 'outbreak']]);
     await c.idle();
-    t.same((await runsOf(store)).slice(3).map((r) => [r.task, r.trigger, r.status]), [
+    // Runs of one instant of the fake clock: compared as a set.
+    t.same((await runsOf(store)).filter((r) => r.trigger !== 'apply').map((r) => [r.task, r.trigger, r.status]).sort(), [
       ['Good', 'manual', 'completed'],
       ['Good', 'manual', 'skipped'],
       ['After good', 'chain', 'completed'],
       ['On mail', 'outbreak', 'completed'],
-    ]);
+    ].sort());
     t.same((await jobs()).slice(3), ['Good:completed', 'After good:completed', 'On mail:completed'], 'one start job per run; the skipped start sent none');
     await c.stop();
   });
