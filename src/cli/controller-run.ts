@@ -13,7 +13,8 @@ import { createLogger, logProcessWarnings } from '../controller/index.js';
 import { createMetrics, followerHandler } from '../controller/index.js';
 import { parseDuration } from '../repository/index.js';
 import { isLoopbackHost } from '../util/index.js';
-import { openStateStore, type LeaseInfo } from '../state/index.js';
+import { isPostgresUrl, openStateStore, type LeaseInfo } from '../state/index.js';
+import type { JobQueue } from '../queue/index.js';
 import { configOption } from './context.js';
 import type { Server as NetServer } from 'node:net';
 import type { ControllerCommandOptions } from './controller.js';
@@ -60,13 +61,27 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
     await listener.close();
     throw error;
   }
+  // A PostgreSQL state brings the job queue (docs/architecture.md "Job queue"): starts and each
+  // target's work are jobs on the same database. A SQLite state runs all of it in this process.
+  const stateUrl = options.state ?? process.env.UPDOPS_STATE;
+  let queue: JobQueue | undefined;
+  if (stateUrl && isPostgresUrl(stateUrl)) {
+    try {
+      const { openJobQueue } = await import('../queue/index.js');
+      queue = await openJobQueue({ url: stateUrl, resultTimeoutMs: agentTimeoutMs, onError: (error) => logger.warn({ code: 'QUEUE' }, `job queue: ${error.message}`) });
+    } catch (error) {
+      await store.close();
+      await listener.close();
+      throw error;
+    }
+  }
   // The leader gauge reads the controller once it exists; until then (and while standing by) 0.
   let leading = (): boolean => false;
   const { registry, observer } = createMetrics(undefined, { logger, state: store, replica: { host: leaseHost, pid: process.pid, leading: () => leading() } });
   // A replica that does not lead (yet) serves the read-only API from the shared store (src/controller/api/follower.ts).
   listener.follow(followerHandler({ store, registry, timeZone: defaultTimeZone() }));
   // Agents (docs/design.md 4 `updops agent`): one hub shared by the task runs and the API.
-  const agents = new AgentHub({ store, resultTimeoutMs: agentTimeoutMs });
+  const agents = new AgentHub({ store, resultTimeoutMs: agentTimeoutMs, ...(queue ? { queue: queue.targets } : {}) });
   let lost: (error: Error) => void = () => undefined;
   const leaseLost = new Promise<Error>((resolve) => (lost = resolve));
   let announced = false;
@@ -82,7 +97,7 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
     },
     onLost: (error: Error) => lost(error),
   };
-  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, notifications: { consoleUrl: options.consoleUrl ?? `${listener.url}/` }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease });
+  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, notifications: { consoleUrl: options.consoleUrl ?? `${listener.url}/` }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease, ...(queue ? { starts: queue.starts } : {}) });
   leading = () => controller.leading ?? false;
   // A signal while starting (or standing by) stops the start itself.
   void signal.then(() => controller.stop().catch(() => undefined));
@@ -109,6 +124,7 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
   } finally {
     await controller.stop().catch(() => undefined);
     await listener.close().catch(() => undefined);
+    await queue?.stop();
     await store.close();
   }
 }

@@ -64,7 +64,7 @@ class ControllerImpl implements Controller {
     const store = fencedStore(options.store, { fence: () => this.#lease?.fence, onFenced: (error) => this.#lease?.fenced(error) });
     const common = { store, clock: this.#clock, activity: this.#activity, signal: this.#stop.signal, ...(options.observer ? { observer: options.observer } : {}) };
     const applied = (): Promise<Applied> => this.#applied();
-    this.#runner = new TaskRunner({ ...common, missed: this.#missed, presence: this.#presence, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, applied, missedChanged: () => this.#scheduler.poke(), ...(options.agents ? { agents: agentDispatch(options.agents) } : {}), ...(options.env ? { env: options.env } : {}) });
+    this.#runner = new TaskRunner({ ...common, missed: this.#missed, presence: this.#presence, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, applied, missedChanged: () => this.#scheduler.poke(), ...(options.agents ? { agents: agentDispatch(options.agents) } : {}), ...(options.env ? { env: options.env } : {}), ...(options.starts ? { starts: options.starts } : {}) });
     this.#scheduler = new Scheduler({ ...common, runner: this.#runner, missed: this.#missed, presence: this.#presence, timeZone: this.#timeZone, presenceCheckMs: options.presenceCheckMs ?? options.pollMs ?? DEFAULT_POLL_MS, ...(options.catchUpMs !== undefined ? { catchUpMs: options.catchUpMs } : {}), applied });
     const notify = options.notifications;
     this.#notifier = new Notifier({
@@ -118,6 +118,12 @@ class ControllerImpl implements Controller {
     // Nothing survives a restart still running (docs/design.md 1 "Runs and statuses"): with the
     // lease held, a run still `running` belongs to a controller that died.
     await this.store.markInterruptedRuns(RESTART_REASON);
+    // On the job queue (PostgreSQL): the dead controller's start jobs end with its runs, and this
+    // one consumes starts from now on — before the first reconcile, whose apply runs are starts too.
+    if (this.#o.starts) {
+      await this.#o.starts.abandonActive();
+      this.#runner.consumeStarts();
+    }
     await this.#notifier.start();
     await this.reconcileNow('start');
     await this.#refresh();

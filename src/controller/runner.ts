@@ -5,6 +5,7 @@
  * Each run has its own AbortController, linked to the controller's stop: an operator's cancel
  * aborts one run, a stop aborts them all.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { isUpdopsError, UpdopsError } from '../errors.js';
 import { SCHEDULED_START_RECORDED } from '../state/index.js';
 import type { RunRecord } from '../state/index.js';
@@ -21,7 +22,22 @@ export interface Applied {
   configDir: string;
 }
 
+/**
+ * Starts as jobs (src/queue/ `StartJobs`, with a PostgreSQL state; docs/architecture.md "Job
+ * queue"): every start is sent as a job with the task as its singleton key, and this runner's
+ * consumer executes the start jobs it takes. Absent (SQLite): starts run in this process.
+ */
+export interface StartQueue {
+  /** Resolves with the recorded run's id, or `busy` (with the running run's id) when the task has a start active or waiting. */
+  send(request: RunRequest, signal?: AbortSignal): Promise<{ runId: string } | { busy: string | undefined }>;
+  consume(handler: (request: RunRequest, recorded: (runId: string) => void) => Promise<void>, signal: AbortSignal): void;
+  /** Start jobs a dead controller left active (with the lease held, before consuming). */
+  abandonActive(): Promise<number>;
+}
+
 export interface RunnerDeps {
+  /** With a PostgreSQL state: starts are jobs (src/queue/). */
+  starts?: StartQueue;
   store: StateStore;
   clock: Clock;
   activity: Activity;
@@ -71,6 +87,32 @@ export class TaskRunner {
 
   /** Resolves with the run once it is recorded (status `running`, or `skipped`); the run goes on. */
   start(request: RunRequest): Promise<RunRecord> {
+    return this.#deps.starts ? this.#startQueued(this.#deps.starts, request) : this.#startHere(request);
+  }
+
+  /**
+   * On the queue: the start is a job; whichever replica takes it records the run. A task whose
+   * start is active or waiting is busy: a `skipped` run names the running one, as here.
+   */
+  async #startQueued(starts: StartQueue, request: RunRequest): Promise<RunRecord> {
+    const sent = await starts.send(request, this.#deps.signal);
+    if ('busy' in sent) return this.#recordSkip(request, sent.busy);
+    const run = await this.#deps.store.getRun(sent.runId);
+    if (!run) throw new UpdopsError('STATE', `run ${sent.runId} of "${request.task}" was started but is not in the store`);
+    return run;
+  }
+
+  /** Takes start jobs (until the controller stops) and executes each here; the job ends with its run. */
+  consumeStarts(): void {
+    this.#deps.starts?.consume(async (request, recorded) => {
+      const run = await this.#startHere(request);
+      recorded(run.id);
+      const entry = this.#running.get(request.task);
+      if (entry?.runId === run.id) await entry.done;
+    }, this.#deps.signal);
+  }
+
+  #startHere(request: RunRequest): Promise<RunRecord> {
     const running = this.#running.get(request.task);
     if (running) return this.#skip(request, running);
     let resolve!: (run: RunRecord) => void;
@@ -173,7 +215,10 @@ export class TaskRunner {
   /** Starts `request` and resolves with its outcome once it has finished (apply waits for its runs). */
   async run(request: RunRequest): Promise<RunOutcome> {
     const started = await this.start(request);
-    await this.#running.get(request.task)?.done;
+    const local = this.#running.get(request.task);
+    if (!this.#deps.starts) await local?.done;
+    else if (local?.runId === started.id) await local.done;
+    else await this.#finishedInStore(started.id);
     const run = (await this.#deps.store.getRun(started.id)) ?? started;
     return { run, results: await this.#deps.store.listDeviceResults(run.id), missed: [] };
   }
@@ -190,14 +235,23 @@ export class TaskRunner {
     });
   }
 
+  /** A run another replica executes: its record says when it has ended. */
+  async #finishedInStore(id: string): Promise<void> {
+    while (!this.#deps.signal.aborted && (await this.#deps.store.getRun(id))?.status === 'running') await sleep(200);
+  }
+
   async #skip(request: RunRequest, running: Running): Promise<RunRecord> {
-    const { store, clock, observer } = this.#deps;
     const current = await running.started.catch(() => undefined);
+    return this.#recordSkip(request, current?.id);
+  }
+
+  async #recordSkip(request: RunRequest, currentId: string | undefined): Promise<RunRecord> {
+    const { store, clock, observer } = this.#deps;
     const now = clock.now().toISOString();
     // A scheduled start that finds its task running is still that due start, recorded once.
     const scheduledAt = request.trigger === 'schedule' && request.scheduledAt ? { scheduledAt: request.scheduledAt.toISOString() } : {};
     const run = await store.createRun({ task: request.task, trigger: request.trigger, status: 'skipped', startedAt: now, ...scheduledAt });
-    const reason = `already running (run ${current?.id ?? 'starting'})`;
+    const reason = `already running (run ${currentId ?? 'starting'})`;
     const done = await store.updateRun(run.id, { finishedAt: now, reason });
     observer?.runStarted?.(done);
     observer?.runFinished?.(done, []);

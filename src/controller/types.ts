@@ -7,6 +7,7 @@ import type { Plan } from '../plan/index.js';
 import type { DeviceResult, EventRecord, LeaseInfo, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { StatusReport } from '../status/index.js';
 import type { AgentHub } from './agents/hub.js';
+import type { StartQueue } from './runner.js';
 import type { Presence, TargetSelection } from '../runs/index.js';
 
 export type { Clock } from '../util/index.js';
@@ -17,6 +18,8 @@ export interface ControllerOptions {
   config: string;
   ref?: string;
   store: StateStore;
+  /** With a PostgreSQL state: starts are jobs on the queue (src/queue/; docs/architecture.md "Job queue"). */
+  starts?: StartQueue;
   clock?: Clock;
   /** How often the branch is polled for new commits. Default 60 s. */
   pollMs?: number;

@@ -6,7 +6,7 @@
  */
 import { DEFAULTS } from '../../defaults.js';
 import { UpdopsError } from '../../errors.js';
-import type { AgentRecord, StateStore } from '../../state/index.js';
+import type { AgentRecord, DeviceResult, StateStore } from '../../state/index.js';
 import { recordedConfig } from '../../state/index.js';
 import { operatorCancelReason, type Presence } from '../../runs/index.js';
 import { agentPresence, isLive, type LiveAgent } from './presence.js';
@@ -18,8 +18,26 @@ export const DEFAULT_HEARTBEAT_SECONDS = DEFAULTS.heartbeatSeconds;
 export const DEFAULT_RESULT_TIMEOUT_MS = DEFAULTS.agentResultTimeoutMs;
 export const RESTARTED_REASON = 'the agent restarted before it reported a result';
 
+/**
+ * The job queue's side of agent work (src/queue/ `TargetJobs`, with a PostgreSQL state;
+ * docs/architecture.md "Job queue"): assignments are jobs keyed per (run, agent) on the agent's
+ * queue instead of this process's memory, so any replica an agent reaches hands them out and
+ * takes their results. Absent (SQLite): the in-memory work queue below.
+ */
+export interface AgentWorkQueue {
+  /** Resolves when the job ended: `done` when a result came (the store holds it), else why not. */
+  dispatch(agent: string, assignment: Assignment, signal?: AbortSignal): Promise<{ done: true } | { done: false; reason: string }>;
+  next(agent: string, waitMs: number, verdict: (assignment: Assignment) => Promise<'give' | 'drop'>): Promise<Assignment | undefined>;
+  done(agent: string, runId: string): Promise<void>;
+  restarted(agent: string, reason: string): Promise<number>;
+  taken(agent: string, runId: string): Promise<boolean>;
+  closePolls(): void;
+}
+
 export interface AgentHubOptions {
   store: StateStore;
+  /** With a PostgreSQL state: assignments as jobs (src/queue/). */
+  queue?: AgentWorkQueue;
   resultTimeoutMs?: number;
   /** Wall-clock time for heartbeats (agents beat in real time, whatever clock runs the schedules). */
   now?: () => number;
@@ -41,9 +59,13 @@ export class AgentHub {
   readonly #work = new WorkQueue();
   readonly #inFlight = new Map<string, InFlight>();
   readonly #listeners: (() => void)[] = [];
+  readonly #queue: AgentWorkQueue | undefined;
+  /** Reports of one (run, agent) are handled in order: a progress report never overwrites the result. */
+  readonly #lanes = new Map<string, Promise<unknown>>();
 
   constructor(options: AgentHubOptions) {
     this.store = options.store;
+    this.#queue = options.queue;
     this.resultTimeoutMs = options.resultTimeoutMs ?? DEFAULT_RESULT_TIMEOUT_MS;
     this.#now = options.now ?? Date.now;
   }
@@ -71,6 +93,8 @@ export class AgentHub {
     const heartbeatSeconds = request.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS;
     await this.store.upsertAgent({ name: request.name, role, os, version: request.version, at: new Date(this.#now()).toISOString() });
     // A new agent process: what the previous one took and never answered will not be answered.
+    // On the queue those jobs fail now and are retried (with backoff), to this agent again.
+    if (this.#queue) await this.#queue.restarted(request.name, RESTARTED_REASON);
     for (const [k, flight] of this.#inFlight) {
       if (flight.agent === request.name && flight.taken) this.#settle(k, failed(RESTARTED_REASON));
     }
@@ -92,6 +116,7 @@ export class AgentHub {
   /** Long-poll: the agent's next assignment, or undefined after `waitMs`. Counts as being seen. */
   async nextWork(name: string, waitMs: number): Promise<Assignment | undefined> {
     await this.#known(name);
+    if (this.#queue) return this.#queue.next(name, waitMs, (assignment) => this.#verdict(name, assignment));
     const assignment = await this.#work.next(name, waitMs);
     const flight = assignment ? this.#inFlight.get(key(assignment.runId, name)) : undefined;
     if (flight) flight.taken = true;
@@ -103,6 +128,7 @@ export class AgentHub {
    * came within the timeout or `signal` aborted (the controller is stopping).
    */
   dispatch(agent: string, assignment: Assignment, signal?: AbortSignal): Promise<AgentResult> {
+    if (this.#queue) return this.#dispatchQueued(this.#queue, agent, assignment, signal);
     const k = key(assignment.runId, agent);
     return new Promise<AgentResult>((resolve) => {
       const timer = setTimeout(() => this.#settle(k, failed(`no result from the agent within ${Math.round(this.resultTimeoutMs / 1000)} s`)), this.resultTimeoutMs);
@@ -127,12 +153,20 @@ export class AgentHub {
    * the device as subject, a DP's repository observation — then handed to the waiting run.
    * Resolves to false for a repeat, which is acknowledged and ignored.
    */
-  async result(agent: string, runId: string, result: AgentResult): Promise<boolean> {
+  result(agent: string, runId: string, result: AgentResult): Promise<boolean> {
+    return this.#inLane(key(runId, agent), () => this.#result(agent, runId, result));
+  }
+
+  async #result(agent: string, runId: string, result: AgentResult): Promise<boolean> {
     await this.#known(agent);
     const run = await this.store.getRun(runId);
     if (!run) throw new UpdopsError('NOT_FOUND', `no run with id ${runId}`);
     const at = new Date(this.#now()).toISOString();
-    if (!(await this.store.claimAgentResult(runId, agent, at))) return false;
+    if (!(await this.store.claimAgentResult(runId, agent, at))) {
+      // A repeat (a lost answer, or a retry's second report): its job must not be handed out again.
+      await this.#queue?.done(agent, runId);
+      return false;
+    }
     const { status, reason, files, bytes, durationMs, source, fallbackReason } = result;
     // Recorded whatever the run's own status: a run cancelled stopped waiting for this agent. One an
     // operator cancelled is told so (cancelNotices) and reports it failed as cancelled; one cancelled
@@ -142,6 +176,7 @@ export class AgentHub {
     if (result.repository) await this.store.putObservation({ dp: agent, ...result.repository, observedAt: at, missing: [], corrupt: [] });
     // The licence rule's count is mirrored here, so a wiped device folder cannot reset it (seed 000).
     if (result.unlicensedUpdates !== undefined) await this.store.recordUnlicensedUpdates(agent, result.unlicensedUpdates, at);
+    await this.#queue?.done(agent, runId);
     this.#settle(key(runId, agent), result);
     return true;
   }
@@ -150,9 +185,13 @@ export class AgentHub {
    * Progress of a taken assignment: the device result shows it running with the bytes so far. The
    * answer tells the agent when an operator cancelled that run (then nothing is recorded).
    */
-  async progress(agent: string, runId: string, progress: ProgressReport): Promise<ProgressAnswer> {
+  progress(agent: string, runId: string, progress: ProgressReport): Promise<ProgressAnswer> {
+    return this.#inLane(key(runId, agent), () => this.#progress(agent, runId, progress));
+  }
+
+  async #progress(agent: string, runId: string, progress: ProgressReport): Promise<ProgressAnswer> {
     await this.#known(agent);
-    if (!this.#inFlight.has(key(runId, agent))) {
+    if (this.#queue ? !(await this.#queue.taken(agent, runId)) : !this.#inFlight.has(key(runId, agent))) {
       const [cancel] = await this.cancelNotices(agent, [runId]);
       return { accepted: false, ...(cancel ? { cancel } : {}) };
     }
@@ -176,8 +215,46 @@ export class AgentHub {
     return notices;
   }
 
+  #inLane<T>(k: string, work: () => Promise<T>): Promise<T> {
+    const run = (this.#lanes.get(k) ?? Promise.resolve()).then(work);
+    const tail = run.catch(() => undefined);
+    this.#lanes.set(k, tail);
+    void tail.then(() => this.#lanes.get(k) === tail && this.#lanes.delete(k));
+    return run;
+  }
+
   close(): void {
     this.#work.close();
+    this.#queue?.closePolls();
+  }
+
+  /**
+   * On the queue, the store says what a target did: the result an agent reported (on any replica)
+   * is read back; without one, the job's end says why (expired after its retries, withdrawn).
+   */
+  async #dispatchQueued(queue: AgentWorkQueue, agent: string, assignment: Assignment, signal?: AbortSignal): Promise<AgentResult> {
+    let outcome: { done: true } | { done: false; reason: string };
+    try {
+      outcome = await queue.dispatch(agent, assignment, signal);
+    } catch (error) {
+      return failed(`cannot queue the assignment: ${(error as Error).message}`);
+    }
+    const recorded = await this.#recorded(assignment.runId, agent);
+    if (recorded) return fromRecord(recorded);
+    return failed(outcome.done ? 'the agent reported, but its result is not in the store' : outcome.reason);
+  }
+
+  async #recorded(runId: string, agent: string): Promise<DeviceResult | undefined> {
+    const result = (await this.store.listDeviceResults(runId)).find((r) => r.device === agent);
+    return result && (result.status === 'completed' || result.status === 'failed') ? result : undefined;
+  }
+
+  /** A fetched job goes to the agent only while its run is running and no result of the pair is recorded. */
+  async #verdict(agent: string, assignment: Assignment): Promise<'give' | 'drop'> {
+    const run = await this.store.getRun(assignment.runId);
+    if (run?.status !== 'running') return 'drop';
+    const result = (await this.store.listDeviceResults(assignment.runId)).find((r) => r.device === agent);
+    return result && (result.status === 'completed' || result.status === 'failed' || result.status === 'skipped') ? 'drop' : 'give';
   }
 
   #settle(k: string, result: AgentResult): void {
@@ -201,6 +278,19 @@ export class AgentHub {
     this.#live.set(name, { heartbeatMs, lastSeenMs: this.#now() });
     if (!wasVisible) for (const listener of this.#listeners) listener();
   }
+}
+
+function fromRecord(r: DeviceResult): AgentResult {
+  return {
+    status: r.status === 'completed' ? 'completed' : 'failed',
+    ...(r.reason ? { reason: r.reason } : {}),
+    files: r.files,
+    bytes: r.bytes,
+    durationMs: r.durationMs,
+    events: [],
+    ...(r.source ? { source: r.source } : {}),
+    ...(r.fallbackReason ? { fallbackReason: r.fallbackReason } : {}),
+  };
 }
 
 function failed(reason: string): AgentResult {
