@@ -270,7 +270,7 @@ function startLoad(bench: Bench): LoadChild {
           const at = inbox.findIndex((m) => key in m || 'error' in m);
           if (at >= 0) {
             const [m] = inbox.splice(at, 1);
-            if ('error' in m!) return reject(new Error(`load process: ${String(m!.error)}`));
+            if ('error' in m!) return reject(new Error(`load process: ${String(m.error)}`));
             return resolve(m![key] as never);
           }
           if (proc.child.exitCode !== null || Date.now() > until) return reject(new Error(`load process: no "${key}"\n${proc.output().slice(-2000)}`));
