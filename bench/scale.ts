@@ -152,7 +152,8 @@ async function cliOk(bench: Bench, args: string[]): Promise<number> {
 }
 
 function startController(bench: Bench, config: string, state: string, extra: string[] = []): Proc {
-  return startProc(bench, process.execPath, [CLI, 'controller', '--config', config, '--ref', 'main', '--state', state, '--listen', '127.0.0.1:0', '--poll', '1h', '--log-level', 'warn', ...extra]);
+  const listen = extra.includes('--listen') ? [] : ['--listen', '127.0.0.1:0'];
+  return startProc(bench, process.execPath, [CLI, 'controller', '--config', config, '--ref', 'main', '--state', state, ...listen, '--poll', '1h', '--log-level', 'warn', ...extra]);
 }
 
 /** One PostgreSQL server for the whole bench, started on first use; undefined (with bench.pgSkip) when it cannot be. */
@@ -356,9 +357,14 @@ async function heartbeatsSection(bench: Bench): Promise<string[]> {
   const leader = startController(bench, config, state);
   const leaderUrl = (await leader.line(LISTENING))[1]!;
   await waitFor('the leader to answer heartbeats', 120_000, async () => (await post(`${leaderUrl}/api/agents/${deviceName(0)}/heartbeat`, { heartbeatSeconds: INTERVAL_SECONDS })).status === 200);
-  const standby = startController(bench, config, state, ['--standby']);
-  const standbyUrl = (await standby.line(LISTENING))[1]!;
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  // A standby logs its address only at info level (and "listening" once it leads): give it a port.
+  const standbyPort = await freeLoopbackPort();
+  const standby = startController(bench, config, state, ['--standby', '--listen', `127.0.0.1:${standbyPort}`]);
+  const standbyUrl = `http://127.0.0.1:${standbyPort}`;
+  await waitFor('the standby to answer', 120_000, async () => (await fetch(`${standbyUrl}/api/status`, { signal: AbortSignal.timeout(5000) })).status > 0).catch((error: Error) => {
+    throw new Error(`${error.message}: ${standby.output().slice(-1500)}`);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const probe = await post(`${standbyUrl}/api/agents/${deviceName(1)}/heartbeat`, { heartbeatSeconds: INTERVAL_SECONDS }).catch((e: unknown) => ({ status: 0, ms: 0, text: String(e) }));
   const both = probe.status >= 200 && probe.status < 300;
   const urls = both ? [leaderUrl, standbyUrl] : [leaderUrl];

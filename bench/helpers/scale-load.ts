@@ -7,8 +7,9 @@
  *
  * - `heartbeat`: every device beats every `intervalMs` (phases spread evenly over the interval
  *   across the whole fleet) until `seconds` have passed; a beat goes to the replicas in turn
- *   (device i to replica i mod n). Latency counts from the beat's scheduled time, so a beat that
- *   waits for a free connection here counts that wait too (no coordinated omission).
+ *   (device i to replica i mod n), at most `connections` in flight per replica. Latency counts
+ *   from the beat's scheduled time, so a beat that waits for a free connection here counts that
+ *   wait too (no coordinated omission); beats still waiting at the end are reported `unsent`.
  * - `queue`: every device sends one heartbeat declaring `heartbeatSeconds` (so it stays visible
  *   without more beats), then long-polls `GET /api/agents/NAME/work` and answers each
  *   assignment with a `completed` result at once, until told to stop.
@@ -87,6 +88,7 @@ async function heartbeats(job: LoadJob, startAt: number): Promise<LoadReport> {
   for (let i = job.from; i < job.to; i++) for (let at = startAt + phase(i); at < endAt; at += job.intervalMs) due.push({ i, at });
   due.sort((a, b) => a.at - b.at);
   const pending = new Set<Promise<void>>();
+  let wake: () => void = () => undefined;
   let next = 0;
   const beat = (i: number, at: number): Promise<void> => {
     const r = i % bases.length;
@@ -111,12 +113,24 @@ async function heartbeats(job: LoadJob, startAt: number): Promise<LoadReport> {
   while (next < due.length) {
     const now = Date.now();
     if (now >= endAt) break;
-    while (next < due.length && due[next]!.at <= now) {
+    // At most `connections` beats in flight per replica: a beat past its time waits here, and
+    // its wait counts in its latency; what is still waiting when the window ends is `unsent`.
+    while (next < due.length && due[next]!.at <= now && pending.size < job.connections * bases.length) {
       const { i, at } = due[next++]!;
-      const p = beat(i, at).finally(() => pending.delete(p));
+      const p = beat(i, at).finally(() => {
+        pending.delete(p);
+        wake();
+      });
       pending.add(p);
     }
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 5);
+      wake = () => {
+        clearTimeout(timer);
+        wake = () => undefined;
+        resolve();
+      };
+    });
   }
   report.unsent = due.length - next;
   // Beats already sent are answered (or fail) before the report: give them a bounded while.
