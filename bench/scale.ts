@@ -72,17 +72,18 @@ const LOAD_PROCESSES = 4;
 const QUEUE_DEVICES = env('UPDOPS_BENCH_SCALE_RUNS', 10_000);
 const QUEUE_AGENTS = 20;
 const QUEUE_CONCURRENCY = env('UPDOPS_BENCH_SCALE_CONCURRENCY', 20);
-const SIZE_DEVICES = 100_000;
+const SIZE_DEVICES = env('UPDOPS_BENCH_SCALE_SIZE_DEVICES', 100_000);
 
 const log = (line: string): void => void process.stderr.write(`  [scale] ${line}\n`);
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
 
-/** A fixed-width table: the first row is the header. */
-export function table(rows: string[][]): string[] {
+/** A fixed-width table: the first row is the header; the first column (and with `textLast` the last) left-aligned, figures right-aligned. */
+export function table(rows: string[][], textLast = false): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
+  const last = rows[0]!.length - 1;
+  return rows.map((r) => r.map((cell, c) => (c === 0 || (textLast && c === last) ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd());
 }
 
 interface Proc {
@@ -547,7 +548,7 @@ async function sizeSection(bench: Bench): Promise<string[]> {
   }
   const per100k = (bytes: number): number => (bytes * 100_000) / SIZE_DEVICES;
   const rows = [['state', 'size', 'per 100,000 devices', 'measured as'], ...figures.map(([label, bytes, how]) => [label, mb(bytes), mb(per100k(bytes)), how])];
-  const lines = [`${SIZE_DEVICES} devices in ${Math.ceil(SIZE_DEVICES / 100)} groups (config applied), each recorded as an agent with one device heartbeat`, ...table(rows)];
+  const lines = [`${SIZE_DEVICES} devices in ${Math.ceil(SIZE_DEVICES / 100)} groups (config applied), each recorded as an agent with one device heartbeat`, ...table(rows, true)];
   if (figures[1]) lines.push(`PostgreSQL / SQLite: ${ratio(figures[1][1], figures[0]![1])}`);
   else lines.push(`PostgreSQL skipped: ${bench.pgSkip}`);
   return lines;
