@@ -409,6 +409,7 @@ async function heartbeatsSection(bench: Bench): Promise<string[]> {
   await leader.stop();
 
   const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const service = reports.flatMap((r) => r.service).sort((a, b) => a - b);
   const sum = (f: (r: LoadReport) => number): number => reports.reduce((n, r) => n + f(r), 0);
   const ok = sum((r) => r.ok);
   const failed = sum((r) => r.failed);
@@ -427,6 +428,8 @@ async function heartbeatsSection(bench: Bench): Promise<string[]> {
     `set-up: apply of the fleet ${seconds(applyMs)}; ${HEARTBEAT_DEVICES} agents recorded through the store in ${seconds(seedMs)}; registration through the API (sample of 20): p50 ${percentile(sample, 50).toFixed(0)} ms, max ${sample.at(-1)!.toFixed(0)} ms — ${HEARTBEAT_DEVICES} of them would take ${((percentile(sample, 50) * HEARTBEAT_DEVICES) / 60_000).toFixed(0)} min one at a time`,
     `heartbeats: ${ok} answered 200, ${failed} failed, ${unsent} due but never sent; ${(ok / (wallMs / 1000)).toFixed(0)} requests/s answered (offered ${offered.toFixed(0)}/s)`,
     `latency from each beat's scheduled time: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`,
+    `latency from each beat's sending (the answer alone, without waiting for a free connection): p50 ${percentile(service, 50).toFixed(1)} ms, p99 ${percentile(service, 99).toFixed(1)} ms`,
+    `devices the replicas keep at this interval at the answered rate: ${Math.round((ok / (wallMs / 1000)) * INTERVAL_SECONDS)} of ${HEARTBEAT_DEVICES}`,
     ...table(rows),
     `answered / offered: ${ratio(ok / (wallMs / 1000), offered)}; p99 / interval: ${(percentile(latencies, 99) / (INTERVAL_SECONDS * 1000)).toFixed(3)}; controller CPU per 1,000 heartbeats/s: ${(((cpu[0]! + cpu[1]!) / wallMs) * 100 / Math.max(1e-9, ok / (wallMs / 1000) / 1000)).toFixed(0)}% of a core`,
     `load average at the end: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} CPUs (load processes, both controllers and PostgreSQL share them)`,

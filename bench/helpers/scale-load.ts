@@ -38,8 +38,10 @@ export interface LoadReport {
   firstFailure?: string;
   /** Beats due in the window but not sent by its end (the process could not keep up). */
   unsent: number;
-  /** Latencies in ms (heartbeat mode), one per answered beat. */
+  /** Latencies in ms (heartbeat mode), one per answered beat, from its scheduled time. */
   latencies: number[];
+  /** The same beats from the moment each was sent: the controller's answer time alone. */
+  service: number[];
   /** Answered beats per replica index. */
   perReplica: number[];
   /** Results posted (queue mode). */
@@ -80,7 +82,7 @@ function request(agent: http.Agent, base: URL, token: string, method: string, pa
 async function heartbeats(job: LoadJob, startAt: number): Promise<LoadReport> {
   const bases = job.urls.map((u) => new URL(u));
   const agents = bases.map(() => new http.Agent({ keepAlive: true, maxSockets: job.connections }));
-  const report: LoadReport = { sent: 0, ok: 0, failed: 0, unsent: 0, latencies: [], perReplica: bases.map(() => 0), results: 0, assignments: 0 };
+  const report: LoadReport = { sent: 0, ok: 0, failed: 0, unsent: 0, latencies: [], service: [], perReplica: bases.map(() => 0), results: 0, assignments: 0 };
   const endAt = startAt + job.seconds * 1000;
   // Device i's k-th beat is due at startAt + phase(i) + k * interval.
   const phase = (i: number): number => Math.floor((i * job.intervalMs) / job.fleet);
@@ -93,12 +95,15 @@ async function heartbeats(job: LoadJob, startAt: number): Promise<LoadReport> {
   const beat = (i: number, at: number): Promise<void> => {
     const r = i % bases.length;
     report.sent++;
+    const sentAt = performance.now();
     return request(agents[r]!, bases[r]!, job.token, 'POST', `/api/agents/dev-${i}/heartbeat`, { status: STATUS, heartbeatSeconds: job.heartbeatSeconds, runs: [] }).then(
       (res) => {
         if (res.status === 200) {
           report.ok++;
           report.perReplica[r]!++;
-          report.latencies.push(Math.round((performance.timeOrigin + performance.now() - at) * 100) / 100);
+          const now = performance.now();
+          report.latencies.push(Math.round((performance.timeOrigin + now - at) * 100) / 100);
+          report.service.push(Math.round((now - sentAt) * 100) / 100);
         } else {
           report.failed++;
           report.firstFailure ??= `HTTP ${res.status}: ${res.text.slice(0, 200)}`;
@@ -142,7 +147,7 @@ async function heartbeats(job: LoadJob, startAt: number): Promise<LoadReport> {
 async function queue(job: LoadJob, stop: Promise<void>): Promise<LoadReport> {
   const base = new URL(job.urls[0]!);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const report: LoadReport = { sent: 0, ok: 0, failed: 0, unsent: 0, latencies: [], perReplica: [0], results: 0, assignments: 0 };
+  const report: LoadReport = { sent: 0, ok: 0, failed: 0, unsent: 0, latencies: [], service: [], perReplica: [0], results: 0, assignments: 0 };
   let stopping = false;
   void stop.then(() => (stopping = true));
   const fail = (what: string): void => {
