@@ -62,7 +62,23 @@ const STATUS = {
   unlicensedUpdates: 0,
 };
 
-function request(agent: http.Agent, base: URL, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+/**
+ * A request, sent again (up to twice) when the connection was reset before an answer: a kept-alive
+ * socket the server closed as idle just as it was reused. Safe to repeat: a heartbeat and a
+ * long-poll change nothing twice, and a result is counted once per (run, agent).
+ */
+async function request(agent: http.Agent, base: URL, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await requestOnce(agent, base, token, method, path, body);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (attempt >= 3 || (code !== 'ECONNRESET' && code !== 'EPIPE')) throw error;
+    }
+  }
+}
+
+function requestOnce(agent: http.Agent, base: URL, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
   const data = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -183,7 +199,7 @@ async function queue(job: LoadJob, stop: Promise<void>): Promise<LoadReport> {
   for (let i = job.from; i < job.to; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, job.to - i) }, async (_, k) => {
-        const res = await request(agent, base, job.token, 'POST', `/api/agents/dev-${i + k}/heartbeat`, { status: STATUS, heartbeatSeconds: job.heartbeatSeconds, runs: [] });
+        const res = await request(agent, base, job.token, 'POST', `/api/agents/dev-${i + k}/heartbeat`, { status: STATUS, heartbeatSeconds: job.heartbeatSeconds, runs: [] }).catch((error: unknown) => ({ status: 0, text: String(error) }));
         report.sent++;
         if (res.status === 200) report.ok++;
         else fail(`heartbeat: HTTP ${res.status}: ${res.text.slice(0, 200)}`);
