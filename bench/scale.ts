@@ -477,8 +477,9 @@ async function queueOne(bench: Bench, label: string, config: string, state: stri
     log(`queue: ${label}: updops run ${FLEET_TASK} --wait (${QUEUE_DEVICES} device runs)`);
     const run = await cli(bench, ['run', FLEET_TASK, '--controller', url, '--wait', '--interval', '200']);
     for (const load of loads) load.send({ stop: true });
-    const reports = await Promise.all(loads.map((l) => l.next<LoadReport>('report', 60_000)));
-    const failedRun = run.code !== 0 ? `updops run exited ${run.code}: ${run.out.slice(-500)}` : undefined;
+    const missing: LoadReport = { sent: 0, ok: 0, failed: 1, firstFailure: 'a load process sent no report', unsent: 0, latencies: [], service: [], perReplica: [0], results: 0, assignments: 0 };
+    const reports = await Promise.all(loads.map((l) => l.next<LoadReport>('report', 30_000).catch(() => missing)));
+    const failedRun = run.code !== 0 ? `updops run exited ${run.code} after ${seconds(run.ms)}: ${run.out.length > 900 ? `${run.out.slice(0, 500)} … ${run.out.slice(-300)}` : run.out}` : undefined;
     const firstFailure = failedRun ?? reports.find((r) => r.firstFailure)?.firstFailure;
     return { label, ms: run.ms, code: run.code, results: reports.reduce((n, r) => n + r.results, 0), failed: reports.reduce((n, r) => n + r.failed, 0), ...(firstFailure ? { firstFailure } : {}) };
   } finally {

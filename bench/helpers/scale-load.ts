@@ -209,8 +209,10 @@ async function queue(job: LoadJob, stop: Promise<void>): Promise<LoadReport> {
   process.send?.({ polling: true });
   const loops = Array.from({ length: job.to - job.from }, (_, k) => device(job.from + k));
   await stop;
+  stopping = true;
   agent.destroy();
-  await Promise.allSettled(loops);
+  // A request still open (a long-poll the controller holds) is not waited for beyond a while.
+  await Promise.race([Promise.allSettled(loops), new Promise((resolve) => setTimeout(resolve, 5000))]);
   return report;
 }
 
