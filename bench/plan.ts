@@ -47,7 +47,7 @@ function listYaml(dir: string): string[] {
 }
 
 /** Every `repository: /srv/updops/I/K` becomes `<dps>/I/K`, a symlink to one complete repository. */
-function pointDpsAt(configDir: string, dpsDir: string, shared: string): number {
+export function pointDpsAt(configDir: string, dpsDir: string, shared: string): number {
   let count = 0;
   for (const file of listYaml(configDir)) {
     const text = readFileSync(file, 'utf8').replace(/repository: \/srv\/updops\/(\d+)\/(\d+)/g, (_m, i: string, k: string) => {

@@ -16,15 +16,16 @@ interface BenchResult {
 interface BenchEntry {
   name: string;
   file: string;
-  run: (module: Record<string, unknown>) => Promise<BenchResult>;
+  /** `args`: the words after the bench names (`npm run bench -- scale heartbeats`), for benches that take them. */
+  run: (module: Record<string, unknown>, args: string[]) => Promise<BenchResult>;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 function call(exportName: string) {
-  return async (module: Record<string, unknown>): Promise<BenchResult> => {
-    const fn = module[exportName] as () => unknown;
-    const result = (await fn()) as Partial<BenchResult> & { figures?: Record<string, number> };
+  return async (module: Record<string, unknown>, args: string[]): Promise<BenchResult> => {
+    const fn = module[exportName] as (args: string[]) => unknown;
+    const result = (await fn(args)) as Partial<BenchResult> & { figures?: Record<string, number> };
     if (result.lines) return { name: result.name ?? exportName, lines: result.lines, ok: result.ok ?? true };
     const figures = result.figures ?? {};
     const lines = Object.entries(figures).map(([k, v]) => `${k}: ${Number.isInteger(v) ? v : v.toFixed(3)}`);
@@ -42,10 +43,20 @@ const BENCHES: BenchEntry[] = [
   { name: 'agents', file: 'agents.ts', run: call('runAgentsBench') },
   { name: 'serve', file: 'serve.ts', run: call('runServeBench') },
   { name: 'console', file: 'console.ts', run: call('runConsoleBench') },
+  { name: 'scale', file: 'scale.ts', run: call('runScaleBench') },
 ];
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+  const words = process.argv.slice(2);
+  const names = new Set(BENCHES.map((b) => b.name));
+  const wanted = words.filter((w) => names.has(w));
+  // Other words go to the named benches (scale's sections); with none named they are an error.
+  const rest = words.filter((w) => !names.has(w));
+  if (rest.length && !wanted.length) {
+    process.stderr.write(`unknown bench ${rest.join(', ')}: choose from ${[...names].join(', ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const selected = BENCHES.filter((b) => wanted.length === 0 || wanted.includes(b.name));
   let failed = 0;
   for (const bench of selected) {
@@ -53,7 +64,7 @@ async function main(): Promise<void> {
     if (!existsSync(file)) continue;
     process.stdout.write(`\n== ${bench.name}\n`);
     try {
-      const result = await bench.run((await import(file)) as Record<string, unknown>);
+      const result = await bench.run((await import(file)) as Record<string, unknown>, rest);
       for (const line of result.lines) process.stdout.write(`  ${line}\n`);
       process.stdout.write(`  target: ${result.ok ? 'met' : 'MISSED'}\n`);
       if (!result.ok) failed++;
