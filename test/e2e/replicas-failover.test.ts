@@ -111,7 +111,7 @@ if (skip) {
     await until('the second replica to lead', async () => (await leaderGauge(b.url)) === 1, 20_000);
     const expiryTakeover = Date.now() - killedA;
     t.ok(expiryTakeover < 15_000, `took over ${expiryTakeover} ms after kill -9 of a leader on another host (default ttl)`);
-    await until('the new leader to serve its API', async () => (await json(`${b.url}/api/status`).catch(() => ({ body: {} }))).body.leader !== undefined);
+    await until('the new leader to serve its API', async () => (await json(`${b.url}/api/status`).catch((): { body: Record<string, unknown> } => ({ body: {} }))).body.leader !== undefined);
     t.match((await json(`${b.url}/api/status`)).body.leader, { host: 'host-b', pid: b.pid }, 'the status names the new leader');
 
     const c = await start('host-b', STANDING_BY);
