@@ -77,7 +77,19 @@ export function affected(response: unknown): number {
  * pg-boss makes each queue a partition table; two replicas creating the same one at once can
  * deadlock in PostgreSQL, and then the one that lost tries again (or finds it made).
  */
-export async function createQueue(boss: Boss, name: string, options: PgBoss.Queue): Promise<void> {
+export function createQueue(boss: Boss, name: string, options: PgBoss.Queue): Promise<void> {
+  // One at a time per process: ten agents registering at once would otherwise race each other's
+  // partition DDL on the same parent table.
+  const before = creating.get(boss) ?? Promise.resolve();
+  const mine = before.then(() => createQueueNow(boss, name, options));
+  creating.set(boss, mine.catch(() => undefined));
+  return mine;
+}
+
+const creating = new WeakMap<Boss, Promise<unknown>>();
+
+async function createQueueNow(boss: Boss, name: string, options: PgBoss.Queue): Promise<void> {
+  if (await boss.getQueue(name).catch(() => null)) return;
   for (let attempt = 1; ; attempt++) {
     try {
       await boss.createQueue(name, options);

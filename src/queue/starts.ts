@@ -8,7 +8,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type PgBoss from 'pg-boss';
-import { UpdopsError } from '../errors.js';
+import { ERROR_CODES, isUpdopsError, UpdopsError, type ErrorCode } from '../errors.js';
 import type { RunRequest } from '../runs/index.js';
 import { createQueue, sql, type Boss } from './boss.js';
 
@@ -21,6 +21,13 @@ interface StartData {
   trigger: RunRequest['trigger'];
   targets?: string[];
   scheduledAt?: string;
+}
+
+/** A start job's failure as its output keeps it: the consumer's error, code and detail included. */
+interface FailedStart {
+  message?: string;
+  code?: string;
+  detail?: string;
 }
 
 /** What a send found: the run recorded for this start, or the task busy with another (its run, once recorded). */
@@ -104,7 +111,7 @@ export class StartJobs {
       for (;;) {
         if (told) return told;
         if (signal?.aborted) throw new UpdopsError('STATE', `the start of "${task}" was queued, but the controller stopped before a replica took it`);
-        const rows = await sql<{ run_id: string | null; state: string | null; output: { message?: string } | null }>(
+        const rows = await sql<{ run_id: string | null; state: string | null; output: FailedStart | null }>(
           this.#boss,
           `SELECT s.run_id, j.state, j.output FROM (SELECT $2::uuid AS id) k
             LEFT JOIN ${this.#schema}.start_runs s ON s.job_id = k.id LEFT JOIN ${this.#schema}.job j ON j.name = $1 AND j.id = k.id`,
@@ -113,6 +120,10 @@ export class StartJobs {
         const row = rows[0];
         if (told) return told;
         if (row?.run_id) return row.run_id;
+        if (row?.state === 'failed' && row.output?.code && (ERROR_CODES as readonly string[]).includes(row.output.code)) {
+          // The consumer's own error, as it threw it (a scheduled start already recorded by another replica, an unknown task).
+          throw new UpdopsError(row.output.code as ErrorCode, row.output.message ?? `the start of "${task}" failed`, { ...(row.output.detail ? { detail: row.output.detail } : {}) });
+        }
         if (row?.state === 'failed' || row?.state === 'cancelled') {
           throw new UpdopsError('STATE', `the start of "${task}" was ${row.state} before its run was recorded${row.output?.message ? `: ${row.output.message}` : ''}`);
         }
@@ -141,6 +152,11 @@ export class StartJobs {
       } catch {
         // The database is away for a moment: try again on the next tick.
       }
+      if (jobs.length > 0 && (signal.aborted || this.#closed)) {
+        // Fetched while stopping: put back for the next controller, as if never taken.
+        await sql(this.#boss, `UPDATE ${this.#schema}.job SET state = 'created', started_on = NULL WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active'`, [START_QUEUE, jobs.map((j) => j.id)]).catch(() => undefined);
+        break;
+      }
       for (const job of jobs) {
         const handling = this.#handle(job, handler).finally(() => this.#handling.delete(handling));
         this.#handling.add(handling);
@@ -168,7 +184,8 @@ export class StartJobs {
       await this.#boss.complete(START_QUEUE, job.id);
     } catch (error) {
       await Promise.all(writes);
-      await this.#boss.fail(START_QUEUE, job.id, { message: (error as Error).message }).catch(() => undefined);
+      const failure: FailedStart = { message: (error as Error).message, ...(isUpdopsError(error) ? { code: error.code, ...(error.detail ? { detail: error.detail } : {}) } : {}) };
+      await this.#boss.fail(START_QUEUE, job.id, failure).catch(() => undefined);
     }
   }
 

@@ -11,6 +11,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
+import { UpdopsError } from '../../src/errors.js';
 import { AgentHub, RESTARTED_REASON } from '../../src/controller/agents/index.js';
 import type { Assignment } from '../../src/protocol/index.js';
 import { openJobQueue, WITHDRAWN_REASON, type JobQueue } from '../../src/queue/index.js';
@@ -45,6 +46,7 @@ if (skip) {
       const running = new Promise<void>((resolve) => (finish = resolve));
       const taken: string[] = [];
       b.starts.consume(async (request, recorded) => {
+        if (request.task === 'Unknown') throw new UpdopsError('NOT_FOUND', `task "${request.task}" is not in the applied configuration`, { detail: 'test-detail' });
         taken.push(`${request.task}/${request.trigger}/${request.scheduledAt?.toISOString() ?? '-'}`);
         recorded(`run-${taken.length}`);
         await running;
@@ -57,6 +59,7 @@ if (skip) {
       t.same(await a.starts.send({ task: 'Other', trigger: 'manual' }), { runId: 'run-2' }, 'another task is not held up');
       finish();
       await sleep(300);
+      t.match(await a.starts.send({ task: 'Unknown', trigger: 'manual' }).catch((e: unknown) => e), { code: 'NOT_FOUND', detail: 'test-detail', message: 'task "Unknown" is not in the applied configuration' }, "the consumer's error reaches the sender as it threw it");
       t.same(await a.starts.send({ task: 'Nightly', trigger: 'manual' }), { runId: 'run-3' }, 'once the run ended, the task starts again');
       stop.abort();
       await b.starts.stop();
