@@ -14,7 +14,7 @@
 import t from 'tap';
 import pg from 'pg';
 import { groupYaml, makeFixture, sourceYaml, taskYaml } from '../controller/helpers/fixture.js';
-import { startCli, type Running } from '../helpers/processes.js';
+import { runCli, startCli, type Running } from '../helpers/processes.js';
 import { postgresSkipReason, startPostgres } from '../helpers/postgres.js';
 import { until } from '../helpers/wait.js';
 
@@ -43,6 +43,15 @@ async function leaderGauge(url: string): Promise<number | undefined> {
 async function json(url: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(url);
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** `leader` of `/api/status`, or undefined while no one leads (or the replica does not answer). */
+async function leaderOf(url: string): Promise<unknown> {
+  try {
+    return (await json(`${url}/api/status`)).body.leader ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The scheduled starts recorded for `task`, straight from the store's table. */
@@ -103,7 +112,7 @@ if (skip) {
     t.pass('the follower serves the runs from the shared store');
     const refused = await fetch(`${b.url}/api/tasks/Every%20second/run`, { method: 'POST' });
     t.equal(refused.status, 503, 'a follower refuses actions (503)');
-    await sleep(12_000);
+    await sleep(13_500);
 
     // The expiry path: the leader's host is another one, so its pid cannot be checked.
     a.child.kill('SIGKILL');
@@ -111,19 +120,21 @@ if (skip) {
     await until('the second replica to lead', async () => (await leaderGauge(b.url)) === 1, 20_000);
     const expiryTakeover = Date.now() - killedA;
     t.ok(expiryTakeover < 15_000, `took over ${expiryTakeover} ms after kill -9 of a leader on another host (default ttl)`);
-    await until('the new leader to serve its API', async () => (await json(`${b.url}/api/status`).catch((): { body: Record<string, unknown> } => ({ body: {} }))).body.leader !== undefined);
+    await until('the new leader to serve its API', async () => (await leaderOf(b.url)) !== undefined);
     t.match((await json(`${b.url}/api/status`)).body.leader, { host: 'host-b', pid: b.pid }, 'the status names the new leader');
 
     const c = await start('host-b', STANDING_BY);
     t.equal(await leaderGauge(c.url), 0, 'a third replica stands by');
-    await sleep(12_000);
+    const shown = await runCli(['status', '--controller', c.url], { t, cwd: fx.dir, timeoutMs: 20_000 });
+    t.match(shown.stdout, new RegExp(`Leader: updops-controller@host-b pid ${b.pid} \\(generation 2,`), 'updops status --controller on a follower names the leader');
+    await sleep(13_500);
     // The pid path: the leader is on this replica's host and its pid is gone.
     b.child.kill('SIGKILL');
     const killedB = Date.now();
     await until('the third replica to lead', async () => (await leaderGauge(c.url)) === 1, 20_000);
     const pidTakeover = Date.now() - killedB;
     t.ok(pidTakeover < 5_000, `took over ${pidTakeover} ms after kill -9 of a leader on the same host`);
-    await sleep(12_000);
+    await sleep(13_500);
     t.equal((await c.stop()).code, 0, 'the last leader stops cleanly');
 
     const starts = await scheduledStarts(server.url, schema, 'Every second');
