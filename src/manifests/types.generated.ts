@@ -291,6 +291,10 @@ export interface DownloadTaskSettings {
    */
   legacyScheme?: boolean;
   /**
+   * A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once.
+   */
+  withholdingToleranceSeconds?: number;
+  /**
    * Only these components (e.g. `databases`, `modules`). Default: all.
    */
   components?: string[];
