@@ -1,0 +1,2 @@
+import { createController } from '../controller/index.js';
+export const planted = createController;
