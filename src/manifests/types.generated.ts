@@ -605,6 +605,8 @@ export interface NotificationSpec {
       | "BasesAreOutOfDate"
       | "BasesAreTotallyOutOfDate"
       | "ApplicationRolledBack"
+      | "DistributionPointWithholding"
+      | "DistributionPointFresh"
     ),
     ...(
       | "ReconcileFailed"
@@ -613,10 +615,12 @@ export interface NotificationSpec {
       | "BasesAreOutOfDate"
       | "BasesAreTotallyOutOfDate"
       | "ApplicationRolledBack"
+      | "DistributionPointWithholding"
+      | "DistributionPointFresh"
     )[]
   ];
   /**
-   * Only events at least this severe: `ReconcileApplied` is info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed` and `BasesAreTotallyOutOfDate` error.
+   * Only events at least this severe: `ReconcileApplied` and `DistributionPointFresh` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate` and `DistributionPointWithholding` error.
    */
   severity?: "info" | "warning" | "error";
   /**

@@ -1,2 +1,0 @@
-import { createController } from '../controller/index.js';
-export const planted = createController;
