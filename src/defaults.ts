@@ -27,6 +27,10 @@ export const DEFAULTS = {
   failoverCatchUpMs: 60_000,
   /** An apply's lock expires this long after its last renewal (a dead holder's lock can be taken over). */
   lockTtlMs: 10 * 60_000,
+  /** A DP whose source has had a newer timestamp version for longer than this is withholding updates (schema: DownloadTaskSettings withholdingToleranceSeconds). */
+  withholdingToleranceSeconds: 6 * 3600,
+  /** The controller asks a DP's sources for their timestamp at most this often (per source). */
+  upstreamTimestampCacheMs: 30_000,
   /** Agents heartbeat this often. */
   heartbeatSeconds: 15,
   /** An agent that missed this many heartbeats counts as gone (not visible). */

@@ -17,7 +17,7 @@ import { repositoryExpectation, serveRepository, type RepositoryExpectation, typ
 import { backoff } from './backoff.js';
 import { ControllerClient, ControllerError } from './client.js';
 import { deviceStatus, installInWindow, resumeDevice, runDeviceAssignment } from './device.js';
-import { ANY_TASK, repositoryStatus, runDpAssignment } from './dp.js';
+import { ANY_TASK, heldTimestamp, repositoryStatus, runDpAssignment } from './dp.js';
 import { errorMessage } from './errors.js';
 
 export const LONG_POLL_SECONDS = 25;
@@ -167,7 +167,11 @@ class Agent {
 
   async #status(): Promise<{ status: HeartbeatStatus | undefined; events: AgentEvent[] }> {
     if (this.#running) return { status: this.#lastStatus && { ...this.#lastStatus, running: true }, events: [] };
-    if (this.#registration.role === 'dp') return { status: { role: 'dp', repository: await repositoryStatus(this.#registration.repository ?? this.#o.root, this.#expected) }, events: [] };
+    if (this.#registration.role === 'dp') {
+      const repository = this.#registration.repository ?? this.#o.root;
+      const timestamp = await heldTimestamp(repository);
+      return { status: { role: 'dp', repository: await repositoryStatus(repository, this.#expected), ...(timestamp ? { timestamp } : {}) }, events: [] };
+    }
     const install = installInWindow(this.#o.root, this.#settings, { deferRestart: this.#o.deferRestart === true });
     this.#installing = install.catch(() => undefined);
     const installed = await install;

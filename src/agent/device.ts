@@ -14,6 +14,7 @@ import { deviceLayout } from '../endpoint/index.js';
 import type { UpdateTaskSettings } from '../manifests/index.js';
 import type { SyncProgress } from '../repository/index.js';
 import { errorMessage } from './errors.js';
+import { heldTimestamp } from './dp.js';
 
 export interface DeviceOptions {
   /** Leave the restart after a module install pending until the agent next starts (settings changes are refused meanwhile). */
@@ -69,6 +70,7 @@ export async function deviceStatus(root: string, settings: UpdateTaskSettings | 
   await mkdir(root, { recursive: true });
   const check = await checkFreshness({ root, now: new Date(), ...(settings ? { settings } : {}) });
   const state = await readDeviceState(deviceLayout(root).state);
+  const timestamp = await heldTimestamp(deviceLayout(root).bases);
   const status: DeviceHeartbeat = {
     role: 'device',
     databaseVersion: state.installed.databaseVersion ?? null,
@@ -81,6 +83,7 @@ export async function deviceStatus(root: string, settings: UpdateTaskSettings | 
     lastResult: state.lastResult ?? null,
     unlicensedUpdates: state.unlicensedUpdates,
     ...(state.pendingInstall ? { pendingInstall: state.pendingInstall } : {}),
+    ...(timestamp ? { timestamp } : {}),
   };
   return { status, events: check.events.map(toEvent) };
 }

@@ -5,11 +5,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { AgentResult, DownloadAssignment } from '../protocol/index.js';
+import type { AgentResult, DownloadAssignment, TimestampHeld } from '../protocol/index.js';
 import { fallbackReason, inspectRepository, repositoryExpectation, type RepositoryExpectation } from '../repository/index.js';
 import type { SyncProgress } from '../repository/index.js';
 import { downloadToDistributionPoint } from '../runs/index.js';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 
 export async function runDpAssignment(root: string, os: string, name: string, assignment: DownloadAssignment, signal: AbortSignal, onProgress: (p: SyncProgress) => void): Promise<AgentResult> {
   let trustRoot: string | undefined;
@@ -54,4 +54,20 @@ export const ANY_TASK: RepositoryExpectation = { legacy: true, diffs: false };
 export async function repositoryStatus(repository: string, expected: RepositoryExpectation): Promise<{ version?: string; published?: string }> {
   const seen = await inspectRepository(repository, expected).catch(() => undefined);
   return { ...(seen?.version !== undefined ? { version: String(seen.version) } : {}), ...(seen?.published ? { published: seen.published } : {}) };
+}
+
+/**
+ * The TUF timestamp a mirror folder holds (`metadata/timestamp.json`: version and expiry), as
+ * its heartbeat reports it (issue 19): the controller compares it with the sources' own. Read as
+ * is — the sync verified it — and undefined when absent or unreadable.
+ */
+export async function heldTimestamp(folder: string): Promise<TimestampHeld | undefined> {
+  const bytes = await readFile(path.join(folder, 'metadata', 'timestamp.json')).catch(() => undefined);
+  if (!bytes) return undefined;
+  try {
+    const signed = (JSON.parse(bytes.toString('utf8')) as { signed?: { version?: unknown; expires?: unknown } }).signed;
+    return typeof signed?.version === 'number' && typeof signed.expires === 'string' ? { version: signed.version, expires: signed.expires } : undefined;
+  } catch {
+    return undefined;
+  }
 }

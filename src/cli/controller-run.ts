@@ -7,7 +7,8 @@ import { DEFAULTS } from '../defaults.js';
 import { UpdopsError } from '../errors.js';
 import { defaultTimeZone } from '../plan/index.js';
 import { bindApiListener, createApiServer, resolveToken, resolveWebhookSecret, servedRepositoryOf, type RepositoryServing } from '../controller/index.js';
-import { AgentHub } from '../controller/index.js';
+import { AgentHub, UpstreamTimestamps } from '../controller/index.js';
+import path from 'node:path';
 import { createController } from '../controller/index.js';
 import { createLogger, logProcessWarnings } from '../controller/index.js';
 import { createMetrics, followerHandler } from '../controller/index.js';
@@ -81,7 +82,11 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
   // A replica that does not lead (yet) serves the read-only API from the shared store (src/controller/api/follower.ts).
   listener.follow(followerHandler({ store, registry, timeZone: defaultTimeZone() }));
   // Agents (docs/design.md 4 `updops agent`): one hub shared by the task runs and the API.
-  const agents = new AgentHub({ store, resultTimeoutMs: agentTimeoutMs, ...(queue ? { queue: queue.targets } : {}) });
+  // A DP's sources, asked for their timestamp so status tells a DP withholding updates (issue 19).
+  // Relative source paths and secret files are read against a local config folder (a URL: the current one).
+  const config = configOption(options.config);
+  const upstream = new UpstreamTimestamps({ store, configDir: /^[a-z][a-z0-9+.-]*:/i.test(config) ? process.cwd() : path.resolve(config) });
+  const agents = new AgentHub({ store, resultTimeoutMs: agentTimeoutMs, upstream, ...(queue ? { queue: queue.targets } : {}) });
   let lost: (error: Error) => void = () => undefined;
   const leaseLost = new Promise<Error>((resolve) => (lost = resolve));
   let announced = false;

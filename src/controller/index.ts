@@ -2,6 +2,7 @@
 export { resolveToken, resolveWebhookSecret } from './api/auth.js';
 export { bindApiListener, createApiServer, OUTBREAK_TYPES, servedRepositoryOf, type BoundListener, type RepositoryServing } from './api/index.js';
 export { AgentHub } from './agents/hub.js';
+export { UpstreamTimestamps } from './agents/upstream.js';
 export { createController } from './controller.js';
 export { createLogger, LOG_FORMATS, logProcessWarnings, type LogFormat } from './logging.js';
 export { createMetrics } from './metrics.js';

@@ -291,6 +291,10 @@ export interface DownloadTaskSettings {
    */
   legacyScheme?: boolean;
   /**
+   * Default 21600 (6 h; not filled in, so existing tasks keep their settings revision). A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once.
+   */
+  withholdingToleranceSeconds?: number;
+  /**
    * Only these components (e.g. `databases`, `modules`). Default: all.
    */
   components?: string[];
@@ -601,6 +605,8 @@ export interface NotificationSpec {
       | "BasesAreOutOfDate"
       | "BasesAreTotallyOutOfDate"
       | "ApplicationRolledBack"
+      | "DistributionPointWithholding"
+      | "DistributionPointFresh"
     ),
     ...(
       | "ReconcileFailed"
@@ -609,10 +615,12 @@ export interface NotificationSpec {
       | "BasesAreOutOfDate"
       | "BasesAreTotallyOutOfDate"
       | "ApplicationRolledBack"
+      | "DistributionPointWithholding"
+      | "DistributionPointFresh"
     )[]
   ];
   /**
-   * Only events at least this severe: `ReconcileApplied` is info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed` and `BasesAreTotallyOutOfDate` error.
+   * Only events at least this severe: `ReconcileApplied` and `DistributionPointFresh` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate` and `DistributionPointWithholding` error.
    */
   severity?: "info" | "warning" | "error";
   /**

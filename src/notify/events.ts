@@ -15,6 +15,8 @@ export const SEVERITY_OF: Readonly<Record<NotifiableType, Severity>> = {
   ReconcileFailed: 'error',
   RunFailed: 'error',
   BasesAreTotallyOutOfDate: 'error',
+  DistributionPointWithholding: 'error',
+  DistributionPointFresh: 'info',
 };
 
 const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };

@@ -21,15 +21,40 @@ export type DeviceHeartbeat = {
   unlicensedUpdates?: number;
   /** A downloaded module whose install waits for the maintenance window opening at `opensAt`. */
   pendingInstall?: { version: string; opensAt?: string };
+  /** The TUF timestamp the device last installed from (absent: none, or an old-scheme source). */
+  timestamp?: TimestampHeld;
   /** An assignment is running: the rest repeats the last status. */
   running?: boolean;
 };
 
 export type LastRestart = { at: string; version?: string; healthy: boolean; rolledBackFrom?: string };
 
+/** The TUF timestamp a repository holds: its version and expiry (`signed.version`, `signed.expires`). */
+export type TimestampHeld = { version: number; expires: string };
+
+/**
+ * Whether a DP passes on what its sources approved (issue 19 "freshness that proves itself"):
+ * `withholding` when the timestamp it serves has expired, or when a source has had a newer one
+ * for longer than the task's tolerance (a freeze attack, or a stuck sync). Set by the controller
+ * (status/withholding.ts), kept in the DP's heartbeat status.
+ */
+export type DpFreshness = {
+  state: 'fresh' | 'withholding' | 'unknown';
+  /** `timestamp v12 expired at T`, `source vendor has v14 since T, DP serves v12`. */
+  detail: string;
+  /** When the controller first saw the newest version at the source (a newer version than served). */
+  newerSince?: string;
+  /** The version the DP's sources have (the newest approved), when asked. */
+  sourceVersion?: number;
+};
+
 export type DpHeartbeat = {
   role: 'dp';
   repository: { version?: string; published?: string };
+  /** The TUF timestamp the DP's repository serves (absent: no TUF metadata). */
+  timestamp?: TimestampHeld;
+  /** The controller's verdict (never sent by the agent; a sent one is replaced). */
+  freshness?: DpFreshness;
   running?: boolean;
 };
 
@@ -62,13 +87,30 @@ function lastRestart(value: unknown): LastRestart | null {
   };
 }
 
+function timestampHeld(value: unknown): TimestampHeld | undefined {
+  if (!isObject(value) || !isCount(value.version) || typeof value.expires !== 'string' || Number.isNaN(Date.parse(value.expires))) return undefined;
+  return { version: value.version, expires: value.expires };
+}
+
+function dpFreshness(value: unknown): DpFreshness | undefined {
+  if (!isObject(value) || (value.state !== 'fresh' && value.state !== 'withholding' && value.state !== 'unknown') || typeof value.detail !== 'string') return undefined;
+  return {
+    state: value.state,
+    detail: value.detail,
+    ...(typeof value.newerSince === 'string' ? { newerSince: value.newerSince } : {}),
+    ...(isCount(value.sourceVersion) ? { sourceVersion: value.sourceVersion } : {}),
+  };
+}
+
 /** A heartbeat body's `status`, or undefined when it is not one (the beat still counts as being seen). */
 export function decodeHeartbeat(value: unknown): HeartbeatStatus | undefined {
   if (!isObject(value)) return undefined;
   const running = value.running === true ? { running: true } : {};
   if (isObject(value.repository)) {
     const { version, published } = value.repository;
-    return { role: 'dp', repository: { ...(typeof version === 'string' ? { version } : {}), ...(typeof published === 'string' ? { published } : {}) }, ...running };
+    const held = timestampHeld(value.timestamp);
+    const verdict = dpFreshness(value.freshness);
+    return { role: 'dp', repository: { ...(typeof version === 'string' ? { version } : {}), ...(typeof published === 'string' ? { published } : {}) }, ...(held ? { timestamp: held } : {}), ...(verdict ? { freshness: verdict } : {}), ...running };
   }
   if (typeof value.freshness !== 'string') return undefined;
   return {
@@ -83,6 +125,7 @@ export function decodeHeartbeat(value: unknown): HeartbeatStatus | undefined {
     lastResult: lastResult(value.lastResult),
     ...(isCount(value.unlicensedUpdates) ? { unlicensedUpdates: value.unlicensedUpdates } : {}),
     ...pendingInstall(value.pendingInstall),
+    ...(timestampHeld(value.timestamp) ? { timestamp: timestampHeld(value.timestamp)! } : {}),
     ...running,
   };
 }

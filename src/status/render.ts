@@ -1,6 +1,7 @@
 import { formatOffset } from '../schedule/index.js';
 import type { ReconcileStatus } from '../state/index.js';
 import type { StatusReport } from './report.js';
+import { freshnessText } from './withholding.js';
 
 /** Per task in text; JSON has every target. */
 const DELAY_ROWS_SHOWN = 20;
@@ -28,9 +29,9 @@ export function renderStatusText(report: StatusReport): string {
   for (const g of report.groups) lines.push(`${'  '.repeat(g.depth + 1)}${g.name}  (${g.distributionPoints} DPs, ${g.devices} devices)`);
   if (report.distributionPoints.length) {
     lines.push('', 'Distribution points:');
-    const rows = [['NAME', 'GROUP', 'OS', 'VERSION', 'AGE', 'DRIFT', 'SOURCE']];
+    const rows = [['NAME', 'GROUP', 'OS', 'VERSION', 'AGE', 'DRIFT', 'SOURCE', 'FRESHNESS']];
     for (const dp of report.distributionPoints) {
-      rows.push([dp.name, dp.group, dp.os, dp.version ? `v${dp.version}` : '(empty)', dp.ageHours === null ? '-' : `${dp.ageHours}h`, dp.drift.length ? `${dp.drift.length} files (${dp.drift[0]})` : 'none', dp.source ?? '-']);
+      rows.push([dp.name, dp.group, dp.os, dp.version ? `v${dp.version}` : '(empty)', dp.ageHours === null ? '-' : `${dp.ageHours}h`, dp.drift.length ? `${dp.drift.length} files (${dp.drift[0]})` : 'none', dp.source ?? '-', freshnessText(dp.freshness)]);
     }
     lines.push(...table(rows).map((l) => `  ${l}`));
   }
@@ -57,7 +58,7 @@ export function renderStatusText(report: StatusReport): string {
     const rows = [['NAME', 'DATABASES', 'PUBLISHED', 'FRESHNESS', 'MODE', 'APP', 'RESTART', 'LAST RESTART', 'LAST UPDATE', 'UNLICENSED UPDATES', 'SOURCE', 'LAST SEEN']];
     for (const d of report.devices ?? []) {
       const mode = d.basesMode === 'withoutDatabases' ? 'without databases' : (d.basesMode ?? '-');
-      rows.push([d.name, d.databaseVersion ? `v${d.databaseVersion}` : '-', d.published ?? '-', d.freshness ?? '-', mode, d.applicationVersion ?? '-', d.restartRequired ? 'required' : '-', d.lastRestart ?? '-', d.lastResult ?? '-', d.unlicensedUpdates === null ? '-' : String(d.unlicensedUpdates), d.source ?? '-', d.lastSeen ?? 'no agent']);
+      rows.push([d.name, d.databaseVersion ? `v${d.databaseVersion}` : '-', d.published ?? '-', d.behindWithholding ? `${d.freshness ?? '-'} (behind withholding ${d.behindWithholding})` : (d.freshness ?? '-'), mode, d.applicationVersion ?? '-', d.restartRequired ? 'required' : '-', d.lastRestart ?? '-', d.lastResult ?? '-', d.unlicensedUpdates === null ? '-' : String(d.unlicensedUpdates), d.source ?? '-', d.lastSeen ?? 'no agent']);
     }
     lines.push(...table(rows).map((l) => `  ${l}`));
   }

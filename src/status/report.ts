@@ -3,7 +3,7 @@
  * each task's last run and next starts, and the last applied commit — all from the state store.
  */
 import { decodeHeartbeat } from '../protocol/index.js';
-import type { LastRestart } from '../protocol/index.js';
+import type { DpFreshness, LastRestart, TimestampHeld } from '../protocol/index.js';
 import type { DistributionPoint, GroupSpec } from '../manifests/index.js';
 import { describeSchedule, nextStarts, randomDelayView, type RandomDelayView } from '../schedule/index.js';
 import { manualStartCount, taskTargets } from '../runs/index.js';
@@ -39,6 +39,10 @@ export interface StatusReport {
     ageHours: number | null;
     drift: string[];
     observedAt: string | null;
+    /** The TUF timestamp its agent reports serving; null: no agent, or no TUF metadata. */
+    timestamp?: TimestampHeld | null;
+    /** Issue 19: `fresh`, or `withholding` (expired, or older than its source past the tolerance) and why; null: no agent report. */
+    freshness?: DpFreshness | null;
   } & ServedBy)[];
   tasks: {
     name: string;
@@ -72,6 +76,10 @@ export interface DeviceStatusRow extends ServedBy {
   unlicensedUpdates: number | null;
   /** A module install waiting for its maintenance window: `V waiting for the maintenance window at T`; absent when none waits. */
   pendingInstall?: string;
+  /** The TUF timestamp the device holds (its agent's report); null: none reported. */
+  timestamp?: TimestampHeld | null;
+  /** A DP of the device's group withholding updates: its databases may look current while newer ones are approved. Absent: none is. */
+  behindWithholding?: string;
   lastSeen: string | null;
 }
 
@@ -93,9 +101,15 @@ function deviceRow(name: string, group: string, os: string, agent: AgentRecord |
     lastResult: last?.status ? `${last.status}${last.at ? ` at ${last.at}` : ''}` : null,
     unlicensedUpdates: licence?.unlicensedUpdates ?? null,
     ...(s?.pendingInstall ? { pendingInstall: `${s.pendingInstall.version} waiting for the maintenance window at ${s.pendingInstall.opensAt ?? '(none opens again)'}` } : {}),
+    timestamp: s?.timestamp ?? null,
     lastSeen: agent?.lastSeen ?? null,
     ...servedBy(served),
   };
+}
+
+function dpBeat(agent: AgentRecord | undefined): { timestamp: TimestampHeld | null; freshness: DpFreshness | null } {
+  const beat = decodeHeartbeat(agent?.status);
+  return beat?.role === 'dp' ? { timestamp: beat.timestamp ?? null, freshness: beat.freshness ?? null } : { timestamp: null, freshness: null };
 }
 
 function restartText(restart: LastRestart | null): string | null {
@@ -169,6 +183,7 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
           ageHours: o?.published ? Math.round((now.getTime() - Date.parse(o.published)) / 36e5) : null,
           drift: [...(o?.missing ?? []).map((f) => `missing ${f}`), ...(o?.corrupt ?? []).map((f) => `corrupt ${f}`)],
           observedAt: o?.observedAt ?? null,
+          ...dpBeat(agents.get(dp.name)),
           ...servedBy(served.get(dp.name)),
         };
       }),
@@ -198,6 +213,9 @@ export async function collectStatus(store: StateStore, now: Date, timeZone: stri
         lastRun: run ? { id: run.id, status: run.status, trigger: run.trigger, startedAt: run.startedAt, finishedAt: run.finishedAt ?? null } : null,
       };
     }),
-    devices: groups.flatMap((g) => (g.spec.devices ?? []).map((d) => deviceRow(d.name, g.name, d.os, agents.get(d.name), licences.get(d.name), served.get(d.name)))),
+    devices: groups.flatMap((g) => {
+      const withholding = (g.spec.distributionPoints ?? []).find((dp) => dpBeat(agents.get(dp.name)).freshness?.state === 'withholding');
+      return (g.spec.devices ?? []).map((d) => ({ ...deviceRow(d.name, g.name, d.os, agents.get(d.name), licences.get(d.name), served.get(d.name)), ...(withholding ? { behindWithholding: withholding.name } : {}) }));
+    }),
   };
 }

@@ -166,7 +166,7 @@ void t.test('sources [broken, good]: good serves every target, and runs, the API
     t.match(report.devices?.find((d) => d.name === 'ws-1'), { source: 'good', fallbackReason: why, sourceRun: update.run.id }, `status ${where[0]} --format json: the device`);
     t.match(report.distributionPoints.find((d) => d.name === 'dp-1'), { source: 'good', fallbackReason: why, sourceRun: download.run.id }, `status ${where[0]} --format json: the DP`);
     const text = await runCli(['status', ...where], { t, cwd: w.fx.dir });
-    t.match(text.stdout, /Distribution points:\n\s+NAME\s+GROUP\s+OS\s+VERSION\s+AGE\s+DRIFT\s+SOURCE\n\s+dp-1\s+office\s+windows\s+v\d+\s+\S+\s+none\s+good/);
+    t.match(text.stdout, /Distribution points:\n\s+NAME\s+GROUP\s+OS\s+VERSION\s+AGE\s+DRIFT\s+SOURCE\s+FRESHNESS\n\s+dp-1\s+office\s+windows\s+v\d+\s+\S+\s+none\s+good\s+(fresh|-)\n/);
     t.match(text.stdout, new RegExp(`Fallbacks \\(last update from a later source\\):\\n\\s+dp-1: served by good \\(run ${download.run.id}\\); skipped broken: SOURCE_UNREACHABLE: [^\\n]+\\n\\s+ws-1: served by good \\(run ${update.run.id}\\); skipped broken: `));
   }
 });

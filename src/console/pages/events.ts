@@ -6,7 +6,7 @@ import { layout, table, type PageContext } from '../layout.js';
 
 export const EVENT_HEADERS = ['Time', 'Type', 'Subject', 'Message'];
 
-const BAD_EVENT = /Failed|Error|TotallyOutOfDate|RolledBack|Outbreak|Drift/i;
+const BAD_EVENT = /Failed|Error|TotallyOutOfDate|RolledBack|Outbreak|Drift|Withholding/i;
 const WARN_EVENT = /OutOfDate|Skipped|Cancelled|Missed/i;
 
 /** A subject links to its device page when it names a device, else to the events about it. */

@@ -10,8 +10,11 @@ import type { AgentRecord, DeviceResult, StateStore } from '../../state/index.js
 import { recordedConfig } from '../../state/index.js';
 import { operatorCancelReason, type Presence } from '../../runs/index.js';
 import { agentPresence, isLive, type LiveAgent } from './presence.js';
-import type { AgentEvent, AgentResult, Assignment, CancelNotice, HeartbeatStatus, ProgressAnswer, ProgressReport, RegisterRequest, RegisterResponse } from '../../protocol/index.js';
+import type { AgentEvent, AgentResult, Assignment, CancelNotice, DpHeartbeat, HeartbeatStatus, ProgressAnswer, ProgressReport, RegisterRequest, RegisterResponse } from '../../protocol/index.js';
 import { WorkQueue } from './work-queue.js';
+import { decodeHeartbeat } from '../../protocol/index.js';
+import { dpFreshness, freshnessTransition } from '../../status/index.js';
+import type { UpstreamAnswer } from './upstream.js';
 
 export const DEFAULT_HEARTBEAT_SECONDS = DEFAULTS.heartbeatSeconds;
 /** A run waits this long for an agent's result (docs/design.md 1 "Runs and statuses": then `failed` with the reason). */
@@ -41,6 +44,8 @@ export interface AgentHubOptions {
   resultTimeoutMs?: number;
   /** Wall-clock time for heartbeats (agents beat in real time, whatever clock runs the schedules). */
   now?: () => number;
+  /** What a DP's sources have (controller/agents/upstream.ts): without it only an expired timestamp makes a DP withholding. */
+  upstream?: { forDp(dp: string): Promise<UpstreamAnswer | undefined> };
 }
 
 interface InFlight {
@@ -60,12 +65,14 @@ export class AgentHub {
   readonly #inFlight = new Map<string, InFlight>();
   readonly #listeners: (() => void)[] = [];
   readonly #queue: AgentWorkQueue | undefined;
+  readonly #upstream: AgentHubOptions['upstream'];
   /** Reports of one (run, agent) are handled in order: a progress report never overwrites the result. */
   readonly #lanes = new Map<string, Promise<unknown>>();
 
   constructor(options: AgentHubOptions) {
     this.store = options.store;
     this.#queue = options.queue;
+    this.#upstream = options.upstream;
     this.resultTimeoutMs = options.resultTimeoutMs ?? DEFAULT_RESULT_TIMEOUT_MS;
     this.#now = options.now ?? Date.now;
   }
@@ -104,13 +111,31 @@ export class AgentHub {
 
   /** `events`: what the device raised between runs (freshness transitions, seed 000), with the device as subject. */
   async heartbeat(name: string, status: HeartbeatStatus | undefined, heartbeatSeconds?: number, events: readonly AgentEvent[] = []): Promise<AgentRecord> {
-    await this.#known(name);
+    const before = await this.#known(name);
     const at = new Date(this.#now()).toISOString();
+    if (status?.role === 'dp') status = await this.#withFreshness(name, status, before, at);
     const updated = await this.store.recordHeartbeat(name, status, at);
     if (status?.role === 'device' && status.unlicensedUpdates !== undefined) await this.store.recordUnlicensedUpdates(name, status.unlicensedUpdates, at);
     for (const event of events) await this.store.appendEvent({ type: event.type, subject: name, message: event.message, ...(event.data ? { data: event.data } : {}), time: at });
     this.#see(name, heartbeatSeconds ? heartbeatSeconds * 1000 : (this.#live.get(name)?.heartbeatMs ?? DEFAULT_HEARTBEAT_SECONDS * 1000));
     return updated;
+  }
+
+  /**
+   * A DP's heartbeat with the controller's verdict on it (issue 19): whether it serves what its
+   * sources approved, kept in the heartbeat status the store holds; a change to or from
+   * `withholding` raises `DistributionPointWithholding` / `DistributionPointFresh` once.
+   */
+  async #withFreshness(name: string, status: DpHeartbeat, before: AgentRecord, at: string): Promise<DpHeartbeat> {
+    const answer = await this.#upstream?.forDp(name).catch(() => undefined);
+    const verdict = dpFreshness({ served: status.timestamp, source: answer?.source, now: this.#now(), toleranceMs: answer?.toleranceMs ?? DEFAULTS.withholdingToleranceSeconds * 1000 });
+    const previous = decodeHeartbeat(before.status);
+    const event = freshnessTransition(previous?.role === 'dp' ? previous.freshness : undefined, verdict);
+    if (event) {
+      const data = { ...(status.timestamp ? { servedVersion: status.timestamp.version, servedExpires: status.timestamp.expires } : {}), ...(verdict.sourceVersion !== undefined ? { sourceVersion: verdict.sourceVersion } : {}), ...(answer?.source ? { source: answer.source.source } : {}) };
+      await this.store.appendEvent({ type: event.type, subject: name, message: event.message, data, time: at });
+    }
+    return { ...status, freshness: verdict };
   }
 
   /** Long-poll: the agent's next assignment, or undefined after `waitMs`. Counts as being seen. */
