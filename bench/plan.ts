@@ -93,20 +93,27 @@ async function bestOf(runs: number, run: () => Promise<Measured>): Promise<Measu
 
 const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(0)} MB`;
 
+/**
+ * The validate bench's corpus in `dir/config`, with one small, complete repository that every
+ * DP folder links to (so a plan observes real DPs): shared by the plan and scale benches.
+ */
+export async function corpusWithRepository(dir: string): Promise<{ config: string; corpus: ReturnType<typeof generateCorpus>; dps: number }> {
+  const config = path.join(dir, 'config');
+  const corpus = generateCorpus(config);
+  const content = path.join(dir, 'content');
+  mkdirSync(path.join(content, 'databases', 'kes'), { recursive: true });
+  writeFileSync(path.join(content, 'databases', 'kes', 'main.avc'), Buffer.alloc(4096, 7));
+  writeFileSync(path.join(content, 'databases', 'kes', 'VERSION'), '2026.11.1\n');
+  await generateKeys(path.join(dir, 'keys'));
+  const shared = path.join(dir, 'shared-repo');
+  await publishRepository({ contentDir: content, repoDir: shared, keysDir: path.join(dir, 'keys') });
+  return { config, corpus, dps: pointDpsAt(config, path.join(dir, 'dps'), shared) };
+}
+
 export async function runPlanBench(): Promise<{ name: string; lines: string[]; ok: boolean }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'updops-bench-plan-'));
   try {
-    const config = path.join(dir, 'config');
-    const corpus = generateCorpus(config);
-    // One small, complete repository that every DP folder links to.
-    const content = path.join(dir, 'content');
-    mkdirSync(path.join(content, 'databases', 'kes'), { recursive: true });
-    writeFileSync(path.join(content, 'databases', 'kes', 'main.avc'), Buffer.alloc(4096, 7));
-    writeFileSync(path.join(content, 'databases', 'kes', 'VERSION'), '2026.11.1\n');
-    await generateKeys(path.join(dir, 'keys'));
-    const shared = path.join(dir, 'shared-repo');
-    await publishRepository({ contentDir: content, repoDir: shared, keysDir: path.join(dir, 'keys') });
-    const dps = pointDpsAt(config, path.join(dir, 'dps'), shared);
+    const { config, corpus, dps } = await corpusWithRepository(dir);
 
     // Applied once, in-process (the thing measured is the plan after it).
     const state = path.join(dir, 'state.db');

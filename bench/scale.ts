@@ -30,20 +30,17 @@
  * removed at the end, also on Ctrl-C.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULTS } from '../src/defaults.js';
-import { generateKeys } from '../src/repository/keys.js';
-import { publishRepository } from '../src/repository/publish/index.js';
 import { openStateStore, type StateStore } from '../src/state/index.js';
 import { freeLoopbackPort } from '../test/helpers/loopback.js';
 import { postgresSkipReason, startPostgresServer, type PostgresServer } from '../test/helpers/postgres-server.js';
-import { deviceName, FLEET_TASK, writeFleetConfig } from './helpers/fleet.js';
+import { deviceName, FLEET_TASK, HEARTBEAT_STATUS, writeFleetConfig } from './helpers/fleet.js';
 import type { LoadJob, LoadReport } from './helpers/scale-load.js';
-import { pointDpsAt } from './plan.js';
-import { generateCorpus } from './validate.js';
+import { corpusWithRepository } from './plan.js';
 
 export const SECTIONS = ['apply', 'heartbeats', 'queue', 'size'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -228,18 +225,6 @@ async function seedAgents(store: StateStore, devices: number, beat: boolean, par
   return performance.now() - started;
 }
 
-const HEARTBEAT_STATUS = {
-  role: 'device',
-  databaseVersion: '2026.11.1',
-  published: '2026-12-01T00:00:00.000Z',
-  freshness: 'upToDate',
-  basesMode: 'normal',
-  applicationVersion: '12.1.0',
-  restartRequired: false,
-  lastRestart: null,
-  lastResult: { status: 'completed', at: '2026-12-01T03:00:00.000Z' },
-  unlicensedUpdates: 0,
-};
 
 async function fleet(bench: Bench, devices: number): Promise<string> {
   const dir = path.join(bench.work, `fleet-${devices}`);
@@ -308,16 +293,7 @@ async function waitFor(what: string, ms: number, check: () => Promise<boolean>):
 async function applySection(bench: Bench): Promise<string[]> {
   const pg = await postgres(bench);
   const dir = path.join(bench.work, 'apply');
-  const config = path.join(dir, 'config');
-  const corpus = generateCorpus(config);
-  const content = path.join(dir, 'content');
-  mkdirSync(path.join(content, 'databases', 'kes'), { recursive: true });
-  writeFileSync(path.join(content, 'databases', 'kes', 'main.avc'), Buffer.alloc(4096, 7));
-  writeFileSync(path.join(content, 'databases', 'kes', 'VERSION'), '2026.11.1\n');
-  await generateKeys(path.join(dir, 'keys'));
-  const shared = path.join(dir, 'shared-repo');
-  await publishRepository({ contentDir: content, repoDir: shared, keysDir: path.join(dir, 'keys') });
-  const dps = pointDpsAt(config, path.join(dir, 'dps'), shared);
+  const { config, corpus, dps } = await corpusWithRepository(dir);
   const backends: [string, string][] = [['SQLite', path.join(dir, 'state.db')]];
   if (pg) backends.push(['PostgreSQL', freshPgUrl(bench, pg)]);
   const rows: string[][] = [['state', 'plan', 'apply', 'plan + apply', 're-plan (no changes)']];

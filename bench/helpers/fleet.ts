@@ -41,3 +41,17 @@ export function writeFleetConfig(dir: string, devices: number, deadPort: number)
   git('commit', '-q', '-m', 'bench fleet');
   return { groups };
 }
+
+/** What every simulated device reports (also what the scale bench records directly for the rest). */
+export const HEARTBEAT_STATUS = {
+  role: 'device',
+  databaseVersion: '2026.11.1',
+  published: '2026-12-01T00:00:00.000Z',
+  freshness: 'upToDate',
+  basesMode: 'normal',
+  applicationVersion: '12.1.0',
+  restartRequired: false,
+  lastRestart: null,
+  lastResult: { status: 'completed', at: '2026-12-01T03:00:00.000Z' },
+  unlicensedUpdates: 0,
+};

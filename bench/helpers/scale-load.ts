@@ -15,6 +15,7 @@
  *   assignment with a `completed` result at once, until told to stop.
  */
 import http from 'node:http';
+import { HEARTBEAT_STATUS } from './fleet.js';
 
 export interface LoadJob {
   mode: 'heartbeat' | 'queue';
@@ -49,18 +50,6 @@ export interface LoadReport {
   assignments: number;
 }
 
-const STATUS = {
-  role: 'device',
-  databaseVersion: '2026.11.1',
-  published: '2026-12-01T00:00:00.000Z',
-  freshness: 'upToDate',
-  basesMode: 'normal',
-  applicationVersion: '12.1.0',
-  restartRequired: false,
-  lastRestart: null,
-  lastResult: { status: 'completed', at: '2026-12-01T03:00:00.000Z' },
-  unlicensedUpdates: 0,
-};
 
 /**
  * A request, sent again (up to twice) when the connection was reset before an answer: a kept-alive
@@ -112,7 +101,7 @@ async function heartbeats(job: LoadJob, startAt: number): Promise<LoadReport> {
     const r = i % bases.length;
     report.sent++;
     const sentAt = performance.now();
-    return request(agents[r]!, bases[r]!, job.token, 'POST', `/api/agents/dev-${i}/heartbeat`, { status: STATUS, heartbeatSeconds: job.heartbeatSeconds, runs: [] }).then(
+    return request(agents[r]!, bases[r]!, job.token, 'POST', `/api/agents/dev-${i}/heartbeat`, { status: HEARTBEAT_STATUS, heartbeatSeconds: job.heartbeatSeconds, runs: [] }).then(
       (res) => {
         if (res.status === 200) {
           report.ok++;
@@ -199,7 +188,7 @@ async function queue(job: LoadJob, stop: Promise<void>): Promise<LoadReport> {
   for (let i = job.from; i < job.to; i += 50) {
     await Promise.all(
       Array.from({ length: Math.min(50, job.to - i) }, async (_, k) => {
-        const res = await request(agent, base, job.token, 'POST', `/api/agents/dev-${i + k}/heartbeat`, { status: STATUS, heartbeatSeconds: job.heartbeatSeconds, runs: [] }).catch((error: unknown) => ({ status: 0, text: String(error) }));
+        const res = await request(agent, base, job.token, 'POST', `/api/agents/dev-${i + k}/heartbeat`, { status: HEARTBEAT_STATUS, heartbeatSeconds: job.heartbeatSeconds, runs: [] }).catch((error: unknown) => ({ status: 0, text: String(error) }));
         report.sent++;
         if (res.status === 200) report.ok++;
         else fail(`heartbeat: HTTP ${res.status}: ${res.text.slice(0, 200)}`);
