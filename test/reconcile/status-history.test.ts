@@ -35,7 +35,7 @@ void t.test('acceptance 7: status and history after an apply', async (t) => {
     t.match(res.stdout, new RegExp(`^Last applied: ${commit.slice(0, 12)} at .* \\(serial 1\\)$`, 'm'));
     t.match(res.stdout, /^ {2}hq {2}\(1 DPs, 1 devices\)$/m);
     t.match(res.stdout, /^ {4}branch-a {2}\(1 DPs, 1 devices\)$/m);
-    t.match(res.stdout, /^ {2}dp-hq +hq +windows +v1 +-?\d+h +none +vendor$/m, "the source that served the DP's last update");
+    t.match(res.stdout, /^ {2}dp-hq +hq +windows +v1 +-?\d+h +none +vendor +-$/m, "the source that served the DP's last update; freshness unknown without a DP agent");
     t.match(res.stdout, /^ {2}Download hq +.* +completed \(apply, [^)]+\) +2026-11-27T17:00:00\.000Z$/m);
   });
 
