@@ -14,6 +14,7 @@ import { createLogger, logProcessWarnings } from '../controller/index.js';
 import { createMetrics, followerHandler } from '../controller/index.js';
 import { parseDuration } from '../repository/index.js';
 import { isLoopbackHost } from '../util/index.js';
+import { isGitUrl } from '../manifests/index.js';
 import { isPostgresUrl, openStateStore, type LeaseInfo } from '../state/index.js';
 import type { JobQueue } from '../queue/index.js';
 import { configOption } from './context.js';
@@ -83,9 +84,9 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
   listener.follow(followerHandler({ store, registry, timeZone: defaultTimeZone() }));
   // Agents (docs/design.md 4 `updops agent`): one hub shared by the task runs and the API.
   // A DP's sources, asked for their timestamp so status tells a DP withholding updates (issue 19).
-  // Relative source paths and secret files are read against a local config folder (a URL: the current one).
+  // Relative source paths and secret files are read against a local config folder (a git URL, as the reconciler tells one: the current one).
   const config = configOption(options.config);
-  const upstream = new UpstreamTimestamps({ store, configDir: /^[a-z][a-z0-9+.-]*:/i.test(config) ? process.cwd() : path.resolve(config) });
+  const upstream = new UpstreamTimestamps({ store, configDir: isGitUrl(config) ? process.cwd() : path.resolve(config) });
   const agents = new AgentHub({ store, resultTimeoutMs: agentTimeoutMs, upstream, ...(queue ? { queue: queue.targets } : {}) });
   let lost: (error: Error) => void = () => undefined;
   const leaseLost = new Promise<Error>((resolve) => (lost = resolve));
@@ -102,7 +103,7 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
     },
     onLost: (error: Error) => lost(error),
   };
-  const controller = createController({ config: configOption(options.config), ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, notifications: { consoleUrl: options.consoleUrl ?? `${listener.url}/` }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease, ...(queue ? { starts: queue.starts } : {}) });
+  const controller = createController({ config, ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, notifications: { consoleUrl: options.consoleUrl ?? `${listener.url}/` }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease, ...(queue ? { starts: queue.starts } : {}) });
   leading = () => controller.leading ?? false;
   // A signal while starting (or standing by) stops the start itself.
   void signal.then(() => controller.stop().catch(() => undefined));

@@ -11,8 +11,7 @@ import { downloadTaskDistributionPoints, normalizeManifest, resolveSourceRef, ty
 import pLimit from 'p-limit';
 import { inspectRepository, repositoryExpectation, sha256, type MetadataMemo } from '../repository/index.js';
 import { readCapped, SYNC_DEFAULTS } from '../repository/index.js';
-import { openTransport } from '../repository/index.js';
-import { sourceSpecOf, type ResolvedSource } from '../sources/index.js';
+import { openSourceTransport, readSourceTimestamp, sourceSpecOf, TIMESTAMP_PATH, type ResolvedSource } from '../sources/index.js';
 import type { RepositoryStatus, SourceProbe } from './observation.js';
 
 export interface ObserveOptions {
@@ -23,7 +22,6 @@ export interface ObserveOptions {
   offline?: boolean;
 }
 
-const TIMESTAMP = 'metadata/timestamp.json';
 const LEGACY_SUMS = 'SHA256SUMS';
 /** DP folders inspected at once: the work is small reads and stats, so latency, not CPU, is what overlaps. */
 const INSPECT_CONCURRENCY = 16;
@@ -41,20 +39,18 @@ async function probe(source: ResolvedSource, legacy: boolean, env: NodeJS.Proces
     return { name: source.name, reachable: false, code: error.code, error: error.message, ...(fix ? { fix } : {}) };
   };
   // The sync's own transport and options, so the probe goes through the same proxy (or none).
-  const transport = openTransport(spec.url, { concurrency: 1, timeoutMs: 1000 * (spec.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds), proxy: spec.proxy, credentials: spec.credentials, bearerToken: spec.bearerToken, caFile: spec.caFile, env });
+  const transport = openSourceTransport(spec, env);
   try {
-    const timestamp = await transport.get(TIMESTAMP);
-    if (timestamp.status === 'ok') {
-      // Capped as sync caps it: a hostile source cannot feed the planner endless data.
-      const bytes = await readCapped(timestamp.body, SYNC_DEFAULTS.timestampMaxBytes, `${source.name}: ${TIMESTAMP}`);
-      const version = (JSON.parse(bytes.toString('utf8')) as { signed?: { version?: number } }).signed?.version;
+    const timestamp = await readSourceTimestamp(transport, source.name);
+    if (timestamp) {
+      const { bytes, version } = timestamp;
       return version === undefined ? { name: source.name, reachable: true, fingerprint: sha256(bytes) } : { name: source.name, reachable: true, fingerprint: sha256(bytes), version };
     }
     const sums = await transport.get(LEGACY_SUMS);
-    if (sums.status !== 'ok') return unusable(new UpdopsError('SOURCE_NOT_FOUND', `neither ${TIMESTAMP} nor ${LEGACY_SUMS} found`));
+    if (sums.status !== 'ok') return unusable(new UpdopsError('SOURCE_NOT_FOUND', `neither ${TIMESTAMP_PATH} nor ${LEGACY_SUMS} found`));
     if (!legacy) {
       sums.body.resume();
-      return unusable(new UpdopsError('LEGACY_SCHEME_REQUIRED', `it offers only the old scheme (${LEGACY_SUMS}, no signed ${TIMESTAMP})`));
+      return unusable(new UpdopsError('LEGACY_SCHEME_REQUIRED', `it offers only the old scheme (${LEGACY_SUMS}, no signed ${TIMESTAMP_PATH})`));
     }
     const bytes = await readCapped(sums.body, SYNC_DEFAULTS.metadataMaxBytes, `${source.name}: ${LEGACY_SUMS}`);
     return { name: source.name, reachable: true, fingerprint: sha256(bytes) };

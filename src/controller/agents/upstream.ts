@@ -10,12 +10,9 @@
  */
 import { DEFAULTS } from '../../defaults.js';
 import { downloadTaskDistributionPoints, resolveSourceRef } from '../../manifests/index.js';
-import { openTransport, readCapped, SYNC_DEFAULTS } from '../../repository/index.js';
-import { sourceSpecOf } from '../../sources/index.js';
+import { openSourceTransport, readSourceTimestamp, sourceSpecOf } from '../../sources/index.js';
 import { recordedConfig, type StateStore } from '../../state/index.js';
 import type { SourceTimestamp } from '../../status/index.js';
-
-const TIMESTAMP = 'metadata/timestamp.json';
 
 export interface UpstreamAnswer {
   /** The newest version among the reachable sources; undefined while none answered. */
@@ -93,13 +90,9 @@ export class UpstreamTimestamps {
   /** The source's timestamp version, read as the sync reads it (capped); undefined: no TUF timestamp. */
   async #ask(resolve: () => ReturnType<typeof sourceSpecOf>): Promise<number | undefined> {
     const { spec } = resolve();
-    const transport = openTransport(spec.url, { concurrency: 1, timeoutMs: 1000 * (spec.timeoutSeconds ?? SYNC_DEFAULTS.timeoutSeconds), proxy: spec.proxy, credentials: spec.credentials, bearerToken: spec.bearerToken, caFile: spec.caFile, env: this.#o.env });
+    const transport = openSourceTransport(spec, this.#o.env);
     try {
-      const res = await transport.get(TIMESTAMP);
-      if (res.status !== 'ok') return undefined;
-      const bytes = await readCapped(res.body, SYNC_DEFAULTS.timestampMaxBytes, `${spec.name ?? 'source'}: ${TIMESTAMP}`);
-      const version = (JSON.parse(bytes.toString('utf8')) as { signed?: { version?: unknown } }).signed?.version;
-      return typeof version === 'number' ? version : undefined;
+      return (await readSourceTimestamp(transport, spec.name ?? 'source'))?.version;
     } finally {
       await transport.close().catch(() => undefined);
     }
