@@ -20,7 +20,7 @@ const layerRules = folders.map((folder) => {
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tap/**', 'coverage/**', 'bin/**', 'eslint.config.js', 'src/**/*.generated.ts', 'tap-snapshots/**', 'bench/.data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tap/**', 'coverage/**', 'bin/**', 'eslint.config.js', 'src/**/*.generated.ts', 'src/**/*.generated.cjs', 'tap-snapshots/**', 'bench/.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -2,8 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Ajv, _ } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import addFormats from 'ajv-formats';
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
-import { KIND_SCHEMA_FILES } from '../src/manifests/schemas.js';
+import { AJV_FORMATS, AJV_OPTIONS, KIND_SCHEMA_FILES, SCHEMA_FILES } from '../src/manifests/schemas.js';
 import { renderManifestReference } from './manifest-reference.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,10 +53,23 @@ function withoutRefSiblings(node: unknown): any {
   return Object.fromEntries(hasRef ? entries.filter(([k]) => k === '$ref') : entries);
 }
 
+/**
+ * Every kind's validator as ajv's standalone code (CommonJS: ajv emits `require` of its runtime
+ * helpers), exported under the kind's name. The formats come from ajv-formats at run time.
+ */
+function renderValidators(): string {
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, lines: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
+  addFormats.default(ajv, [...AJV_FORMATS]);
+  for (const file of SCHEMA_FILES) ajv.addSchema(readSchema(file));
+  const code = standaloneCode.default(ajv, Object.fromEntries(Object.entries(KIND_SCHEMA_FILES)));
+  return `// @ts-nocheck\n// Generated from schemas/*.json by \`npm run gen\` (ajv standalone code). Do not edit.\n${code}\n`;
+}
+
 export async function renderGeneratedFiles(): Promise<GeneratedFile[]> {
   const schemas = Object.fromEntries(['defs.json', ...KIND_FILES].map((f) => [f, readSchema(f)]));
   return [
     { path: path.join(root, 'src/manifests/types.generated.ts'), content: await renderTypes() },
     { path: path.join(root, 'docs/manifest-reference.md'), content: renderManifestReference(schemas) },
+    { path: path.join(root, 'src/manifests/validators.generated.cjs'), content: renderValidators() },
   ];
 }
