@@ -3,12 +3,14 @@
  * (bench/scale.ts): Debian's server binaries, `initdb` into a given folder (as the `postgres`
  * user when we are root: initdb refuses root), `pg_ctl start` on a free loopback port with its
  * socket in that folder. The caller owns the folder and must call `stop()`; nothing here knows
- * about tap. `postgresSkipReason()` says why not, when the binaries are missing.
+ * about tap. `postgresSkipReason()` says why not, when the binaries are missing. A detached watcher
+ * (postgres-reaper.mjs) stops the server if the process that started it dies without `stop()`.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freeLoopbackPort } from './loopback.js';
 
 const BIN_ROOT = '/usr/lib/postgresql';
@@ -73,6 +75,7 @@ export async function startPostgresServer(dir: string, options: PostgresServerOp
   const start = (): void => run('pg_ctl', ['-D', data, '-l', logFile, '-o', serverOptions, '-w', 'start']);
   const stop = (mode: 'fast' | 'immediate' = 'fast'): void => run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
   start();
+  watchOwner(path.join(bin, 'pg_ctl'), data, asRoot ? 'postgres' : '-');
   let schemas = 0;
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
@@ -94,4 +97,12 @@ export async function startPostgresServer(dir: string, options: PostgresServerOp
       }
     },
   };
+}
+
+const REAPER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'postgres-reaper.mjs');
+
+/** Leaves a watcher that stops the server once this process is gone (see postgres-reaper.mjs). */
+function watchOwner(pgCtl: string, data: string, user: string): void {
+  const child = spawn(process.execPath, [REAPER, String(process.pid), pgCtl, data, user], { detached: true, stdio: 'ignore' });
+  child.unref();
 }
