@@ -13,6 +13,7 @@ import type { DelayInputs } from './schedules.js';
 import { desiredObjects } from './desired.js';
 import { makePlan } from './make-plan.js';
 import { observeRepositories } from './observe.js';
+import { rolloutInputs } from './rollout.js';
 import type { PlanWarning, SavedPlan } from './types.js';
 
 export interface PrepareOptions {
@@ -83,6 +84,7 @@ export async function preparePlan(options: PrepareOptions): Promise<Prepared> {
     timeZone: options.timeZone ?? defaultTimeZone(),
     repositories,
     warnings: validation.warnings.map(toWarning),
+    rollout: rolloutInputs(validation.model),
     ...(options.devices ? { delays: await delayInputs(validation.model, options.store) } : {}),
   });
   return { saved: { plan, objects: desired, config: { source: options.config, ...(options.ref ? { ref: options.ref } : {}), dir: source.dir } }, validation };

@@ -28,3 +28,5 @@ export { checkRoleName } from './publish/index.js';
 export { rotateRoleKey } from './publish/index.js';
 export type { BandwidthLimit } from './sync/index.js';
 export { rateAt } from './sync/index.js';
+export { projectTransfer } from './sync/index.js';
+export type { HeldTarget, ProjectedTarget, Projection } from './sync/index.js';

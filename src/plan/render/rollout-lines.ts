@@ -1,0 +1,40 @@
+/**
+ * The rollout view in words, shared by the text and Markdown renderers: one line per ring that
+ * says something a reviewer must see (a pinned version or a maintenance window), one per DP link
+ * with bytes to move. Plain strings: each renderer escapes and styles them its own way.
+ */
+import { formatOffset } from '../../schedule/index.js';
+import { formatBytes } from '../../util/index.js';
+import type { LinkProjection, Plan, RingView } from '../types.js';
+
+export interface RolloutLine {
+  /** What the line is about: a task's ring, or a DP link. */
+  subject: string;
+  detail: string;
+}
+
+function windowWords(ring: RingView): string {
+  if (ring.urgent) return 'urgent: installs ignore maintenance windows';
+  const w = ring.maintenanceWindow;
+  if (!w) return 'installs any time';
+  return w.open ? `maintenance window open until ${w.closesAt}` : w.opensAt ? `next maintenance window opens ${w.opensAt}` : 'no maintenance window opens again';
+}
+
+function ringLine(ring: RingView): RolloutLine {
+  const shown = ring.deviceNames.slice(0, 5);
+  const names = shown.length ? ` (${shown.join(', ')}${ring.devices > shown.length ? ', …' : ''})` : '';
+  const version = ring.version === null ? 'the newest version' : `version ${ring.version}`;
+  return { subject: `ring "${ring.task}"`, detail: `${version} to ${ring.devices} device${ring.devices === 1 ? '' : 's'}${names}; ${windowWords(ring)}` };
+}
+
+function linkLine(link: LinkProjection): RolloutLine {
+  const diffs = link.fromDiffs > 0 ? `, ${link.fromDiffs} rebuilt from diff files` : '';
+  const time = link.bytesPerSecond === null ? 'uncapped' : `at ${formatBytes(link.bytesPerSecond)}/s ≈ ${formatOffset(link.seconds ?? 0)}`;
+  return { subject: `${link.dp} ← ${link.source}`, detail: `${formatBytes(link.bytes)} in ${link.files} file${link.files === 1 ? '' : 's'}${diffs}, ${time} ("${link.task}")` };
+}
+
+/** Rings with a pin or a window, then links with something to move; empty when the plan has neither. */
+export function rolloutLines(plan: Plan): RolloutLine[] {
+  const rings = plan.rollout.rings.filter((r) => r.version !== null || r.maintenanceWindow !== null || r.urgent);
+  return [...rings.map(ringLine), ...plan.rollout.links.filter((l) => l.files > 0 || l.fromDiffs > 0).map(linkLine)];
+}
