@@ -31,12 +31,14 @@ export const ERROR_CODES = [
   'UPSTREAM_NOT_HTTP',
   'BANDWIDTH',
   'MAINTENANCE_WINDOW',
+  'ROLLOUT',
   'NO_MANIFESTS',
   'FILE_READ',
   // warnings (plan and validate show them; they do not fail)
   'NON_WINDOWS_DP',
   'DP_WITHOUT_TASK',
   'EMPTY_SELECTOR',
+  'ROLLOUT_UNCOVERED',
   // repositories (docs/design.md 3)
   'KEYS',
   'PUBLISH',

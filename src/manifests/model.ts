@@ -3,7 +3,7 @@
  * which DPs and devices a task reaches (docs/design.md 1). Pure: built from loaded manifests.
  */
 import type { LoadedManifest } from './document.js';
-import type { DistributionPoint, Device, Group, LabelSelector, Task, TaskScope, UpdateSource } from './types.generated.js';
+import type { DistributionPoint, Device, Group, LabelSelector, Rollout, Task, TaskScope, UpdateSource } from './types.generated.js';
 
 export interface Placed<T> {
   item: T;
@@ -39,11 +39,11 @@ function firstByName<M extends LoadedManifest>(list: M[]): Map<string, M> {
   return map;
 }
 
-export function ofKind<K extends 'Group' | 'UpdateSource' | 'Task'>(
+export function ofKind<K extends 'Group' | 'UpdateSource' | 'Task' | 'Rollout'>(
   manifests: LoadedManifest[],
   kind: K,
-): LoadedManifest<Extract<Group | UpdateSource | Task, { kind: K }>>[] {
-  return manifests.filter((m) => m.manifest.kind === kind) as LoadedManifest<Extract<Group | UpdateSource | Task, { kind: K }>>[];
+): LoadedManifest<Extract<Group | UpdateSource | Task | Rollout, { kind: K }>>[] {
+  return manifests.filter((m) => m.manifest.kind === kind) as LoadedManifest<Extract<Group | UpdateSource | Task | Rollout, { kind: K }>>[];
 }
 
 export function buildModel(manifests: LoadedManifest[]): ConfigModel {

@@ -97,6 +97,34 @@ export interface LockInfo {
 export const RECONCILE_CONDITIONS = ['Ready', 'Failed'] as const;
 export type ReconcileCondition = (typeof RECONCILE_CONDITIONS)[number];
 
+/** One device's outcome in a rollout, once known (an admitted device without one is pending). */
+export interface RolloutDeviceOutcome {
+  wave: number;
+  outcome: 'succeeded' | 'failed';
+  reason?: string;
+  at: string;
+}
+
+/**
+ * Where a rollout stands (docs/architecture.md "Rollouts"): the waves up to `wave` are admitted
+ * (their devices get the rollout's version), `status` says whether it moves on, and each
+ * device's outcome is kept once known. Written whole by the leader, fenced.
+ */
+export interface RolloutProgress {
+  name: string;
+  /** The spec hash of the Rollout this progress follows: a new spec (a commit) resumes a halt. */
+  specHash: string;
+  wave: number;
+  status: 'progressing' | 'halted' | 'completed';
+  /** When the current wave's devices were admitted: pending timeouts count from here. */
+  waveStartedAt: string;
+  halted?: { at: string; reason: string };
+  /** Who resumed it last (`updops rollout resume`), and when. */
+  resumed?: { by: string; at: string };
+  devices: Record<string, RolloutDeviceOutcome>;
+  updatedAt: string;
+}
+
 export interface ReconcileStatus {
   /** The commit tried; omitted for a plain folder. */
   commit?: string;
@@ -175,7 +203,7 @@ export interface RepositoryObservation {
   corrupt: string[];
 }
 
-export const RUN_TRIGGERS = ['schedule', 'manual', 'chain', 'outbreak', 'missed', 'apply'] as const;
+export const RUN_TRIGGERS = ['schedule', 'manual', 'chain', 'outbreak', 'missed', 'apply', 'rollout'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
 /** `cancelled`: stopped on purpose (a clean shutdown); `interrupted`: found unfinished after a crash. */
@@ -365,6 +393,13 @@ export interface StateStore {
 
   getReconcileStatus(): Promise<ReconcileStatus | undefined>;
   putReconcileStatus(status: ReconcileStatus): Promise<void>;
+
+  getRollout(name: string): Promise<RolloutProgress | undefined>;
+  listRollouts(): Promise<RolloutProgress[]>;
+  /** Replaces the rollout's progress; with `fence`, only while that lease generation holds (`FENCED` otherwise). */
+  putRollout(progress: RolloutProgress, fence?: Fence): Promise<void>;
+  /** Removes the progress of rollouts no longer in the config. */
+  deleteRollout(name: string): Promise<void>;
 
   /**
    * Takes lease `name`, or takes over an expired one (the generation goes up). Throws `LEASE`
