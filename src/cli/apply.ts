@@ -34,7 +34,7 @@ function readSavedPlan(file: string): SavedPlan {
   }
   if (saved?.plan?.formatVersion !== 1 || !Array.isArray(saved.objects)) throw new UpdopsError('USAGE', `${file} is not a plan saved by updops plan --out`);
   // A plan saved before the rollout view existed shows none.
-  saved.plan.rollout ??= { rings: [], links: [] };
+  saved.plan.rollout ??= { rings: [], rollouts: [], links: [] };
   return saved;
 }
 

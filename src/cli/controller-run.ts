@@ -43,6 +43,7 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
   const maxDeletes = wholeNumber(options.maxDeletes, '--max-deletes', 0);
   const concurrency = wholeNumber(options.concurrency, '--concurrency', 1);
   const pollMs = durationMs(options.poll, '--poll');
+  const rolloutTickMs = durationMs(options.rolloutInterval ?? `${DEFAULTS.rolloutTickMs / 1000}s`, '--rollout-interval');
   const retryMs = durationMs(options.retryInterval, '--retry-interval');
   const agentTimeoutMs = durationMs(options.agentTimeout ?? '10m', '--agent-timeout');
   const leaseTtlMs = durationMs(options.leaseTtl ?? `${DEFAULTS.controllerLeaseMs / 1000}s`, '--lease-ttl');
@@ -103,7 +104,7 @@ export async function runController(options: ControllerCommandOptions, bound: Ne
     },
     onLost: (error: Error) => lost(error),
   };
-  const controller = createController({ config, ...(options.ref ? { ref: options.ref } : {}), store, pollMs, retry: { baseMs: retryMs }, notifications: { consoleUrl: options.consoleUrl ?? `${listener.url}/` }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease, ...(queue ? { starts: queue.starts } : {}) });
+  const controller = createController({ config, ...(options.ref ? { ref: options.ref } : {}), store, pollMs, rolloutTickMs, retry: { baseMs: retryMs }, notifications: { consoleUrl: options.consoleUrl ?? `${listener.url}/` }, prune: options.prune ?? false, maxDeletes, concurrency, observer, agents, lease, ...(queue ? { starts: queue.starts } : {}) });
   leading = () => controller.leading ?? false;
   // A signal while starting (or standing by) stops the start itself.
   void signal.then(() => controller.stop().catch(() => undefined));

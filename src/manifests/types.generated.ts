@@ -611,6 +611,10 @@ export interface NotificationSpec {
       | "ApplicationRolledBack"
       | "DistributionPointWithholding"
       | "DistributionPointFresh"
+      | "RolloutWaveStarted"
+      | "RolloutHalted"
+      | "RolloutResumed"
+      | "RolloutCompleted"
     ),
     ...(
       | "ReconcileFailed"
@@ -621,10 +625,14 @@ export interface NotificationSpec {
       | "ApplicationRolledBack"
       | "DistributionPointWithholding"
       | "DistributionPointFresh"
+      | "RolloutWaveStarted"
+      | "RolloutHalted"
+      | "RolloutResumed"
+      | "RolloutCompleted"
     )[]
   ];
   /**
-   * Only events at least this severe: `ReconcileApplied` and `DistributionPointFresh` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate` and `DistributionPointWithholding` error.
+   * Only events at least this severe: `ReconcileApplied`, `DistributionPointFresh`, `RolloutWaveStarted`, `RolloutResumed` and `RolloutCompleted` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate`, `DistributionPointWithholding` and `RolloutHalted` error.
    */
   severity?: "info" | "warning" | "error";
   /**

@@ -84,7 +84,7 @@ export async function preparePlan(options: PrepareOptions): Promise<Prepared> {
     timeZone: options.timeZone ?? defaultTimeZone(),
     repositories,
     warnings: validation.warnings.map(toWarning),
-    rollout: rolloutInputs(validation.model),
+    rollout: rolloutInputs(validation.model, desired),
     ...(options.devices ? { delays: await delayInputs(validation.model, options.store) } : {}),
   });
   return { saved: { plan, objects: desired, config: { source: options.config, ...(options.ref ? { ref: options.ref } : {}), dir: source.dir } }, validation };

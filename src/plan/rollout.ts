@@ -4,11 +4,11 @@
  * what each DP link's next sync carries with the time it takes at the cap in force at plan time.
  * `rolloutInputs` reads the config model; `rolloutView` is pure (the clock is a parameter).
  */
-import { normalizeManifest, resolveSourceRef, scopeDevices, type ConfigModel, type MaintenanceWindow } from '../manifests/index.js';
+import { normalizeManifest, resolveSourceRef, rolloutWaves, scopeDevices, type ConfigModel, type MaintenanceWindow, type RolloutSpec } from '../manifests/index.js';
 import { rateAt, type BandwidthLimit } from '../repository/index.js';
 import { maintenanceWindowAt } from '../schedule/index.js';
 import type { RepositoryStatus } from './observation.js';
-import type { LinkProjection, RingView, RolloutView } from './types.js';
+import type { DesiredObject, LinkProjection, RingView, RolloutView, WavesView } from './types.js';
 
 /** Device names listed per ring; the count says the rest. */
 export const RING_DEVICE_NAMES = 50;
@@ -30,17 +30,40 @@ export interface LinkCaps {
 
 export interface RolloutInputs {
   rings: RingInput[];
+  rollouts: WavesView[];
   caps: Map<string, LinkCaps>;
 }
 
-export function rolloutInputs(model: ConfigModel): RolloutInputs {
+/** Each Rollout's waves with the devices they take (the controller computes the same, manifests/rollout-waves.ts). */
+function wavesViews(model: ConfigModel, desired: readonly DesiredObject[]): WavesView[] {
+  const views: WavesView[] = [];
+  for (const object of desired) {
+    if (object.kind !== 'Rollout') continue;
+    const { spec } = object.spec as { spec: RolloutSpec };
+    const task = model.tasks.get(spec.task)?.manifest.spec;
+    if (task?.type !== 'Update') continue;
+    const devices = scopeDevices(model, task.scope);
+    const waves = rolloutWaves(object.name, spec, devices);
+    const inWaves = waves.reduce((n, w) => n + w.devices.length, 0);
+    views.push({
+      name: object.name,
+      task: spec.task,
+      version: spec.version,
+      from: task.version ?? null,
+      waves: waves.map((w) => ({ name: w.name, devices: w.devices.length, deviceNames: w.devices.slice(0, RING_DEVICE_NAMES), successThreshold: w.successThreshold, errorThreshold: w.errorThreshold, pendingTimeoutSeconds: Math.round(w.pendingTimeoutMs / 1000) })),
+      uncovered: devices.length - inWaves,
+    });
+  }
+  return views;
+}
+
+export function rolloutInputs(model: ConfigModel, desired: readonly DesiredObject[] = []): RolloutInputs {
   const rings: RingInput[] = [];
   const caps = new Map<string, LinkCaps>();
   for (const [task, loaded] of model.tasks) {
     const { spec } = normalizeManifest(loaded.manifest);
     if (spec.type === 'Update') {
-      const version = (spec as { version?: unknown }).version;
-      rings.push({ task, version: typeof version === 'string' ? version : null, deviceNames: scopeDevices(model, spec.scope).map((d) => d.item.name), windows: spec.settings?.maintenanceWindows, urgent: spec.settings?.urgent === true });
+      rings.push({ task, version: spec.version ?? null, deviceNames: scopeDevices(model, spec.scope).map((d) => d.item.name), windows: spec.settings?.maintenanceWindows, urgent: spec.settings?.urgent === true });
       continue;
     }
     const sources = new Map<string, BandwidthLimit>();
@@ -51,7 +74,7 @@ export function rolloutInputs(model: ConfigModel): RolloutInputs {
     }
     caps.set(task, { task: spec.settings?.bandwidth, sources, urgent: spec.settings?.urgent === true });
   }
-  return { rings, caps };
+  return { rings, rollouts: wavesViews(model, desired), caps };
 }
 
 function ring(input: RingInput, now: Date): RingView {
@@ -75,5 +98,5 @@ function link(status: RepositoryStatus & { transfer: NonNullable<RepositoryStatu
 
 export function rolloutView(inputs: RolloutInputs | undefined, repositories: readonly RepositoryStatus[], now: Date): RolloutView {
   const links = repositories.filter((r): r is RepositoryStatus & { transfer: NonNullable<RepositoryStatus['transfer']> } => r.transfer !== undefined).map((r) => link(r, inputs?.caps.get(r.task), now));
-  return { rings: (inputs?.rings ?? []).map((r) => ring(r, now)), links };
+  return { rings: (inputs?.rings ?? []).map((r) => ring(r, now)), rollouts: inputs?.rollouts ?? [], links };
 }

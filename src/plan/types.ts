@@ -120,9 +120,22 @@ export interface LinkProjection {
   seconds: number | null;
 }
 
-/** The plan's view of how updates roll out (issue 19): rings and what each DP link will carry. */
+/** A Rollout's waves as the plan sees them: which devices each takes, in order. */
+export interface WavesView {
+  name: string;
+  task: string;
+  /** The version rolled out, and the task's own pin the devices of later waves stay on. */
+  version: string;
+  from: string | null;
+  waves: { name: string; devices: number; deviceNames: string[]; successThreshold: number; errorThreshold: number; pendingTimeoutSeconds: number }[];
+  /** Devices of the task in no wave: they stay on `from`. */
+  uncovered: number;
+}
+
+/** The plan's view of how updates roll out (issue 19): rings, rollouts' waves and what each DP link will carry. */
 export interface RolloutView {
   rings: RingView[];
+  rollouts: WavesView[];
   links: LinkProjection[];
 }
 

@@ -38,7 +38,7 @@ function waveStarted(subject: RolloutSubject, wave: WaveMembers): RolloutEvent {
 /** A rollout seen for the first time: its first wave is admitted. */
 export function startRollout(subject: RolloutSubject, waves: readonly WaveMembers[], now: Date): Step {
   const first = waves[0]!;
-  const progress: RolloutProgress = { name: subject.name, specHash: subject.specHash, wave: 0, status: 'progressing', waveStartedAt: now.toISOString(), devices: {}, updatedAt: now.toISOString() };
+  const progress: RolloutProgress = { name: subject.name, specHash: subject.specHash, version: subject.version, wave: 0, status: 'progressing', waveStartedAt: now.toISOString(), devices: {}, updatedAt: now.toISOString() };
   return { progress, events: [waveStarted(subject, first)], admitted: [...first.devices] };
 }
 

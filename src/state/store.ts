@@ -114,6 +114,8 @@ export interface RolloutProgress {
   name: string;
   /** The spec hash of the Rollout this progress follows: a new spec (a commit) resumes a halt. */
   specHash: string;
+  /** The version rolled out: a rollout given another version starts over from its first wave. */
+  version: string;
   wave: number;
   status: 'progressing' | 'halted' | 'completed';
   /** When the current wave's devices were admitted: pending timeouts count from here. */

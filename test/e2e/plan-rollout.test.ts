@@ -14,7 +14,7 @@ import t from 'tap';
 import { generateKeys, publishRepository, serveRepository } from '../../src/repository/index.js';
 import { initGitRepo } from '../helpers/git-repo.js';
 import { seededBytes } from '../helpers/loopback.js';
-import { groupYaml, sourceYaml, taskYaml } from '../helpers/manifests.js';
+import { groupYaml, manifestYaml, sourceYaml, taskYaml } from '../helpers/manifests.js';
 import { runCli } from '../helpers/processes.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { writeContent } from '../repository/publish-fixture.js';
@@ -26,6 +26,7 @@ const ENV = { UPDOPS_CONTROLLER: '', UPDOPS_TOKEN: '', UPDOPS_STATE: '' };
 
 interface PlanJson {
   rollout: {
+    rollouts: { name: string; task: string; version: string; from: string | null; uncovered: number; waves: { name: string; devices: number; deviceNames: string[]; successThreshold: number; errorThreshold: number; pendingTimeoutSeconds: number }[] }[];
     rings: { task: string; version: string | null; devices: number; deviceNames: string[]; maintenanceWindow: { open: boolean; opensAt?: string | null; closesAt?: string } | null; urgent: boolean }[];
     links: { dp: string; task: string; source: string; files: number; bytes: number; fromDiffs: number; bytesPerSecond: number | null; seconds: number | null }[];
   };
@@ -96,4 +97,26 @@ void t.test('plan projects bytes and time per DP link, and shows rings with thei
 
   write(true);
   t.match((await plan('--format', 'json')).json!.rollout.links, [{ dp: 'dp-1', bytes: 3_000_000, bytesPerSecond: null, seconds: null }], 'urgent: uncapped');
+
+  // A pinned ring and a rollout of the next version in waves: which version each ring gets, which devices each wave takes.
+  config.write('tasks.yaml', readFileSync(path.join(dir, 'config', 'tasks.yaml'), 'utf8').replace('  type: Update\n', '  type: Update\n  version: "1"\n'));
+  config.write('rollouts.yaml', manifestYaml('Rollout', 'daily-2', { task: 'Update office', version: '2', waves: [{ name: 'pilot', devices: ['ws-2'], pendingTimeout: '10m' }, { name: 'rest', percent: 100, errorThreshold: 10 }] }));
+  config.commit('ring on 1, rollout of 2');
+  const rings = (await plan('--format', 'json')).json!;
+  t.match(rings.rollout.rings, [{ task: 'Update office', version: '1', devices: 3 }], 'the ring gets its pinned version');
+  t.same(rings.rollout.rollouts, [
+    {
+      name: 'daily-2',
+      task: 'Update office',
+      version: '2',
+      from: '1',
+      waves: [
+        { name: 'pilot', devices: 1, deviceNames: ['ws-2'], successThreshold: 100, errorThreshold: 0, pendingTimeoutSeconds: 600 },
+        { name: 'rest', devices: 2, deviceNames: rings.rollout.rollouts[0]?.waves[1]?.deviceNames ?? [], successThreshold: 100, errorThreshold: 10, pendingTimeoutSeconds: 3600 },
+      ],
+      uncovered: 0,
+    },
+  ]);
+  t.same([...(rings.rollout.rollouts[0]?.waves[1]?.deviceNames ?? [])].sort(), ['ws-1', 'ws-3']);
+  t.match((await plan()).stdout, /rollout "daily-2": 2 to "Update office" \(from 1\) in 2 waves: 1\. pilot: 1 device \(ws-2\), on when 100% succeed, halt above 0% failed, silent after 10m 0s; 2\. rest: 2 devices/);
 });

@@ -85,7 +85,7 @@ function runSelection(body: unknown): TargetSelection | undefined {
   return { ...(targets ? { devices: targets as string[] } : {}), ...(retryFailed ? { retryFailed } : {}) };
 }
 
-/** Who cancels, as the caller names itself (`updops cancel` sends user@host); the API otherwise. */
+/** Who cancels (or resumes), as the caller names itself (`updops cancel` sends user@host); the API otherwise. */
 function cancelledBy(body: unknown): string {
   const by = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).by : undefined;
   if (by === undefined) return 'an API call';
@@ -139,6 +139,21 @@ export const ROUTES: readonly Route[] = [
       const type = filterParam(ctx.query, 'type');
       const events = await ctx.controller.listEvents({ ...(type ? { type } : {}), limit: limitParam(ctx.query, 100) });
       return { status: 200, json: { events } };
+    },
+  },
+  {
+    method: 'GET',
+    pattern: ['api', 'rollouts'],
+    mutating: false,
+    handle: async (ctx) => ({ status: 200, json: { rollouts: await (ctx.controller.listRollouts?.() ?? ctx.controller.store.listRollouts()) } }),
+  },
+  {
+    method: 'POST',
+    pattern: ['api', 'rollouts', ':name', 'resume'],
+    mutating: true,
+    handle: async (ctx) => {
+      if (!ctx.controller.resumeRollout) throw new ApiError('NOT_FOUND', 'this controller drives no rollouts');
+      return { status: 200, json: { rollout: await ctx.controller.resumeRollout(param(ctx, 0), cancelledBy(await optionalBody(ctx))) } };
     },
   },
   {

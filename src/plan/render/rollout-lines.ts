@@ -5,7 +5,7 @@
  */
 import { formatOffset } from '../../schedule/index.js';
 import { formatBytes } from '../../util/index.js';
-import type { LinkProjection, Plan, RingView } from '../types.js';
+import type { LinkProjection, Plan, RingView, WavesView } from '../types.js';
 
 export interface RolloutLine {
   /** What the line is about: a task's ring, or a DP link. */
@@ -33,8 +33,18 @@ function linkLine(link: LinkProjection): RolloutLine {
   return { subject: `${link.dp} ← ${link.source}`, detail: `${formatBytes(link.bytes)} in ${link.files} file${link.files === 1 ? '' : 's'}${diffs}, ${time} ("${link.task}")` };
 }
 
-/** Rings with a pin or a window, then links with something to move; empty when the plan has neither. */
+function wavesLine(rollout: WavesView): RolloutLine {
+  const waves = rollout.waves.map((w, i) => {
+    const shown = w.deviceNames.slice(0, 3);
+    const names = shown.length ? ` (${shown.join(', ')}${w.devices > shown.length ? ', …' : ''})` : '';
+    return `${i + 1}. ${w.name}: ${w.devices} device${w.devices === 1 ? '' : 's'}${names}, on when ${w.successThreshold}% succeed, halt above ${w.errorThreshold}% failed, silent after ${formatOffset(w.pendingTimeoutSeconds)}`;
+  });
+  const left = rollout.uncovered > 0 ? `; ${rollout.uncovered} in no wave stay on ${rollout.from ?? 'the newest'}` : '';
+  return { subject: `rollout "${rollout.name}"`, detail: `${rollout.version} to "${rollout.task}" (from ${rollout.from ?? 'the newest'}) in ${rollout.waves.length} wave${rollout.waves.length === 1 ? '' : 's'}: ${waves.join('; ')}${left}` };
+}
+
+/** Rings with a pin or a window, each rollout's waves, then links with something to move; empty when the plan has none of them. */
 export function rolloutLines(plan: Plan): RolloutLine[] {
   const rings = plan.rollout.rings.filter((r) => r.version !== null || r.maintenanceWindow !== null || r.urgent);
-  return [...rings.map(ringLine), ...plan.rollout.links.filter((l) => l.files > 0 || l.fromDiffs > 0).map(linkLine)];
+  return [...rings.map(ringLine), ...plan.rollout.rollouts.map(wavesLine), ...plan.rollout.links.filter((l) => l.files > 0 || l.fromDiffs > 0).map(linkLine)];
 }

@@ -51,6 +51,7 @@ exports[`test/plan/render.test.ts > TAP > directory plan as json > must match sn
   "schedules": [],
   "rollout": {
     "rings": [],
+    "rollouts": [],
     "links": []
   }
 }
@@ -118,6 +119,7 @@ exports[`test/plan/render.test.ts > TAP > no change plan as json > must match sn
   "schedules": [],
   "rollout": {
     "rings": [],
+    "rollouts": [],
     "links": []
   }
 }
@@ -370,6 +372,7 @@ exports[`test/plan/render.test.ts > TAP > rich plan as json > must match snapsho
   ],
   "rollout": {
     "rings": [],
+    "rollouts": [],
     "links": []
   }
 }

@@ -88,7 +88,7 @@ export function controllerConformance(t: Test, makeStore: MakeStore): void {
     const store = await makeStore(clock);
     t.teardown(() => store.close());
     t.equal(await store.getRollout('r1'), undefined);
-    const progress: RolloutProgress = { name: 'r1', specHash: 'h1', wave: 0, status: 'progressing', waveStartedAt: '2026-01-01T00:00:00.000Z', devices: {}, updatedAt: '2026-01-01T00:00:00.000Z' };
+    const progress: RolloutProgress = { name: 'r1', specHash: 'h1', version: '2', wave: 0, status: 'progressing', waveStartedAt: '2026-01-01T00:00:00.000Z', devices: {}, updatedAt: '2026-01-01T00:00:00.000Z' };
     await store.putRollout(progress);
     await store.putRollout({ ...progress, name: 'a0' });
     const halted: RolloutProgress = { ...progress, status: 'halted', halted: { at: '2026-01-01T00:01:00.000Z', reason: '1 of 1 failed' }, devices: { 'ws-1': { wave: 0, outcome: 'failed', reason: 'health check failed', at: '2026-01-01T00:01:00.000Z' } }, updatedAt: '2026-01-01T00:01:00.000Z' };
