@@ -45,6 +45,9 @@ function wavesLine(rollout: WavesView): RolloutLine {
 
 /** Rings with a pin or a window, each rollout's waves, then links with something to move; empty when the plan has none of them. */
 export function rolloutLines(plan: Plan): RolloutLine[] {
-  const rings = plan.rollout.rings.filter((r) => r.version !== null || r.maintenanceWindow !== null || r.urgent);
-  return [...rings.map(ringLine), ...plan.rollout.rollouts.map(wavesLine), ...plan.rollout.links.filter((l) => l.files > 0 || l.fromDiffs > 0).map(linkLine)];
+  // Plans recorded before the rollout view existed (history, the console's last plan) have none.
+  const view = (plan as Partial<Plan>).rollout;
+  if (!view) return [];
+  const rings = view.rings.filter((r) => r.version !== null || r.maintenanceWindow !== null || r.urgent);
+  return [...rings.map(ringLine), ...(view.rollouts ?? []).map(wavesLine), ...view.links.filter((l) => l.files > 0 || l.fromDiffs > 0).map(linkLine)];
 }
