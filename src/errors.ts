@@ -51,6 +51,10 @@ export const ERROR_CODES = [
   'TUF_LENGTH_EXCEEDED',
   'TUF_METADATA',
   'TUF_PATH',
+  /** A pinned version (`spec.version`) the repository does not have (rings and pinning). */
+  'PIN_NOT_FOUND',
+  /** A repository a version cannot be pinned in (delegated targets, no consistent snapshots, the old scheme). */
+  'PIN_UNSUPPORTED',
   'DOWNLOAD_TIMEOUT',
   'DELTA',
   'SYNC',

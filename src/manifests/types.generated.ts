@@ -516,6 +516,10 @@ export interface ScheduleCron {
 export interface UpdateTaskSpec {
   type: "Update";
   scope: TaskScope;
+  /**
+   * Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version.
+   */
+  version?: string;
   settings?: UpdateTaskSettings;
   schedule?: Schedule;
   /**

@@ -1986,7 +1986,7 @@ return errors === 0;
 }
 
 exports.Task = validate19;
-const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"task.json","title":"Task","description":"A task: what runs, where, and when (docs/design.md 1, tasks).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Task"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["DownloadUpdatesToDistributionPoints","Update"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/downloadTaskSpec"},{"$ref":"#/definitions/updateTaskSpec"}]}},"definitions":{"downloadTaskSpec":{"title":"DownloadTaskSpec","type":"object","description":"Download updates to the repositories of distribution points (server side, per administration group). Only Windows DPs can run it: a Linux or macOS DP in scope fails, and so does the run. Defaults: `sources: [vendor]`, `schedule: {kind: manual}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"DownloadUpdatesToDistributionPoints"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"DownloadTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"downloadDiffFiles":{"type":"boolean","default":false,"description":"Also download diff files (deltas), so DPs and devices fetch only what changed."},"legacyScheme":{"type":"boolean","default":false,"description":"Download updates by using the old scheme (`SHA256SUMS`). Needed when a source holds only old-scheme metadata; otherwise the download fails."},"withholdingToleranceSeconds":{"type":"integer","minimum":1,"description":"Default 21600 (6 h; not filled in, so existing tasks keep their settings revision). A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once."},"components":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Only these components (e.g. `databases`, `modules`). Default: all."},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each DP's download (per DP link): every DP's sync stays within it, whatever its sources."},"urgent":{"type":"boolean","description":"Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"manual"}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"updateTaskSpec":{"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"scope":{"title":"TaskScope","description":"Where the task runs: an administration group (with its subgroups by default), an explicit list of devices and DPs, or the devices whose labels match a selector (in one group's subtree when `group` is given too; seed 001 \"device selection\").","oneOf":[{"title":"GroupScope","type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1},"includeSubgroups":{"type":"boolean","default":true},"selector":{"$ref":"#/definitions/labelSelector"}}},{"title":"DeviceScope","type":"object","additionalProperties":false,"required":["devices"],"properties":{"devices":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}}},{"title":"SelectorScope","type":"object","additionalProperties":false,"required":["selector"],"properties":{"selector":{"$ref":"#/definitions/labelSelector"}}}]},"sources":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"UpdateSource names, tried in order; later ones are fallbacks. `vendor` is the source named `vendor`, or else the only source of type `vendor`."},"runMissed":{"type":"boolean","description":"Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope)."},"labelSelector":{"title":"LabelSelector","type":"object","additionalProperties":false,"required":["matchLabels"],"description":"Devices whose `labels` have every key with exactly the given value. DPs have no labels, so a scope with a selector holds devices only: a download task (DownloadUpdatesToDistributionPoints) cannot use one.","properties":{"matchLabels":{"type":"object","minProperties":1,"additionalProperties":{"type":"string","maxLength":1000},"propertyNames":{"maxLength":100},"description":"Label key → value; all must match."}}}}};
+const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"task.json","title":"Task","description":"A task: what runs, where, and when (docs/design.md 1, tasks).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Task"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["DownloadUpdatesToDistributionPoints","Update"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/downloadTaskSpec"},{"$ref":"#/definitions/updateTaskSpec"}]}},"definitions":{"downloadTaskSpec":{"title":"DownloadTaskSpec","type":"object","description":"Download updates to the repositories of distribution points (server side, per administration group). Only Windows DPs can run it: a Linux or macOS DP in scope fails, and so does the run. Defaults: `sources: [vendor]`, `schedule: {kind: manual}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"DownloadUpdatesToDistributionPoints"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"DownloadTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"downloadDiffFiles":{"type":"boolean","default":false,"description":"Also download diff files (deltas), so DPs and devices fetch only what changed."},"legacyScheme":{"type":"boolean","default":false,"description":"Download updates by using the old scheme (`SHA256SUMS`). Needed when a source holds only old-scheme metadata; otherwise the download fails."},"withholdingToleranceSeconds":{"type":"integer","minimum":1,"description":"Default 21600 (6 h; not filled in, so existing tasks keep their settings revision). A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once."},"components":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Only these components (e.g. `databases`, `modules`). Default: all."},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each DP's download (per DP link): every DP's sync stays within it, whatever its sources."},"urgent":{"type":"boolean","description":"Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"manual"}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"updateTaskSpec":{"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"version":{"type":"string","minLength":1,"maxLength":100,"description":"Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version."},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"scope":{"title":"TaskScope","description":"Where the task runs: an administration group (with its subgroups by default), an explicit list of devices and DPs, or the devices whose labels match a selector (in one group's subtree when `group` is given too; seed 001 \"device selection\").","oneOf":[{"title":"GroupScope","type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1},"includeSubgroups":{"type":"boolean","default":true},"selector":{"$ref":"#/definitions/labelSelector"}}},{"title":"DeviceScope","type":"object","additionalProperties":false,"required":["devices"],"properties":{"devices":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}}},{"title":"SelectorScope","type":"object","additionalProperties":false,"required":["selector"],"properties":{"selector":{"$ref":"#/definitions/labelSelector"}}}]},"sources":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"UpdateSource names, tried in order; later ones are fallbacks. `vendor` is the source named `vendor`, or else the only source of type `vendor`."},"runMissed":{"type":"boolean","description":"Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope)."},"labelSelector":{"title":"LabelSelector","type":"object","additionalProperties":false,"required":["matchLabels"],"description":"Devices whose `labels` have every key with exactly the given value. DPs have no labels, so a scope with a selector holds devices only: a download task (DownloadUpdatesToDistributionPoints) cannot use one.","properties":{"matchLabels":{"type":"object","minProperties":1,"additionalProperties":{"type":"string","maxLength":1000},"propertyNames":{"maxLength":100},"description":"Label key → value; all must match."}}}}};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5733,9 +5733,9 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema96 = {"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}};
+const schema96 = {"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"version":{"type":"string","minLength":1,"maxLength":100,"description":"Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version."},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}};
 const schema98 = {"title":"MaintenanceWindow","type":"object","additionalProperties":false,"required":["cron","duration","timeZone"],"description":"A window that opens at each start of `cron` in `timeZone` (DST-correct) and stays open for `duration`.","properties":{"cron":{"type":"string","minLength":1,"maxLength":200,"description":"When the window opens: a cron expression of 5 fields (minute hour day month weekday), e.g. `0 22 * * 1-5`, or 6 with seconds first."},"duration":{"type":"string","pattern":"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$","minLength":2,"description":"How long it stays open: `90m`, `2h`, `1h30m`, `1d` (at most 7 days)."},"timeZone":{"type":"string","minLength":1,"description":"IANA zone the cron expression is read in, e.g. `Europe/Berlin` (required: the device evaluates the window, so it cannot borrow the controller's zone)."}}};
-const func65 = Object.prototype.hasOwnProperty;
+const func67 = Object.prototype.hasOwnProperty;
 const pattern20 = new RegExp("^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", "u");
 
 function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5763,7 +5763,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "type") || (key0 === "scope")) || (key0 === "settings")) || (key0 === "schedule")) || (key0 === "runMissed")) || (key0 === "randomDelay"))){
+if(!(((((((key0 === "type") || (key0 === "scope")) || (key0 === "version")) || (key0 === "settings")) || (key0 === "schedule")) || (key0 === "runMissed")) || (key0 === "randomDelay"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -5793,12 +5793,11 @@ vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.error
 errors = vErrors.length;
 }
 }
-if(data.settings !== undefined){
-let data2 = data.settings;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(!(func65.call(schema96.properties.settings.properties, key1))){
-const err4 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.settings,data:data2};
+if(data.version !== undefined){
+let data2 = data.version;
+if(typeof data2 === "string"){
+if(func2(data2) > 100){
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema96.properties.version,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5807,12 +5806,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data2.sources !== undefined){
-let data3 = data2.sources;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44,data:data3};
+if(func2(data2) < 1){
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.version,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5821,12 +5816,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err6 = {instancePath:instancePath+"/settings/sources/" + i0,schemaPath:"#/definitions/sources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44.items,data:data4};
+}
+else {
+const err6 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.version.type,parentSchema:schema96.properties.version,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5836,8 +5828,12 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/settings/sources/" + i0,schemaPath:"#/definitions/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.items.type,parentSchema:schema44.items,data:data4};
+if(data.settings !== undefined){
+let data3 = data.settings;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(func67.call(schema96.properties.settings.properties, key1))){
+const err7 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.settings,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5847,18 +5843,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-let i1 = data3.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data3[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err8 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema44,data:data3};
+if(data3.sources !== undefined){
+let data4 = data3.sources;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err8 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5866,14 +5855,13 @@ else {
 vErrors.push(err8);
 }
 errors++;
-break;
 }
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.type,parentSchema:schema44,data:data3};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err9 = {instancePath:instancePath+"/settings/sources/" + i0,schemaPath:"#/definitions/sources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44.items,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5883,10 +5871,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data2.applicationUpdateMode !== undefined){
-let data5 = data2.applicationUpdateMode;
-if(typeof data5 !== "string"){
-const err10 = {instancePath:instancePath+"/settings/applicationUpdateMode",schemaPath:"#/properties/settings/properties/applicationUpdateMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.settings.properties.applicationUpdateMode.type,parentSchema:schema96.properties.settings.properties.applicationUpdateMode,data:data5};
+else {
+const err10 = {instancePath:instancePath+"/settings/sources/" + i0,schemaPath:"#/definitions/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.items.type,parentSchema:schema44.items,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5895,8 +5881,19 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!(((data5 === "disabled") || (data5 === "downloadOnly")) || (data5 === "downloadAndInstall"))){
-const err11 = {instancePath:instancePath+"/settings/applicationUpdateMode",schemaPath:"#/properties/settings/properties/applicationUpdateMode/enum",keyword:"enum",params:{allowedValues: schema96.properties.settings.properties.applicationUpdateMode.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.settings.properties.applicationUpdateMode.enum,parentSchema:schema96.properties.settings.properties.applicationUpdateMode,data:data5};
+}
+let i1 = data4.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data4[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err11 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5904,12 +5901,14 @@ else {
 vErrors.push(err11);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
 }
 }
-if(data2.downloadDiffFiles !== undefined){
-let data6 = data2.downloadDiffFiles;
-if(typeof data6 !== "boolean"){
-const err12 = {instancePath:instancePath+"/settings/downloadDiffFiles",schemaPath:"#/properties/settings/properties/downloadDiffFiles/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.settings.properties.downloadDiffFiles.type,parentSchema:schema96.properties.settings.properties.downloadDiffFiles,data:data6};
+}
+else {
+const err12 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.type,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5919,10 +5918,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data2.outOfDateDays !== undefined){
-let data7 = data2.outOfDateDays;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err13 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.outOfDateDays.type,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data7};
+if(data3.applicationUpdateMode !== undefined){
+let data6 = data3.applicationUpdateMode;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/settings/applicationUpdateMode",schemaPath:"#/properties/settings/properties/applicationUpdateMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.settings.properties.applicationUpdateMode.type,parentSchema:schema96.properties.settings.properties.applicationUpdateMode,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5931,9 +5930,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 365 || isNaN(data7)){
-const err14 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data7};
+if(!(((data6 === "disabled") || (data6 === "downloadOnly")) || (data6 === "downloadAndInstall"))){
+const err14 = {instancePath:instancePath+"/settings/applicationUpdateMode",schemaPath:"#/properties/settings/properties/applicationUpdateMode/enum",keyword:"enum",params:{allowedValues: schema96.properties.settings.properties.applicationUpdateMode.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.settings.properties.applicationUpdateMode.enum,parentSchema:schema96.properties.settings.properties.applicationUpdateMode,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5942,8 +5940,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data7 < 1 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data7};
+}
+if(data3.downloadDiffFiles !== undefined){
+let data7 = data3.downloadDiffFiles;
+if(typeof data7 !== "boolean"){
+const err15 = {instancePath:instancePath+"/settings/downloadDiffFiles",schemaPath:"#/properties/settings/properties/downloadDiffFiles/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.settings.properties.downloadDiffFiles.type,parentSchema:schema96.properties.settings.properties.downloadDiffFiles,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5953,11 +5954,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-if(data2.totallyOutOfDateDays !== undefined){
-let data8 = data2.totallyOutOfDateDays;
+if(data3.outOfDateDays !== undefined){
+let data8 = data3.outOfDateDays;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err16 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.totallyOutOfDateDays.type,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data8};
+const err16 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.outOfDateDays.type,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5968,7 +5968,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 365 || isNaN(data8)){
-const err17 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data8};
+const err17 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5978,7 +5978,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8 < 1 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data8};
+const err18 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5989,11 +5989,10 @@ errors++;
 }
 }
 }
-if(data2.healthCheck !== undefined){
-let data9 = data2.healthCheck;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.command === undefined){
-const err19 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema96.properties.settings.properties.healthCheck.required,parentSchema:schema96.properties.settings.properties.healthCheck,data:data9};
+if(data3.totallyOutOfDateDays !== undefined){
+let data9 = data3.totallyOutOfDateDays;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.totallyOutOfDateDays.type,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6002,9 +6001,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((key2 === "command") || (key2 === "timeoutSeconds"))){
-const err20 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.settings.properties.healthCheck,data:data9};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 365 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6013,12 +6012,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data9.command !== undefined){
-let data10 = data9.command;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err21 = {instancePath:instancePath+"/settings/healthCheck/command",schemaPath:"#/properties/settings/properties/healthCheck/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.settings.properties.healthCheck.properties.command,data:data10};
+if(data9 < 1 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6028,8 +6023,12 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/settings/healthCheck/command",schemaPath:"#/properties/settings/properties/healthCheck/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.settings.properties.healthCheck.properties.command.type,parentSchema:schema96.properties.settings.properties.healthCheck.properties.command,data:data10};
+}
+if(data3.healthCheck !== undefined){
+let data10 = data3.healthCheck;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.command === undefined){
+const err22 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema96.properties.settings.properties.healthCheck.required,parentSchema:schema96.properties.settings.properties.healthCheck,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6038,11 +6037,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data9.timeoutSeconds !== undefined){
-let data11 = data9.timeoutSeconds;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err23 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds.type,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data11};
+for(const key2 in data10){
+if(!((key2 === "command") || (key2 === "timeoutSeconds"))){
+const err23 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.settings.properties.healthCheck,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6051,9 +6048,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 3600 || isNaN(data11)){
-const err24 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data11};
+}
+if(data10.command !== undefined){
+let data11 = data10.command;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err24 = {instancePath:instancePath+"/settings/healthCheck/command",schemaPath:"#/properties/settings/properties/healthCheck/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.settings.properties.healthCheck.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6062,8 +6062,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data11 < 1 || isNaN(data11)){
-const err25 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data11};
+}
+else {
+const err25 = {instancePath:instancePath+"/settings/healthCheck/command",schemaPath:"#/properties/settings/properties/healthCheck/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.settings.properties.healthCheck.properties.command.type,parentSchema:schema96.properties.settings.properties.healthCheck.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6073,10 +6074,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.settings.properties.healthCheck.type,parentSchema:schema96.properties.settings.properties.healthCheck,data:data9};
+if(data10.timeoutSeconds !== undefined){
+let data12 = data10.timeoutSeconds;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err26 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds.type,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6085,18 +6086,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data2.bandwidth !== undefined){
-if(!(validate25(data2.bandwidth, {instancePath:instancePath+"/settings/bandwidth",parentData:data2,parentDataProperty:"bandwidth",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data2.maintenanceWindows !== undefined){
-let data13 = data2.maintenanceWindows;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err27 = {instancePath:instancePath+"/settings/maintenanceWindows",schemaPath:"#/properties/settings/properties/maintenanceWindows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.properties.settings.properties.maintenanceWindows,data:data13};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 3600 || isNaN(data12)){
+const err27 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6105,12 +6097,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-const len1 = data13.length;
-for(let i2=0; i2<len1; i2++){
-let data14 = data13[i2];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.cron === undefined){
-const err28 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema98.required,parentSchema:schema98,data:data14};
+if(data12 < 1 || isNaN(data12)){
+const err28 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6119,8 +6107,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data14.duration === undefined){
-const err29 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'",schema:schema98.required,parentSchema:schema98,data:data14};
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.settings.properties.healthCheck.type,parentSchema:schema96.properties.settings.properties.healthCheck,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6129,8 +6120,18 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data14.timeZone === undefined){
-const err30 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema98.required,parentSchema:schema98,data:data14};
+}
+if(data3.bandwidth !== undefined){
+if(!(validate25(data3.bandwidth, {instancePath:instancePath+"/settings/bandwidth",parentData:data3,parentDataProperty:"bandwidth",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data3.maintenanceWindows !== undefined){
+let data14 = data3.maintenanceWindows;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err30 = {instancePath:instancePath+"/settings/maintenanceWindows",schemaPath:"#/properties/settings/properties/maintenanceWindows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.properties.settings.properties.maintenanceWindows,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6139,9 +6140,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!(((key3 === "cron") || (key3 === "duration")) || (key3 === "timeZone"))){
-const err31 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data:data14};
+const len1 = data14.length;
+for(let i2=0; i2<len1; i2++){
+let data15 = data14[i2];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.cron === undefined){
+const err31 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema98.required,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6150,12 +6154,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data14.cron !== undefined){
-let data15 = data14.cron;
-if(typeof data15 === "string"){
-if(func2(data15) > 200){
-const err32 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema98.properties.cron,data:data15};
+if(data15.duration === undefined){
+const err32 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'",schema:schema98.required,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6164,8 +6164,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func2(data15) < 1){
-const err33 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.cron,data:data15};
+if(data15.timeZone === undefined){
+const err33 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema98.required,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6174,9 +6174,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.cron.type,parentSchema:schema98.properties.cron,data:data15};
+for(const key3 in data15){
+if(!(((key3 === "cron") || (key3 === "duration")) || (key3 === "timeZone"))){
+const err34 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6186,11 +6186,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data14.duration !== undefined){
-let data16 = data14.duration;
+if(data15.cron !== undefined){
+let data16 = data15.cron;
 if(typeof data16 === "string"){
-if(func2(data16) < 2){
-const err35 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema98.properties.duration,data:data16};
+if(func2(data16) > 200){
+const err35 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema98.properties.cron,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6199,8 +6199,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!pattern20.test(data16)){
-const err36 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/pattern",keyword:"pattern",params:{pattern: "^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"},message:"must match pattern \""+"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"+"\"",schema:"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$",parentSchema:schema98.properties.duration,data:data16};
+if(func2(data16) < 1){
+const err36 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.cron,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6211,7 +6211,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.duration.type,parentSchema:schema98.properties.duration,data:data16};
+const err37 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.cron.type,parentSchema:schema98.properties.cron,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6221,11 +6221,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data14.timeZone !== undefined){
-let data17 = data14.timeZone;
+if(data15.duration !== undefined){
+let data17 = data15.duration;
 if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err38 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/timeZone",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.timeZone,data:data17};
+if(func2(data17) < 2){
+const err38 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema98.properties.duration,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6234,9 +6234,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/timeZone",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.timeZone.type,parentSchema:schema98.properties.timeZone,data:data17};
+if(!pattern20.test(data17)){
+const err39 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/pattern",keyword:"pattern",params:{pattern: "^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"},message:"must match pattern \""+"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"+"\"",schema:"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$",parentSchema:schema98.properties.duration,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6246,9 +6245,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data:data14};
+const err40 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.duration.type,parentSchema:schema98.properties.duration,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6258,9 +6256,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/settings/maintenanceWindows",schemaPath:"#/properties/settings/properties/maintenanceWindows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.settings.properties.maintenanceWindows.type,parentSchema:schema96.properties.settings.properties.maintenanceWindows,data:data13};
+if(data15.timeZone !== undefined){
+let data18 = data15.timeZone;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err41 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/timeZone",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.timeZone,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6270,10 +6270,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data2.urgent !== undefined){
-let data18 = data2.urgent;
-if(typeof data18 !== "boolean"){
-const err42 = {instancePath:instancePath+"/settings/urgent",schemaPath:"#/properties/settings/properties/urgent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.settings.properties.urgent.type,parentSchema:schema96.properties.settings.properties.urgent,data:data18};
+else {
+const err42 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/timeZone",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.timeZone.type,parentSchema:schema98.properties.timeZone,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6285,12 +6283,49 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.settings.type,parentSchema:schema96.properties.settings,data:data2};
+const err43 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/settings/maintenanceWindows",schemaPath:"#/properties/settings/properties/maintenanceWindows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.settings.properties.maintenanceWindows.type,parentSchema:schema96.properties.settings.properties.maintenanceWindows,data:data14};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data3.urgent !== undefined){
+let data19 = data3.urgent;
+if(typeof data19 !== "boolean"){
+const err45 = {instancePath:instancePath+"/settings/urgent",schemaPath:"#/properties/settings/properties/urgent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.settings.properties.urgent.type,parentSchema:schema96.properties.settings.properties.urgent,data:data19};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.settings.type,parentSchema:schema96.properties.settings,data:data3};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -6302,51 +6337,9 @@ errors = vErrors.length;
 }
 }
 if(data.runMissed !== undefined){
-let data20 = data.runMissed;
-if(typeof data20 !== "boolean"){
-const err44 = {instancePath:instancePath+"/runMissed",schemaPath:"#/definitions/runMissed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data20};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data.randomDelay !== undefined){
-let data21 = data.randomDelay;
-const _errs48 = errors;
-let valid13 = false;
-let passing0 = null;
-const _errs49 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.automatic === undefined){
-const err45 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/required",keyword:"required",params:{missingProperty: "automatic"},message:"must have required property '"+"automatic"+"'",schema:schema95.oneOf[0].required,parentSchema:schema95.oneOf[0],data:data21};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-for(const key4 in data21){
-if(!(key4 === "automatic")){
-const err46 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[0],data:data21};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data21.automatic !== undefined){
-let data22 = data21.automatic;
-if(true !== data22){
-const err47 = {instancePath:instancePath+"/randomDelay/automatic",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/properties/automatic/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema95.oneOf[0].properties.automatic,data:data22};
+let data21 = data.runMissed;
+if(typeof data21 !== "boolean"){
+const err47 = {instancePath:instancePath+"/runMissed",schemaPath:"#/definitions/runMissed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6356,9 +6349,15 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[0].type,parentSchema:schema95.oneOf[0],data:data21};
+if(data.randomDelay !== undefined){
+let data22 = data.randomDelay;
+const _errs50 = errors;
+let valid13 = false;
+let passing0 = null;
+const _errs51 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.automatic === undefined){
+const err48 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/required",keyword:"required",params:{missingProperty: "automatic"},message:"must have required property '"+"automatic"+"'",schema:schema95.oneOf[0].required,parentSchema:schema95.oneOf[0],data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6367,16 +6366,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid0 = _errs49 === errors;
-if(_valid0){
-valid13 = true;
-passing0 = 0;
-}
-const _errs53 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key5 in data21){
-if(!(key5 === "minutes")){
-const err49 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[1],data:data21};
+for(const key4 in data22){
+if(!(key4 === "automatic")){
+const err49 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[0],data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6386,10 +6378,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data21.minutes !== undefined){
-let data23 = data21.minutes;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err50 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.oneOf[1].properties.minutes.type,parentSchema:schema95.oneOf[1].properties.minutes,data:data23};
+if(data22.automatic !== undefined){
+let data23 = data22.automatic;
+if(true !== data23){
+const err50 = {instancePath:instancePath+"/randomDelay/automatic",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/properties/automatic/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema95.oneOf[0].properties.automatic,data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6398,9 +6390,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 1440 || isNaN(data23)){
-const err51 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema95.oneOf[1].properties.minutes,data:data23};
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[0].type,parentSchema:schema95.oneOf[0],data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6409,8 +6402,16 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err52 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.oneOf[1].properties.minutes,data:data23};
+var _valid0 = _errs51 === errors;
+if(_valid0){
+valid13 = true;
+passing0 = 0;
+}
+const _errs55 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key5 in data22){
+if(!(key5 === "minutes")){
+const err52 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[1],data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6420,10 +6421,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[1].type,parentSchema:schema95.oneOf[1],data:data21};
+if(data22.minutes !== undefined){
+let data24 = data22.minutes;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err53 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.oneOf[1].properties.minutes.type,parentSchema:schema95.oneOf[1].properties.minutes,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6432,7 +6433,41 @@ vErrors.push(err53);
 }
 errors++;
 }
-var _valid0 = _errs53 === errors;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 1440 || isNaN(data24)){
+const err54 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema95.oneOf[1].properties.minutes,data:data24};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data24 < 1 || isNaN(data24)){
+const err55 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.oneOf[1].properties.minutes,data:data24};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[1].type,parentSchema:schema95.oneOf[1],data:data22};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid0 = _errs55 === errors;
 if(_valid0 && valid13){
 valid13 = false;
 passing0 = [passing0, 1];
@@ -6444,20 +6479,20 @@ passing0 = 1;
 }
 }
 if(!valid13){
-const err54 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema95.oneOf,parentSchema:schema95,data:data21};
+const err57 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema95.oneOf,parentSchema:schema95,data:data22};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err57];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err57);
 }
 errors++;
 }
 else {
-errors = _errs48;
+errors = _errs50;
 if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
+if(_errs50){
+vErrors.length = _errs50;
 }
 else {
 vErrors = null;
@@ -6467,12 +6502,12 @@ vErrors = null;
 }
 }
 else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
 if(vErrors === null){
-vErrors = [err55];
+vErrors = [err58];
 }
 else {
-vErrors.push(err55);
+vErrors.push(err58);
 }
 errors++;
 }

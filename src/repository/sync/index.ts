@@ -37,6 +37,8 @@ export async function syncRepository(options: SyncOptions, signal?: AbortSignal)
     signal,
     warnings: [],
     workerMinBytes: options.workerMinBytes,
+    pin: options.pin,
+    keepVersions: [...new Set(options.keepVersions ?? [])].filter((v) => v !== options.pin),
   };
   await mkdir(options.dest, { recursive: true }).catch((error: unknown) => {
     throw new UpdopsError('DISK', `cannot create ${options.dest}: ${(error as Error).message}`);
