@@ -25,7 +25,7 @@ function toResult(base: Pick<DeviceResult, 'runId' | 'device'>, result: AgentRes
 
 async function assignmentFor(scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<Assignment> {
   if (target.kind === 'device') return updateAssignment(scope, target.name, (await ctx.store.getDeviceLicence(target.name))?.unlicensedUpdates);
-  return downloadAssignment(scope, target.repository ?? '', ctx.download ?? { sources: [], legacyScheme: false, downloadDiffFiles: false });
+  return downloadAssignment(scope, target.repository ?? '', ctx.download ?? { sources: [], legacyScheme: false, downloadDiffFiles: false }, target.name);
 }
 
 async function onAgent(hub: AgentHub, scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<DeviceResult> {
