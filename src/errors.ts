@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'NON_WINDOWS_DP',
   'DP_WITHOUT_TASK',
   'EMPTY_SELECTOR',
+  /** A pinned version (`spec.version`) the plan could not check: offline, or no source answered. */
+  'PIN_UNCHECKED',
   // repositories (docs/design.md 3)
   'KEYS',
   'PUBLISH',

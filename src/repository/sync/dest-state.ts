@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { firstHash } from './hashes.js';
-import { readKept, readPinCache, readPinRecord, type PinRecord } from './pin.js';
+import { readKept, readPinCache, readPinRecord, type PinRecord } from './pin-state.js';
 import { destPaths, targetRelPath, toLocal } from './paths.js';
 import { writeAtomic } from './publish-dest.js';
 import { selectTargets, type TargetSelection } from './selection.js';

@@ -17,6 +17,7 @@ export type { SourceSpec, SyncOptions, SyncProgress, SyncResult } from './types.
 export { SYNC_DEFAULTS } from './types.js';
 export { rateAt, Throttle, type BandwidthLimit } from './throttle.js';
 export { readCapped } from './body.js';
+export { PIN_LOOKBACK, probePin, type PinProbe } from './pin-state.js';
 
 /** Failures that say nothing about the repository's integrity; a verification failure is more relevant. */
 const TRANSIENT = new Set(['SOURCE_UNREACHABLE', 'SOURCE_NOT_FOUND', 'DOWNLOAD_TIMEOUT']);

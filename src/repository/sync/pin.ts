@@ -12,31 +12,17 @@ import path from 'node:path';
 import { Metadata, MetadataKind } from '@tufjs/models';
 import type { Targets } from '@tufjs/models';
 import { UpdopsError } from '../../errors.js';
-import { writeFileAtomic } from '../../util/index.js';
 import type { TufSession } from './client-session.js';
 import { destPaths } from './paths.js';
 import type { MetadataSource } from './remote-metadata.js';
+import { carriesVersion, PIN_LOOKBACK, readPinCache, writePinCache, type PinRecord } from './pin-state.js';
 
-/** Older targets versions a pin is looked for in, counted back from the current one. */
-export const PIN_LOOKBACK = 32;
-
-/** `metadata/pin.json` of a pinned mirror: which version it serves and from which targets file. */
-export const PIN_FILE = 'pin.json';
-
-export interface PinRecord {
-  version: string;
-  targetsVersion: number;
-}
+export { PIN_FILE, type PinRecord } from './pin-state.js';
 
 export interface PinnedTargets extends PinRecord {
   /** The exact signed bytes of `M.targets.json`. */
   bytes: Buffer;
   md: Metadata<Targets>;
-}
-
-/** Some full (non-delta) target carries the version: the release the pin names. */
-export function carriesVersion(targets: Targets['targets'], pin: string): boolean {
-  return Object.values(targets).some((t) => t.custom?.version === pin && t.custom?.delta === undefined);
 }
 
 /**
@@ -114,42 +100,3 @@ async function readLocal(dest: string, version: number): Promise<Buffer | undefi
   return readFile(path.join(destPaths(dest).metadata, `${version}.targets.json`)).catch(() => undefined);
 }
 
-type PinCache = Record<string, number>;
-
-export async function readPinCache(dest: string): Promise<PinCache> {
-  try {
-    const parsed = JSON.parse(await readFile(destPaths(dest).pins, 'utf8')) as unknown;
-    if (typeof parsed !== 'object' || parsed === null) return {};
-    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, number] => Number.isInteger(e[1])));
-  } catch {
-    return {};
-  }
-}
-
-async function writePinCache(dest: string, cache: PinCache): Promise<void> {
-  await writeFileAtomic(destPaths(dest).pins, `${JSON.stringify(cache)}\n`);
-}
-
-/** The older targets versions the last full sync kept (`keepVersions`). */
-export async function readKept(dest: string): Promise<number[]> {
-  try {
-    const parsed = JSON.parse(await readFile(destPaths(dest).kept, 'utf8')) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((v): v is number => Number.isInteger(v)) : [];
-  } catch {
-    return [];
-  }
-}
-
-export async function writeKept(dest: string, versions: number[]): Promise<void> {
-  await writeFileAtomic(destPaths(dest).kept, `${JSON.stringify([...versions].sort((a, b) => a - b))}\n`);
-}
-
-/** The pin a mirror serves (`metadata/pin.json`), read as is: it was written with verified metadata. */
-export async function readPinRecord(metadataDir: string): Promise<PinRecord | undefined> {
-  try {
-    const doc = JSON.parse(await readFile(path.join(metadataDir, PIN_FILE), 'utf8')) as Partial<PinRecord>;
-    return typeof doc.version === 'string' && Number.isInteger(doc.targetsVersion) ? { version: doc.version, targetsVersion: doc.targetsVersion as number } : undefined;
-  } catch {
-    return undefined;
-  }
-}
