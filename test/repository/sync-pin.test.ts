@@ -10,7 +10,7 @@ import path from 'node:path';
 import t from 'tap';
 import type { Test } from 'tap';
 import { isUpdopsError } from '../../src/errors.js';
-import { generateKeys } from '../../src/repository/keys.js';
+import { generateDelegatedKey, generateKeys } from '../../src/repository/keys.js';
 import { publishRepository } from '../../src/repository/publish/index.js';
 import { readLocalRepository } from '../../src/repository/publish/index.js';
 import { serveRepository } from '../../src/repository/serve/index.js';
@@ -169,4 +169,27 @@ void t.test('a DP keeps the versions its pinned devices need; devices take them 
   // A version nobody has is a warning for the DP, not a failure.
   const warned = await syncRepository({ sources: [{ url: w.url }], dest: dp, keepVersions: ['1999.1.1'] });
   t.match(warned.warnings, [/version "1999\.1\.1" pinned by devices of this mirror is not kept: PIN_NOT_FOUND/]);
+});
+
+void t.test('a repository with delegated targets cannot be pinned to an older version: PIN_UNSUPPORTED', async (t) => {
+  const work = await tempDir(t);
+  const [keys, content, repoDir] = ['keys', 'content', 'repo'].map((d) => path.join(work, d)) as [string, string, string];
+  await generateKeys(keys);
+  await generateDelegatedKey(keys, 'modules-team');
+  const publish = async (version: string): Promise<void> => {
+    await rm(content, { recursive: true, force: true });
+    for (const [rel, text] of Object.entries({ 'databases/kes/daily.avc': `daily ${version}\n`, 'databases/kes/VERSION': `${version}\n`, 'modules/kes/agent.bin': 'agent\n' })) {
+      await mkdir(path.dirname(path.join(content, rel)), { recursive: true });
+      await writeFile(path.join(content, rel), text);
+    }
+    await publishRepository({ contentDir: content, repoDir, keysDir: keys, delegations: [{ name: 'modules-team', paths: ['modules/*/*'] }] });
+  };
+  await publish('2026.11.1');
+  await publish('2026.12.1');
+  const server = await serveRepository({ root: repoDir });
+  t.teardown(() => server.close());
+  const trustRoot = path.join(repoDir, 'metadata', '1.root.json');
+  await t.rejects(syncRepository({ sources: [{ url: server.url }], dest: path.join(work, 'device'), trustRoot, pin: '2026.11.1' }), { code: 'PIN_UNSUPPORTED', message: /delegates targets/ });
+  const current = await syncRepository({ sources: [{ url: server.url }], dest: path.join(work, 'device'), trustRoot, pin: '2026.12.1' });
+  t.equal(current.version, 2, 'a pin the current version carries needs no older targets');
 });
