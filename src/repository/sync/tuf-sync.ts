@@ -31,10 +31,10 @@ export async function syncTuf(transport: Transport, ctx: SyncContext, prefetched
   const current = held && { ...held, targets: filterComponents(held.targets, ctx.components) };
   const storage = trustedDir(destPaths(ctx.dest).tuf);
   if (!(await storage.read('root'))) await storage.write('root', await loadTrustedRoot(ctx, transport));
-  const session = await TufSession.start(metadataSource(transport, 'metadata/'), storage, { maxMetadataBytes: ctx.maxMetadataBytes });
+  const source = metadataSource(transport, 'metadata/');
+  const session = await TufSession.start(source, storage, { maxMetadataBytes: ctx.maxMetadataBytes });
   await session.refresh(prefetched);
   const resolved = await mirrorTargets(session);
-  const source = metadataSource(transport, 'metadata/');
   const maxBytes = ctx.maxMetadataBytes ?? SYNC_DEFAULTS.metadataMaxBytes;
   // Rings and pinning (pin.ts): the pinned view replaces the current targets; kept versions sit beside them.
   const pinned = ctx.pin === undefined ? undefined : await resolvePin(session, source, ctx.dest, ctx.pin, maxBytes);
