@@ -4,6 +4,7 @@
  * The pilot ring's Update task pins the new release, the broad ring's the previous one: each
  * device ends on its ring's version, served by the DP, which keeps both. A promotion commit
  * moves broad to the new release; `git revert` of it brings broad back to the previous one.
+ * (Plan-time checks of a pin: rings-plan.test.ts.)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -125,26 +126,4 @@ void t.test('pilot on the new release, broad on the previous; promotion moves br
     git(fx.config, 'revert', '--no-edit', 'HEAD');
   });
   await converge({ 'ws-broad': PREVIOUS, 'ws-pilot': NEXT });
-});
-
-void t.test('plan: a pin the repository does not have fails with where spec.version is; offline it is a warning', async (t) => {
-  const fx = await makeFixture(t);
-  fx.write('groups.yaml', groupYaml('office', { devices: [{ name: 'ws-1', os: 'linux', labels: { ring: 'broad' } }] }));
-  fx.write('sources.yaml', sourceYaml('vendor', { url: fx.vendorUrl, timeoutSeconds: 5 }));
-  const tasks = (version: string): string => ring('Broad', 'broad', version).replace("sources: [distributionPoint]", 'sources: [vendor]');
-  fx.write('tasks.yaml', tasks('1999.1.1'));
-  fx.commit('a pin nobody published');
-  const plan = (...extra: string[]) => runCli(['plan', '--config', fx.config, '--state', path.join(fx.dir, 'plan.db'), ...extra], { t, cwd: fx.dir });
-  const missing = await plan();
-  t.not(missing.code, 0, 'the plan fails');
-  t.match(missing.stderr, /tasks\.yaml:6:\d+: PIN_NOT_FOUND: task Broad: version "1999\.1\.1" is not in source vendor \(no targets version from 1 down to 1 carries it\)/);
-  const offline = await plan('--offline');
-  t.equal(offline.code, 0, offline.stderr);
-  t.match(offline.stdout + offline.stderr, /PIN_UNCHECKED/);
-  // The repository's version 1 carries custom.version "1" (no VERSION file): a pin it has plans cleanly.
-  fx.write('tasks.yaml', tasks('1'));
-  fx.commit('a pin the repository has');
-  const found = await plan();
-  t.equal(found.code, 0, found.stderr);
-  t.notMatch(found.stdout + found.stderr, /PIN_/);
 });
