@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'DP_WITHOUT_TASK',
   'EMPTY_SELECTOR',
   'ROLLOUT_UNCOVERED',
+  /** A pinned version (`spec.version`) the plan could not check: offline, or no source answered. */
+  'PIN_UNCHECKED',
   // repositories (docs/design.md 3)
   'KEYS',
   'PUBLISH',
@@ -53,6 +55,10 @@ export const ERROR_CODES = [
   'TUF_LENGTH_EXCEEDED',
   'TUF_METADATA',
   'TUF_PATH',
+  /** A pinned version (`spec.version`) the repository does not have (rings and pinning). */
+  'PIN_NOT_FOUND',
+  /** A repository a version cannot be pinned in (delegated targets, no consistent snapshots, the old scheme). */
+  'PIN_UNSUPPORTED',
   'DOWNLOAD_TIMEOUT',
   'DELTA',
   'SYNC',

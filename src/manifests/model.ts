@@ -17,6 +17,7 @@ export interface ConfigModel {
   groups: Map<string, LoadedManifest<Group>>;
   sources: Map<string, LoadedManifest<UpdateSource>>;
   tasks: Map<string, LoadedManifest<Task>>;
+  rollouts: Map<string, LoadedManifest<Rollout>>;
   children: Map<string, string[]>;
   distributionPoints: Map<string, Placed<DistributionPoint>>;
   devices: Map<string, Placed<Device>>;
@@ -75,7 +76,7 @@ export function buildModel(manifests: LoadedManifest[]): ConfigModel {
       members.devices.push(placed);
     });
   }
-  return { groups, sources: firstByName(ofKind(manifests, 'UpdateSource')), tasks: firstByName(ofKind(manifests, 'Task')), children, distributionPoints, devices, membersByGroup };
+  return { groups, sources: firstByName(ofKind(manifests, 'UpdateSource')), tasks: firstByName(ofKind(manifests, 'Task')), rollouts: firstByName(ofKind(manifests, 'Rollout')), children, distributionPoints, devices, membersByGroup };
 }
 
 /** The group and, with `includeSubgroups`, all its descendants (cycle-safe). */

@@ -517,7 +517,7 @@ export interface UpdateTaskSpec {
   type: "Update";
   scope: TaskScope;
   /**
-   * Pins the version the task's devices get (the targets' custom `version`), so the task is a ring: e.g. `pilot` on 2026.12.1 while `broad` stays on 2026.11.3 until a commit promotes it; a `git revert` of the promotion takes the devices back. Absent: the newest the sources have.
+   * Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version.
    */
   version?: string;
   settings?: UpdateTaskSettings;

@@ -41,6 +41,11 @@ export interface DownloadAssignment {
   legacyScheme: boolean;
   downloadDiffFiles: boolean;
   components?: string[];
+  /**
+   * Versions pinned by the Update tasks of the devices this DP serves (rings and pinning): the DP
+   * keeps their targets metadata and files beside the current version's.
+   */
+  keepVersions?: string[];
   /** The task's cap on this DP's link; the sources carry their own (`SourceSpec.bandwidth`). */
   bandwidth?: BandwidthLimit;
   /** Ignore every cap (task `urgent`). */

@@ -20,6 +20,7 @@ export type { LocalTarget } from './publish/index.js';
 export { sha256 } from './inspect.js';
 export type { MetadataMemo } from './inspect.js';
 export { readCapped } from './sync/index.js';
+export { PIN_LOOKBACK, probePin, type PinProbe } from './sync/index.js';
 export { SYNC_DEFAULTS } from './sync/index.js';
 export { openTransport } from './transport/index.js';
 export { generateDelegatedKey } from './keys.js';

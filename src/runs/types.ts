@@ -62,6 +62,8 @@ export interface DownloadSettings {
   bandwidth?: BandwidthLimit;
   /** Ignore every cap (task `urgent`). */
   urgent?: boolean;
+  /** Per DP, the versions its pinned devices need kept (rings and pinning, pins.ts); absent when no task pins. */
+  pinnedByDp?: Map<string, string[]>;
 }
 
 export interface TargetContext {

@@ -38,8 +38,10 @@ export async function updateAssignment(scope: RunScope, device: string, unlicens
   };
 }
 
-export async function downloadAssignment(scope: RunScope, repository: string, download: DownloadSettings): Promise<DownloadAssignment> {
+/** `dp`: the DP's name, for the versions its pinned devices need kept (rings and pinning). */
+export async function downloadAssignment(scope: RunScope, repository: string, download: DownloadSettings, dp?: string): Promise<DownloadAssignment> {
   const trustRootJson = await trustRootText(download.sources);
+  const keepVersions = dp === undefined ? undefined : download.pinnedByDp?.get(dp);
   return {
     kind: 'download',
     runId: scope.runId,
@@ -49,6 +51,7 @@ export async function downloadAssignment(scope: RunScope, repository: string, do
     legacyScheme: download.legacyScheme,
     downloadDiffFiles: download.downloadDiffFiles,
     ...(download.components ? { components: download.components } : {}),
+    ...(keepVersions?.length ? { keepVersions } : {}),
     ...(download.bandwidth ? { bandwidth: download.bandwidth } : {}),
     ...(download.urgent ? { urgent: true } : {}),
     ...(trustRootJson ? { trustRootJson } : {}),

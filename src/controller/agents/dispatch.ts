@@ -29,7 +29,7 @@ async function assignmentFor(scope: RunScope, target: RunTarget, ctx: TargetCont
     const version = await pinnedVersion(scope.config, ctx.store, scope.task.name, target.name);
     return updateAssignment(scope, target.name, (await ctx.store.getDeviceLicence(target.name))?.unlicensedUpdates, version);
   }
-  return downloadAssignment(scope, target.repository ?? '', ctx.download ?? { sources: [], legacyScheme: false, downloadDiffFiles: false });
+  return downloadAssignment(scope, target.repository ?? '', ctx.download ?? { sources: [], legacyScheme: false, downloadDiffFiles: false }, target.name);
 }
 
 async function onAgent(hub: AgentHub, scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<DeviceResult> {
