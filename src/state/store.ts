@@ -447,8 +447,12 @@ export interface StateStore {
 
   /** Registers (or re-registers) an agent; lastSeen becomes the registration time. */
   upsertAgent(agent: AgentRegistration): Promise<AgentRecord>;
-  /** Sets lastSeen and, when given, the status; throws `NOT_FOUND` for an agent never registered. */
-  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord>;
+  /**
+   * Sets lastSeen and, when given, the status; throws `NOT_FOUND` for an agent never registered.
+   * With `unlicensedUpdates`, also records that count as `recordUnlicensedUpdates` does — on
+   * PostgreSQL all of it is one statement (one round trip per heartbeat, whichever replica takes it).
+   */
+  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string, unlicensedUpdates?: number): Promise<AgentRecord>;
   getAgent(name: string): Promise<AgentRecord | undefined>;
   /** Sorted by name. */
   listAgents(): Promise<AgentRecord[]>;

@@ -3,6 +3,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { UpdopsError } from '../../errors.js';
 import type { AgentRecord, AgentRegistration } from '../store.js';
 import { toAgent, type AgentRow } from '../rows.js';
+import { recordUnlicensedUpdates } from './missed.js';
 
 export function getAgent(db: SqliteDatabase, name: string): AgentRecord | undefined {
   const row = db.prepare('SELECT * FROM agents WHERE name = ?').get(name) as AgentRow | undefined;
@@ -18,12 +19,16 @@ export function upsertAgent(db: SqliteDatabase, agent: AgentRegistration, now: D
   return getAgent(db, agent.name) as AgentRecord;
 }
 
-export function recordHeartbeat(db: SqliteDatabase, name: string, status: Record<string, unknown> | undefined, at: string): AgentRecord {
-  const sql = status === undefined ? 'UPDATE agents SET last_seen = ? WHERE name = ?' : 'UPDATE agents SET last_seen = ?, status_json = ? WHERE name = ?';
-  const args = status === undefined ? [at, name] : [at, JSON.stringify(status), name];
-  const { changes } = db.prepare(sql).run(...args);
-  if (changes === 0) throw new UpdopsError('NOT_FOUND', `no agent named ${name} has registered`);
-  return getAgent(db, name) as AgentRecord;
+/** The agent's row and, with a count, its licence row (the larger count wins), in one transaction. */
+export function recordHeartbeat(db: SqliteDatabase, name: string, status: Record<string, unknown> | undefined, at: string, unlicensedUpdates?: number): AgentRecord {
+  return db.transaction(() => {
+    const sql = status === undefined ? 'UPDATE agents SET last_seen = ? WHERE name = ?' : 'UPDATE agents SET last_seen = ?, status_json = ? WHERE name = ?';
+    const args = status === undefined ? [at, name] : [at, JSON.stringify(status), name];
+    const { changes } = db.prepare(sql).run(...args);
+    if (changes === 0) throw new UpdopsError('NOT_FOUND', `no agent named ${name} has registered`);
+    if (unlicensedUpdates !== undefined) recordUnlicensedUpdates(db, name, unlicensedUpdates, at);
+    return getAgent(db, name) as AgentRecord;
+  })();
 }
 
 export function listAgents(db: SqliteDatabase): AgentRecord[] {
