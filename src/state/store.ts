@@ -312,6 +312,8 @@ export interface AgentRecord {
   lastSeen: string;
   /** The last heartbeat's status (device: databases, freshness, application; DP: repository version). */
   status?: Record<string, unknown>;
+  /** The interval it registered with (migration 8); absent: registered before, or none given. */
+  heartbeatSeconds?: number;
 }
 
 export interface AgentRegistration {
@@ -321,6 +323,8 @@ export interface AgentRegistration {
   version: string;
   /** Default: now. */
   at?: string;
+  /** How often it heartbeats: other replicas judge its presence from lastSeen with it. */
+  heartbeatSeconds?: number;
 }
 
 /**

@@ -101,11 +101,11 @@ export class AgentHub {
     return this.#live.has(name) || (await this.#seenElsewhere(name));
   }
 
-  /** The store's last heartbeat of `name` is recent (at this replica's idea of its interval, else the default). */
+  /** The store's last heartbeat of `name` is recent, at the interval it registered with (else this replica's idea of it, else the default). */
   async #seenElsewhere(name: string): Promise<boolean> {
     const record = await this.store.getAgent(name);
     if (!record) return false;
-    const heartbeatMs = this.#live.get(name)?.heartbeatMs ?? DEFAULT_HEARTBEAT_SECONDS * 1000;
+    const heartbeatMs = record.heartbeatSeconds ? record.heartbeatSeconds * 1000 : (this.#live.get(name)?.heartbeatMs ?? DEFAULT_HEARTBEAT_SECONDS * 1000);
     return isLive({ heartbeatMs, lastSeenMs: Date.parse(record.lastSeen) }, this.#now());
   }
 
@@ -117,7 +117,7 @@ export class AgentHub {
     const role = dp ? 'dp' : 'device';
     const os = (dp ?? device)?.os ?? request.os ?? 'unknown';
     const heartbeatSeconds = request.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS;
-    await this.store.upsertAgent({ name: request.name, role, os, version: request.version, at: new Date(this.#now()).toISOString() });
+    await this.store.upsertAgent({ name: request.name, role, os, version: request.version, at: new Date(this.#now()).toISOString(), heartbeatSeconds });
     // A new agent process: what the previous one took and never answered will not be answered.
     // On the queue those jobs fail now and are retried (with backoff), to this agent again.
     if (this.#queue) await this.#queue.restarted(request.name, RESTARTED_REASON);

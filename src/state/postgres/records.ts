@@ -13,9 +13,9 @@ export async function upsertAgent(db: Queryable, agent: AgentRegistration, now: 
   const at = agent.at ?? now.toISOString();
   const row = (
     await db.query<AgentRow>(
-      `INSERT INTO agents (name, role, os, version, registered_at, last_seen, status_json) VALUES ($1, $2, $3, $4, $5, $5, NULL)
-       ON CONFLICT (name) DO UPDATE SET role = $2, os = $3, version = $4, registered_at = $5, last_seen = $5 RETURNING *`,
-      [agent.name, agent.role, agent.os, agent.version, at],
+      `INSERT INTO agents (name, role, os, version, registered_at, last_seen, status_json, heartbeat_seconds) VALUES ($1, $2, $3, $4, $5, $5, NULL, $6)
+       ON CONFLICT (name) DO UPDATE SET role = $2, os = $3, version = $4, registered_at = $5, last_seen = $5, heartbeat_seconds = $6 RETURNING *`,
+      [agent.name, agent.role, agent.os, agent.version, at, agent.heartbeatSeconds ?? null],
     )
   ).rows[0]!;
   return toAgent(row);

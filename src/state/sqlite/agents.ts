@@ -13,9 +13,9 @@ export function getAgent(db: SqliteDatabase, name: string): AgentRecord | undefi
 export function upsertAgent(db: SqliteDatabase, agent: AgentRegistration, now: Date): AgentRecord {
   const at = agent.at ?? now.toISOString();
   db.prepare(
-    `INSERT INTO agents (name, role, os, version, registered_at, last_seen, status_json) VALUES (@name, @role, @os, @version, @at, @at, NULL)
-     ON CONFLICT (name) DO UPDATE SET role = @role, os = @os, version = @version, registered_at = @at, last_seen = @at`,
-  ).run({ name: agent.name, role: agent.role, os: agent.os, version: agent.version, at });
+    `INSERT INTO agents (name, role, os, version, registered_at, last_seen, status_json, heartbeat_seconds) VALUES (@name, @role, @os, @version, @at, @at, NULL, @heartbeat)
+     ON CONFLICT (name) DO UPDATE SET role = @role, os = @os, version = @version, registered_at = @at, last_seen = @at, heartbeat_seconds = @heartbeat`,
+  ).run({ name: agent.name, role: agent.role, os: agent.os, version: agent.version, at, heartbeat: agent.heartbeatSeconds ?? null });
   return getAgent(db, agent.name) as AgentRecord;
 }
 

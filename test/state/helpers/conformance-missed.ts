@@ -59,4 +59,17 @@ export function missedConformance(t: Test, makeStore: MakeStore): void {
     t.equal(await store.getDeviceLicence('ghost'), undefined, 'an unknown agent records no licence');
     await rejectsWith(t, store.recordHeartbeat('ws-1', {}, undefined, -1), 'USAGE');
   });
+
+  void t.test('an agent keeps the heartbeat interval it registered with (migration 8)', async (t) => {
+    const store = await makeStore({ now: new Date('2026-01-01T00:00:00Z') });
+    t.teardown(() => store.close());
+    await store.upsertAgent({ name: 'ws-1', role: 'device', os: 'windows', version: '1', heartbeatSeconds: 2.5 });
+    await store.upsertAgent({ name: 'ws-2', role: 'device', os: 'windows', version: '1' });
+    t.equal((await store.getAgent('ws-1'))?.heartbeatSeconds, 2.5);
+    t.notOk('heartbeatSeconds' in (await store.getAgent('ws-2'))!, 'none given: absent');
+    await store.recordHeartbeat('ws-1', undefined, '2026-01-01T00:01:00.000Z');
+    t.equal((await store.getAgent('ws-1'))?.heartbeatSeconds, 2.5, 'a heartbeat keeps it');
+    await store.upsertAgent({ name: 'ws-1', role: 'device', os: 'windows', version: '1', heartbeatSeconds: 60 });
+    t.same((await store.listAgents()).map((a) => a.heartbeatSeconds), [60, undefined], 'a new registration replaces it');
+  });
 }
