@@ -65,6 +65,10 @@ if (skip) {
     const b = await startCli(t, args, { line: STANDING_BY, cwd: fx.dir, env: AGENT_ENV, timeoutMs: 30_000 });
     const bUrl = b.ready[1]!;
     t.same([await leaderGauge(aUrl), await leaderGauge(bUrl)], [1, 0], 'A leads, B stands by');
+    const unauthenticated = await fetch(`${bUrl}/api/agents/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'ws-01', version: '1' }) });
+    t.equal(unauthenticated.status, 401, 'the standby checks the bearer token on agent calls, as the leader does');
+    const stranger = await fetch(`${bUrl}/api/agents/register`, { method: 'POST', headers: { authorization: `Bearer ${AGENT_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'stranger', version: '1' }) });
+    t.equal(stranger.status, 404, 'and registers only names of the applied config');
 
     const agents = new Map<string, Running>();
     await Promise.all(
