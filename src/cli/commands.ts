@@ -206,7 +206,7 @@ export function registerCommands(program: Command): void {
   program
     .command('agent')
     .description('run on a device or distribution point: register with the controller, heartbeat, run its assignments')
-    .requiredOption('--controller <url>', "the controller's API, e.g. http://127.0.0.1:8080")
+    .requiredOption('--controller <urls>', "the controller's API, e.g. http://127.0.0.1:8080; replicas comma-separated (A,B): the next one is tried when one is unreachable or answers 503")
     .requiredOption('--name <name>', 'the device or DP name in the config')
     .requiredOption('--root <dir>', "device: its update root (bases, state.json, app); DP: the agent's own folder")
     .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')

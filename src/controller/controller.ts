@@ -52,6 +52,7 @@ class ControllerImpl implements Controller {
   #loops: Promise<unknown>[] = [];
   #started = false;
   #lease: ControllerLease | undefined;
+  #unlisten: (() => void) | undefined;
 
   constructor(options: ControllerOptions) {
     this.#o = options;
@@ -61,7 +62,7 @@ class ControllerImpl implements Controller {
     this.#timeZone = options.timeZone ?? defaultTimeZone();
     const presence = options.presence ?? localPresence((name) => this.#config?.model.distributionPoints.get(name)?.item.repository);
     this.#presence = options.agents ? options.agents.presence(presence) : presence;
-    options.agents?.onPresenceChanged(() => this.presenceChanged());
+    this.#unlisten = options.agents?.onPresenceChanged(() => this.presenceChanged());
     // Writes that matter carry the lease's fence: a controller that lost its lease cannot write after another took over.
     const store = fencedStore(options.store, { fence: () => this.#lease?.fence, onFenced: (error) => this.#lease?.fenced(error) });
     const common = { store, clock: this.#clock, activity: this.#activity, signal: this.#stop.signal, ...(options.observer ? { observer: options.observer } : {}) };
@@ -153,6 +154,8 @@ class ControllerImpl implements Controller {
     await this.#notifier.stop();
     await this.#lease?.release();
     this.#lease = undefined;
+    this.#unlisten?.();
+    this.#unlisten = undefined;
   }
 
   get leading(): boolean {

@@ -314,6 +314,8 @@ export interface AgentRecord {
   lastSeen: string;
   /** The last heartbeat's status (device: databases, freshness, application; DP: repository version). */
   status?: Record<string, unknown>;
+  /** The interval it registered with (migration 8); absent: registered before, or none given. */
+  heartbeatSeconds?: number;
 }
 
 export interface AgentRegistration {
@@ -323,6 +325,8 @@ export interface AgentRegistration {
   version: string;
   /** Default: now. */
   at?: string;
+  /** How often it heartbeats: other replicas judge its presence from lastSeen with it. */
+  heartbeatSeconds?: number;
 }
 
 /**
@@ -449,8 +453,12 @@ export interface StateStore {
 
   /** Registers (or re-registers) an agent; lastSeen becomes the registration time. */
   upsertAgent(agent: AgentRegistration): Promise<AgentRecord>;
-  /** Sets lastSeen and, when given, the status; throws `NOT_FOUND` for an agent never registered. */
-  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord>;
+  /**
+   * Sets lastSeen and, when given, the status; throws `NOT_FOUND` for an agent never registered.
+   * With `unlicensedUpdates`, also records that count as `recordUnlicensedUpdates` does — on
+   * PostgreSQL all of it is one statement (one round trip per heartbeat, whichever replica takes it).
+   */
+  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string, unlicensedUpdates?: number): Promise<AgentRecord>;
   getAgent(name: string): Promise<AgentRecord | undefined>;
   /** Sorted by name. */
   listAgents(): Promise<AgentRecord[]>;

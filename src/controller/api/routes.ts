@@ -201,8 +201,8 @@ export const ROUTES: readonly Route[] = [
   ...CONSOLE_ROUTES,
 ];
 
-export interface RouteMatch {
-  route: Route;
+export interface RouteMatch<R = Route> {
+  route: R;
   /** Raw (still encoded) parameter segments. */
   rawParams: string[];
 }
@@ -218,9 +218,9 @@ function matches(pattern: string[], segments: string[]): string[] | undefined {
   return params;
 }
 
-/** The route for (method, segments): 404 when no path matches, 405 (with `Allow`) when only the method differs. */
-export function findRoute(method: string, segments: string[]): RouteMatch {
-  const byPath = ROUTES.flatMap((route) => {
+/** The route for (method, segments) in `table` (default all): 404 when no path matches, 405 (with `Allow`) when only the method differs. */
+export function findRoute<R extends Pick<Route, 'method' | 'pattern'> = Route>(method: string, segments: string[], table: readonly R[] = ROUTES as unknown as readonly R[]): RouteMatch<R> {
+  const byPath = table.flatMap((route) => {
     const rawParams = matches(route.pattern, segments);
     return rawParams ? [{ route, rawParams }] : [];
   });

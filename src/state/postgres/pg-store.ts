@@ -228,8 +228,8 @@ export class PostgresStateStore implements StateStore, StateTransfer {
     return this.#run(() => records.upsertAgent(this.#pool, agent, this.#now()));
   }
 
-  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord> {
-    return this.#run(() => records.recordHeartbeat(this.#pool, name, status, at ?? this.#now().toISOString()));
+  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string, unlicensedUpdates?: number): Promise<AgentRecord> {
+    return this.#run(() => records.recordHeartbeat(this.#pool, name, status, at ?? this.#now().toISOString(), unlicensedUpdates));
   }
 
   getAgent(name: string): Promise<AgentRecord | undefined> {

@@ -246,6 +246,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ${ROLLOUTS_TABLE}
     `,
   },
+  {
+    // Agents on any replica (issue 17): the interval an agent registered with, so a replica that
+    // never heard from it judges its presence from the store's last_seen at the right pace.
+    // Portable SQL: PostgreSQL runs it as written.
+    version: 8,
+    name: 'agent heartbeat interval',
+    sql: `
+      ALTER TABLE agents ADD COLUMN heartbeat_seconds REAL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -233,8 +233,8 @@ export class SqliteStateStore implements StateStore, StateTransfer {
     return this.#run(() => agents.upsertAgent(this.#db, agent, this.#now()));
   }
 
-  async recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord> {
-    return this.#run(() => agents.recordHeartbeat(this.#db, name, status, at ?? this.#now().toISOString()));
+  async recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string, unlicensedUpdates?: number): Promise<AgentRecord> {
+    return this.#run(() => agents.recordHeartbeat(this.#db, name, status, at ?? this.#now().toISOString(), unlicensedUpdates));
   }
 
   async getAgent(name: string): Promise<AgentRecord | undefined> {
