@@ -3,7 +3,8 @@
  * "Rollouts"): `updops controller` following a git config, device agents on 127.0.0.1, the CLI.
  * A Rollout of module version 2 in two waves: wave 1's device fails its health check (rolled
  * back) → the rollout halts above its error threshold, raising `RolloutHalted` (event and
- * webhook notification) while wave 2's devices stay on version 1. A commit that fixes the check
+ * webhook notification) while wave 2's devices stay on version 1, even through a run of the
+ * whole task (they get the task's pin). A commit that fixes the check
  * and bumps `resume` resumes it; wave 2 starts; one of its devices is silent and counts as failed
  * after its pending timeout, halting again; `updops rollout resume` once it is back completes it.
  */
@@ -112,6 +113,12 @@ void t.test('waves: a failing health check halts wave 1, wave 2 stays; resume by
   t.same(['ws-2', 'ws-3'].map(appVersion), ['1', '1'], 'wave 2 stays on the old version');
   t.match(await events('RolloutHalted'), [{ message: /^rollout agent-v2: halted: wave pilot: 1 of 1 failed/ }], 'a RolloutHalted event');
   await until('the halt notified', () => hook.received.some((r) => r.type === 'RolloutHalted'), 15_000);
+  // Wave 2 stays whatever runs: a run of the whole task gives its devices the task's pin, version 1.
+  const manual = await cli(['run', 'Install', '--wait', '--interval', '200', '--format', 'json']);
+  const results = (JSON.parse(manual.stdout) as { results: { device: string; status: string }[] }).results;
+  t.match(Object.fromEntries(results.map((r) => [r.device, r.status])), { 'ws-2': 'completed', 'ws-3': 'completed' }, manual.stderr);
+  t.same(['ws-2', 'ws-3'].map(appVersion), ['1', '1'], 'a run of the whole task keeps wave 2 on version 1 (the task pin)');
+  t.equal((await rollout())?.status, 'halted', 'and the rollout stays halted');
   const text = await cli(['rollout', 'status']);
   t.match(text.stdout, /agent-v2\s+halted\s+version 2\s+wave 1\s+0 succeeded, 1 failed\n\s+halted \S+: wave pilot/);
   const notHalted = await cli(['rollout', 'resume', 'nope']);
