@@ -75,6 +75,7 @@ class ControllerImpl implements Controller {
       config: async () => (await this.#applied()).config,
       start: (request) => this.#runner.start(request),
       signal: this.#stop.signal,
+      activity: this.#activity,
       ...(options.rolloutTickMs ? { tickMs: options.rolloutTickMs } : {}),
       log: (level, message, fields) => options.observer?.log?.(level, message, fields),
     });

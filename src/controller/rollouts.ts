@@ -6,7 +6,6 @@
  * take the version now instead of at their next scheduled run. A commit that changes a rollout's
  * spec resumes it when halted (a changed version starts it over); `resume` does the same by hand.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULTS } from '../defaults.js';
 import { UpdopsError, isUpdopsError } from '../errors.js';
 import { rolloutWaves, scopeDevices, type WaveMembers } from '../manifests/index.js';
@@ -14,6 +13,7 @@ import { decodeHeartbeat } from '../protocol/index.js';
 import { advanceRollout, admittedVersion, resumeRollout, startRollout, type DeviceReport, type RolloutEvent, type Step } from '../rollout/index.js';
 import type { RecordedConfig, RecordedRollout, RolloutProgress, StateStore } from '../state/index.js';
 import type { RunRequest } from '../runs/index.js';
+import type { Activity } from './activity.js';
 import type { Clock } from './types.js';
 
 
@@ -23,6 +23,8 @@ export interface RolloutDriverOptions {
   config(): Promise<RecordedConfig>;
   start(request: RunRequest): Promise<unknown>;
   signal: AbortSignal;
+  /** Waits on the clock count as idle (tests' fake clocks settle while the loop sleeps). */
+  activity: Activity;
   tickMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
 }
@@ -60,7 +62,7 @@ export class RolloutDriver {
         if (isUpdopsError(error) && error.code === 'FENCED') return; // the lease's owner stops us
         this.#o.log?.('error', `rollouts: ${(error as Error).message}`, { code: isUpdopsError(error) ? error.code : 'INTERNAL' });
       });
-      await sleep(tick, undefined, { signal: this.#o.signal }).catch(() => undefined);
+      await this.#o.activity.sleep(this.#o.clock, tick, this.#o.signal).catch(() => undefined);
     }
   }
 
