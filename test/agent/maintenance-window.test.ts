@@ -58,6 +58,8 @@ void t.test('outside the window the install waits and says until when; when the 
   await w.waitFor('the install when the window opens', () => appFile(root, 'current') !== undefined, 30_000);
   t.ok(Date.now() >= opens.getTime(), 'installed only once the window had opened');
   const installed = appFile(root, 'current');
+  // The install writes `current`, the restart after it `running`: wait for the restart, not just the install.
+  await w.waitFor('the restart into it', () => appFile(root, 'running') === installed, 15_000);
   t.equal(appFile(root, 'running'), installed, 'and the application restarted into it');
   await w.waitFor('the install in the heartbeat', async () => {
     const device = (await w.controller.status()).devices?.[0];
