@@ -270,7 +270,7 @@ export class AgentHub {
   }
 
   async #recorded(runId: string, agent: string): Promise<DeviceResult | undefined> {
-    const result = (await this.store.listDeviceResults(runId)).find((r) => r.device === agent);
+    const result = await this.store.getDeviceResult(runId, agent);
     return result && (result.status === 'completed' || result.status === 'failed') ? result : undefined;
   }
 
@@ -278,7 +278,7 @@ export class AgentHub {
   async #verdict(agent: string, assignment: Assignment): Promise<'give' | 'drop'> {
     const run = await this.store.getRun(assignment.runId);
     if (run?.status !== 'running') return 'drop';
-    const result = (await this.store.listDeviceResults(assignment.runId)).find((r) => r.device === agent);
+    const result = await this.store.getDeviceResult(assignment.runId, agent);
     return result && (result.status === 'completed' || result.status === 'failed' || result.status === 'skipped') ? 'drop' : 'give';
   }
 
