@@ -11,7 +11,7 @@ import type { Registry } from 'prom-client';
 import { collectStatus } from '../../status/index.js';
 import type { StateStore } from '../../state/index.js';
 import { sendJson, sendText } from './http.js';
-import { decodeParam, filterParam, limitParam, queryOf, rawSegments } from './paths.js';
+import { decodeParam, filterParam, limitParam, queryOf, rawSegments, withoutResults } from './paths.js';
 
 export interface FollowerOptions {
   store: StateStore;
@@ -57,7 +57,7 @@ export function followerHandler(options: FollowerOptions): (req: IncomingMessage
       const id = segments[2]!;
       const run = /^[A-Za-z0-9_-]{1,128}$/.test(id) ? await options.store.getRun(id) : undefined;
       if (!run) return reply(404, { error: { code: 'NOT_FOUND', message: `no run with id ${id}` } });
-      return reply(200, { run, results: await options.store.listDeviceResults(id) });
+      return reply(200, withoutResults(query) ? { run } : { run, results: await options.store.listDeviceResults(id) });
     }
     if (path === 'api/events') {
       const type = filterParam(query, 'type');
