@@ -455,7 +455,7 @@ async function queueOne(bench: Bench, label: string, config: string, state: stri
     for (const load of loads) load.send({ stop: true });
     const missing: LoadReport = { sent: 0, ok: 0, failed: 1, firstFailure: 'a load process sent no report', unsent: 0, latencies: [], service: [], perReplica: [0], results: 0, assignments: 0 };
     const reports = await Promise.all(loads.map((l) => l.next<LoadReport>('report', 30_000).catch(() => missing)));
-    const failedRun = run.code !== 0 ? `updops run exited ${run.code} after ${seconds(run.ms)}: ${run.out.length > 900 ? `${run.out.slice(0, 500)} … ${run.out.slice(-300)}` : run.out}` : undefined;
+    const failedRun = run.code !== 0 ? `updops run exited ${run.code} after ${seconds(run.ms)}: ${run.out.length > 900 ? `${run.out.slice(0, 500)} … ${run.out.slice(-300)}` : run.out}; the controller's last output: ${controller.output().slice(-1200)}` : undefined;
     const firstFailure = failedRun ?? reports.find((r) => r.firstFailure)?.firstFailure;
     return { label, ms: run.ms, code: run.code, results: reports.reduce((n, r) => n + r.results, 0), failed: reports.reduce((n, r) => n + r.failed, 0), ...(firstFailure ? { firstFailure } : {}) };
   } finally {
