@@ -140,7 +140,9 @@ export class AgentHub {
 
   /** Long-poll: the agent's next assignment, or undefined after `waitMs`. Counts as being seen. */
   async nextWork(name: string, waitMs: number): Promise<Assignment | undefined> {
-    await this.#known(name);
+    // An agent this process has seen is in the store (agents are never removed): 10,000 agents
+    // re-polling every 20 s read it 500 times a second, in bursts that starved the lease's renewal.
+    if (!this.#live.has(name)) await this.#known(name);
     if (this.#queue) return this.#queue.next(name, waitMs, (assignment) => this.#verdict(name, assignment));
     const assignment = await this.#work.next(name, waitMs);
     const flight = assignment ? this.#inFlight.get(key(assignment.runId, name)) : undefined;
