@@ -114,7 +114,10 @@ if (skip) {
       const q = (text: string, values: unknown[] = []): Promise<Record<string, string>[]> => rawRows(url, text, values);
       const first = a.targets.dispatch('ws-8', assignment('r-layout', 'ws-8'));
       const second = a.targets.dispatch('ws-9', assignment('r-layout', 'ws-9'));
-      const jobs = await q(`SELECT name, data->>'agent' AS agent, state FROM ${a.schema}.job WHERE singleton_key = 'r-layout' ORDER BY 2`);
+      // dispatch resolves when the job ends: its send is done once both rows are there.
+      const sent = `SELECT name, data->>'agent' AS agent, state FROM ${a.schema}.job WHERE singleton_key = 'r-layout' ORDER BY 2`;
+      for (let i = 0; i < 100 && (await q(sent)).length < 2; i++) await sleep(20);
+      const jobs = await q(sent);
       t.same(jobs, [{ name: TARGET_QUEUE, agent: 'ws-8', state: 'created' }, { name: TARGET_QUEUE, agent: 'ws-9', state: 'created' }], "both on the one queue, each naming its agent");
       t.same((await q(`SELECT name FROM ${a.schema}.queue ORDER BY name`)).map((r) => r.name), ['updops-start', TARGET_QUEUE], 'no queue per agent');
       const [index] = await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = $2`, [a.schema, TARGET_INDEX]);
