@@ -33,6 +33,8 @@ export const DEFAULTS = {
   upstreamTimestampCacheMs: 30_000,
   /** Agents heartbeat this often. */
   heartbeatSeconds: 15,
+  /** How often the leader steps its rollouts (reads devices' reports, passes gates): `--rollout-interval`. */
+  rolloutTickMs: 5_000,
   /** An agent that missed this many heartbeats counts as gone (not visible). */
   missedBeats: 3,
   /** A run waits this long for an agent's result, then the target fails. */

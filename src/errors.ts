@@ -31,12 +31,16 @@ export const ERROR_CODES = [
   'UPSTREAM_NOT_HTTP',
   'BANDWIDTH',
   'MAINTENANCE_WINDOW',
+  'ROLLOUT',
   'NO_MANIFESTS',
   'FILE_READ',
   // warnings (plan and validate show them; they do not fail)
   'NON_WINDOWS_DP',
   'DP_WITHOUT_TASK',
   'EMPTY_SELECTOR',
+  'ROLLOUT_UNCOVERED',
+  /** A pinned version (`spec.version`) the plan could not check: offline, or no source answered. */
+  'PIN_UNCHECKED',
   // repositories (docs/design.md 3)
   'KEYS',
   'PUBLISH',
@@ -51,6 +55,10 @@ export const ERROR_CODES = [
   'TUF_LENGTH_EXCEEDED',
   'TUF_METADATA',
   'TUF_PATH',
+  /** A pinned version (`spec.version`) the repository does not have (rings and pinning). */
+  'PIN_NOT_FOUND',
+  /** A repository a version cannot be pinned in (delegated targets, no consistent snapshots, the old scheme). */
+  'PIN_UNSUPPORTED',
   'DOWNLOAD_TIMEOUT',
   'DELTA',
   'SYNC',

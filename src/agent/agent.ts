@@ -23,7 +23,8 @@ import { errorMessage } from './errors.js';
 export const LONG_POLL_SECONDS = 25;
 
 export interface AgentOptions {
-  controller: string;
+  /** The controller's URL, or its replicas' (comma-separated or a list): see client.ts. */
+  controller: string | readonly string[];
   name: string;
   root: string;
   token: string | undefined;
@@ -74,7 +75,7 @@ class Agent {
 
   constructor(options: AgentOptions) {
     this.#o = options;
-    this.#client = new ControllerClient({ url: options.controller, token: options.token });
+    this.#client = new ControllerClient({ url: options.controller, token: options.token, onFailover: (from, to, why) => this.#log(`controller ${from} failed (${why}); trying ${to}`, 'warn') });
   }
 
   get registration(): RegisterResponse {

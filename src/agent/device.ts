@@ -37,6 +37,7 @@ export async function runDeviceAssignment(root: string, assignment: UpdateAssign
       ...(assignment.device.unlicensedUpdates !== undefined ? { knownUnlicensedUpdates: assignment.device.unlicensedUpdates } : {}),
       sources: assignment.sources,
       settings: assignment.settings,
+      ...(assignment.version !== undefined ? { pin: assignment.version } : {}),
       now: new Date(),
       supervised: true,
       restartAfterInstall: options.deferRestart !== true,

@@ -24,6 +24,7 @@ export async function runDpAssignment(root: string, os: string, name: string, as
     legacyScheme: assignment.legacyScheme,
     downloadDiffFiles: assignment.downloadDiffFiles,
     ...(assignment.components ? { components: assignment.components } : {}),
+    ...(assignment.keepVersions?.length ? { keepVersions: assignment.keepVersions } : {}),
     ...(assignment.bandwidth ? { bandwidth: assignment.bandwidth } : {}),
     ...(assignment.urgent ? { urgent: true } : {}),
     onProgress,

@@ -33,6 +33,8 @@ function readSavedPlan(file: string): SavedPlan {
     throw new UpdopsError('USAGE', `cannot read plan file ${file}: ${(error as Error).message}`);
   }
   if (saved?.plan?.formatVersion !== 1 || !Array.isArray(saved.objects)) throw new UpdopsError('USAGE', `${file} is not a plan saved by updops plan --out`);
+  // A plan saved before the rollout view existed shows none.
+  saved.plan.rollout ??= { rings: [], rollouts: [], links: [] };
   return saved;
 }
 

@@ -17,15 +17,15 @@ export interface CancelCommandOptions {
   format?: string;
 }
 
-/** Who cancels, as the run's reason names them: the local user at this host. */
-function whoAmI(): string {
+/** Who cancels (or resumes), as the run's reason names them: the local user at this host and the command. */
+export function whoAmI(command = 'updops cancel'): string {
   let user = process.env.USER ?? 'someone';
   try {
     user = userInfo().username;
   } catch {
     // No passwd entry (some containers): the environment's name will do.
   }
-  return `${user}@${hostname()} (updops cancel)`;
+  return `${user}@${hostname()} (${command})`;
 }
 
 export async function cancelCommand(options: CancelCommandOptions): Promise<number> {

@@ -192,6 +192,7 @@ export function registerCommands(program: Command): void {
     .addOption(logFormatOption())
     .option('--agent-timeout <duration>', "how long a run waits for an agent's result", `${DEFAULTS.agentResultTimeoutMs / 60_000}m`)
     .option('--retry-interval <duration>', 'a failed commit is tried again after this, doubling per failure (up to 10m)', `${DEFAULTS.reconcileRetryMs / 1000}s`)
+    .option('--rollout-interval <duration>', "how often rollouts read their devices' reports and pass their gates", `${DEFAULTS.rolloutTickMs / 1000}s`)
     .option('--console-url <url>', 'the address people reach the console at, for links in notifications and commit statuses (default: the API address)')
     .option('--standby', 'when another controller is active on this state, wait and take over when it stops (default: refuse to start)')
     .option('--lease-ttl <duration>', 'the active controller renews its lease every third of this; a standby takes over this long after the last renewal', `${DEFAULTS.controllerLeaseMs / 1000}s`)
@@ -205,7 +206,7 @@ export function registerCommands(program: Command): void {
   program
     .command('agent')
     .description('run on a device or distribution point: register with the controller, heartbeat, run its assignments')
-    .requiredOption('--controller <url>', "the controller's API, e.g. http://127.0.0.1:8080")
+    .requiredOption('--controller <urls>', "the controller's API, e.g. http://127.0.0.1:8080; replicas comma-separated (A,B): the next one is tried when one is unreachable or answers 503")
     .requiredOption('--name <name>', 'the device or DP name in the config')
     .requiredOption('--root <dir>', "device: its update root (bases, state.json, app); DP: the agent's own folder")
     .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
@@ -271,6 +272,30 @@ export function registerCommands(program: Command): void {
     .action(async (id: string, options: { controller?: string; tokenFile?: string; format: string }) => {
       const { cancelCommand } = await import('./cancel.js');
       process.exitCode = await cancelCommand({ id, ...options });
+    });
+
+  const rollout = program.command('rollout').description('rollouts in waves: where each stands, and resuming a halted one (docs/architecture.md "Rollouts")');
+  rollout
+    .command('status')
+    .description('each applied rollout: its wave, halted or not and why, succeeded and failed devices')
+    .option(...controllerOption)
+    .option('--state <path-or-url>', 'read the state store instead of asking the controller')
+    .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
+    .option('--format <format>', 'text | json', 'text')
+    .action(async (options: { controller?: string; state?: string; tokenFile?: string; format: string }) => {
+      const { rolloutStatusCommand } = await import('./rollout.js');
+      process.exitCode = await rolloutStatusCommand(options);
+    });
+  rollout
+    .command('resume')
+    .description('resume a halted rollout on the controller: the failed devices of its wave get another attempt (a commit that changes the Rollout does the same)')
+    .argument('<name>', 'the Rollout')
+    .option(...controllerOption)
+    .option('--token-file <file>', 'file holding the API token (default: $UPDOPS_TOKEN)')
+    .option('--format <format>', 'text | json', 'text')
+    .action(async (name: string, options: { controller?: string; tokenFile?: string; format: string }) => {
+      const { rolloutResumeCommand } = await import('./rollout.js');
+      process.exitCode = await rolloutResumeCommand(name, options);
     });
 
   program

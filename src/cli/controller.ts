@@ -29,6 +29,7 @@ export interface ControllerCommandOptions {
   logFormat?: LogFormat;
   agentTimeout?: string;
   retryInterval: string;
+  rolloutInterval?: string;
   standby?: boolean;
   leaseTtl: string;
   /** Hidden: the host name this replica reports in the lease (tests simulate a replica on another machine). */

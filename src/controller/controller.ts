@@ -7,7 +7,7 @@ import { DEFAULTS } from '../defaults.js';
 import { isUpdopsError, UpdopsError } from '../errors.js';
 import { resolveConfigSource } from '../manifests/index.js';
 import { defaultTimeZone } from '../plan/index.js';
-import type { RunRecord, RunTrigger } from '../state/index.js';
+import type { RolloutProgress, RunRecord, RunTrigger } from '../state/index.js';
 import { collectStatus } from '../status/index.js';
 import { recordedConfig, type RecordedConfig } from '../state/index.js';
 import { Activity } from './activity.js';
@@ -22,6 +22,7 @@ import { Reconciler } from './reconciler.js';
 import { Notifier } from '../notify/index.js';
 import { TaskRunner, type Applied } from './runner.js';
 import { Scheduler } from './scheduler.js';
+import { RolloutDriver } from './rollouts.js';
 import { onOutbreak, selectTargets, type RunOutcome, type RunRequest, type TargetSelection } from '../runs/index.js';
 import type { Clock, Controller, ControllerOptions, OutbreakApplicationType, ReconcileResult, RunDetails } from './types.js';
 
@@ -43,6 +44,7 @@ class ControllerImpl implements Controller {
   readonly #scheduler: Scheduler;
   readonly #reconciler: Reconciler;
   readonly #notifier: Notifier;
+  readonly #rollouts: RolloutDriver;
   #config: RecordedConfig | undefined;
   /** The configuration before the apply in progress, for joined-scope starts. */
   #before: RecordedConfig | undefined;
@@ -50,6 +52,7 @@ class ControllerImpl implements Controller {
   #loops: Promise<unknown>[] = [];
   #started = false;
   #lease: ControllerLease | undefined;
+  #unlisten: (() => void) | undefined;
 
   constructor(options: ControllerOptions) {
     this.#o = options;
@@ -59,13 +62,22 @@ class ControllerImpl implements Controller {
     this.#timeZone = options.timeZone ?? defaultTimeZone();
     const presence = options.presence ?? localPresence((name) => this.#config?.model.distributionPoints.get(name)?.item.repository);
     this.#presence = options.agents ? options.agents.presence(presence) : presence;
-    options.agents?.onPresenceChanged(() => this.presenceChanged());
+    this.#unlisten = options.agents?.onPresenceChanged(() => this.presenceChanged());
     // Writes that matter carry the lease's fence: a controller that lost its lease cannot write after another took over.
     const store = fencedStore(options.store, { fence: () => this.#lease?.fence, onFenced: (error) => this.#lease?.fenced(error) });
     const common = { store, clock: this.#clock, activity: this.#activity, signal: this.#stop.signal, ...(options.observer ? { observer: options.observer } : {}) };
     const applied = (): Promise<Applied> => this.#applied();
     this.#runner = new TaskRunner({ ...common, missed: this.#missed, presence: this.#presence, concurrency: options.concurrency ?? DEFAULT_CONCURRENCY, applied, missedChanged: () => this.#scheduler.poke(), ...(options.agents ? { agents: agentDispatch(options.agents) } : {}), ...(options.env ? { env: options.env } : {}), ...(options.starts ? { starts: options.starts } : {}) });
     this.#scheduler = new Scheduler({ ...common, runner: this.#runner, missed: this.#missed, presence: this.#presence, timeZone: this.#timeZone, presenceCheckMs: options.presenceCheckMs ?? options.pollMs ?? DEFAULT_POLL_MS, ...(options.catchUpMs !== undefined ? { catchUpMs: options.catchUpMs } : {}), applied });
+    this.#rollouts = new RolloutDriver({
+      store,
+      clock: this.#clock,
+      config: async () => (await this.#applied()).config,
+      start: (request) => this.#runner.start(request),
+      signal: this.#stop.signal,
+      ...(options.rolloutTickMs ? { tickMs: options.rolloutTickMs } : {}),
+      log: (level, message, fields) => options.observer?.log?.(level, message, fields),
+    });
     const notify = options.notifications;
     this.#notifier = new Notifier({
       store: options.store,
@@ -130,7 +142,7 @@ class ControllerImpl implements Controller {
     // What Run missed tasks still owes, remembered by the controller before this one.
     await this.#missed.load();
     await this.#scheduler.recover();
-    this.#loops = [this.#activity.track(() => this.#reconciler.loop(this.#o.pollMs ?? DEFAULT_POLL_MS)), this.#activity.track(() => this.#scheduler.loop())];
+    this.#loops = [this.#activity.track(() => this.#reconciler.loop(this.#o.pollMs ?? DEFAULT_POLL_MS)), this.#activity.track(() => this.#scheduler.loop()), this.#activity.track(() => this.#rollouts.loop())];
   }
 
   async stop(): Promise<void> {
@@ -142,6 +154,8 @@ class ControllerImpl implements Controller {
     await this.#notifier.stop();
     await this.#lease?.release();
     this.#lease = undefined;
+    this.#unlisten?.();
+    this.#unlisten = undefined;
   }
 
   get leading(): boolean {
@@ -175,6 +189,14 @@ class ControllerImpl implements Controller {
     await this.store.appendEvent({ type: CONTROLLER_EVENTS.outbreak, subject: type, message: `virus outbreak reported by ${type}`, time: this.#clock.now().toISOString() });
     const { config } = await this.#applied();
     return Promise.all(onOutbreak(config, type).map((request) => this.#runner.start(request)));
+  }
+
+  listRollouts(): Promise<RolloutProgress[]> {
+    return this.store.listRollouts();
+  }
+
+  resumeRollout(name: string, by: string): Promise<RolloutProgress> {
+    return this.#rollouts.resume(name, by);
   }
 
   async getRun(id: string): Promise<RunDetails | undefined> {

@@ -8,6 +8,6 @@ export { createLogger, LOG_FORMATS, logProcessWarnings, type LogFormat } from '.
 export { createMetrics } from './metrics.js';
 export { followerHandler } from './api/follower.js';
 export { ApiClient } from './api/client.js';
-export type { RunDetails } from './types.js';
+export type { Controller, RunDetails } from './types.js';
 export { storeReader } from './api/client.js';
 export type { RunsReader } from './api/client.js';

@@ -4,7 +4,7 @@
  * (reconcile loop, scheduler, task runner) and its edges (HTTP API, CLI, metrics).
  */
 import type { Plan } from '../plan/index.js';
-import type { DeviceResult, EventRecord, LeaseInfo, RunRecord, RunTrigger, StateStore } from '../state/index.js';
+import type { DeviceResult, EventRecord, LeaseInfo, RolloutProgress, RunRecord, RunTrigger, StateStore } from '../state/index.js';
 import type { StatusReport } from '../status/index.js';
 import type { AgentHub } from './agents/hub.js';
 import type { StartQueue } from './runner.js';
@@ -67,6 +67,8 @@ export interface ControllerOptions {
   notifications?: { consoleUrl?: string; pollMs?: number; retry?: { attempts?: number; baseMs?: number } };
   /** While DPs missed a start, how often presence is checked again. Default: `pollMs`. */
   presenceCheckMs?: number;
+  /** How often rollouts are stepped (read reports, pass gates); default 5 s. */
+  rolloutTickMs?: number;
 }
 
 export interface ControllerObserver {
@@ -121,6 +123,10 @@ export interface Controller {
   cancelRun(id: string, by: string): Promise<RunRecord>;
   /** Starts every `onOutbreak` task whose chosen application types include `type`. */
   outbreak(type: OutbreakApplicationType): Promise<RunRecord[]>;
+  /** Where each applied rollout stands (docs/architecture.md "Rollouts"). Optional: a follower reads it from the store. */
+  listRollouts?(): Promise<RolloutProgress[]>;
+  /** A halted rollout goes on (`updops rollout resume`); NOT_FOUND for an unknown one, CONFLICT for one not halted. */
+  resumeRollout?(name: string, by: string): Promise<RolloutProgress>;
   getRun(id: string): Promise<RunDetails | undefined>;
   listRuns(query?: { task?: string; device?: string; limit?: number }): Promise<RunRecord[]>;
   listEvents(query?: { type?: string; limit?: number }): Promise<EventRecord[]>;

@@ -78,6 +78,8 @@ export interface DatabasesOptions {
   bandwidth?: BandwidthLimit | undefined;
   /** Ignore every cap (`urgent`). */
   urgent?: boolean | undefined;
+  /** The ring's pinned version (`spec.version`): the databases (and modules) of that release, an older one if need be. */
+  pin?: string | undefined;
 }
 
 /** The cap options of one device sync. */
@@ -100,6 +102,7 @@ export async function updateDatabases(root: string, options: DatabasesOptions): 
         ...(options.trustRoot ? { trustRoot: options.trustRoot } : {}),
         ...(options.concurrency ? { concurrency: options.concurrency } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.pin !== undefined ? { pin: options.pin } : {}),
         ...capOptions(options),
       },
       options.signal,

@@ -49,6 +49,7 @@ export async function downloadModules(root: string, options: DatabasesOptions & 
       ...(options.trustRoot ? { trustRoot: options.trustRoot } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.pin !== undefined ? { pin: options.pin } : {}),
       ...capOptions(options),
     },
     options.signal,

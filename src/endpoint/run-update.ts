@@ -248,6 +248,7 @@ function syncOptions(input: UpdateRunInput, settings: NormalizedUpdateSettings) 
     onProgress: input.onProgress,
     ...(input.settings.bandwidth ? { bandwidth: input.settings.bandwidth } : {}),
     ...(input.settings.urgent ? { urgent: true } : {}),
+    ...(input.pin !== undefined ? { pin: input.pin } : {}),
   };
 }
 

@@ -76,6 +76,8 @@ export interface UpdateRunInput {
    */
   supervised?: boolean;
   concurrency?: number;
+  /** The ring's pinned version (the task's `spec.version`): the device takes that release, older than the current one if need be (rings and pinning). */
+  pin?: string;
   /** Aborting it cancels the run: what was installed stays byte for byte (the staged set is discarded), no module is fetched. */
   signal?: AbortSignal;
   /** Progress of each download (databases, then modules). */

@@ -3,7 +3,7 @@
  * which DPs and devices a task reaches (docs/design.md 1). Pure: built from loaded manifests.
  */
 import type { LoadedManifest } from './document.js';
-import type { DistributionPoint, Device, Group, LabelSelector, Task, TaskScope, UpdateSource } from './types.generated.js';
+import type { DistributionPoint, Device, Group, LabelSelector, Rollout, Task, TaskScope, UpdateSource } from './types.generated.js';
 
 export interface Placed<T> {
   item: T;
@@ -17,6 +17,7 @@ export interface ConfigModel {
   groups: Map<string, LoadedManifest<Group>>;
   sources: Map<string, LoadedManifest<UpdateSource>>;
   tasks: Map<string, LoadedManifest<Task>>;
+  rollouts: Map<string, LoadedManifest<Rollout>>;
   children: Map<string, string[]>;
   distributionPoints: Map<string, Placed<DistributionPoint>>;
   devices: Map<string, Placed<Device>>;
@@ -39,11 +40,11 @@ function firstByName<M extends LoadedManifest>(list: M[]): Map<string, M> {
   return map;
 }
 
-export function ofKind<K extends 'Group' | 'UpdateSource' | 'Task'>(
+export function ofKind<K extends 'Group' | 'UpdateSource' | 'Task' | 'Rollout'>(
   manifests: LoadedManifest[],
   kind: K,
-): LoadedManifest<Extract<Group | UpdateSource | Task, { kind: K }>>[] {
-  return manifests.filter((m) => m.manifest.kind === kind) as LoadedManifest<Extract<Group | UpdateSource | Task, { kind: K }>>[];
+): LoadedManifest<Extract<Group | UpdateSource | Task | Rollout, { kind: K }>>[] {
+  return manifests.filter((m) => m.manifest.kind === kind) as LoadedManifest<Extract<Group | UpdateSource | Task | Rollout, { kind: K }>>[];
 }
 
 export function buildModel(manifests: LoadedManifest[]): ConfigModel {
@@ -75,7 +76,7 @@ export function buildModel(manifests: LoadedManifest[]): ConfigModel {
       members.devices.push(placed);
     });
   }
-  return { groups, sources: firstByName(ofKind(manifests, 'UpdateSource')), tasks: firstByName(ofKind(manifests, 'Task')), children, distributionPoints, devices, membersByGroup };
+  return { groups, sources: firstByName(ofKind(manifests, 'UpdateSource')), tasks: firstByName(ofKind(manifests, 'Task')), rollouts: firstByName(ofKind(manifests, 'Rollout')), children, distributionPoints, devices, membersByGroup };
 }
 
 /** The group and, with `includeSubgroups`, all its descendants (cycle-safe). */

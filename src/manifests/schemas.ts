@@ -14,6 +14,7 @@ export const KIND_SCHEMA_FILES = {
   UpdateSource: 'update-source.json',
   Task: 'task.json',
   Notification: 'notification.json',
+  Rollout: 'rollout.json',
 } as const;
 
 export type ManifestKind = keyof typeof KIND_SCHEMA_FILES;

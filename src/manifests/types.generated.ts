@@ -3,7 +3,7 @@
 /**
  * Any updops manifest.
  */
-export type Manifest = Group | UpdateSource | Task | Notification;
+export type Manifest = Group | UpdateSource | Task | Notification | Rollout;
 /**
  * Where the task runs: an administration group (with its subgroups by default), an explicit list of devices and DPs, or the devices whose labels match a selector (in one group's subtree when `group` is given too; seed 001 "device selection").
  */
@@ -516,6 +516,10 @@ export interface ScheduleCron {
 export interface UpdateTaskSpec {
   type: "Update";
   scope: TaskScope;
+  /**
+   * Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version.
+   */
+  version?: string;
   settings?: UpdateTaskSettings;
   schedule?: Schedule;
   /**
@@ -607,6 +611,10 @@ export interface NotificationSpec {
       | "ApplicationRolledBack"
       | "DistributionPointWithholding"
       | "DistributionPointFresh"
+      | "RolloutWaveStarted"
+      | "RolloutHalted"
+      | "RolloutResumed"
+      | "RolloutCompleted"
     ),
     ...(
       | "ReconcileFailed"
@@ -617,10 +625,14 @@ export interface NotificationSpec {
       | "ApplicationRolledBack"
       | "DistributionPointWithholding"
       | "DistributionPointFresh"
+      | "RolloutWaveStarted"
+      | "RolloutHalted"
+      | "RolloutResumed"
+      | "RolloutCompleted"
     )[]
   ];
   /**
-   * Only events at least this severe: `ReconcileApplied` and `DistributionPointFresh` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate` and `DistributionPointWithholding` error.
+   * Only events at least this severe: `ReconcileApplied`, `DistributionPointFresh`, `RolloutWaveStarted`, `RolloutResumed` and `RolloutCompleted` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate`, `DistributionPointWithholding` and `RolloutHalted` error.
    */
   severity?: "info" | "warning" | "error";
   /**
@@ -714,4 +726,275 @@ export interface GiteaProvider {
   url: string;
   context?: string;
   secretRef: SecretRef;
+}
+/**
+ * Rolls a version out to an Update task's devices in waves (issue 19, docs/architecture.md "Rollouts"): the devices of the first wave get `version`, the rest stay on the task's own pinned `spec.version` until the wave passes its success threshold; a wave whose failures pass its error threshold halts the rollout (event `RolloutHalted`). A device succeeds when it reports the version installed and, after a module install, healthy after the restart and health check; one silent for `pendingTimeout` counts as failed. A halted rollout resumes by a commit that changes this spec (e.g. bump `resume`) or `updops rollout resume NAME`.
+ */
+export interface Rollout {
+  /**
+   * Manifest API version. Always `updops/v1`.
+   */
+  apiVersion: "updops/v1";
+  kind: "Rollout";
+  metadata: Metadata;
+  spec: RolloutSpec;
+}
+export interface RolloutSpec {
+  /**
+   * The Update task whose devices roll out. It must pin the version its devices hold now (`spec.version`): devices outside the admitted waves stay on it.
+   */
+  task: string;
+  /**
+   * The version rolled out: the targets' custom `version`, as in a task's `spec.version`.
+   */
+  version: string;
+  /**
+   * In order. Each wave takes the task's devices its selection names that no earlier wave took; after the last wave every device of the task is in.
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  waves:
+    | [RolloutWave]
+    | [RolloutWave, RolloutWave]
+    | [RolloutWave, RolloutWave, RolloutWave]
+    | [RolloutWave, RolloutWave, RolloutWave, RolloutWave]
+    | [RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave]
+    | [RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave]
+    | [RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave]
+    | [RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave, RolloutWave]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ]
+    | [
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave,
+        RolloutWave
+      ];
+  /**
+   * Bump to resume a halted rollout by a commit without changing anything else (any change of this spec resumes it).
+   */
+  resume?: number;
+}
+export interface RolloutWave {
+  name: string;
+  /**
+   * These devices of the task.
+   *
+   * @minItems 1
+   */
+  devices?: [string, ...string[]];
+  /**
+   * The task's devices in these groups (not their subgroups).
+   *
+   * @minItems 1
+   */
+  groups?: [string, ...string[]];
+  selector?: LabelSelector;
+  /**
+   * Up to this share of all the task's devices in this and earlier waves, chosen by a stable hash of the rollout and device names (100: every device left).
+   */
+  percent?: number;
+  /**
+   * Percent of the wave's devices that must succeed before the next wave starts.
+   */
+  successThreshold?: number;
+  /**
+   * The rollout halts when more than this percent of the wave's devices failed (0: any failure halts).
+   */
+  errorThreshold?: number;
+  /**
+   * A device of the wave that has not succeeded this long after the wave started counts as failed: `30s`, `10m`, `2h`, `1d`.
+   */
+  pendingTimeout?: string;
 }

@@ -1986,7 +1986,7 @@ return errors === 0;
 }
 
 exports.Task = validate19;
-const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"task.json","title":"Task","description":"A task: what runs, where, and when (docs/design.md 1, tasks).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Task"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["DownloadUpdatesToDistributionPoints","Update"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/downloadTaskSpec"},{"$ref":"#/definitions/updateTaskSpec"}]}},"definitions":{"downloadTaskSpec":{"title":"DownloadTaskSpec","type":"object","description":"Download updates to the repositories of distribution points (server side, per administration group). Only Windows DPs can run it: a Linux or macOS DP in scope fails, and so does the run. Defaults: `sources: [vendor]`, `schedule: {kind: manual}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"DownloadUpdatesToDistributionPoints"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"DownloadTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"downloadDiffFiles":{"type":"boolean","default":false,"description":"Also download diff files (deltas), so DPs and devices fetch only what changed."},"legacyScheme":{"type":"boolean","default":false,"description":"Download updates by using the old scheme (`SHA256SUMS`). Needed when a source holds only old-scheme metadata; otherwise the download fails."},"withholdingToleranceSeconds":{"type":"integer","minimum":1,"description":"Default 21600 (6 h; not filled in, so existing tasks keep their settings revision). A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once."},"components":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Only these components (e.g. `databases`, `modules`). Default: all."},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each DP's download (per DP link): every DP's sync stays within it, whatever its sources."},"urgent":{"type":"boolean","description":"Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"manual"}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"updateTaskSpec":{"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"scope":{"title":"TaskScope","description":"Where the task runs: an administration group (with its subgroups by default), an explicit list of devices and DPs, or the devices whose labels match a selector (in one group's subtree when `group` is given too; seed 001 \"device selection\").","oneOf":[{"title":"GroupScope","type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1},"includeSubgroups":{"type":"boolean","default":true},"selector":{"$ref":"#/definitions/labelSelector"}}},{"title":"DeviceScope","type":"object","additionalProperties":false,"required":["devices"],"properties":{"devices":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}}},{"title":"SelectorScope","type":"object","additionalProperties":false,"required":["selector"],"properties":{"selector":{"$ref":"#/definitions/labelSelector"}}}]},"sources":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"UpdateSource names, tried in order; later ones are fallbacks. `vendor` is the source named `vendor`, or else the only source of type `vendor`."},"runMissed":{"type":"boolean","description":"Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope)."},"labelSelector":{"title":"LabelSelector","type":"object","additionalProperties":false,"required":["matchLabels"],"description":"Devices whose `labels` have every key with exactly the given value. DPs have no labels, so a scope with a selector holds devices only: a download task (DownloadUpdatesToDistributionPoints) cannot use one.","properties":{"matchLabels":{"type":"object","minProperties":1,"additionalProperties":{"type":"string","maxLength":1000},"propertyNames":{"maxLength":100},"description":"Label key → value; all must match."}}}}};
+const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"task.json","title":"Task","description":"A task: what runs, where, and when (docs/design.md 1, tasks).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Task"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["DownloadUpdatesToDistributionPoints","Update"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/downloadTaskSpec"},{"$ref":"#/definitions/updateTaskSpec"}]}},"definitions":{"downloadTaskSpec":{"title":"DownloadTaskSpec","type":"object","description":"Download updates to the repositories of distribution points (server side, per administration group). Only Windows DPs can run it: a Linux or macOS DP in scope fails, and so does the run. Defaults: `sources: [vendor]`, `schedule: {kind: manual}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"DownloadUpdatesToDistributionPoints"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"DownloadTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"downloadDiffFiles":{"type":"boolean","default":false,"description":"Also download diff files (deltas), so DPs and devices fetch only what changed."},"legacyScheme":{"type":"boolean","default":false,"description":"Download updates by using the old scheme (`SHA256SUMS`). Needed when a source holds only old-scheme metadata; otherwise the download fails."},"withholdingToleranceSeconds":{"type":"integer","minimum":1,"description":"Default 21600 (6 h; not filled in, so existing tasks keep their settings revision). A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once."},"components":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Only these components (e.g. `databases`, `modules`). Default: all."},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each DP's download (per DP link): every DP's sync stays within it, whatever its sources."},"urgent":{"type":"boolean","description":"Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"manual"}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"updateTaskSpec":{"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"version":{"type":"string","minLength":1,"maxLength":100,"description":"Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version."},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"scope":{"title":"TaskScope","description":"Where the task runs: an administration group (with its subgroups by default), an explicit list of devices and DPs, or the devices whose labels match a selector (in one group's subtree when `group` is given too; seed 001 \"device selection\").","oneOf":[{"title":"GroupScope","type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1},"includeSubgroups":{"type":"boolean","default":true},"selector":{"$ref":"#/definitions/labelSelector"}}},{"title":"DeviceScope","type":"object","additionalProperties":false,"required":["devices"],"properties":{"devices":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}}},{"title":"SelectorScope","type":"object","additionalProperties":false,"required":["selector"],"properties":{"selector":{"$ref":"#/definitions/labelSelector"}}}]},"sources":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"UpdateSource names, tried in order; later ones are fallbacks. `vendor` is the source named `vendor`, or else the only source of type `vendor`."},"runMissed":{"type":"boolean","description":"Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope)."},"labelSelector":{"title":"LabelSelector","type":"object","additionalProperties":false,"required":["matchLabels"],"description":"Devices whose `labels` have every key with exactly the given value. DPs have no labels, so a scope with a selector holds devices only: a download task (DownloadUpdatesToDistributionPoints) cannot use one.","properties":{"matchLabels":{"type":"object","minProperties":1,"additionalProperties":{"type":"string","maxLength":1000},"propertyNames":{"maxLength":100},"description":"Label key → value; all must match."}}}}};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5733,9 +5733,9 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema96 = {"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}};
+const schema96 = {"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"version":{"type":"string","minLength":1,"maxLength":100,"description":"Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version."},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}};
 const schema98 = {"title":"MaintenanceWindow","type":"object","additionalProperties":false,"required":["cron","duration","timeZone"],"description":"A window that opens at each start of `cron` in `timeZone` (DST-correct) and stays open for `duration`.","properties":{"cron":{"type":"string","minLength":1,"maxLength":200,"description":"When the window opens: a cron expression of 5 fields (minute hour day month weekday), e.g. `0 22 * * 1-5`, or 6 with seconds first."},"duration":{"type":"string","pattern":"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$","minLength":2,"description":"How long it stays open: `90m`, `2h`, `1h30m`, `1d` (at most 7 days)."},"timeZone":{"type":"string","minLength":1,"description":"IANA zone the cron expression is read in, e.g. `Europe/Berlin` (required: the device evaluates the window, so it cannot borrow the controller's zone)."}}};
-const func65 = Object.prototype.hasOwnProperty;
+const func67 = Object.prototype.hasOwnProperty;
 const pattern20 = new RegExp("^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", "u");
 
 function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5763,7 +5763,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "type") || (key0 === "scope")) || (key0 === "settings")) || (key0 === "schedule")) || (key0 === "runMissed")) || (key0 === "randomDelay"))){
+if(!(((((((key0 === "type") || (key0 === "scope")) || (key0 === "version")) || (key0 === "settings")) || (key0 === "schedule")) || (key0 === "runMissed")) || (key0 === "randomDelay"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -5793,12 +5793,11 @@ vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.error
 errors = vErrors.length;
 }
 }
-if(data.settings !== undefined){
-let data2 = data.settings;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(!(func65.call(schema96.properties.settings.properties, key1))){
-const err4 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.settings,data:data2};
+if(data.version !== undefined){
+let data2 = data.version;
+if(typeof data2 === "string"){
+if(func2(data2) > 100){
+const err4 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema96.properties.version,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5807,12 +5806,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-}
-if(data2.sources !== undefined){
-let data3 = data2.sources;
-if(Array.isArray(data3)){
-if(data3.length < 1){
-const err5 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44,data:data3};
+if(func2(data2) < 1){
+const err5 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.version,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5821,12 +5816,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func2(data4) < 1){
-const err6 = {instancePath:instancePath+"/settings/sources/" + i0,schemaPath:"#/definitions/sources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44.items,data:data4};
+}
+else {
+const err6 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.version.type,parentSchema:schema96.properties.version,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5836,8 +5828,12 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/settings/sources/" + i0,schemaPath:"#/definitions/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.items.type,parentSchema:schema44.items,data:data4};
+if(data.settings !== undefined){
+let data3 = data.settings;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+if(!(func67.call(schema96.properties.settings.properties, key1))){
+const err7 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.settings,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5847,18 +5843,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-let i1 = data3.length;
-let j0;
-if(i1 > 1){
-const indices0 = {};
-for(;i1--;){
-let item0 = data3[i1];
-if(typeof item0 !== "string"){
-continue;
-}
-if(typeof indices0[item0] == "number"){
-j0 = indices0[item0];
-const err8 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema44,data:data3};
+if(data3.sources !== undefined){
+let data4 = data3.sources;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err8 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5866,14 +5855,13 @@ else {
 vErrors.push(err8);
 }
 errors++;
-break;
 }
-indices0[item0] = i1;
-}
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.type,parentSchema:schema44,data:data3};
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 === "string"){
+if(func2(data5) < 1){
+const err9 = {instancePath:instancePath+"/settings/sources/" + i0,schemaPath:"#/definitions/sources/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema44.items,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5883,10 +5871,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data2.applicationUpdateMode !== undefined){
-let data5 = data2.applicationUpdateMode;
-if(typeof data5 !== "string"){
-const err10 = {instancePath:instancePath+"/settings/applicationUpdateMode",schemaPath:"#/properties/settings/properties/applicationUpdateMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.settings.properties.applicationUpdateMode.type,parentSchema:schema96.properties.settings.properties.applicationUpdateMode,data:data5};
+else {
+const err10 = {instancePath:instancePath+"/settings/sources/" + i0,schemaPath:"#/definitions/sources/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.items.type,parentSchema:schema44.items,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5895,8 +5881,19 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(!(((data5 === "disabled") || (data5 === "downloadOnly")) || (data5 === "downloadAndInstall"))){
-const err11 = {instancePath:instancePath+"/settings/applicationUpdateMode",schemaPath:"#/properties/settings/properties/applicationUpdateMode/enum",keyword:"enum",params:{allowedValues: schema96.properties.settings.properties.applicationUpdateMode.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.settings.properties.applicationUpdateMode.enum,parentSchema:schema96.properties.settings.properties.applicationUpdateMode,data:data5};
+}
+let i1 = data4.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data4[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err11 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5904,12 +5901,14 @@ else {
 vErrors.push(err11);
 }
 errors++;
+break;
+}
+indices0[item0] = i1;
 }
 }
-if(data2.downloadDiffFiles !== undefined){
-let data6 = data2.downloadDiffFiles;
-if(typeof data6 !== "boolean"){
-const err12 = {instancePath:instancePath+"/settings/downloadDiffFiles",schemaPath:"#/properties/settings/properties/downloadDiffFiles/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.settings.properties.downloadDiffFiles.type,parentSchema:schema96.properties.settings.properties.downloadDiffFiles,data:data6};
+}
+else {
+const err12 = {instancePath:instancePath+"/settings/sources",schemaPath:"#/definitions/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema44.type,parentSchema:schema44,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5919,10 +5918,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data2.outOfDateDays !== undefined){
-let data7 = data2.outOfDateDays;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err13 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.outOfDateDays.type,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data7};
+if(data3.applicationUpdateMode !== undefined){
+let data6 = data3.applicationUpdateMode;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/settings/applicationUpdateMode",schemaPath:"#/properties/settings/properties/applicationUpdateMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.settings.properties.applicationUpdateMode.type,parentSchema:schema96.properties.settings.properties.applicationUpdateMode,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5931,9 +5930,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 365 || isNaN(data7)){
-const err14 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data7};
+if(!(((data6 === "disabled") || (data6 === "downloadOnly")) || (data6 === "downloadAndInstall"))){
+const err14 = {instancePath:instancePath+"/settings/applicationUpdateMode",schemaPath:"#/properties/settings/properties/applicationUpdateMode/enum",keyword:"enum",params:{allowedValues: schema96.properties.settings.properties.applicationUpdateMode.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.settings.properties.applicationUpdateMode.enum,parentSchema:schema96.properties.settings.properties.applicationUpdateMode,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5942,8 +5940,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data7 < 1 || isNaN(data7)){
-const err15 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data7};
+}
+if(data3.downloadDiffFiles !== undefined){
+let data7 = data3.downloadDiffFiles;
+if(typeof data7 !== "boolean"){
+const err15 = {instancePath:instancePath+"/settings/downloadDiffFiles",schemaPath:"#/properties/settings/properties/downloadDiffFiles/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.settings.properties.downloadDiffFiles.type,parentSchema:schema96.properties.settings.properties.downloadDiffFiles,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5953,11 +5954,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-if(data2.totallyOutOfDateDays !== undefined){
-let data8 = data2.totallyOutOfDateDays;
+if(data3.outOfDateDays !== undefined){
+let data8 = data3.outOfDateDays;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err16 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.totallyOutOfDateDays.type,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data8};
+const err16 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.outOfDateDays.type,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data8};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5968,7 +5968,7 @@ errors++;
 }
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 365 || isNaN(data8)){
-const err17 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data8};
+const err17 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5978,7 +5978,7 @@ vErrors.push(err17);
 errors++;
 }
 if(data8 < 1 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data8};
+const err18 = {instancePath:instancePath+"/settings/outOfDateDays",schemaPath:"#/properties/settings/properties/outOfDateDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.outOfDateDays,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5989,11 +5989,10 @@ errors++;
 }
 }
 }
-if(data2.healthCheck !== undefined){
-let data9 = data2.healthCheck;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.command === undefined){
-const err19 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema96.properties.settings.properties.healthCheck.required,parentSchema:schema96.properties.settings.properties.healthCheck,data:data9};
+if(data3.totallyOutOfDateDays !== undefined){
+let data9 = data3.totallyOutOfDateDays;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.totallyOutOfDateDays.type,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data9};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6002,9 +6001,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key2 in data9){
-if(!((key2 === "command") || (key2 === "timeoutSeconds"))){
-const err20 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.settings.properties.healthCheck,data:data9};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 365 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6013,12 +6012,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data9.command !== undefined){
-let data10 = data9.command;
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err21 = {instancePath:instancePath+"/settings/healthCheck/command",schemaPath:"#/properties/settings/properties/healthCheck/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.settings.properties.healthCheck.properties.command,data:data10};
+if(data9 < 1 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/settings/totallyOutOfDateDays",schemaPath:"#/properties/settings/properties/totallyOutOfDateDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.totallyOutOfDateDays,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6028,8 +6023,12 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/settings/healthCheck/command",schemaPath:"#/properties/settings/properties/healthCheck/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.settings.properties.healthCheck.properties.command.type,parentSchema:schema96.properties.settings.properties.healthCheck.properties.command,data:data10};
+}
+if(data3.healthCheck !== undefined){
+let data10 = data3.healthCheck;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.command === undefined){
+const err22 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema96.properties.settings.properties.healthCheck.required,parentSchema:schema96.properties.settings.properties.healthCheck,data:data10};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6038,11 +6037,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data9.timeoutSeconds !== undefined){
-let data11 = data9.timeoutSeconds;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err23 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds.type,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data11};
+for(const key2 in data10){
+if(!((key2 === "command") || (key2 === "timeoutSeconds"))){
+const err23 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.settings.properties.healthCheck,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6051,9 +6048,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 3600 || isNaN(data11)){
-const err24 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data11};
+}
+if(data10.command !== undefined){
+let data11 = data10.command;
+if(typeof data11 === "string"){
+if(func2(data11) < 1){
+const err24 = {instancePath:instancePath+"/settings/healthCheck/command",schemaPath:"#/properties/settings/properties/healthCheck/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema96.properties.settings.properties.healthCheck.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6062,8 +6062,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data11 < 1 || isNaN(data11)){
-const err25 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data11};
+}
+else {
+const err25 = {instancePath:instancePath+"/settings/healthCheck/command",schemaPath:"#/properties/settings/properties/healthCheck/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.settings.properties.healthCheck.properties.command.type,parentSchema:schema96.properties.settings.properties.healthCheck.properties.command,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6073,10 +6074,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.settings.properties.healthCheck.type,parentSchema:schema96.properties.settings.properties.healthCheck,data:data9};
+if(data10.timeoutSeconds !== undefined){
+let data12 = data10.timeoutSeconds;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err26 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds.type,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data12};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6085,18 +6086,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data2.bandwidth !== undefined){
-if(!(validate25(data2.bandwidth, {instancePath:instancePath+"/settings/bandwidth",parentData:data2,parentDataProperty:"bandwidth",rootData}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-if(data2.maintenanceWindows !== undefined){
-let data13 = data2.maintenanceWindows;
-if(Array.isArray(data13)){
-if(data13.length < 1){
-const err27 = {instancePath:instancePath+"/settings/maintenanceWindows",schemaPath:"#/properties/settings/properties/maintenanceWindows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.properties.settings.properties.maintenanceWindows,data:data13};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 3600 || isNaN(data12)){
+const err27 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6105,12 +6097,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-const len1 = data13.length;
-for(let i2=0; i2<len1; i2++){
-let data14 = data13[i2];
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.cron === undefined){
-const err28 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema98.required,parentSchema:schema98,data:data14};
+if(data12 < 1 || isNaN(data12)){
+const err28 = {instancePath:instancePath+"/settings/healthCheck/timeoutSeconds",schemaPath:"#/properties/settings/properties/healthCheck/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema96.properties.settings.properties.healthCheck.properties.timeoutSeconds,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6119,8 +6107,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data14.duration === undefined){
-const err29 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'",schema:schema98.required,parentSchema:schema98,data:data14};
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/settings/healthCheck",schemaPath:"#/properties/settings/properties/healthCheck/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.settings.properties.healthCheck.type,parentSchema:schema96.properties.settings.properties.healthCheck,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6129,8 +6120,18 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data14.timeZone === undefined){
-const err30 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema98.required,parentSchema:schema98,data:data14};
+}
+if(data3.bandwidth !== undefined){
+if(!(validate25(data3.bandwidth, {instancePath:instancePath+"/settings/bandwidth",parentData:data3,parentDataProperty:"bandwidth",rootData}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+if(data3.maintenanceWindows !== undefined){
+let data14 = data3.maintenanceWindows;
+if(Array.isArray(data14)){
+if(data14.length < 1){
+const err30 = {instancePath:instancePath+"/settings/maintenanceWindows",schemaPath:"#/properties/settings/properties/maintenanceWindows/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema96.properties.settings.properties.maintenanceWindows,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6139,9 +6140,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-for(const key3 in data14){
-if(!(((key3 === "cron") || (key3 === "duration")) || (key3 === "timeZone"))){
-const err31 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data:data14};
+const len1 = data14.length;
+for(let i2=0; i2<len1; i2++){
+let data15 = data14[i2];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.cron === undefined){
+const err31 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "cron"},message:"must have required property '"+"cron"+"'",schema:schema98.required,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6150,12 +6154,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data14.cron !== undefined){
-let data15 = data14.cron;
-if(typeof data15 === "string"){
-if(func2(data15) > 200){
-const err32 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema98.properties.cron,data:data15};
+if(data15.duration === undefined){
+const err32 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "duration"},message:"must have required property '"+"duration"+"'",schema:schema98.required,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6164,8 +6164,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func2(data15) < 1){
-const err33 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.cron,data:data15};
+if(data15.timeZone === undefined){
+const err33 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/required",keyword:"required",params:{missingProperty: "timeZone"},message:"must have required property '"+"timeZone"+"'",schema:schema98.required,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6174,9 +6174,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.cron.type,parentSchema:schema98.properties.cron,data:data15};
+for(const key3 in data15){
+if(!(((key3 === "cron") || (key3 === "duration")) || (key3 === "timeZone"))){
+const err34 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6186,11 +6186,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data14.duration !== undefined){
-let data16 = data14.duration;
+if(data15.cron !== undefined){
+let data16 = data15.cron;
 if(typeof data16 === "string"){
-if(func2(data16) < 2){
-const err35 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema98.properties.duration,data:data16};
+if(func2(data16) > 200){
+const err35 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema98.properties.cron,data:data16};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6199,8 +6199,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(!pattern20.test(data16)){
-const err36 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/pattern",keyword:"pattern",params:{pattern: "^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"},message:"must match pattern \""+"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"+"\"",schema:"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$",parentSchema:schema98.properties.duration,data:data16};
+if(func2(data16) < 1){
+const err36 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.cron,data:data16};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6211,7 +6211,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.duration.type,parentSchema:schema98.properties.duration,data:data16};
+const err37 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/cron",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/cron/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.cron.type,parentSchema:schema98.properties.cron,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6221,11 +6221,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data14.timeZone !== undefined){
-let data17 = data14.timeZone;
+if(data15.duration !== undefined){
+let data17 = data15.duration;
 if(typeof data17 === "string"){
-if(func2(data17) < 1){
-const err38 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/timeZone",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.timeZone,data:data17};
+if(func2(data17) < 2){
+const err38 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema98.properties.duration,data:data17};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6234,9 +6234,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/timeZone",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.timeZone.type,parentSchema:schema98.properties.timeZone,data:data17};
+if(!pattern20.test(data17)){
+const err39 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/pattern",keyword:"pattern",params:{pattern: "^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"},message:"must match pattern \""+"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"+"\"",schema:"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$",parentSchema:schema98.properties.duration,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6246,9 +6245,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data:data14};
+const err40 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.duration.type,parentSchema:schema98.properties.duration,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6258,9 +6256,11 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/settings/maintenanceWindows",schemaPath:"#/properties/settings/properties/maintenanceWindows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.settings.properties.maintenanceWindows.type,parentSchema:schema96.properties.settings.properties.maintenanceWindows,data:data13};
+if(data15.timeZone !== undefined){
+let data18 = data15.timeZone;
+if(typeof data18 === "string"){
+if(func2(data18) < 1){
+const err41 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/timeZone",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema98.properties.timeZone,data:data18};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6270,10 +6270,8 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data2.urgent !== undefined){
-let data18 = data2.urgent;
-if(typeof data18 !== "boolean"){
-const err42 = {instancePath:instancePath+"/settings/urgent",schemaPath:"#/properties/settings/properties/urgent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.settings.properties.urgent.type,parentSchema:schema96.properties.settings.properties.urgent,data:data18};
+else {
+const err42 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/timeZone",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema98.properties.timeZone.type,parentSchema:schema98.properties.timeZone,data:data18};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6285,12 +6283,49 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.settings.type,parentSchema:schema96.properties.settings,data:data2};
+const err43 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2,schemaPath:"defs.json#/definitions/maintenanceWindow/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema98.type,parentSchema:schema98,data:data15};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/settings/maintenanceWindows",schemaPath:"#/properties/settings/properties/maintenanceWindows/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.settings.properties.maintenanceWindows.type,parentSchema:schema96.properties.settings.properties.maintenanceWindows,data:data14};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data3.urgent !== undefined){
+let data19 = data3.urgent;
+if(typeof data19 !== "boolean"){
+const err45 = {instancePath:instancePath+"/settings/urgent",schemaPath:"#/properties/settings/properties/urgent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.properties.settings.properties.urgent.type,parentSchema:schema96.properties.settings.properties.urgent,data:data19};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.settings.type,parentSchema:schema96.properties.settings,data:data3};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -6302,51 +6337,9 @@ errors = vErrors.length;
 }
 }
 if(data.runMissed !== undefined){
-let data20 = data.runMissed;
-if(typeof data20 !== "boolean"){
-const err44 = {instancePath:instancePath+"/runMissed",schemaPath:"#/definitions/runMissed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data20};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data.randomDelay !== undefined){
-let data21 = data.randomDelay;
-const _errs48 = errors;
-let valid13 = false;
-let passing0 = null;
-const _errs49 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.automatic === undefined){
-const err45 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/required",keyword:"required",params:{missingProperty: "automatic"},message:"must have required property '"+"automatic"+"'",schema:schema95.oneOf[0].required,parentSchema:schema95.oneOf[0],data:data21};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-for(const key4 in data21){
-if(!(key4 === "automatic")){
-const err46 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[0],data:data21};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data21.automatic !== undefined){
-let data22 = data21.automatic;
-if(true !== data22){
-const err47 = {instancePath:instancePath+"/randomDelay/automatic",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/properties/automatic/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema95.oneOf[0].properties.automatic,data:data22};
+let data21 = data.runMissed;
+if(typeof data21 !== "boolean"){
+const err47 = {instancePath:instancePath+"/runMissed",schemaPath:"#/definitions/runMissed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data21};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -6356,9 +6349,15 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[0].type,parentSchema:schema95.oneOf[0],data:data21};
+if(data.randomDelay !== undefined){
+let data22 = data.randomDelay;
+const _errs50 = errors;
+let valid13 = false;
+let passing0 = null;
+const _errs51 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.automatic === undefined){
+const err48 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/required",keyword:"required",params:{missingProperty: "automatic"},message:"must have required property '"+"automatic"+"'",schema:schema95.oneOf[0].required,parentSchema:schema95.oneOf[0],data:data22};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -6367,16 +6366,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-var _valid0 = _errs49 === errors;
-if(_valid0){
-valid13 = true;
-passing0 = 0;
-}
-const _errs53 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key5 in data21){
-if(!(key5 === "minutes")){
-const err49 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[1],data:data21};
+for(const key4 in data22){
+if(!(key4 === "automatic")){
+const err49 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[0],data:data22};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -6386,10 +6378,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data21.minutes !== undefined){
-let data23 = data21.minutes;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err50 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.oneOf[1].properties.minutes.type,parentSchema:schema95.oneOf[1].properties.minutes,data:data23};
+if(data22.automatic !== undefined){
+let data23 = data22.automatic;
+if(true !== data23){
+const err50 = {instancePath:instancePath+"/randomDelay/automatic",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/properties/automatic/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema95.oneOf[0].properties.automatic,data:data23};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -6398,9 +6390,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 1440 || isNaN(data23)){
-const err51 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema95.oneOf[1].properties.minutes,data:data23};
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[0].type,parentSchema:schema95.oneOf[0],data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -6409,8 +6402,16 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data23 < 1 || isNaN(data23)){
-const err52 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.oneOf[1].properties.minutes,data:data23};
+var _valid0 = _errs51 === errors;
+if(_valid0){
+valid13 = true;
+passing0 = 0;
+}
+const _errs55 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key5 in data22){
+if(!(key5 === "minutes")){
+const err52 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[1],data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -6420,10 +6421,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[1].type,parentSchema:schema95.oneOf[1],data:data21};
+if(data22.minutes !== undefined){
+let data24 = data22.minutes;
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err53 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.oneOf[1].properties.minutes.type,parentSchema:schema95.oneOf[1].properties.minutes,data:data24};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -6432,7 +6433,41 @@ vErrors.push(err53);
 }
 errors++;
 }
-var _valid0 = _errs53 === errors;
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 > 1440 || isNaN(data24)){
+const err54 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema95.oneOf[1].properties.minutes,data:data24};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data24 < 1 || isNaN(data24)){
+const err55 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.oneOf[1].properties.minutes,data:data24};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[1].type,parentSchema:schema95.oneOf[1],data:data22};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+var _valid0 = _errs55 === errors;
 if(_valid0 && valid13){
 valid13 = false;
 passing0 = [passing0, 1];
@@ -6444,20 +6479,20 @@ passing0 = 1;
 }
 }
 if(!valid13){
-const err54 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema95.oneOf,parentSchema:schema95,data:data21};
+const err57 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema95.oneOf,parentSchema:schema95,data:data22};
 if(vErrors === null){
-vErrors = [err54];
+vErrors = [err57];
 }
 else {
-vErrors.push(err54);
+vErrors.push(err57);
 }
 errors++;
 }
 else {
-errors = _errs48;
+errors = _errs50;
 if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
+if(_errs50){
+vErrors.length = _errs50;
 }
 else {
 vErrors = null;
@@ -6467,12 +6502,12 @@ vErrors = null;
 }
 }
 else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+const err58 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
 if(vErrors === null){
-vErrors = [err55];
+vErrors = [err58];
 }
 else {
-vErrors.push(err55);
+vErrors.push(err58);
 }
 errors++;
 }
@@ -6669,8 +6704,8 @@ return errors === 0;
 }
 
 exports.Notification = validate61;
-const schema101 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"notification.json","title":"Notification","description":"Tells people or systems when something happens (docs/design.md 4, notifications): chosen events, filtered by severity, task or group, go to a chat, a webhook, e-mail, or — as commit statuses — to the forge of the config repository. Secrets are read by reference at delivery time; a failed delivery is retried with backoff and then recorded as a `NotificationFailed` event.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Notification"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"title":"NotificationSpec","type":"object","additionalProperties":false,"required":["provider"],"properties":{"events":{"type":"array","minItems":1,"uniqueItems":true,"description":"Which events are sent. Required for every provider but commit statuses, which follow reconciles: pending while a commit is tried, then `ReconcileApplied` → success and `ReconcileFailed` → failure (both by default; name one to send only it).","items":{"$ref":"#/definitions/eventType"}},"severity":{"type":"string","enum":["info","warning","error"],"default":"info","description":"Only events at least this severe: `ReconcileApplied` and `DistributionPointFresh` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate` and `DistributionPointWithholding` error."},"tasks":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Only events about these tasks (their failed runs); events about no task — reconciles, devices — pass."},"groups":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Only events about DPs or devices in these groups or their subgroups (a failed run: one of its failed targets); events about none — reconciles — pass."},"template":{"type":"string","minLength":1,"maxLength":4000,"description":"The message text as a Mustache template. Fields: `type`, `severity`, `message`, `subject`, `time`, `commit`, `task`, `run`, `consoleUrl`. Default: `[{{severity}}] {{type}}: {{message}}`."},"provider":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["webhook","slack","smtp","github","gitlab","gitea"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/webhookProvider"},{"$ref":"#/definitions/slackProvider"},{"$ref":"#/definitions/smtpProvider"},{"$ref":"#/definitions/githubProvider"},{"$ref":"#/definitions/gitlabProvider"},{"$ref":"#/definitions/giteaProvider"}]}},"if":{"type":"object","properties":{"provider":{"type":"object","properties":{"type":{"type":"string","enum":["webhook","slack","smtp"]}}}}},"then":{"required":["events"]},"else":{"properties":{"events":{"type":"array","items":{"type":"string","enum":["ReconcileApplied","ReconcileFailed"]}}}}}},"definitions":{"eventType":{"type":"string","enum":["ReconcileFailed","ReconcileApplied","RunFailed","BasesAreOutOfDate","BasesAreTotallyOutOfDate","ApplicationRolledBack","DistributionPointWithholding","DistributionPointFresh"],"description":"An event updops records: a commit applied or failed, a run failed, a device's databases out of date or totally out of date, an application rolled back, a DP withholding updates (expired or older timestamp than its source) or fresh again."},"webhookProvider":{"title":"WebhookProvider","type":"object","description":"A generic JSON webhook: each event is POSTed as `{type, severity, message, subject, time, data, text}`. With `secretRef`, the body is signed: `X-Updops-Signature-256: sha256=<HMAC-SHA256 of the body>` keyed by the secret.","additionalProperties":false,"required":["type","url"],"properties":{"type":{"const":"webhook"},"url":{"type":"string","format":"uri","pattern":"^https?://","description":"Where events are POSTed."},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"slackProvider":{"title":"SlackProvider","type":"object","description":"A Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat): `{text}` is POSTed. The webhook's URL is itself the credential, so it is given only by `secretRef`: the variable or file holds the URL.","additionalProperties":false,"required":["type","secretRef"],"properties":{"type":{"const":"slack"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"smtpProvider":{"title":"SmtpProvider","type":"object","description":"E-mail over SMTP: one message per event, subject `updops: TYPE`, body the message text. `secretRef` holds `user:password` when the server wants a login.","additionalProperties":false,"required":["type","host","from","to"],"properties":{"type":{"const":"smtp"},"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false,"description":"TLS from the start (port 465); otherwise STARTTLS when the server offers it."},"from":{"type":"string","format":"email"},"to":{"type":"array","minItems":1,"items":{"type":"string","format":"email"}},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"githubProvider":{"title":"GitHubProvider","type":"object","description":"Commit statuses on GitHub (`POST /repos/OWNER/NAME/statuses/SHA`): pending while a commit is tried, then success or failure, linking to the console. `secretRef` holds a token with `repo:status` (the whole first line).","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"github"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`owner/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://api.github.com","description":"API base URL (GitHub Enterprise: `https://HOST/api/v3`)."},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"gitlabProvider":{"title":"GitLabProvider","type":"object","description":"Commit statuses on GitLab (`POST /projects/ID/statuses/SHA`). `secretRef` holds a token with `api` scope.","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"gitlab"},"repository":{"type":"string","pattern":"^\\S+/\\S+$","description":"The project's path, `group/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://gitlab.com/api/v4"},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"giteaProvider":{"title":"GiteaProvider","type":"object","description":"Commit statuses on Gitea or Forgejo (`POST /repos/OWNER/NAME/statuses/SHA`). `secretRef` holds an access token.","additionalProperties":false,"required":["type","repository","url","secretRef"],"properties":{"type":{"const":"gitea"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$"},"url":{"type":"string","format":"uri","pattern":"^https?://","description":"API base URL, `https://HOST/api/v1`."},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}}}};
-const schema106 = {"type":"string","enum":["ReconcileFailed","ReconcileApplied","RunFailed","BasesAreOutOfDate","BasesAreTotallyOutOfDate","ApplicationRolledBack","DistributionPointWithholding","DistributionPointFresh"],"description":"An event updops records: a commit applied or failed, a run failed, a device's databases out of date or totally out of date, an application rolled back, a DP withholding updates (expired or older timestamp than its source) or fresh again."};
+const schema101 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"notification.json","title":"Notification","description":"Tells people or systems when something happens (docs/design.md 4, notifications): chosen events, filtered by severity, task or group, go to a chat, a webhook, e-mail, or — as commit statuses — to the forge of the config repository. Secrets are read by reference at delivery time; a failed delivery is retried with backoff and then recorded as a `NotificationFailed` event.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Notification"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"title":"NotificationSpec","type":"object","additionalProperties":false,"required":["provider"],"properties":{"events":{"type":"array","minItems":1,"uniqueItems":true,"description":"Which events are sent. Required for every provider but commit statuses, which follow reconciles: pending while a commit is tried, then `ReconcileApplied` → success and `ReconcileFailed` → failure (both by default; name one to send only it).","items":{"$ref":"#/definitions/eventType"}},"severity":{"type":"string","enum":["info","warning","error"],"default":"info","description":"Only events at least this severe: `ReconcileApplied`, `DistributionPointFresh`, `RolloutWaveStarted`, `RolloutResumed` and `RolloutCompleted` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate`, `DistributionPointWithholding` and `RolloutHalted` error."},"tasks":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Only events about these tasks (their failed runs); events about no task — reconciles, devices — pass."},"groups":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Only events about DPs or devices in these groups or their subgroups (a failed run: one of its failed targets); events about none — reconciles — pass."},"template":{"type":"string","minLength":1,"maxLength":4000,"description":"The message text as a Mustache template. Fields: `type`, `severity`, `message`, `subject`, `time`, `commit`, `task`, `run`, `consoleUrl`. Default: `[{{severity}}] {{type}}: {{message}}`."},"provider":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["webhook","slack","smtp","github","gitlab","gitea"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/webhookProvider"},{"$ref":"#/definitions/slackProvider"},{"$ref":"#/definitions/smtpProvider"},{"$ref":"#/definitions/githubProvider"},{"$ref":"#/definitions/gitlabProvider"},{"$ref":"#/definitions/giteaProvider"}]}},"if":{"type":"object","properties":{"provider":{"type":"object","properties":{"type":{"type":"string","enum":["webhook","slack","smtp"]}}}}},"then":{"required":["events"]},"else":{"properties":{"events":{"type":"array","items":{"type":"string","enum":["ReconcileApplied","ReconcileFailed"]}}}}}},"definitions":{"eventType":{"type":"string","enum":["ReconcileFailed","ReconcileApplied","RunFailed","BasesAreOutOfDate","BasesAreTotallyOutOfDate","ApplicationRolledBack","DistributionPointWithholding","DistributionPointFresh","RolloutWaveStarted","RolloutHalted","RolloutResumed","RolloutCompleted"],"description":"An event updops records: a commit applied or failed, a run failed, a device's databases out of date or totally out of date, an application rolled back, a DP withholding updates (expired or older timestamp than its source) or fresh again, a rollout's wave started, the rollout halted, resumed or completed."},"webhookProvider":{"title":"WebhookProvider","type":"object","description":"A generic JSON webhook: each event is POSTed as `{type, severity, message, subject, time, data, text}`. With `secretRef`, the body is signed: `X-Updops-Signature-256: sha256=<HMAC-SHA256 of the body>` keyed by the secret.","additionalProperties":false,"required":["type","url"],"properties":{"type":{"const":"webhook"},"url":{"type":"string","format":"uri","pattern":"^https?://","description":"Where events are POSTed."},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"slackProvider":{"title":"SlackProvider","type":"object","description":"A Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat): `{text}` is POSTed. The webhook's URL is itself the credential, so it is given only by `secretRef`: the variable or file holds the URL.","additionalProperties":false,"required":["type","secretRef"],"properties":{"type":{"const":"slack"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"smtpProvider":{"title":"SmtpProvider","type":"object","description":"E-mail over SMTP: one message per event, subject `updops: TYPE`, body the message text. `secretRef` holds `user:password` when the server wants a login.","additionalProperties":false,"required":["type","host","from","to"],"properties":{"type":{"const":"smtp"},"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false,"description":"TLS from the start (port 465); otherwise STARTTLS when the server offers it."},"from":{"type":"string","format":"email"},"to":{"type":"array","minItems":1,"items":{"type":"string","format":"email"}},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"githubProvider":{"title":"GitHubProvider","type":"object","description":"Commit statuses on GitHub (`POST /repos/OWNER/NAME/statuses/SHA`): pending while a commit is tried, then success or failure, linking to the console. `secretRef` holds a token with `repo:status` (the whole first line).","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"github"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`owner/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://api.github.com","description":"API base URL (GitHub Enterprise: `https://HOST/api/v3`)."},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"gitlabProvider":{"title":"GitLabProvider","type":"object","description":"Commit statuses on GitLab (`POST /projects/ID/statuses/SHA`). `secretRef` holds a token with `api` scope.","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"gitlab"},"repository":{"type":"string","pattern":"^\\S+/\\S+$","description":"The project's path, `group/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://gitlab.com/api/v4"},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"giteaProvider":{"title":"GiteaProvider","type":"object","description":"Commit statuses on Gitea or Forgejo (`POST /repos/OWNER/NAME/statuses/SHA`). `secretRef` holds an access token.","additionalProperties":false,"required":["type","repository","url","secretRef"],"properties":{"type":{"const":"gitea"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$"},"url":{"type":"string","format":"uri","pattern":"^https?://","description":"API base URL, `https://HOST/api/v1`."},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}}}};
+const schema106 = {"type":"string","enum":["ReconcileFailed","ReconcileApplied","RunFailed","BasesAreOutOfDate","BasesAreTotallyOutOfDate","ApplicationRolledBack","DistributionPointWithholding","DistributionPointFresh","RolloutWaveStarted","RolloutHalted","RolloutResumed","RolloutCompleted"],"description":"An event updops records: a commit applied or failed, a run failed, a device's databases out of date or totally out of date, an application rolled back, a DP withholding updates (expired or older timestamp than its source) or fresh again, a rollout's wave started, the rollout halted, resumed or completed."};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8635,7 +8670,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!((((((((data9 === "ReconcileFailed") || (data9 === "ReconcileApplied")) || (data9 === "RunFailed")) || (data9 === "BasesAreOutOfDate")) || (data9 === "BasesAreTotallyOutOfDate")) || (data9 === "ApplicationRolledBack")) || (data9 === "DistributionPointWithholding")) || (data9 === "DistributionPointFresh"))){
+if(!((((((((((((data9 === "ReconcileFailed") || (data9 === "ReconcileApplied")) || (data9 === "RunFailed")) || (data9 === "BasesAreOutOfDate")) || (data9 === "BasesAreTotallyOutOfDate")) || (data9 === "ApplicationRolledBack")) || (data9 === "DistributionPointWithholding")) || (data9 === "DistributionPointFresh")) || (data9 === "RolloutWaveStarted")) || (data9 === "RolloutHalted")) || (data9 === "RolloutResumed")) || (data9 === "RolloutCompleted"))){
 const err20 = {instancePath:instancePath+"/spec/events/" + i1,schemaPath:"#/definitions/eventType/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values",schema:schema106.enum,parentSchema:schema106,data:data9};
 if(vErrors === null){
 vErrors = [err20];
@@ -8997,6 +9032,988 @@ vErrors.push(err43);
 errors++;
 }
 validate61.errors = vErrors;
+return errors === 0;
+}
+
+exports.Rollout = validate76;
+const schema119 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"rollout.json","title":"Rollout","description":"Rolls a version out to an Update task's devices in waves (issue 19, docs/architecture.md \"Rollouts\"): the devices of the first wave get `version`, the rest stay on the task's own pinned `spec.version` until the wave passes its success threshold; a wave whose failures pass its error threshold halts the rollout (event `RolloutHalted`). A device succeeds when it reports the version installed and, after a module install, healthy after the restart and health check; one silent for `pendingTimeout` counts as failed. A halted rollout resumes by a commit that changes this spec (e.g. bump `resume`) or `updops rollout resume NAME`.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Rollout"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"title":"RolloutSpec","type":"object","additionalProperties":false,"required":["task","version","waves"],"properties":{"task":{"type":"string","minLength":1,"description":"The Update task whose devices roll out. It must pin the version its devices hold now (`spec.version`): devices outside the admitted waves stay on it."},"version":{"type":"string","minLength":1,"maxLength":100,"description":"The version rolled out: the targets' custom `version`, as in a task's `spec.version`."},"waves":{"type":"array","minItems":1,"maxItems":20,"description":"In order. Each wave takes the task's devices its selection names that no earlier wave took; after the last wave every device of the task is in.","items":{"$ref":"#/definitions/wave"}},"resume":{"type":"integer","minimum":0,"description":"Bump to resume a halted rollout by a commit without changing anything else (any change of this spec resumes it)."}}}},"definitions":{"wave":{"title":"RolloutWave","type":"object","additionalProperties":false,"required":["name"],"minProperties":2,"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"devices":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"These devices of the task."},"groups":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"The task's devices in these groups (not their subgroups)."},"selector":{"$ref":"task.json#/definitions/labelSelector","description":"The task's devices with these labels."},"percent":{"type":"integer","minimum":1,"maximum":100,"description":"Up to this share of all the task's devices in this and earlier waves, chosen by a stable hash of the rollout and device names (100: every device left)."},"successThreshold":{"type":"integer","minimum":0,"maximum":100,"default":100,"description":"Percent of the wave's devices that must succeed before the next wave starts."},"errorThreshold":{"type":"integer","minimum":0,"maximum":100,"default":0,"description":"The rollout halts when more than this percent of the wave's devices failed (0: any failure halts)."},"pendingTimeout":{"type":"string","pattern":"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","minLength":2,"default":"1h","description":"A device of the wave that has not succeeded this long after the wave started counts as failed: `30s`, `10m`, `2h`, `1d`."}}}}};
+
+function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema14.required,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "name") || (key0 === "labels")) || (key0 === "annotations"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func2(data0) < 1){
+const err2 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema14.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.name.type,parentSchema:schema14.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data1 = data.labels;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+const _errs7 = errors;
+if(typeof key1 === "string"){
+if(func2(key1) > 100){
+const err4 = {instancePath:instancePath+"/labels",schemaPath:"#/definitions/labels/propertyNames/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+var valid2 = _errs7 === errors;
+if(!valid2){
+const err5 = {instancePath:instancePath+"/labels",schemaPath:"#/definitions/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema15.propertyNames,parentSchema:schema15,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+for(const key2 in data1){
+let data2 = data1[key2];
+if(typeof data2 === "string"){
+if(func2(data2) > 1000){
+const err6 = {instancePath:instancePath+"/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/labels/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema15.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/labels/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.additionalProperties.type,parentSchema:schema15.additionalProperties,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/labels",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data3 = data.annotations;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key3 in data3){
+const _errs14 = errors;
+if(typeof key3 === "string"){
+if(func2(key3) > 100){
+const err9 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/labels/propertyNames/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema15.propertyNames,data:key3,propertyName:key3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+var valid5 = _errs14 === errors;
+if(!valid5){
+const err10 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/labels/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid",schema:schema15.propertyNames,parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+for(const key4 in data3){
+let data4 = data3[key4];
+if(typeof data4 === "string"){
+if(func2(data4) > 1000){
+const err11 = {instancePath:instancePath+"/annotations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/labels/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema15.additionalProperties,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/annotations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.additionalProperties.type,parentSchema:schema15.additionalProperties,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/annotations",schemaPath:"#/definitions/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate77.errors = vErrors;
+return errors === 0;
+}
+
+const schema124 = {"title":"RolloutWave","type":"object","additionalProperties":false,"required":["name"],"minProperties":2,"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"devices":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"These devices of the task."},"groups":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"The task's devices in these groups (not their subgroups)."},"selector":{"$ref":"task.json#/definitions/labelSelector","description":"The task's devices with these labels."},"percent":{"type":"integer","minimum":1,"maximum":100,"description":"Up to this share of all the task's devices in this and earlier waves, chosen by a stable hash of the rollout and device names (100: every device left)."},"successThreshold":{"type":"integer","minimum":0,"maximum":100,"default":100,"description":"Percent of the wave's devices that must succeed before the next wave starts."},"errorThreshold":{"type":"integer","minimum":0,"maximum":100,"default":0,"description":"The rollout halts when more than this percent of the wave's devices failed (0: any failure halts)."},"pendingTimeout":{"type":"string","pattern":"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","minLength":2,"default":"1h","description":"A device of the wave that has not succeeded this long after the wave started counts as failed: `30s`, `10m`, `2h`, `1d`."}}};
+const pattern34 = new RegExp("^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$", "u");
+
+function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 2){
+const err0 = {instancePath,schemaPath:"#/minProperties",keyword:"minProperties",params:{limit: 2},message:"must NOT have fewer than 2 properties",schema:2,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema124.required,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "name") || (key0 === "devices")) || (key0 === "groups")) || (key0 === "selector")) || (key0 === "percent")) || (key0 === "successThreshold")) || (key0 === "errorThreshold")) || (key0 === "pendingTimeout"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data0 = data.name;
+if(typeof data0 === "string"){
+if(func2(data0) > 100){
+const err3 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema124.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(func2(data0) < 1){
+const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema124.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.properties.name.type,parentSchema:schema124.properties.name,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.devices !== undefined){
+let data1 = data.devices;
+if(Array.isArray(data1)){
+if(data1.length < 1){
+const err6 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema124.properties.devices,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 === "string"){
+if(func2(data2) < 1){
+const err7 = {instancePath:instancePath+"/devices/" + i0,schemaPath:"#/properties/devices/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema124.properties.devices.items,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/devices/" + i0,schemaPath:"#/properties/devices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.properties.devices.items.type,parentSchema:schema124.properties.devices.items,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+let i1 = data1.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data1[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err9 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema124.properties.devices,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/devices",schemaPath:"#/properties/devices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema124.properties.devices.type,parentSchema:schema124.properties.devices,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.groups !== undefined){
+let data3 = data.groups;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err11 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema124.properties.groups,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const len1 = data3.length;
+for(let i2=0; i2<len1; i2++){
+let data4 = data3[i2];
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err12 = {instancePath:instancePath+"/groups/" + i2,schemaPath:"#/properties/groups/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema124.properties.groups.items,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/groups/" + i2,schemaPath:"#/properties/groups/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.properties.groups.items.type,parentSchema:schema124.properties.groups.items,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+let i3 = data3.length;
+let j1;
+if(i3 > 1){
+const indices1 = {};
+for(;i3--;){
+let item1 = data3[i3];
+if(typeof item1 !== "string"){
+continue;
+}
+if(typeof indices1[item1] == "number"){
+j1 = indices1[item1];
+const err14 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)",schema:true,parentSchema:schema124.properties.groups,data:data3};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+break;
+}
+indices1[item1] = i3;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/groups",schemaPath:"#/properties/groups/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema124.properties.groups.type,parentSchema:schema124.properties.groups,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.selector !== undefined){
+let data5 = data.selector;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.matchLabels === undefined){
+const err16 = {instancePath:instancePath+"/selector",schemaPath:"task.json#/definitions/labelSelector/required",keyword:"required",params:{missingProperty: "matchLabels"},message:"must have required property '"+"matchLabels"+"'",schema:schema42.required,parentSchema:schema42,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!(key1 === "matchLabels")){
+const err17 = {instancePath:instancePath+"/selector",schemaPath:"task.json#/definitions/labelSelector/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data5.matchLabels !== undefined){
+let data6 = data5.matchLabels;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(Object.keys(data6).length < 1){
+const err18 = {instancePath:instancePath+"/selector/matchLabels",schemaPath:"task.json#/definitions/labelSelector/properties/matchLabels/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties",schema:1,parentSchema:schema42.properties.matchLabels,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key2 in data6){
+const _errs18 = errors;
+if(typeof key2 === "string"){
+if(func2(key2) > 100){
+const err19 = {instancePath:instancePath+"/selector/matchLabels",schemaPath:"task.json#/definitions/labelSelector/properties/matchLabels/propertyNames/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema42.properties.matchLabels.propertyNames,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+var valid9 = _errs18 === errors;
+if(!valid9){
+const err20 = {instancePath:instancePath+"/selector/matchLabels",schemaPath:"task.json#/definitions/labelSelector/properties/matchLabels/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema42.properties.matchLabels.propertyNames,parentSchema:schema42.properties.matchLabels,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+for(const key3 in data6){
+let data7 = data6[key3];
+if(typeof data7 === "string"){
+if(func2(data7) > 1000){
+const err21 = {instancePath:instancePath+"/selector/matchLabels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"task.json#/definitions/labelSelector/properties/matchLabels/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema42.properties.matchLabels.additionalProperties,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/selector/matchLabels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"task.json#/definitions/labelSelector/properties/matchLabels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.matchLabels.additionalProperties.type,parentSchema:schema42.properties.matchLabels.additionalProperties,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/selector/matchLabels",schemaPath:"task.json#/definitions/labelSelector/properties/matchLabels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.properties.matchLabels.type,parentSchema:schema42.properties.matchLabels,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/selector",schemaPath:"task.json#/definitions/labelSelector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data:data5};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.percent !== undefined){
+let data8 = data.percent;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err25 = {instancePath:instancePath+"/percent",schemaPath:"#/properties/percent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema124.properties.percent.type,parentSchema:schema124.properties.percent,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 100 || isNaN(data8)){
+const err26 = {instancePath:instancePath+"/percent",schemaPath:"#/properties/percent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema124.properties.percent,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/percent",schemaPath:"#/properties/percent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema124.properties.percent,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+if(data.successThreshold !== undefined){
+let data9 = data.successThreshold;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err28 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema124.properties.successThreshold.type,parentSchema:schema124.properties.successThreshold,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 100 || isNaN(data9)){
+const err29 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema124.properties.successThreshold,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data9 < 0 || isNaN(data9)){
+const err30 = {instancePath:instancePath+"/successThreshold",schemaPath:"#/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema124.properties.successThreshold,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data.errorThreshold !== undefined){
+let data10 = data.errorThreshold;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err31 = {instancePath:instancePath+"/errorThreshold",schemaPath:"#/properties/errorThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema124.properties.errorThreshold.type,parentSchema:schema124.properties.errorThreshold,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 100 || isNaN(data10)){
+const err32 = {instancePath:instancePath+"/errorThreshold",schemaPath:"#/properties/errorThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema124.properties.errorThreshold,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data10 < 0 || isNaN(data10)){
+const err33 = {instancePath:instancePath+"/errorThreshold",schemaPath:"#/properties/errorThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema124.properties.errorThreshold,data:data10};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data.pendingTimeout !== undefined){
+let data11 = data.pendingTimeout;
+if(typeof data11 === "string"){
+if(func2(data11) < 2){
+const err34 = {instancePath:instancePath+"/pendingTimeout",schemaPath:"#/properties/pendingTimeout/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema124.properties.pendingTimeout,data:data11};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(!pattern34.test(data11)){
+const err35 = {instancePath:instancePath+"/pendingTimeout",schemaPath:"#/properties/pendingTimeout/pattern",keyword:"pattern",params:{pattern: "^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema124.properties.pendingTimeout,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/pendingTimeout",schemaPath:"#/properties/pendingTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.properties.pendingTimeout.type,parentSchema:schema124.properties.pendingTimeout,data:data11};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema124.type,parentSchema:schema124,data};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+validate79.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+/*# sourceURL="rollout.json" */;
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.apiVersion === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "apiVersion"},message:"must have required property '"+"apiVersion"+"'",schema:schema119.required,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema119.required,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.metadata === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "metadata"},message:"must have required property '"+"metadata"+"'",schema:schema119.required,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.spec === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "spec"},message:"must have required property '"+"spec"+"'",schema:schema119.required,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "apiVersion") || (key0 === "kind")) || (key0 === "metadata")) || (key0 === "spec"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.apiVersion !== undefined){
+let data0 = data.apiVersion;
+if("updops/v1" !== data0){
+const err5 = {instancePath:instancePath+"/apiVersion",schemaPath:"defs.json#/definitions/apiVersion/const",keyword:"const",params:{allowedValue: "updops/v1"},message:"must be equal to constant",schema:"updops/v1",parentSchema:schema13,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if("Rollout" !== data1){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "Rollout"},message:"must be equal to constant",schema:"Rollout",parentSchema:schema119.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.metadata !== undefined){
+if(!(validate77(data.metadata, {instancePath:instancePath+"/metadata",parentData:data,parentDataProperty:"metadata",rootData}))){
+vErrors = vErrors === null ? validate77.errors : vErrors.concat(validate77.errors);
+errors = vErrors.length;
+}
+}
+if(data.spec !== undefined){
+let data3 = data.spec;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.task === undefined){
+const err7 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema119.properties.spec.required,parentSchema:schema119.properties.spec,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data3.version === undefined){
+const err8 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema119.properties.spec.required,parentSchema:schema119.properties.spec,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3.waves === undefined){
+const err9 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/required",keyword:"required",params:{missingProperty: "waves"},message:"must have required property '"+"waves"+"'",schema:schema119.properties.spec.required,parentSchema:schema119.properties.spec,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((((key1 === "task") || (key1 === "version")) || (key1 === "waves")) || (key1 === "resume"))){
+const err10 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.spec,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.task !== undefined){
+let data4 = data3.task;
+if(typeof data4 === "string"){
+if(func2(data4) < 1){
+const err11 = {instancePath:instancePath+"/spec/task",schemaPath:"#/properties/spec/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.spec.properties.task,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/spec/task",schemaPath:"#/properties/spec/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.spec.properties.task.type,parentSchema:schema119.properties.spec.properties.task,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.version !== undefined){
+let data5 = data3.version;
+if(typeof data5 === "string"){
+if(func2(data5) > 100){
+const err13 = {instancePath:instancePath+"/spec/version",schemaPath:"#/properties/spec/properties/version/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema119.properties.spec.properties.version,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(func2(data5) < 1){
+const err14 = {instancePath:instancePath+"/spec/version",schemaPath:"#/properties/spec/properties/version/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.spec.properties.version,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/spec/version",schemaPath:"#/properties/spec/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.spec.properties.version.type,parentSchema:schema119.properties.spec.properties.version,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data3.waves !== undefined){
+let data6 = data3.waves;
+if(Array.isArray(data6)){
+if(data6.length > 20){
+const err16 = {instancePath:instancePath+"/spec/waves",schemaPath:"#/properties/spec/properties/waves/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema119.properties.spec.properties.waves,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data6.length < 1){
+const err17 = {instancePath:instancePath+"/spec/waves",schemaPath:"#/properties/spec/properties/waves/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema119.properties.spec.properties.waves,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate79(data6[i0], {instancePath:instancePath+"/spec/waves/" + i0,parentData:data6,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/spec/waves",schemaPath:"#/properties/spec/properties/waves/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.spec.properties.waves.type,parentSchema:schema119.properties.spec.properties.waves,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data3.resume !== undefined){
+let data8 = data3.resume;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err19 = {instancePath:instancePath+"/spec/resume",schemaPath:"#/properties/spec/properties/resume/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema119.properties.spec.properties.resume.type,parentSchema:schema119.properties.spec.properties.resume,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err20 = {instancePath:instancePath+"/spec/resume",schemaPath:"#/properties/spec/properties/resume/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema119.properties.spec.properties.resume,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/spec",schemaPath:"#/properties/spec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.spec.type,parentSchema:schema119.properties.spec,data:data3};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.type,parentSchema:schema119,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate76.errors = vErrors;
 return errors === 0;
 }
 

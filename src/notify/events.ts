@@ -17,6 +17,10 @@ export const SEVERITY_OF: Readonly<Record<NotifiableType, Severity>> = {
   BasesAreTotallyOutOfDate: 'error',
   DistributionPointWithholding: 'error',
   DistributionPointFresh: 'info',
+  RolloutWaveStarted: 'info',
+  RolloutHalted: 'error',
+  RolloutResumed: 'info',
+  RolloutCompleted: 'info',
 };
 
 const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
@@ -46,7 +50,8 @@ function text(value: unknown): string | undefined {
 
 export function factsOf(event: EventRecord & { type: NotifiableType }): EventFacts {
   const data = (event.data ?? {}) as Record<string, unknown>;
-  const isRun = event.type === 'RunFailed';
+  // A failed run, and a halted rollout, are about the devices that failed.
+  const isRun = event.type === 'RunFailed' || event.type === 'RolloutHalted';
   const isReconcile = event.type === 'ReconcileApplied' || event.type === 'ReconcileFailed';
   const targets = isRun ? (Array.isArray(data.failed) ? data.failed.filter((t): t is string => typeof t === 'string') : []) : isReconcile || !event.subject ? [] : [event.subject];
   const task = text(data.task);

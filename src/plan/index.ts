@@ -12,6 +12,8 @@ export { applyNoChanges } from './apply.js';
 export { applyPlan } from './apply.js';
 export type { ApplyResult } from './apply.js';
 export { preparePlan } from './prepare.js';
+export { checkPins, type PinCheck } from './pins.js';
+export { taskPins, type TaskPin } from '../runs/index.js';
 export type { SavedPlan } from './types.js';
 export { defaultTimeZone } from './prepare.js';
 export { InvalidConfigError } from './prepare.js';

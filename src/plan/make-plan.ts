@@ -7,6 +7,7 @@ import type { StoredObject } from '../state/index.js';
 import { compareKeys } from './desired.js';
 import { fieldDiff } from './field-diff.js';
 import type { RepositoryStatus } from './observation.js';
+import { rolloutView, type RolloutInputs } from './rollout.js';
 import { removedSchedules, taskSchedules, type DelayInputs } from './schedules.js';
 import { PLAN_FORMAT_VERSION, type DesiredObject, type ObjectChange, type ObjectKind, type ManualStartAction, type Plan, type PlanWarning, type SyncAction } from './types.js';
 
@@ -23,6 +24,8 @@ export interface PlanInput {
   warnings: PlanWarning[];
   /** `plan --devices`: per-target randomized-delay offsets in `schedules`. */
   delays?: DelayInputs;
+  /** Rings and link caps from the config (rollout.ts); absent: the rollout view lists only links, uncapped. */
+  rollout?: RolloutInputs;
 }
 
 const key = (o: { kind: string; name: string }): string => `${o.kind}\u0000${o.name}`;
@@ -113,6 +116,7 @@ export function makePlan(input: PlanInput): Plan {
     actions: [...syncs, ...manualStarts, ...scheduleActions, ...removedSchedules(deletedTasks, input.recorded)],
     warnings: [...input.warnings, ...repositoryWarnings(input.repositories)],
     schedules,
+    rollout: rolloutView(input.rollout, input.repositories, input.now),
   };
 }
 

@@ -24,6 +24,11 @@ export interface RepositoryStatus {
   fingerprint?: string;
   missing: string[];
   corrupt: string[];
+  /**
+   * What the next sync from the first reachable source would move (its metadata against what the
+   * DP holds); absent when the DP is current, the source is old-scheme or unreachable, or offline.
+   */
+  transfer?: { source: string; files: number; bytes: number; fromDiffs: number };
   /** The first reachable source, if any. */
   probe?: SourceProbe;
   unreachable: SourceProbe[];

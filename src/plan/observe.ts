@@ -9,9 +9,9 @@ import { isUpdopsError, UpdopsError } from '../errors.js';
 import { sourceFix } from './source-fix.js';
 import { downloadTaskDistributionPoints, normalizeManifest, resolveSourceRef, type ConfigModel } from '../manifests/index.js';
 import pLimit from 'p-limit';
-import { inspectRepository, repositoryExpectation, sha256, type MetadataMemo } from '../repository/index.js';
+import { inspectRepository, projectTransfer, repositoryExpectation, sha256, type MetadataMemo, type ProjectedTarget, type RepositoryExpectation } from '../repository/index.js';
 import { readCapped, SYNC_DEFAULTS } from '../repository/index.js';
-import { openSourceTransport, readSourceTimestamp, sourceSpecOf, TIMESTAMP_PATH, type ResolvedSource } from '../sources/index.js';
+import { openSourceTransport, readSourceTargets, readSourceTimestamp, sourceSpecOf, TIMESTAMP_PATH, type ResolvedSource } from '../sources/index.js';
 import type { RepositoryStatus, SourceProbe } from './observation.js';
 
 export interface ObserveOptions {
@@ -65,6 +65,7 @@ export async function observeRepositories(options: ObserveOptions): Promise<Repo
   const { model } = options;
   const probes = new Map<string, Promise<SourceProbe>>();
   const memo: MetadataMemo = new Map();
+  const targetLists = new Map<string, Promise<Map<string, ProjectedTarget> | undefined>>();
   const limit = pLimit(INSPECT_CONCURRENCY);
   const pending: Promise<RepositoryStatus>[] = [];
   for (const [taskName, loaded] of model.tasks) {
@@ -81,9 +82,10 @@ export async function observeRepositories(options: ObserveOptions): Promise<Repo
       const { name, repository } = dp.item;
       pending.push(
         (async () => {
-          const [inspected, probes] = await Promise.all([limit(() => inspectRepository(repository, expected, memo)), sourceProbes]);
+          const [{ targets: held, ...inspected }, probes] = await Promise.all([limit(() => inspectRepository(repository, expected, memo)), sourceProbes]);
           const reachable = probes.find((p) => p.reachable);
-          return { dp: name, task: taskName, repository, manual: (spec.schedule?.kind ?? 'manual') === 'manual', sources: [...sources], ...inspected, ...(reachable ? { probe: reachable } : {}), unreachable: probes.filter((p) => !p.reachable) };
+          const transfer = reachable?.version !== undefined && reachable.fingerprint !== inspected.fingerprint ? await projection(reachable.name, held, inspected, expected) : undefined;
+          return { dp: name, task: taskName, repository, manual: (spec.schedule?.kind ?? 'manual') === 'manual', sources: [...sources], ...inspected, ...(transfer ? { transfer } : {}), ...(reachable ? { probe: reachable } : {}), unreachable: probes.filter((p) => !p.reachable) };
         })(),
       );
     }
@@ -91,6 +93,35 @@ export async function observeRepositories(options: ObserveOptions): Promise<Repo
   // In task and DP order, whatever order the inspections finish in.
   const statuses = await Promise.all(pending);
   return statuses;
+
+  /** The DP's next sync from `ref` in files and bytes; what the DP lists but lacks (missing, corrupt) counts as not held. */
+  async function projection(ref: string, held: ReadonlyMap<string, { length: number; sha256: string }> | undefined, inspected: { missing: string[]; corrupt: string[] }, expected: RepositoryExpectation): Promise<RepositoryStatus['transfer']> {
+    const next = await sourceTargets(ref);
+    if (!next) return undefined;
+    const lacking = new Set([...inspected.missing, ...inspected.corrupt]);
+    const have = new Map([...(held ?? [])].filter(([name]) => !lacking.has(name)));
+    return { source: ref, ...projectTransfer(next, have, expected) };
+  }
+
+  /** The source's current targets, read once per plan and only when some DP is behind it. */
+  function sourceTargets(ref: string): Promise<Map<string, ProjectedTarget> | undefined> {
+    let pending = targetLists.get(ref);
+    if (!pending) {
+      pending = (async () => {
+        const resolved = resolveSourceRef(model, ref, 'DownloadUpdatesToDistributionPoints');
+        if (resolved.kind !== 'source') return undefined;
+        const transport = openSourceTransport(sourceSpecOf(ref, resolved.source.manifest, options.configDir, options.env).spec, options.env);
+        try {
+          const timestamp = await readSourceTimestamp(transport, ref);
+          return timestamp ? await readSourceTargets(transport, ref, timestamp.bytes) : undefined;
+        } finally {
+          await transport.close().catch(() => undefined);
+        }
+      })().catch(() => undefined); // an estimate: a source that fails here was reachable a moment ago, and its probe says the rest
+      targetLists.set(ref, pending);
+    }
+    return pending;
+  }
 
   function probeRef(ref: string, legacy: boolean): Promise<SourceProbe> {
     const cacheKey = `${ref}\u0000${legacy}`;

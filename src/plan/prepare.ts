@@ -13,6 +13,8 @@ import type { DelayInputs } from './schedules.js';
 import { desiredObjects } from './desired.js';
 import { makePlan } from './make-plan.js';
 import { observeRepositories } from './observe.js';
+import { rolloutInputs } from './rollout.js';
+import { checkPins } from './pins.js';
 import type { PlanWarning, SavedPlan } from './types.js';
 
 export interface PrepareOptions {
@@ -67,11 +69,16 @@ export async function preparePlan(options: PrepareOptions): Promise<Prepared> {
   const validation = source.source === 'git' ? { ...raw, errors: repositoryRelative(raw.errors, source.dir), warnings: repositoryRelative(raw.warnings, source.dir) } : raw;
   if (validation.errors.length > 0) throw new InvalidConfigError(validation.errors);
   const desired = desiredObjects(validation);
-  const [recorded, meta, repositories] = await Promise.all([
+  const probeOptions = { model: validation.model, configDir: source.dir, ...(options.env ? { env: options.env } : {}), ...(options.offline ? { offline: true } : {}) };
+  const [recorded, meta, repositories, pinned] = await Promise.all([
     options.store.listObjects(),
     options.store.getMeta(),
-    observeRepositories({ model: validation.model, configDir: source.dir, ...(options.env ? { env: options.env } : {}), ...(options.offline ? { offline: true } : {}) }),
+    observeRepositories(probeOptions),
+    checkPins(probeOptions),
   ]);
+  // Rings and pinning: a pinned version the repository no longer has fails the plan (pins.ts).
+  const relative = (problems: Problem[]): Problem[] => (source.source === 'git' ? repositoryRelative(problems, source.dir) : problems);
+  if (pinned.errors.length > 0) throw new InvalidConfigError(relative(pinned.errors));
   const plan = makePlan({
     desired,
     recorded,
@@ -82,7 +89,8 @@ export async function preparePlan(options: PrepareOptions): Promise<Prepared> {
     now: options.now,
     timeZone: options.timeZone ?? defaultTimeZone(),
     repositories,
-    warnings: validation.warnings.map(toWarning),
+    warnings: [...validation.warnings, ...relative(pinned.warnings)].map(toWarning),
+    rollout: rolloutInputs(validation.model, desired),
     ...(options.devices ? { delays: await delayInputs(validation.model, options.store) } : {}),
   });
   return { saved: { plan, objects: desired, config: { source: options.config, ...(options.ref ? { ref: options.ref } : {}), dir: source.dir } }, validation };

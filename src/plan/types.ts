@@ -92,6 +92,53 @@ export interface TaskSchedule {
   randomDelay?: RandomDelayView;
 }
 
+/** An Update task's devices as one ring: the version they get and when their installs may happen. */
+export interface RingView {
+  task: string;
+  /** The version the task pins (`spec.version`); null: the newest its sources have. */
+  version: string | null;
+  devices: number;
+  /** The first device names, in config order (all of them up to RING_DEVICE_NAMES). */
+  deviceNames: string[];
+  /** Module installs and restarts only inside these windows; null: any time. `urgent` tasks ignore them. */
+  maintenanceWindow: { open: true; closesAt: string } | { open: false; opensAt: string | null } | null;
+  urgent: boolean;
+}
+
+/** What the next sync of one DP from its source would move, and how long that takes at the cap in force at plan time. */
+export interface LinkProjection {
+  dp: string;
+  task: string;
+  source: string;
+  files: number;
+  bytes: number;
+  /** Full files rebuilt from diff files instead of fetched (not in `bytes`). */
+  fromDiffs: number;
+  /** The tightest of the task's and the source's cap at plan time; null: uncapped (or `urgent`). */
+  bytesPerSecond: number | null;
+  /** `bytes / bytesPerSecond`, rounded up; null when uncapped. */
+  seconds: number | null;
+}
+
+/** A Rollout's waves as the plan sees them: which devices each takes, in order. */
+export interface WavesView {
+  name: string;
+  task: string;
+  /** The version rolled out, and the task's own pin the devices of later waves stay on. */
+  version: string;
+  from: string | null;
+  waves: { name: string; devices: number; deviceNames: string[]; successThreshold: number; errorThreshold: number; pendingTimeoutSeconds: number }[];
+  /** Devices of the task in no wave: they stay on `from`. */
+  uncovered: number;
+}
+
+/** The plan's view of how updates roll out (issue 19): rings, rollouts' waves and what each DP link will carry. */
+export interface RolloutView {
+  rings: RingView[];
+  rollouts: WavesView[];
+  links: LinkProjection[];
+}
+
 export interface Plan {
   formatVersion: typeof PLAN_FORMAT_VERSION;
   /** Commit the desired state was read at; null for a plain directory. */
@@ -109,6 +156,7 @@ export interface Plan {
   actions: DerivedAction[];
   warnings: PlanWarning[];
   schedules: TaskSchedule[];
+  rollout: RolloutView;
 }
 
 /** What a saved plan file holds: the plan plus exactly the objects it will write. */

@@ -19,6 +19,11 @@ export interface UpdateAssignment {
   device: { name: string; license?: { expires: string }; unlicensedUpdates?: number };
   sources: SourceSpec[];
   settings: UpdateTaskSettings;
+  /**
+   * The version to install (targets' custom `version`): the task's pin (`spec.version`) or, once
+   * the device's wave is admitted, a rollout's. Absent: the newest the sources have.
+   */
+  version?: string;
   /** The publisher's root.json text (the controller's trustRoot file), trusted on the first update. */
   trustRootJson?: string;
   /** Source entries that gave nothing (e.g. no DP with an address); reported with the result. */
@@ -36,6 +41,11 @@ export interface DownloadAssignment {
   legacyScheme: boolean;
   downloadDiffFiles: boolean;
   components?: string[];
+  /**
+   * Versions pinned by the Update tasks of the devices this DP serves (rings and pinning): the DP
+   * keeps their targets metadata and files beside the current version's.
+   */
+  keepVersions?: string[];
   /** The task's cap on this DP's link; the sources carry their own (`SourceSpec.bandwidth`). */
   bandwidth?: BandwidthLimit;
   /** Ignore every cap (task `urgent`). */

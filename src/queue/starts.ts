@@ -141,7 +141,11 @@ export class StartJobs {
    */
   consume(handler: StartHandler, signal: AbortSignal): void {
     if (this.#consuming) throw new UpdopsError('USAGE', 'start jobs are already consumed');
-    this.#consuming = this.#loop(handler, signal);
+    // Ends with `signal`: a replica that lost the lease and took it again consumes anew (cli/controller-run.ts).
+    const consuming = this.#loop(handler, signal).finally(() => {
+      if (this.#consuming === consuming) this.#consuming = undefined;
+    });
+    this.#consuming = consuming;
   }
 
   async #loop(handler: StartHandler, signal: AbortSignal): Promise<void> {

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isUpdopsError } from '../errors.js';
-import { readLocalRepository, targetFileRelPath, type LocalRepository } from './publish/local-repository.js';
+import { readLocalRepository, targetFileRelPath, type LocalRepository, type LocalTarget } from './publish/local-repository.js';
 import { LEGACY_FILE, parseSums, readLegacySizes } from './sync/legacy-list.js';
 import { isSelected, selectTargets, type TargetSelection } from './sync/selection.js';
 import { toLocal } from './sync/paths.js';
@@ -30,6 +30,8 @@ export interface RepositoryInspection {
   fingerprint?: string;
   missing: string[];
   corrupt: string[];
+  /** Every target the folder's metadata lists (missing and corrupt ones included): what a projection of the next sync compares with. */
+  targets?: ReadonlyMap<string, LocalTarget>;
 }
 
 /**
@@ -122,7 +124,7 @@ export async function inspectRepository(repository: string, expected: Repository
     if (size === undefined) missing.push(targetPath);
     else if (size !== target.length) corrupt.push(targetPath);
   }
-  const status = { version: local.version, missing, corrupt, fingerprint: read.fingerprint };
+  const status = { version: local.version, missing, corrupt, fingerprint: read.fingerprint, targets: local.targets };
   return local.published === undefined ? status : { ...status, published: local.published };
 }
 

@@ -24,7 +24,7 @@ export async function decideTarget(target: RunTarget, presence: Presence, agents
   if (target.kind === 'distributionPoint' && target.os !== 'windows') {
     return { on: 'none', status: 'failed', reason: `${NON_WINDOWS_REASON}; ${target.name} runs ${target.os}`, missed: false };
   }
-  const hasAgent = agents?.hasAgent(target.name) ?? false;
+  const hasAgent = (await agents?.hasAgent(target.name)) ?? false;
   if (target.kind === 'device' && !hasAgent) return { on: 'none', status: 'skipped', reason: NO_AGENT_REASON, missed: true };
   if (!(await presence.isVisible(target.name))) return { on: 'none', status: 'skipped', reason: NOT_VISIBLE_REASON, missed: true };
   return hasAgent ? { on: 'agent' } : { on: 'here' };

@@ -17,6 +17,8 @@ export interface DpDownloadInput {
   downloadDiffFiles: boolean;
   /** Only these components (`databases`, `modules`, …); absent: all (docs/design.md 1, `components`). */
   components?: string[];
+  /** Versions pinned by the devices this DP serves (rings and pinning): kept beside the current one. */
+  keepVersions?: string[];
   /** The cap on this DP's link (the task's `bandwidth`). */
   bandwidth?: BandwidthLimit;
   /** Ignore every cap, the task's and the sources' (`urgent`). */
@@ -46,6 +48,7 @@ export async function downloadToDistributionPoint(input: DpDownloadInput): Promi
         diffs: input.downloadDiffFiles,
         ...(trustRoot ? { trustRoot } : {}),
         ...(input.components?.length ? { components: input.components } : {}),
+        ...(input.keepVersions?.length ? { keepVersions: input.keepVersions } : {}),
         ...(input.bandwidth ? { bandwidth: input.bandwidth } : {}),
         ...(input.urgent ? { urgent: true } : {}),
         ...(input.concurrency ? { concurrency: input.concurrency } : {}),

@@ -16,3 +16,4 @@ export { AGENT_ELSEWHERE_REASON, LIVE_AGENT_MS, localRuns, type LocalRunsOptions
 export type { AgentGateway, DownloadSettings, RunAgents, RunContext, RunOutcome, RunRequest, RunScope, TargetContext, WorkCounter } from './types.js';
 
 export { manualStartCount } from './offsets.js';
+export { distributionPointPins, pinOf, pinsByDistributionPoint, taskPins, type TaskPin } from './pins.js';

@@ -27,9 +27,11 @@ async function syncHere(target: RunTarget, ctx: TargetContext): Promise<DeviceRe
   const settings = ctx.download ?? { sources: [], legacyScheme: false, downloadDiffFiles: false };
   const dp = { name: target.name, os: target.os, repository: target.repository ?? '' };
   await record(ctx, { ...base, status: 'running' });
+  const keepVersions = settings.pinnedByDp?.get(target.name);
   const outcome = await downloadToDistributionPoint({
     dp,
     ...settings,
+    ...(keepVersions?.length ? { keepVersions } : {}),
     ...(ctx.onProgress ? { onProgress: (p) => ctx.onProgress?.(target, p) } : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     ...(ctx.env ? { env: ctx.env } : {}),

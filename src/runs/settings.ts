@@ -7,6 +7,7 @@ import { defaultSources } from '../manifests/index.js';
 import type { RecordedTask } from '../state/index.js';
 import type { RecordedConfig } from '../state/index.js';
 import { taskSources } from '../sources/index.js';
+import { pinsByDistributionPoint } from './pins.js';
 import type { DownloadSettings } from './types.js';
 
 export function downloadSettings(task: RecordedTask, config: RecordedConfig, configDir: string, env?: NodeJS.ProcessEnv): DownloadSettings | undefined {
@@ -19,5 +20,11 @@ export function downloadSettings(task: RecordedTask, config: RecordedConfig, con
     ...(settings?.components?.length ? { components: [...settings.components] } : {}),
     ...(settings?.bandwidth ? { bandwidth: settings.bandwidth } : {}),
     ...(settings?.urgent ? { urgent: true } : {}),
+    ...pinned(config),
   };
+}
+
+function pinned(config: RecordedConfig): Pick<DownloadSettings, 'pinnedByDp'> {
+  const byDp = pinsByDistributionPoint(config.model);
+  return byDp.size > 0 ? { pinnedByDp: byDp } : {};
 }

@@ -38,11 +38,12 @@ export interface RunScope {
 }
 
 /**
- * The agents as one run sees them. `hasAgent` says whether the work goes to an agent at all;
+ * The agents as one run sees them. `hasAgent` says whether the work goes to an agent at all
+ * (a promise where the answer is in the store: an agent heartbeating to another replica);
  * `run` hands it over and resolves with the recorded result.
  */
 export interface RunAgents {
-  hasAgent(name: string): boolean;
+  hasAgent(name: string): boolean | Promise<boolean>;
   run(target: RunTarget, ctx: TargetContext): Promise<DeviceResult>;
 }
 
@@ -62,6 +63,8 @@ export interface DownloadSettings {
   bandwidth?: BandwidthLimit;
   /** Ignore every cap (task `urgent`). */
   urgent?: boolean;
+  /** Per DP, the versions its pinned devices need kept (rings and pinning, pins.ts); absent when no task pins. */
+  pinnedByDp?: Map<string, string[]>;
 }
 
 export interface TargetContext {

@@ -6,3 +6,4 @@
 export { sourceSpecOf, taskSources, type ResolvedSource } from './resolve.js';
 export { deviceDistributionPoints, resolveDeviceSources, type DeviceSources } from './device-sources.js';
 export { openSourceTransport, readSourceTimestamp, TIMESTAMP_PATH, type SourceTransport } from './timestamp.js';
+export { readSourceTargets } from './targets.js';

@@ -73,6 +73,6 @@ export async function openStateStore(options: OpenStateStoreOptions = {}): Promi
 export async function openEmptyStateStore(options: Pick<OpenStateStoreOptions, 'now'> = {}): Promise<StateStore> {
   return SqliteStateStore.openEmpty(options.now ? { now: options.now } : {});
 }
-export { modelFromObjects, recordedConfig, type RecordedConfig, type RecordedTask } from './recorded-config.js';
+export { modelFromObjects, recordedConfig, type RecordedConfig, type RecordedRollout, type RecordedTask } from './recorded-config.js';
 
 export { migrateState, STATE_TABLES, PROCESS_TABLES, type MigrationReport } from './transfer.js';

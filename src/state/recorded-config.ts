@@ -6,7 +6,7 @@
  * what runs.
  */
 import type { SourceLocation } from '../errors.js';
-import { buildModel, decodeManifest, isManifestKind, type ConfigModel, type LoadedManifest, type Manifest, type NotificationSpec, type Task, type UpdateSource } from '../manifests/index.js';
+import { buildModel, decodeManifest, isManifestKind, type ConfigModel, type LoadedManifest, type Manifest, type NotificationSpec, type RolloutSpec, type Task, type UpdateSource } from '../manifests/index.js';
 import type { StateStore, StoredObject } from './store.js';
 
 export interface RecordedTask {
@@ -18,11 +18,19 @@ export interface RecordedTask {
   specHash: string;
 }
 
+export interface RecordedRollout {
+  name: string;
+  spec: RolloutSpec;
+  /** Changes whenever the rollout changes: a new spec resumes a halted rollout. */
+  specHash: string;
+}
+
 export interface RecordedConfig {
   model: ConfigModel;
   tasks: Map<string, RecordedTask>;
   sources: Map<string, UpdateSource>;
   notifications: Map<string, NotificationSpec>;
+  rollouts: Map<string, RecordedRollout>;
 }
 
 /** Recorded objects carry no file positions; messages name the object instead. */
@@ -46,13 +54,15 @@ export function modelFromObjects(objects: readonly StoredObject[]): RecordedConf
   const tasks = new Map<string, RecordedTask>();
   const sources = new Map<string, UpdateSource>();
   const notifications = new Map<string, NotificationSpec>();
+  const rollouts = new Map<string, RecordedRollout>();
   for (const { object, loaded } of decoded) {
     const { manifest } = loaded;
     if (manifest.kind === 'Task') tasks.set(object.name, { name: object.name, spec: manifest.spec, appliedAt: object.appliedAt, specHash: object.specHash });
     if (manifest.kind === 'UpdateSource') sources.set(object.name, manifest);
     if (manifest.kind === 'Notification') notifications.set(object.name, manifest.spec);
+    if (manifest.kind === 'Rollout') rollouts.set(object.name, { name: object.name, spec: manifest.spec, specHash: object.specHash });
   }
-  return { model, tasks, sources, notifications };
+  return { model, tasks, sources, notifications, rollouts };
 }
 
 /**

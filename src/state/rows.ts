@@ -188,11 +188,13 @@ export interface AgentRow {
   registered_at: string;
   last_seen: string;
   status_json: string | null;
+  heartbeat_seconds: number | null;
 }
 
 export function toAgent(row: AgentRow): AgentRecord {
   const agent: AgentRecord = { name: row.name, role: row.role as AgentRole, os: row.os, version: row.version, registeredAt: row.registered_at, lastSeen: row.last_seen };
   if (row.status_json !== null) agent.status = JSON.parse(row.status_json) as Record<string, unknown>;
+  if (row.heartbeat_seconds !== null && row.heartbeat_seconds !== undefined) agent.heartbeatSeconds = Number(row.heartbeat_seconds);
   return agent;
 }
 

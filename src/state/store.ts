@@ -97,6 +97,36 @@ export interface LockInfo {
 export const RECONCILE_CONDITIONS = ['Ready', 'Failed'] as const;
 export type ReconcileCondition = (typeof RECONCILE_CONDITIONS)[number];
 
+/** One device's outcome in a rollout, once known (an admitted device without one is pending). */
+export interface RolloutDeviceOutcome {
+  wave: number;
+  outcome: 'succeeded' | 'failed';
+  reason?: string;
+  at: string;
+}
+
+/**
+ * Where a rollout stands (docs/architecture.md "Rollouts"): the waves up to `wave` are admitted
+ * (their devices get the rollout's version), `status` says whether it moves on, and each
+ * device's outcome is kept once known. Written whole by the leader, fenced.
+ */
+export interface RolloutProgress {
+  name: string;
+  /** The spec hash of the Rollout this progress follows: a new spec (a commit) resumes a halt. */
+  specHash: string;
+  /** The version rolled out: a rollout given another version starts over from its first wave. */
+  version: string;
+  wave: number;
+  status: 'progressing' | 'halted' | 'completed';
+  /** When the current wave's devices were admitted: pending timeouts count from here. */
+  waveStartedAt: string;
+  halted?: { at: string; reason: string };
+  /** Who resumed it last (`updops rollout resume`), and when. */
+  resumed?: { by: string; at: string };
+  devices: Record<string, RolloutDeviceOutcome>;
+  updatedAt: string;
+}
+
 export interface ReconcileStatus {
   /** The commit tried; omitted for a plain folder. */
   commit?: string;
@@ -175,7 +205,7 @@ export interface RepositoryObservation {
   corrupt: string[];
 }
 
-export const RUN_TRIGGERS = ['schedule', 'manual', 'chain', 'outbreak', 'missed', 'apply'] as const;
+export const RUN_TRIGGERS = ['schedule', 'manual', 'chain', 'outbreak', 'missed', 'apply', 'rollout'] as const;
 export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
 /** `cancelled`: stopped on purpose (a clean shutdown); `interrupted`: found unfinished after a crash. */
@@ -284,6 +314,8 @@ export interface AgentRecord {
   lastSeen: string;
   /** The last heartbeat's status (device: databases, freshness, application; DP: repository version). */
   status?: Record<string, unknown>;
+  /** The interval it registered with (migration 8); absent: registered before, or none given. */
+  heartbeatSeconds?: number;
 }
 
 export interface AgentRegistration {
@@ -293,6 +325,8 @@ export interface AgentRegistration {
   version: string;
   /** Default: now. */
   at?: string;
+  /** How often it heartbeats: other replicas judge its presence from lastSeen with it. */
+  heartbeatSeconds?: number;
 }
 
 /**
@@ -366,6 +400,13 @@ export interface StateStore {
   getReconcileStatus(): Promise<ReconcileStatus | undefined>;
   putReconcileStatus(status: ReconcileStatus): Promise<void>;
 
+  getRollout(name: string): Promise<RolloutProgress | undefined>;
+  listRollouts(): Promise<RolloutProgress[]>;
+  /** Replaces the rollout's progress; with `fence`, only while that lease generation holds (`FENCED` otherwise). */
+  putRollout(progress: RolloutProgress, fence?: Fence): Promise<void>;
+  /** Removes the progress of rollouts no longer in the config. */
+  deleteRollout(name: string): Promise<void>;
+
   /**
    * Takes lease `name`, or takes over an expired one (the generation goes up). Throws `LEASE`
    * naming the holder while a live lease exists. Safe across processes.
@@ -414,8 +455,12 @@ export interface StateStore {
 
   /** Registers (or re-registers) an agent; lastSeen becomes the registration time. */
   upsertAgent(agent: AgentRegistration): Promise<AgentRecord>;
-  /** Sets lastSeen and, when given, the status; throws `NOT_FOUND` for an agent never registered. */
-  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord>;
+  /**
+   * Sets lastSeen and, when given, the status; throws `NOT_FOUND` for an agent never registered.
+   * With `unlicensedUpdates`, also records that count as `recordUnlicensedUpdates` does — on
+   * PostgreSQL all of it is one statement (one round trip per heartbeat, whichever replica takes it).
+   */
+  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string, unlicensedUpdates?: number): Promise<AgentRecord>;
   getAgent(name: string): Promise<AgentRecord | undefined>;
   /** Sorted by name. */
   listAgents(): Promise<AgentRecord[]>;

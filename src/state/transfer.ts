@@ -22,6 +22,7 @@ export const STATE_TABLES = [
   'reconcile_status',
   'missed_targets',
   'device_licence',
+  'rollouts',
 ] as const;
 
 /** Tables deliberately not moved, and why: the holders of a running process. */

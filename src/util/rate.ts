@@ -15,12 +15,16 @@ export function parseRate(text: string): number | undefined {
   return bytes >= 1 ? bytes : undefined;
 }
 
-const DURATION = /^(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?$/;
+const DURATION = /^(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$/;
 
-/** Milliseconds of `90m`, `2h`, `1h30m`, `1d`; undefined when it is not such a duration or zero. */
-export function parseCompoundDuration(text: string): number | undefined {
+/**
+ * Milliseconds of `90m`, `2h`, `1h30m`, `1d`, and with `seconds` also `30s`, `1m30s` (a rollout's
+ * pending timeout; a maintenance window is minutes at the finest); undefined when it is not such
+ * a duration or zero.
+ */
+export function parseCompoundDuration(text: string, options: { seconds?: boolean } = {}): number | undefined {
   const m = DURATION.exec(text);
-  if (!m || text === '') return undefined;
-  const ms = ((Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 60_000;
+  if (!m || text === '' || (m[4] !== undefined && !options.seconds)) return undefined;
+  const ms = (((Number(m[1] ?? 0) * 24 + Number(m[2] ?? 0)) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0)) * 1000;
   return ms > 0 ? ms : undefined;
 }

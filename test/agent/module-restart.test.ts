@@ -116,7 +116,7 @@ void t.test('--defer-restart: a settings change between install and restart is r
   t.equal(await agent.stop(), 0);
 
   agent = w.agent('ws-1', ['--defer-restart']);
-  await w.waitFor('the deferring agent', async () => w.hub.hasAgent('ws-1') && /registered/.test(agent.output()));
+  await w.waitFor('the deferring agent', async () => (await w.hub.hasAgent('ws-1')) && /registered/.test(agent.output()));
   const v2 = String(await w.fx.publish(2));
   const run = await runAndWait(w, 'Install');
   t.equal(run.result?.status, 'completed', run.result?.reason ?? '');
@@ -148,7 +148,7 @@ void t.test("an agent restart keeps the task's freshness thresholds (no false Ba
   await w.fx.publish(2, new Date(Date.now() - 10 * DAY_MS).toISOString());
   let agent = w.agent('ws-1');
   const bare = w.agent('ws-2');
-  await w.waitFor('the agents', () => w.hub.hasAgent('ws-1') && w.hub.hasAgent('ws-2'));
+  await w.waitFor('the agents', async () => (await w.hub.hasAgent('ws-1')) && (await w.hub.hasAgent('ws-2')));
   await w.waitFor('ws-2 without databases in status', async () => (await w.controller.status()).devices?.find((d) => d.name === 'ws-2')?.basesMode === 'withoutDatabases');
   const json = await cli(w, ['status', '--state', stateFile(w), '--format', 'json']);
   t.match((JSON.parse(json.stdout) as { devices: unknown[] }).devices.find((d) => (d as { name: string }).name === 'ws-2'), { basesMode: 'withoutDatabases', freshness: 'none' }, 'updops status --format json: without databases');

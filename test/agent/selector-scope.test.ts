@@ -28,7 +28,7 @@ void t.test('a selector-scoped Update task runs on the matching devices only, th
     }),
   });
   const agents = devices.map((d) => w.agent(d.name));
-  await w.waitFor('three agents', () => devices.every((d) => w.hub.hasAgent(d.name)));
+  await w.waitFor('three agents', async () => (await Promise.all(devices.map((d) => w.hub.hasAgent(d.name)))).every(Boolean));
   const url = `http://127.0.0.1:${w.api.port}`;
   const env = { UPDOPS_TOKEN: TOKEN, UPDOPS_CONTROLLER: undefined, UPDOPS_STATE: undefined };
 

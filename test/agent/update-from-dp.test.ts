@@ -45,7 +45,7 @@ void t.test('a device updates from its DP, falls back to the vendor, and keeps i
   const dp = w.agent('dp-1');
   const ws1 = w.agent('ws-1');
   w.agent('ws-2');
-  await w.waitFor('three agents', async () => (await w.fx.store.listAgents()).length === 3 && ['dp-1', 'ws-1', 'ws-2'].every((n) => w.hub.hasAgent(n)));
+  await w.waitFor('three agents', async () => (await w.fx.store.listAgents()).length === 3 && (await Promise.all(['dp-1', 'ws-1', 'ws-2'].map((n) => w.hub.hasAgent(n)))).every(Boolean));
   await w.waitFor('the DP serving', () => /serving/.test(dp.output()));
 
   const download = await w.controller.runTask('Download to DPs');

@@ -89,6 +89,8 @@ void t.test('a frozen DP (newer version at the vendor, not synced) and an expire
   const text = await runCli(['status', '--controller', w.url], { t, cwd: w.fx.dir });
   t.match(text.stdout, /NAME\s+GROUP\s+OS\s+VERSION\s+AGE\s+DRIFT\s+SOURCE\s+FRESHNESS\n\s+dp-1\s+office\s+windows\s+v1\s+.*withholding: source vendor has v2 since \S+, DP serves v1/);
   t.match(text.stdout, /ws-1\s+\S+\s+\S+\s+\S+ \(behind withholding dp-1\)/);
+  const groups = await (await fetch(`${w.url}/groups`)).text();
+  t.match(groups, /<th scope="row">dp-1<\/th>.*<span class="badge bad">withholding<\/span><br><span class="muted">source vendor has v2 since \S+, DP serves v1<\/span>/s, 'the console\u2019s group page says so too');
   await new Promise((r) => setTimeout(r, 2500));
   const raised = await w.events('DistributionPointWithholding');
   t.match(raised, [{ type: 'DistributionPointWithholding', subject: 'dp-1', message: /^withholding updates: source vendor has v2/ }], 'one event, however many heartbeats since');
@@ -100,6 +102,7 @@ void t.test('a frozen DP (newer version at the vendor, not synced) and an expire
   await w.run('Download');
   await until('dp-1 fresh at v2', async () => dp(await w.status())?.freshness?.state === 'fresh', 15_000);
   t.match(await w.events('DistributionPointFresh'), [{ subject: 'dp-1', message: /^no longer withholding updates: serves v2/ }]);
+  t.match(await (await fetch(`${w.url}/groups`)).text(), /<th scope="row">dp-1<\/th>.*<span class="badge ok">fresh<\/span>/s, 'and fresh again there');
 
   // An expired timestamp: v3 published with a 6 s lifetime and synced; once it expires the DP withholds at once.
   const version = (await publishRepository({ contentDir: path.join(w.fx.dir, 'content'), repoDir: path.join(w.fx.dir, 'vendor-repo'), keysDir: path.join(w.fx.dir, 'keys'), expires: '6s' })).version;

@@ -134,7 +134,7 @@ t.test('the schema can fail: unknown keys, wrong version, bad actions', async (t
 
 t.test('json top-level keys start formatVersion, commit, changes, actions, warnings', async (t) => {
   const parsed = JSON.parse(renderPlanJson(plans.rich)) as Record<string, unknown>;
-  t.same(Object.keys(parsed), ['formatVersion', 'commit', 'changes', 'actions', 'warnings', 'dirty', 'createdAt', 'state', 'prune', 'unchanged', 'orphans', 'schedules']);
+  t.same(Object.keys(parsed), ['formatVersion', 'commit', 'changes', 'actions', 'warnings', 'dirty', 'createdAt', 'state', 'prune', 'unchanged', 'orphans', 'schedules', 'rollout']);
   t.same(Object.keys((parsed.changes as object[])[0] ?? {}), ['action', 'kind', 'name', 'diff']);
   // The order holds whatever order the plan object had (e.g. one read back from a saved plan file).
   const shuffled = Object.fromEntries(Object.entries(plans.rich).reverse()) as unknown as Plan;

@@ -7,12 +7,19 @@ import { eventRows, EVENT_HEADERS } from './events.js';
 
 export const freshnessBadge = (d: Pick<DeviceRowView, 'bucket'>): SafeHtml => badge(FRESHNESS_LABELS[d.bucket], FRESHNESS_TONES[d.bucket]);
 
+/** Whether the DP passes on what its sources approved (docs/architecture.md "Freshness that proves itself"). */
+function passesOn(dp: DpView): SafeHtml | string {
+  const f = dp.freshness;
+  if (!f || f.state === 'unknown') return '—';
+  return f.state === 'fresh' ? badge('fresh', 'ok') : html`${badge('withholding', 'bad')}<br><span class="muted">${f.detail}</span>`;
+}
+
 function dpTable(dps: readonly DpView[], now: Date): SafeHtml {
   const rows = dps.map(
     (dp) =>
-      html`<tr><th scope="row">${dp.name}</th><td>${dp.os}</td><td>${badge(dp.state, DP_TONES[dp.state])}</td><td>${dp.version ? `v${dp.version}` : '(empty)'}</td><td>${dp.published ? timeAgo(dp.published, now) : '—'}</td><td>${dp.drift.length ? `${count(dp.drift.length, 'file')}: ${dp.drift.slice(0, 3).join(', ')}` : 'none'}</td><td>${dp.last ? html`${runBadge(dp.last.result.status)} <a href="${path('runs', dp.last.run.id)}">${dp.last.run.task}</a>${dp.last.result.reason ? html`<br><span class="muted">${dp.last.result.reason}</span>` : ''}` : '—'}</td></tr>`,
+      html`<tr><th scope="row">${dp.name}</th><td>${dp.os}</td><td>${badge(dp.state, DP_TONES[dp.state])}</td><td>${dp.version ? `v${dp.version}` : '(empty)'}</td><td>${dp.published ? timeAgo(dp.published, now) : '—'}</td><td>${dp.drift.length ? `${count(dp.drift.length, 'file')}: ${dp.drift.slice(0, 3).join(', ')}` : 'none'}</td><td>${passesOn(dp)}</td><td>${dp.last ? html`${runBadge(dp.last.result.status)} <a href="${path('runs', dp.last.run.id)}">${dp.last.run.task}</a>${dp.last.result.reason ? html`<br><span class="muted">${dp.last.result.reason}</span>` : ''}` : '—'}</td></tr>`,
   );
-  return table(['DP', 'OS', 'State', 'Version', 'Published', 'Drift', 'Last result'], rows, 'No distribution points.');
+  return table(['DP', 'OS', 'State', 'Version', 'Published', 'Drift', 'Updates', 'Last result'], rows, 'No distribution points.');
 }
 
 function groupItem(g: GroupView, children: Map<string | null, GroupView[]>, now: Date): SafeHtml {

@@ -17,7 +17,8 @@ async function trustRootText(sources: readonly ResolvedSource[]): Promise<string
 
 /** Seed 000: "vendor, the device's DP / administration server, or custom sources, in order, with fallback". */
 /** `unlicensedUpdates`: the device's count as the controller keeps it (device_licence), when it has one. */
-export async function updateAssignment(scope: RunScope, device: string, unlicensedUpdates?: number): Promise<UpdateAssignment> {
+/** `version`: the version the device gets (its ring's pin or a rollout's, controller/rollouts.ts `pinnedVersion`); absent: the newest. */
+export async function updateAssignment(scope: RunScope, device: string, unlicensedUpdates?: number, version?: string): Promise<UpdateAssignment> {
   const { spec } = scope.task;
   const settings: UpdateTaskSpec['settings'] = (spec.type === 'Update' ? spec.settings : undefined) ?? {};
   const refs = settings.sources ?? defaultSources('Update');
@@ -31,13 +32,16 @@ export async function updateAssignment(scope: RunScope, device: string, unlicens
     device: { name: device, ...(license ? { license } : {}), ...(unlicensedUpdates !== undefined ? { unlicensedUpdates } : {}) },
     sources: sources.map((s) => s.spec),
     settings,
+    ...(version ? { version } : {}),
     ...(trustRootJson ? { trustRootJson } : {}),
     problems,
   };
 }
 
-export async function downloadAssignment(scope: RunScope, repository: string, download: DownloadSettings): Promise<DownloadAssignment> {
+/** `dp`: the DP's name, for the versions its pinned devices need kept (rings and pinning). */
+export async function downloadAssignment(scope: RunScope, repository: string, download: DownloadSettings, dp?: string): Promise<DownloadAssignment> {
   const trustRootJson = await trustRootText(download.sources);
+  const keepVersions = dp === undefined ? undefined : download.pinnedByDp?.get(dp);
   return {
     kind: 'download',
     runId: scope.runId,
@@ -47,6 +51,7 @@ export async function downloadAssignment(scope: RunScope, repository: string, do
     legacyScheme: download.legacyScheme,
     downloadDiffFiles: download.downloadDiffFiles,
     ...(download.components ? { components: download.components } : {}),
+    ...(keepVersions?.length ? { keepVersions } : {}),
     ...(download.bandwidth ? { bandwidth: download.bandwidth } : {}),
     ...(download.urgent ? { urgent: true } : {}),
     ...(trustRootJson ? { trustRootJson } : {}),

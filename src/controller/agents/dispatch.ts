@@ -8,6 +8,7 @@ import type { AgentGateway, RunScope, RunTarget, TargetContext } from '../../run
 import type { DeviceResult } from '../../state/index.js';
 import { downloadAssignment, updateAssignment } from './assignments.js';
 import type { AgentHub } from './hub.js';
+import { pinnedVersion } from '../rollouts.js';
 import type { AgentResult, Assignment } from '../../protocol/index.js';
 
 function toResult(base: Pick<DeviceResult, 'runId' | 'device'>, result: AgentResult): DeviceResult {
@@ -24,8 +25,11 @@ function toResult(base: Pick<DeviceResult, 'runId' | 'device'>, result: AgentRes
 }
 
 async function assignmentFor(scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<Assignment> {
-  if (target.kind === 'device') return updateAssignment(scope, target.name, (await ctx.store.getDeviceLicence(target.name))?.unlicensedUpdates);
-  return downloadAssignment(scope, target.repository ?? '', ctx.download ?? { sources: [], legacyScheme: false, downloadDiffFiles: false });
+  if (target.kind === 'device') {
+    const version = await pinnedVersion(scope.config, ctx.store, scope.task.name, target.name);
+    return updateAssignment(scope, target.name, (await ctx.store.getDeviceLicence(target.name))?.unlicensedUpdates, version);
+  }
+  return downloadAssignment(scope, target.repository ?? '', ctx.download ?? { sources: [], legacyScheme: false, downloadDiffFiles: false }, target.name);
 }
 
 async function onAgent(hub: AgentHub, scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<DeviceResult> {

@@ -78,16 +78,35 @@ export class AgentHub {
   }
 
   /** Called when an agent becomes visible (the controller looks for missed starts then). */
-  onPresenceChanged(listener: () => void): void {
+  onPresenceChanged(listener: () => void): () => void {
     this.#listeners.push(listener);
+    // A replica's controller of one lease term stops listening when it stops (cli/controller-run.ts).
+    return () => {
+      const at = this.#listeners.indexOf(listener);
+      if (at >= 0) this.#listeners.splice(at, 1);
+    };
   }
 
+  /**
+   * An agent is visible while it heartbeats — to this replica (its memory) or to another one on
+   * the same state (the store's `lastSeen`, docs/architecture.md "Replicas"); a name with no agent
+   * heard of here falls back to `fallback`.
+   */
   presence(fallback: Presence): Presence {
-    return agentPresence((name) => this.#live.get(name), this.#now, fallback);
+    return agentPresence((name) => this.#live.get(name), this.#now, fallback, (name) => this.#seenElsewhere(name));
   }
 
-  hasAgent(name: string): boolean {
-    return this.#live.has(name);
+  /** Whether `name` has an agent: seen by this process, or heartbeating to another replica (the store). */
+  async hasAgent(name: string): Promise<boolean> {
+    return this.#live.has(name) || (await this.#seenElsewhere(name));
+  }
+
+  /** The store's last heartbeat of `name` is recent, at the interval it registered with (else this replica's idea of it, else the default). */
+  async #seenElsewhere(name: string): Promise<boolean> {
+    const record = await this.store.getAgent(name);
+    if (!record) return false;
+    const heartbeatMs = record.heartbeatSeconds ? record.heartbeatSeconds * 1000 : (this.#live.get(name)?.heartbeatMs ?? DEFAULT_HEARTBEAT_SECONDS * 1000);
+    return isLive({ heartbeatMs, lastSeenMs: Date.parse(record.lastSeen) }, this.#now());
   }
 
   async register(request: RegisterRequest): Promise<RegisterResponse> {
@@ -98,7 +117,7 @@ export class AgentHub {
     const role = dp ? 'dp' : 'device';
     const os = (dp ?? device)?.os ?? request.os ?? 'unknown';
     const heartbeatSeconds = request.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS;
-    await this.store.upsertAgent({ name: request.name, role, os, version: request.version, at: new Date(this.#now()).toISOString() });
+    await this.store.upsertAgent({ name: request.name, role, os, version: request.version, at: new Date(this.#now()).toISOString(), heartbeatSeconds });
     // A new agent process: what the previous one took and never answered will not be answered.
     // On the queue those jobs fail now and are retried (with backoff), to this agent again.
     if (this.#queue) await this.#queue.restarted(request.name, RESTARTED_REASON);
@@ -111,11 +130,11 @@ export class AgentHub {
 
   /** `events`: what the device raised between runs (freshness transitions, seed 000), with the device as subject. */
   async heartbeat(name: string, status: HeartbeatStatus | undefined, heartbeatSeconds?: number, events: readonly AgentEvent[] = []): Promise<AgentRecord> {
-    const before = await this.#known(name);
     const at = new Date(this.#now()).toISOString();
-    if (status?.role === 'dp') status = await this.#withFreshness(name, status, before, at);
-    const updated = await this.store.recordHeartbeat(name, status, at);
-    if (status?.role === 'device' && status.unlicensedUpdates !== undefined) await this.store.recordUnlicensedUpdates(name, status.unlicensedUpdates, at);
+    // A DP's verdict needs its previous one; a device's beat is one write (the store throws NOT_FOUND for an unknown agent).
+    if (status?.role === 'dp') status = await this.#withFreshness(name, status, await this.#known(name), at);
+    const unlicensed = status?.role === 'device' ? status.unlicensedUpdates : undefined;
+    const updated = await this.store.recordHeartbeat(name, status, at, unlicensed);
     for (const event of events) await this.store.appendEvent({ type: event.type, subject: name, message: event.message, ...(event.data ? { data: event.data } : {}), time: at });
     this.#see(name, heartbeatSeconds ? heartbeatSeconds * 1000 : (this.#live.get(name)?.heartbeatMs ?? DEFAULT_HEARTBEAT_SECONDS * 1000));
     return updated;

@@ -17,11 +17,17 @@ export function isLive(agent: LiveAgent | undefined, nowMs: number): boolean {
   return agent !== undefined && nowMs - agent.lastSeenMs <= MISSED_BEATS * agent.heartbeatMs;
 }
 
-export function agentPresence(live: (name: string) => LiveAgent | undefined, now: () => number, fallback: Presence): Presence {
+/**
+ * Visible: live here, or (`elsewhere`) heartbeating to another replica. A name this process never
+ * heard from and no replica sees falls back to `fallback` (a DP without an agent: its folder).
+ */
+export function agentPresence(live: (name: string) => LiveAgent | undefined, now: () => number, fallback: Presence, elsewhere?: (name: string) => Promise<boolean>): Presence {
   return {
     isVisible: async (name) => {
       const agent = live(name);
-      return agent ? isLive(agent, now()) : fallback.isVisible(name);
+      if (agent && isLive(agent, now())) return true;
+      if (elsewhere && (await elsewhere(name))) return true;
+      return agent ? false : fallback.isVisible(name);
     },
   };
 }

@@ -9,17 +9,24 @@ import { AGENT_ROLES, type AgentRole } from '../../state/index.js';
 import { ApiError } from './http.js';
 import type { Reply, Route, RouteContext } from './routes.js';
 
+/** What an agent route reads of a request: the same on the leader's API and on a follower (follower.ts). */
+export type AgentContext = Pick<RouteContext, 'params' | 'query' | 'body' | 'agents'>;
+
+export interface AgentRoute extends Omit<Route, 'handle'> {
+  handle(ctx: AgentContext): Promise<Reply>;
+}
+
 /** A long-poll never outlives this (the agent asks again). */
 export const MAX_WAIT_SECONDS = 30;
 
 type Json = Record<string, unknown>;
 
-function hub(ctx: RouteContext): AgentHub {
+function hub(ctx: AgentContext): AgentHub {
   if (!ctx.agents) throw new ApiError('NOT_FOUND', 'this controller does not accept agents');
   return ctx.agents;
 }
 
-async function object(ctx: RouteContext): Promise<Json> {
+async function object(ctx: AgentContext): Promise<Json> {
   const body = await ctx.body();
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError('BAD_REQUEST', 'request body must be a JSON object');
   return body as Json;
@@ -85,14 +92,14 @@ function runIds(body: Json): string[] {
   return list as string[];
 }
 
-const name = (ctx: RouteContext): string => ctx.params[0] ?? '';
-const runId = (ctx: RouteContext): string => {
+const name = (ctx: AgentContext): string => ctx.params[0] ?? '';
+const runId = (ctx: AgentContext): string => {
   const id = ctx.params[1] ?? '';
   if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new ApiError('NOT_FOUND', 'no such run');
   return id;
 };
 
-async function register(ctx: RouteContext): Promise<Reply> {
+async function register(ctx: AgentContext): Promise<Reply> {
   const body = await object(ctx);
   const role = text(body, 'role', false);
   if (role !== undefined && !AGENT_ROLES.includes(role as AgentRole)) throw new ApiError('BAD_REQUEST', `role must be one of ${AGENT_ROLES.join(', ')}`);
@@ -109,13 +116,13 @@ async function register(ctx: RouteContext): Promise<Reply> {
   return { status: 200, json: answer };
 }
 
-async function work(ctx: RouteContext): Promise<Reply> {
+async function work(ctx: AgentContext): Promise<Reply> {
   const wait = Math.min(MAX_WAIT_SECONDS, Math.max(0, Number(ctx.query.get('waitSeconds') ?? 0) || 0));
   const assignment = await hub(ctx).nextWork(name(ctx), wait * 1000);
   return assignment ? { status: 200, json: { assignment } } : { status: 204, text: '', contentType: 'text/plain' };
 }
 
-export const AGENT_ROUTES: readonly Route[] = [
+export const AGENT_ROUTES: readonly AgentRoute[] = [
   { method: 'POST', pattern: ['api', 'agents', 'register'], mutating: true, handle: register },
   {
     method: 'POST',

@@ -4,7 +4,7 @@
  * CLI's one top-level handler prints them as one line (docs/style.md 7).
  */
 import { UpdopsError, type ErrorCode } from '../../errors.js';
-import type { EventRecord, RunRecord, StateStore } from '../../state/index.js';
+import type { EventRecord, RolloutProgress, RunRecord, StateStore } from '../../state/index.js';
 import type { StatusReport } from '../../status/index.js';
 import type { OutbreakApplicationType, RunDetails } from '../types.js';
 import type { TargetSelection } from '../../runs/index.js';
@@ -127,6 +127,15 @@ export class ApiClient implements RunsReader {
   /** Resolves with the run once it has ended `cancelled` (409 CONFLICT: it is not running). */
   async cancelRun(id: string, by: string): Promise<RunRecord> {
     return (await this.#request<{ run: RunRecord }>('POST', `/api/runs/${encodeURIComponent(id)}/cancel`, { by })).run;
+  }
+
+  async listRollouts(): Promise<RolloutProgress[]> {
+    return (await this.#request<{ rollouts: RolloutProgress[] }>('GET', '/api/rollouts')).rollouts;
+  }
+
+  /** A halted rollout goes on (409 CONFLICT: it is not halted). */
+  async resumeRollout(name: string, by: string): Promise<RolloutProgress> {
+    return (await this.#request<{ rollout: RolloutProgress }>('POST', `/api/rollouts/${encodeURIComponent(name)}/resume`, { by })).rollout;
   }
 
   async outbreak(applicationType: OutbreakApplicationType): Promise<RunRecord[]> {

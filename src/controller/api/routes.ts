@@ -85,7 +85,7 @@ function runSelection(body: unknown): TargetSelection | undefined {
   return { ...(targets ? { devices: targets as string[] } : {}), ...(retryFailed ? { retryFailed } : {}) };
 }
 
-/** Who cancels, as the caller names itself (`updops cancel` sends user@host); the API otherwise. */
+/** Who cancels (or resumes), as the caller names itself (`updops cancel` sends user@host); the API otherwise. */
 function cancelledBy(body: unknown): string {
   const by = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>).by : undefined;
   if (by === undefined) return 'an API call';
@@ -148,6 +148,21 @@ export const ROUTES: readonly Route[] = [
     },
   },
   {
+    method: 'GET',
+    pattern: ['api', 'rollouts'],
+    mutating: false,
+    handle: async (ctx) => ({ status: 200, json: { rollouts: await (ctx.controller.listRollouts?.() ?? ctx.controller.store.listRollouts()) } }),
+  },
+  {
+    method: 'POST',
+    pattern: ['api', 'rollouts', ':name', 'resume'],
+    mutating: true,
+    handle: async (ctx) => {
+      if (!ctx.controller.resumeRollout) throw new ApiError('NOT_FOUND', 'this controller drives no rollouts');
+      return { status: 200, json: { rollout: await ctx.controller.resumeRollout(param(ctx, 0), cancelledBy(await optionalBody(ctx))) } };
+    },
+  },
+  {
     method: 'POST',
     pattern: ['api', 'tasks', ':name', 'run'],
     mutating: true,
@@ -192,8 +207,8 @@ export const ROUTES: readonly Route[] = [
   ...CONSOLE_ROUTES,
 ];
 
-export interface RouteMatch {
-  route: Route;
+export interface RouteMatch<R = Route> {
+  route: R;
   /** Raw (still encoded) parameter segments. */
   rawParams: string[];
 }
@@ -209,9 +224,9 @@ function matches(pattern: string[], segments: string[]): string[] | undefined {
   return params;
 }
 
-/** The route for (method, segments): 404 when no path matches, 405 (with `Allow`) when only the method differs. */
-export function findRoute(method: string, segments: string[]): RouteMatch {
-  const byPath = ROUTES.flatMap((route) => {
+/** The route for (method, segments) in `table` (default all): 404 when no path matches, 405 (with `Allow`) when only the method differs. */
+export function findRoute<R extends Pick<Route, 'method' | 'pattern'> = Route>(method: string, segments: string[], table: readonly R[] = ROUTES as unknown as readonly R[]): RouteMatch<R> {
+  const byPath = table.flatMap((route) => {
     const rawParams = matches(route.pattern, segments);
     return rawParams ? [{ route, rawParams }] : [];
   });

@@ -72,6 +72,8 @@ export interface BoundListener {
   waiting(message: string): void;
   /** Meanwhile, answer the read-only requests a follower serves (follower.ts); the rest stay 503. */
   follow(handler: FollowHandler): void;
+  /** Back to waiting (and following): the API attached by `createApiServer` no longer answers (a replica that lost its lease). */
+  restore(): void;
   close(): Promise<void>;
 }
 
@@ -83,6 +85,11 @@ export interface ApiServer {
   host: string;
   server: Server;
   close(): Promise<void>;
+  /**
+   * Hands the listener back to waiting/following without closing it (a replica that lost its
+   * lease serves as a follower again); requests in progress finish.
+   */
+  detach(): void;
 }
 
 interface Settings {
@@ -210,6 +217,10 @@ export async function bindApiListener(host: string = DEFAULT_API_HOST, port = 0,
     port: address.port,
     waiting: (text) => void (message = text),
     follow: (handler) => void (follower = handler),
+    restore: () => {
+      server.removeAllListeners('request');
+      server.on('request', waiting);
+    },
     close: () => closeServer(server),
   };
 }
@@ -251,6 +262,7 @@ export async function createApiServer(controller: Controller, options: ApiServer
       settings.agents?.close();
       return closeServer(server);
     },
+    detach: () => listener.restore(),
   };
 }
 

@@ -7,6 +7,7 @@ import { formatOffset } from '../../schedule/index.js';
 import type { DerivedAction, ObjectChange, Plan, PlanWarning, TaskSchedule } from '../types.js';
 import { fieldLines, type FieldLine } from './field-lines.js';
 import { code, fenced, html, inline } from './markdown-escape.js';
+import { rolloutLines } from './rollout-lines.js';
 import { headerLine, orphansNote, summaryLine } from './summary.js';
 
 const ACTION_SIGN = { create: '+', update: '~', delete: '-' } as const;
@@ -70,6 +71,7 @@ export function renderPlanMarkdown(plan: Plan): string {
     ...(plan.changes.length > 0 ? [...table(plan.changes), '', ...plan.changes.flatMap(details)] : []),
     ...section('Actions on apply', plan.actions.map(actionItem)),
     ...section('Warnings', plan.warnings.map(warningItem)),
+    ...section('Rollout', rolloutLines(plan).map((l) => `- ${code(l.subject)}: ${inline(l.detail)}`)),
     ...section('Randomized-delay offsets', plan.schedules.flatMap(delayTable)),
     ...(orphans ? [`> ${inline(orphans)}:`, ...plan.orphans.map((o) => `> - ${o.kind} ${code(o.name)}`), ''] : []),
   ];

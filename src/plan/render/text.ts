@@ -5,6 +5,7 @@
 import { formatOffset } from '../../schedule/index.js';
 import type { DerivedAction, ObjectChange, Plan, PlanWarning, TaskSchedule } from '../types.js';
 import { fieldLines, type FieldLine, type Sign } from './field-lines.js';
+import { rolloutLines } from './rollout-lines.js';
 import { headerLine, orphansNote, summaryLine } from './summary.js';
 
 export interface TextOptions {
@@ -73,6 +74,7 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     ...(plan.changes.length > 0 ? ['', ...plan.changes.flatMap((c) => changeText(c, paint))] : []),
     ...section('Actions on apply:', plan.actions.flatMap((a) => actionText(a, paint)), paint),
     ...section('Warnings:', plan.warnings.flatMap((w) => warningText(w, paint)), paint),
+    ...section('Rollout:', rolloutLines(plan).map((l) => `  ${paint('cyan', l.subject)}: ${l.detail}`), paint),
     ...section('Randomized-delay offsets:', plan.schedules.flatMap((s) => delayText(s, paint)), paint),
     ...(orphans ? ['', orphans, ...plan.orphans.map((o) => `  ${o.kind} "${o.name}"`)] : []),
     '',

@@ -54,9 +54,12 @@ export function targetFileRelPath(targetPath: string, sha256: string): string {
 export async function readLocalRepository(repoDir: string): Promise<LocalRepository | undefined> {
   const state = await readRepositoryState(repoDir);
   if (!state) return undefined;
+  const pinned = await readPinnedView(repoDir, state);
+  const view = pinned ?? state.targets;
+  const version = pinned ? pinned.signed.version : state.version;
   const targets = new Map<string, LocalTarget>();
   let published: string | undefined;
-  for (const [targetPath, file] of Object.entries(state.targets.signed.targets)) {
+  for (const [targetPath, file] of Object.entries(view.signed.targets)) {
     const custom = file.custom;
     const sha256 = file.hashes.sha256;
     if (!sha256) throw fail('TUF_METADATA', repoDir, `target ${targetPath} has no sha256 hash`);
@@ -65,7 +68,31 @@ export async function readLocalRepository(repoDir: string): Promise<LocalReposit
       published = custom.published;
     }
   }
-  return published === undefined ? { version: state.version, targets } : { version: state.version, published, targets };
+  return published === undefined ? { version, targets } : { version, published, targets };
+}
+
+/**
+ * A pinned mirror (rings and pinning, sync/pin.ts) serves an older `M.targets.json` named by
+ * `metadata/pin.json`: that view is what the folder holds. Signed by the folder's root targets
+ * keys, as the sync verified it; the snapshot does not list it, so no length or hash is checked.
+ */
+async function readPinnedView(repoDir: string, state: RepositoryState): Promise<Metadata<Targets> | undefined> {
+  const bytes = await readOptional(path.join(repoDir, METADATA_DIR, 'pin.json'));
+  if (!bytes) return undefined;
+  let targetsVersion: unknown;
+  try {
+    targetsVersion = (JSON.parse(bytes.toString('utf8')) as { targetsVersion?: unknown }).targetsVersion;
+  } catch {
+    throw fail('TUF_METADATA', repoDir, 'metadata/pin.json is not valid JSON');
+  }
+  if (!Number.isInteger(targetsVersion)) throw fail('TUF_METADATA', repoDir, 'metadata/pin.json names no targetsVersion');
+  const name = `${targetsVersion as number}.targets.json`;
+  const md = await readOptional(path.join(repoDir, METADATA_DIR, name));
+  if (!md) throw fail('TUF_METADATA', repoDir, `metadata/${name}, named by metadata/pin.json, is missing`);
+  const targets = parse(MetadataKind.Targets, md, repoDir, name);
+  verify(state.root, 'targets', targets, repoDir);
+  if (targets.signed.version !== targetsVersion) throw fail('TUF_METADATA', repoDir, `metadata/${name} says version ${targets.signed.version}`);
+  return targets;
 }
 
 export async function readRepositoryState(repoDir: string): Promise<RepositoryState | undefined> {

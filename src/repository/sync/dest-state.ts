@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { firstHash } from './hashes.js';
+import { readKept, readPinCache, readPinRecord, type PinRecord } from './pin-state.js';
 import { destPaths, targetRelPath, toLocal } from './paths.js';
 import { writeAtomic } from './publish-dest.js';
 import { selectTargets, type TargetSelection } from './selection.js';
@@ -59,6 +60,8 @@ export interface DestVersion {
   targets: Map<string, TargetEntry>;
   /** The versioned metadata files of this version (kept until the next version is in place). */
   metadataFiles: string[];
+  /** The dest serves a pinned view (`metadata/pin.json`): `targets` are those of `targetsVersion`. */
+  pin?: PinRecord;
 }
 
 interface Signed {
@@ -90,21 +93,25 @@ export async function readDestVersion(dest: string): Promise<DestVersion | undef
   const tgt = await readJson(path.join(dir, `${targetsVersion}.targets.json`));
   const root = await readJson(path.join(dir, 'root.json'));
   if (!tgt || !root) return undefined;
-  const index = await readTargetsIndex(dest, snapVersion);
+  const pin = await readPinRecord(dir);
+  const pinned = pin && (await readJson(path.join(dir, `${pin.targetsVersion}.targets.json`)));
+  if (pin && !pinned) return undefined;
+  const index = pinned ? undefined : await readTargetsIndex(dest, snapVersion);
   const targets = new Map<string, TargetEntry>();
-  const expiries = [ts, snap, tgt, root].map((f) => Date.parse(f.doc.signed.expires));
-  if (index?.snapshotVersion === snapVersion) {
+  const expiries = [ts, snap, tgt, root, ...(pinned ? [pinned] : [])].map((f) => Date.parse(f.doc.signed.expires));
+  if (pinned) {
+    for (const [name, info] of Object.entries(pinned.doc.signed.targets ?? {})) targets.set(name, entryOf(info));
+  } else if (index?.snapshotVersion === snapVersion) {
     for (const [name, entry] of Object.entries(index.targets)) targets.set(name, entry);
     expiries.push(Date.parse(index.expires));
   } else {
     // A dest synced before the index existed: top-level targets only.
-    for (const [name, info] of Object.entries(tgt.doc.signed.targets ?? {})) {
-      const sha256 = info.hashes.sha256;
-      targets.set(name, { length: info.length, hashes: info.hashes, ...(sha256 ? { sha256 } : {}), custom: info.custom ?? {} });
-    }
+    for (const [name, info] of Object.entries(tgt.doc.signed.targets ?? {})) targets.set(name, entryOf(info));
   }
   const metadataFiles = [`${snapVersion}.snapshot.json`, ...Object.entries(snap.doc.signed.meta ?? {}).map(([file, meta]) => `${meta.version}.${file}`)];
+  if (pin) metadataFiles.push(`${pin.targetsVersion}.targets.json`);
   return {
+    ...(pin ? { pin } : {}),
     timestamp: ts.bytes,
     rootVersion: root.doc.signed.version,
     snapshotVersion: snapVersion,
@@ -113,6 +120,43 @@ export async function readDestVersion(dest: string): Promise<DestVersion | undef
     targets,
     metadataFiles,
   };
+}
+
+type TargetInfo = NonNullable<Signed['signed']['targets']>[string];
+
+function entryOf(info: TargetInfo): TargetEntry {
+  const sha256 = info.hashes.sha256;
+  return { length: info.length, hashes: info.hashes, ...(sha256 ? { sha256 } : {}), custom: info.custom ?? {} };
+}
+
+/** The targets of a held older version (`N.targets.json` of the dest's metadata), top level only. */
+export async function readHeldTargets(dest: string, targetsVersion: number): Promise<Map<string, TargetEntry> | undefined> {
+  const held = await readJson(path.join(destPaths(dest).metadata, `${targetsVersion}.targets.json`));
+  if (!held) return undefined;
+  return new Map(Object.entries(held.doc.signed.targets ?? {}).map(([name, info]) => [name, entryOf(info)]));
+}
+
+/**
+ * Every version a mirror keeps for its pinned devices (`keepVersions`) is held: carried by the
+ * current targets, or found before (`.updops/pins.json`) with its targets file and every
+ * selected target in place. Anything else is not a no-op.
+ */
+export async function keptVersionsHeld(dest: string, version: DestVersion, keep: readonly string[], selection: TargetSelection): Promise<boolean> {
+  const held = await readKept(dest);
+  if (keep.length === 0) return held.length === 0;
+  const cache = await readPinCache(dest);
+  const wanted = new Set<number>();
+  for (const pin of keep) {
+    if ([...version.targets.values()].some((e) => e.custom.version === pin && e.custom.delta === undefined)) continue;
+    const targetsVersion = cache[pin];
+    if (targetsVersion === undefined || targetsVersion > version.targetsVersion) return false;
+    wanted.add(targetsVersion);
+    const targets = await readHeldTargets(dest, targetsVersion);
+    if (!targets) return false;
+    for (const [name, entry] of selectTargets(targets, selection)) if (!(await hasTarget(dest, name, entry))) return false;
+  }
+  // A version kept before and wanted no more is dropped by a full sync.
+  return held.every((v) => wanted.has(v));
 }
 
 /**

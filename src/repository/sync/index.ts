@@ -17,6 +17,8 @@ export type { SourceSpec, SyncOptions, SyncProgress, SyncResult } from './types.
 export { SYNC_DEFAULTS } from './types.js';
 export { rateAt, Throttle, type BandwidthLimit } from './throttle.js';
 export { readCapped } from './body.js';
+export { projectTransfer, type HeldTarget, type ProjectedTarget, type Projection } from './projection.js';
+export { PIN_LOOKBACK, probePin, type PinProbe } from './pin-state.js';
 
 /** Failures that say nothing about the repository's integrity; a verification failure is more relevant. */
 const TRANSIENT = new Set(['SOURCE_UNREACHABLE', 'SOURCE_NOT_FOUND', 'DOWNLOAD_TIMEOUT']);
@@ -37,6 +39,8 @@ export async function syncRepository(options: SyncOptions, signal?: AbortSignal)
     signal,
     warnings: [],
     workerMinBytes: options.workerMinBytes,
+    pin: options.pin,
+    keepVersions: [...new Set(options.keepVersions ?? [])].filter((v) => v !== options.pin),
   };
   await mkdir(options.dest, { recursive: true }).catch((error: unknown) => {
     throw new UpdopsError('DISK', `cannot create ${options.dest}: ${(error as Error).message}`);

@@ -12,6 +12,10 @@ export const destPaths = (dest: string) => ({
   tuf: path.join(dest, '.updops', 'tuf'),
   partial: path.join(dest, '.updops', 'partial'),
   state: path.join(dest, '.updops', 'sync-state.json'),
+  /** Pinned version → the targets version found to carry it (pin.ts), so a pin is looked for once. */
+  pins: path.join(dest, '.updops', 'pins.json'),
+  /** The older targets versions a mirror keeps for its pinned devices (pin.ts), as the last full sync left them. */
+  kept: path.join(dest, '.updops', 'kept.json'),
   /** Sizes of the old-scheme files as synced (legacy-list.ts). */
   legacySizes: path.join(dest, '.updops', 'legacy-sizes.json'),
   /** One targets index per published snapshot version (dest-state.ts), so a crash between index and switch never mislabels one. */

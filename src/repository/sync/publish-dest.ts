@@ -34,7 +34,7 @@ export interface MirrorFiles {
  * `timestamp.json`. A source without consistent snapshots is read by plain names, so those are
  * written too (and the versioned ones stay for our own reading, dest-state.ts).
  */
-export function mirrorFiles(session: TufSession, olderRoots: Map<number, Buffer>): MirrorFiles {
+export function mirrorFiles(session: TufSession, olderRoots: Map<number, Buffer>, olderTargets: [string, Buffer][] = []): MirrorFiles {
   const consistent = session.root.signed.consistentSnapshot;
   const writes: [string, Buffer][] = [...olderRoots, ...session.roots].map(([v, bytes]) => [`${v}.root.json`, bytes]);
   const versioned: string[] = [];
@@ -50,6 +50,12 @@ export function mirrorFiles(session: TufSession, olderRoots: Map<number, Buffer>
     if (!md) continue;
     add(role, md.signed.version, bytes);
     expires = Math.min(expires, Date.parse(md.signed.expires));
+  }
+  // Older targets versions a pinned reader takes (pin.ts): verified there, kept as the publisher signed them.
+  for (const [name, bytes] of olderTargets) {
+    if (versioned.includes(name)) continue;
+    writes.push([name, bytes]);
+    versioned.push(name);
   }
   const snapshot = session.bytes.get('snapshot');
   const snapshotVersion = session.store.snapshot?.signed.version;

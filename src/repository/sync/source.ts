@@ -12,7 +12,7 @@ import type { Transport } from '../transport/index.js';
 import { readCapped } from './body.js';
 import { filterComponents } from './components.js';
 import type { Prefetched } from './client-session.js';
-import { isComplete, readDestVersion } from './dest-state.js';
+import { isComplete, keptVersionsHeld, readDestVersion } from './dest-state.js';
 import type { DestVersion } from './dest-state.js';
 import { destPaths } from './paths.js';
 import { readSyncState, rememberEtag } from './state.js';
@@ -42,11 +42,27 @@ export async function syncFromSource(transport: Transport, ctx: SyncContext, sou
   }
 
   const wanted = current && { ...current, targets: filterComponents(current.targets, ctx.components) };
-  if (trustedVersion !== undefined && wanted && remote?.equals(wanted.timestamp) && wanted.expires.getTime() > Date.now() && (await isComplete(ctx.dest, wanted, ctx))) {
+  if (
+    trustedVersion !== undefined &&
+    wanted &&
+    remote?.equals(wanted.timestamp) &&
+    wanted.expires.getTime() > Date.now() &&
+    current !== undefined &&
+    samePin(current, ctx.pin) &&
+    (await isComplete(ctx.dest, wanted, ctx)) &&
+    (await keptVersionsHeld(ctx.dest, wanted, ctx.keepVersions, ctx))
+  ) {
     if (newEtag !== etag) await rememberEtag(ctx.dest, sourceKey, newEtag);
-    return { version: wanted.targetsVersion, changed: false, files: 0, bytes: 0, deltaFiles: 0, deltaBytesSaved: 0, removed: 0, scheme: 'tuf' };
+    const version = wanted.pin?.targetsVersion ?? wanted.targetsVersion;
+    return { version, ...(wanted.pin ? { pinned: wanted.pin } : {}), changed: false, files: 0, bytes: 0, deltaFiles: 0, deltaBytesSaved: 0, removed: 0, scheme: 'tuf' };
   }
   return fullSync(transport, ctx, sourceKey, { nextRootAbsent: trustedVersion !== undefined, timestamp: remote }, current, newEtag);
+}
+
+/** The dest serves the view the sync asks for: the pinned one, or the current one when it carries the pin (or no pin is asked). */
+function samePin(held: DestVersion, pin: string | undefined): boolean {
+  if (held.pin) return held.pin.version === pin;
+  return pin === undefined || [...held.targets.values()].some((e) => e.custom.version === pin && e.custom.delta === undefined);
 }
 
 async function fullSync(
@@ -87,6 +103,9 @@ async function oldScheme(transport: Transport, ctx: SyncContext): Promise<Source
   const sums = await metadataSource(transport, '').fetch('SHA256SUMS', ctx.maxMetadataBytes ?? SYNC_DEFAULTS.metadataMaxBytes);
   if (!sums) {
     throw new UpdopsError('SOURCE_NOT_FOUND', `${transport.display}: no update repository there (neither metadata/timestamp.json nor SHA256SUMS)`);
+  }
+  if (ctx.pin !== undefined) {
+    throw new UpdopsError('PIN_UNSUPPORTED', `${transport.display} offers only the old scheme (SHA256SUMS), which has no versions: version ${JSON.stringify(ctx.pin)} cannot be pinned`);
   }
   if (!ctx.legacy) {
     throw new UpdopsError(

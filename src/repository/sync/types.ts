@@ -55,12 +55,26 @@ export interface SyncOptions {
   bandwidth?: BandwidthLimit;
   /** Ignore every cap, this sync's and its sources' (an urgent update). */
   urgent?: boolean;
+  /**
+   * Rings and pinning (pin.ts): take the targets of the newest repository version whose targets
+   * carry this `custom.version`, an older one if need be; the current timestamp and snapshot
+   * are still verified. Absent: the current version.
+   */
+  pin?: string;
+  /**
+   * A mirror (a DP) also keeps these versions' targets metadata and files, for the pinned
+   * devices it serves; one that cannot be found is a warning, not a failure.
+   */
+  keepVersions?: string[];
 }
 
 export interface SyncResult {
   /** Name (or URL without credentials) of the source that served. */
   source: string;
+  /** The targets version now held: an older one when pinned. */
   version: number;
+  /** The pinned view the dest now serves, when `pin` named an older version than the current one. */
+  pinned?: { version: string; targetsVersion: number };
   changed: boolean;
   files: number;
   bytes: number;
@@ -105,11 +119,14 @@ export interface SyncContext {
   signal: AbortSignal | undefined;
   warnings: string[];
   workerMinBytes: number | undefined;
+  pin: string | undefined;
+  keepVersions: string[];
 }
 
 /** What a source attempt reports back (the orchestrator adds source, tried, duration). */
 export interface SourceOutcome {
   version: number;
+  pinned?: { version: string; targetsVersion: number };
   changed: boolean;
   files: number;
   bytes: number;

@@ -6,7 +6,7 @@
  * (times are ISO-8601 text, JSON is text) so rows map to records with the shared `rows.ts`.
  * Identity columns replace SQLite's AUTOINCREMENT and `MAX(seq) + 1`: safe under concurrent writers.
  */
-import { MIGRATIONS, type Migration } from '../sqlite/migrations.js';
+import { MIGRATIONS, ROLLOUTS_TABLE, type Migration } from '../sqlite/migrations.js';
 
 const RUN_TRIGGER_CHECK = `run_trigger IN ('schedule','manual','chain','outbreak','missed','apply')`;
 const RUN_STATUS_CHECK_V1 = `status IN ('pending','running','completed','failed','skipped','interrupted')`;
@@ -133,6 +133,11 @@ const POSTGRES_SQL: Readonly<Record<number, string>> = {
         acquired_at TEXT NOT NULL,
         expires_at TEXT NOT NULL
       );
+    `,
+  7: `
+      ALTER TABLE runs DROP CONSTRAINT runs_run_trigger_check;
+      ALTER TABLE runs ADD CONSTRAINT runs_run_trigger_check CHECK (run_trigger IN ('schedule','manual','chain','outbreak','missed','apply','rollout'));
+      ${ROLLOUTS_TABLE}
     `,
 };
 

@@ -18,6 +18,7 @@ import type {
   NewRun,
   ObjectKey,
   ReconcileStatus,
+  RolloutProgress,
   Readiness,
   RepositoryObservation,
   RunQuery,
@@ -34,6 +35,7 @@ import { openPool, redactPostgresUrl, schemaVersion, toStateError, withTransacti
 import * as holders from './holders.js';
 import * as objects from './objects.js';
 import * as records from './records.js';
+import * as rollouts from './rollouts.js';
 import * as runs from './runs.js';
 import * as transfer from './transfer.js';
 import type { StateRows, StateTransfer } from '../transfer.js';
@@ -117,6 +119,23 @@ export class PostgresStateStore implements StateStore, StateTransfer {
 
   getLock(): Promise<LockInfo | undefined> {
     return this.#run(() => holders.readLock(this.#pool));
+  }
+
+  getRollout(name: string): Promise<RolloutProgress | undefined> {
+    return this.#run(() => rollouts.getRollout(this.#pool, name));
+  }
+
+  listRollouts(): Promise<RolloutProgress[]> {
+    return this.#run(() => rollouts.listRollouts(this.#pool));
+  }
+
+  putRollout(progress: RolloutProgress, fence?: Fence): Promise<void> {
+    if (!fence) return this.#run(() => rollouts.putRollout(this.#pool, progress));
+    return this.#run(() => withTransaction(this.#pool, (client) => rollouts.putRollout(client, progress, fence)));
+  }
+
+  deleteRollout(name: string): Promise<void> {
+    return this.#run(() => rollouts.deleteRollout(this.#pool, name));
   }
 
   getReconcileStatus(): Promise<ReconcileStatus | undefined> {
@@ -213,8 +232,8 @@ export class PostgresStateStore implements StateStore, StateTransfer {
     return this.#run(() => records.upsertAgent(this.#pool, agent, this.#now()));
   }
 
-  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord> {
-    return this.#run(() => records.recordHeartbeat(this.#pool, name, status, at ?? this.#now().toISOString()));
+  recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string, unlicensedUpdates?: number): Promise<AgentRecord> {
+    return this.#run(() => records.recordHeartbeat(this.#pool, name, status, at ?? this.#now().toISOString(), unlicensedUpdates));
   }
 
   getAgent(name: string): Promise<AgentRecord | undefined> {

@@ -13,19 +13,38 @@ export async function upsertAgent(db: Queryable, agent: AgentRegistration, now: 
   const at = agent.at ?? now.toISOString();
   const row = (
     await db.query<AgentRow>(
-      `INSERT INTO agents (name, role, os, version, registered_at, last_seen, status_json) VALUES ($1, $2, $3, $4, $5, $5, NULL)
-       ON CONFLICT (name) DO UPDATE SET role = $2, os = $3, version = $4, registered_at = $5, last_seen = $5 RETURNING *`,
-      [agent.name, agent.role, agent.os, agent.version, at],
+      `INSERT INTO agents (name, role, os, version, registered_at, last_seen, status_json, heartbeat_seconds) VALUES ($1, $2, $3, $4, $5, $5, NULL, $6)
+       ON CONFLICT (name) DO UPDATE SET role = $2, os = $3, version = $4, registered_at = $5, last_seen = $5, heartbeat_seconds = $6 RETURNING *`,
+      [agent.name, agent.role, agent.os, agent.version, at, agent.heartbeatSeconds ?? null],
     )
   ).rows[0]!;
   return toAgent(row);
 }
 
-export async function recordHeartbeat(db: Queryable, name: string, status: Record<string, unknown> | undefined, at: string): Promise<AgentRecord> {
-  const result = status === undefined ? await db.query<AgentRow>('UPDATE agents SET last_seen = $1 WHERE name = $2 RETURNING *', [at, name]) : await db.query<AgentRow>('UPDATE agents SET last_seen = $1, status_json = $2 WHERE name = $3 RETURNING *', [at, JSON.stringify(status), name]);
+/**
+ * One statement (a named, prepared one: it is the commonest write): the agent's row and, with a
+ * count, its licence row — the larger count wins, as in `recordUnlicensedUpdates`.
+ */
+export async function recordHeartbeat(db: Queryable, name: string, status: Record<string, unknown> | undefined, at: string, unlicensedUpdates?: number): Promise<AgentRecord> {
+  if (unlicensedUpdates !== undefined) checkCount(name, unlicensedUpdates);
+  const result = await db.query<AgentRow>({
+    name: 'updops-heartbeat',
+    text: `WITH beat AS (UPDATE agents SET last_seen = $1, status_json = COALESCE($2::text, status_json) WHERE name = $3 RETURNING *),
+      licence AS (
+        INSERT INTO device_licence (device, unlicensed_updates, updated_at) SELECT name, $4::integer, $1 FROM beat WHERE $4::integer IS NOT NULL
+        ON CONFLICT (device) DO UPDATE SET unlicensed_updates = excluded.unlicensed_updates, updated_at = excluded.updated_at
+        WHERE excluded.unlicensed_updates > device_licence.unlicensed_updates
+      )
+      SELECT * FROM beat`,
+    values: [at, status === undefined ? null : JSON.stringify(status), name, unlicensedUpdates ?? null],
+  });
   const row = result.rows[0];
   if (!row) throw new UpdopsError('NOT_FOUND', `no agent named ${name} has registered`);
   return toAgent(row);
+}
+
+function checkCount(device: string, count: number): void {
+  if (!Number.isSafeInteger(count) || count < 0) throw new UpdopsError('USAGE', `an unlicensed update count must be a non-negative integer, got ${String(count)} for ${device}`);
 }
 
 export async function listAgents(db: Queryable): Promise<AgentRecord[]> {
@@ -120,7 +139,7 @@ export async function getDeviceLicence(db: Queryable, device: string): Promise<D
 
 /** One statement: the larger count wins even when two replicas record at once. */
 export async function recordUnlicensedUpdates(db: Queryable, device: string, count: number, at: string): Promise<DeviceLicence> {
-  if (!Number.isSafeInteger(count) || count < 0) throw new UpdopsError('USAGE', `an unlicensed update count must be a non-negative integer, got ${String(count)} for ${device}`);
+  checkCount(device, count);
   await db.query(
     `INSERT INTO device_licence (device, unlicensed_updates, updated_at) VALUES ($1, $2, $3)
      ON CONFLICT (device) DO UPDATE SET unlicensed_updates = excluded.unlicensed_updates, updated_at = excluded.updated_at

@@ -11,9 +11,17 @@ export interface Migration {
 }
 
 const RUN_TRIGGER_CHECK = `run_trigger IN ('schedule','manual','chain','outbreak','missed','apply')`;
+const RUN_TRIGGER_CHECK_V7 = `run_trigger IN ('schedule','manual','chain','outbreak','missed','apply','rollout')`;
 const RUN_STATUS_CHECK_V1 = `status IN ('pending','running','completed','failed','skipped','interrupted')`;
 const RUN_STATUS_CHECK = `status IN ('pending','running','completed','failed','skipped','interrupted','cancelled')`;
 const DEVICE_STATUS_CHECK = `status IN ('pending','running','completed','failed','skipped')`;
+
+/** One row per rollout: its progress as JSON (state/store.ts `RolloutProgress`). */
+export const ROLLOUTS_TABLE = `CREATE TABLE rollouts (
+        name TEXT PRIMARY KEY,
+        progress_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );`;
 
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -208,6 +216,44 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       ALTER TABLE runs ADD COLUMN scheduled_at TEXT;
       CREATE UNIQUE INDEX runs_scheduled_start ON runs (task, scheduled_at) WHERE scheduled_at IS NOT NULL;
+    `,
+  },
+  {
+    // Rollouts in waves (issue 19): a run a rollout starts for the devices of a wave it admits is
+    // triggered `rollout` (the CHECK widened: SQLite rebuilds `runs` as in version 3), and each
+    // rollout's progress — its current wave, halted or not, each device's outcome — is one row,
+    // replaced as a whole by the leader.
+    version: 7,
+    name: 'rollout runs and progress',
+    sql: `
+      CREATE TABLE runs_v7 (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        task TEXT NOT NULL,
+        run_trigger TEXT NOT NULL CHECK (${RUN_TRIGGER_CHECK_V7}),
+        status TEXT NOT NULL CHECK (${RUN_STATUS_CHECK}),
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        reason TEXT,
+        scheduled_at TEXT
+      );
+      INSERT INTO runs_v7 (id, seq, task, run_trigger, status, started_at, finished_at, reason, scheduled_at)
+        SELECT id, seq, task, run_trigger, status, started_at, finished_at, reason, scheduled_at FROM runs;
+      DROP TABLE runs;
+      ALTER TABLE runs_v7 RENAME TO runs;
+      CREATE INDEX runs_by_task ON runs (task, started_at);
+      CREATE UNIQUE INDEX runs_scheduled_start ON runs (task, scheduled_at) WHERE scheduled_at IS NOT NULL;
+      ${ROLLOUTS_TABLE}
+    `,
+  },
+  {
+    // Agents on any replica (issue 17): the interval an agent registered with, so a replica that
+    // never heard from it judges its presence from the store's last_seen at the right pace.
+    // Portable SQL: PostgreSQL runs it as written.
+    version: 8,
+    name: 'agent heartbeat interval',
+    sql: `
+      ALTER TABLE agents ADD COLUMN heartbeat_seconds REAL;
     `,
   },
 ];

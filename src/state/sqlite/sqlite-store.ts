@@ -18,6 +18,7 @@ import type {
   NewRun,
   ObjectKey,
   ReconcileStatus,
+  RolloutProgress,
   Readiness,
   RepositoryObservation,
   RunQuery,
@@ -37,6 +38,7 @@ import * as leases from './leases.js';
 import * as lock from './lock.js';
 import * as missed from './missed.js';
 import * as reconcile from './reconcile-status.js';
+import * as rollouts from './rollouts.js';
 import * as objects from './objects.js';
 import { openDatabase } from './open-database.js';
 import * as runs from './runs.js';
@@ -124,6 +126,22 @@ export class SqliteStateStore implements StateStore, StateTransfer {
 
   async getLock(): Promise<LockInfo | undefined> {
     return this.#run(() => lock.readLock(this.#db));
+  }
+
+  async getRollout(name: string): Promise<RolloutProgress | undefined> {
+    return this.#run(() => rollouts.getRollout(this.#db, name));
+  }
+
+  async listRollouts(): Promise<RolloutProgress[]> {
+    return this.#run(() => rollouts.listRollouts(this.#db));
+  }
+
+  async putRollout(progress: RolloutProgress, fence?: Fence): Promise<void> {
+    this.#run(() => rollouts.putRollout(this.#db, progress, fence));
+  }
+
+  async deleteRollout(name: string): Promise<void> {
+    this.#run(() => rollouts.deleteRollout(this.#db, name));
   }
 
   async getReconcileStatus(): Promise<ReconcileStatus | undefined> {
@@ -219,8 +237,8 @@ export class SqliteStateStore implements StateStore, StateTransfer {
     return this.#run(() => agents.upsertAgent(this.#db, agent, this.#now()));
   }
 
-  async recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string): Promise<AgentRecord> {
-    return this.#run(() => agents.recordHeartbeat(this.#db, name, status, at ?? this.#now().toISOString()));
+  async recordHeartbeat(name: string, status?: Record<string, unknown>, at?: string, unlicensedUpdates?: number): Promise<AgentRecord> {
+    return this.#run(() => agents.recordHeartbeat(this.#db, name, status, at ?? this.#now().toISOString(), unlicensedUpdates));
   }
 
   async getAgent(name: string): Promise<AgentRecord | undefined> {

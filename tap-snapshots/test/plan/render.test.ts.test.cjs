@@ -48,7 +48,12 @@ exports[`test/plan/render.test.ts > TAP > directory plan as json > must match sn
   "prune": false,
   "unchanged": 0,
   "orphans": [],
-  "schedules": []
+  "schedules": [],
+  "rollout": {
+    "rings": [],
+    "rollouts": [],
+    "links": []
+  }
 }
 
 `
@@ -111,7 +116,12 @@ exports[`test/plan/render.test.ts > TAP > no change plan as json > must match sn
   "prune": false,
   "unchanged": 1,
   "orphans": [],
-  "schedules": []
+  "schedules": [],
+  "rollout": {
+    "rings": [],
+    "rollouts": [],
+    "links": []
+  }
 }
 
 `
@@ -359,7 +369,12 @@ exports[`test/plan/render.test.ts > TAP > rich plan as json > must match snapsho
         "2026-03-20T17:00:00.000Z"
       ]
     }
-  ]
+  ],
+  "rollout": {
+    "rings": [],
+    "rollouts": [],
+    "links": []
+  }
 }
 
 `

@@ -1,5 +1,5 @@
 import type { Test } from 'tap';
-import type { ReconcileStatus } from '../../../src/state/store.js';
+import type { ReconcileStatus, RolloutProgress } from '../../../src/state/store.js';
 import { isUpdopsError } from '../../../src/errors.js';
 import { changes, rejectsWith, type MakeStore } from './conformance.js';
 
@@ -81,6 +81,32 @@ export function controllerConformance(t: Test, makeStore: MakeStore): void {
     t.ok(await store.createRun({ task: 'a', trigger: 'manual' }), 'an unfenced write (the CLI) is not checked');
     await store.releaseLease('controller', second.id);
     await rejectsWith(t, store.createRun({ task: 'a', trigger: 'schedule' }, { lease: 'controller', generation: second.generation }), 'FENCED');
+  });
+
+  void t.test('rollout progress: replaced whole, listed by name, fenced like runs, deleted; rollout runs are recorded', async (t) => {
+    const clock = { now: new Date('2026-01-01T00:00:00Z') };
+    const store = await makeStore(clock);
+    t.teardown(() => store.close());
+    t.equal(await store.getRollout('r1'), undefined);
+    const progress: RolloutProgress = { name: 'r1', specHash: 'h1', version: '2', wave: 0, status: 'progressing', waveStartedAt: '2026-01-01T00:00:00.000Z', devices: {}, updatedAt: '2026-01-01T00:00:00.000Z' };
+    await store.putRollout(progress);
+    await store.putRollout({ ...progress, name: 'a0' });
+    const halted: RolloutProgress = { ...progress, status: 'halted', halted: { at: '2026-01-01T00:01:00.000Z', reason: '1 of 1 failed' }, devices: { 'ws-1': { wave: 0, outcome: 'failed', reason: 'health check failed', at: '2026-01-01T00:01:00.000Z' } }, updatedAt: '2026-01-01T00:01:00.000Z' };
+    await store.putRollout(halted);
+    t.same(await store.getRollout('r1'), halted, 'replaced whole');
+    t.same((await store.listRollouts()).map((r) => r.name), ['a0', 'r1']);
+    const lease = await store.acquireLease(request);
+    const fence = { lease: 'controller', generation: lease.generation };
+    await store.putRollout({ ...halted, wave: 1 }, fence);
+    t.equal((await store.getRollout('r1'))?.wave, 1, 'the holder writes');
+    clock.now = new Date('2026-01-01T00:00:16Z');
+    await store.acquireLease({ ...request, host: 'h2', pid: 22 });
+    await rejectsWith(t, store.putRollout({ ...halted, wave: 2 }, fence), 'FENCED');
+    t.equal((await store.getRollout('r1'))?.wave, 1, 'a fenced write wrote nothing');
+    await store.deleteRollout('a0');
+    t.same((await store.listRollouts()).map((r) => r.name), ['r1']);
+    const run = await store.createRun({ task: 'Update', trigger: 'rollout' });
+    t.equal((await store.getRun(run.id))?.trigger, 'rollout', 'a run a rollout started says so');
   });
 
   void t.test('a scheduled start is recorded at most once per task and instant', async (t) => {

@@ -42,4 +42,34 @@ export function missedConformance(t: Test, makeStore: MakeStore): void {
     await rejectsWith(t, store.recordUnlicensedUpdates('ws-1', -1), 'USAGE');
     await rejectsWith(t, store.recordUnlicensedUpdates('ws-1', 1.5), 'USAGE');
   });
+
+  void t.test('a heartbeat records the licence count in the same write, the larger count winning', async (t) => {
+    const store = await makeStore({ now: new Date('2026-01-01T00:00:00Z') });
+    t.teardown(() => store.close());
+    await store.upsertAgent({ name: 'ws-1', role: 'device', os: 'windows', version: '1', at: '2026-01-01T00:00:00.000Z' });
+    const beat = await store.recordHeartbeat('ws-1', { freshness: 'upToDate' }, '2026-01-01T00:01:00.000Z', 2);
+    t.same([beat.lastSeen, beat.status], ['2026-01-01T00:01:00.000Z', { freshness: 'upToDate' }]);
+    t.same(await store.getDeviceLicence('ws-1'), { device: 'ws-1', unlicensedUpdates: 2, updatedAt: '2026-01-01T00:01:00.000Z' });
+    const later = await store.recordHeartbeat('ws-1', undefined, '2026-01-01T00:02:00.000Z', 0);
+    t.same([later.lastSeen, later.status], ['2026-01-01T00:02:00.000Z', { freshness: 'upToDate' }], 'no status keeps the last one');
+    t.same(await store.getDeviceLicence('ws-1'), { device: 'ws-1', unlicensedUpdates: 2, updatedAt: '2026-01-01T00:01:00.000Z' }, 'a lower count changes nothing');
+    await store.recordHeartbeat('ws-1', undefined, '2026-01-01T00:03:00.000Z');
+    t.equal((await store.getDeviceLicence('ws-1'))?.unlicensedUpdates, 2, 'without a count the licence row is left alone');
+    await rejectsWith(t, store.recordHeartbeat('ghost', {}, undefined, 1), 'NOT_FOUND');
+    t.equal(await store.getDeviceLicence('ghost'), undefined, 'an unknown agent records no licence');
+    await rejectsWith(t, store.recordHeartbeat('ws-1', {}, undefined, -1), 'USAGE');
+  });
+
+  void t.test('an agent keeps the heartbeat interval it registered with (migration 8)', async (t) => {
+    const store = await makeStore({ now: new Date('2026-01-01T00:00:00Z') });
+    t.teardown(() => store.close());
+    await store.upsertAgent({ name: 'ws-1', role: 'device', os: 'windows', version: '1', heartbeatSeconds: 2.5 });
+    await store.upsertAgent({ name: 'ws-2', role: 'device', os: 'windows', version: '1' });
+    t.equal((await store.getAgent('ws-1'))?.heartbeatSeconds, 2.5);
+    t.notOk('heartbeatSeconds' in (await store.getAgent('ws-2'))!, 'none given: absent');
+    await store.recordHeartbeat('ws-1', undefined, '2026-01-01T00:01:00.000Z');
+    t.equal((await store.getAgent('ws-1'))?.heartbeatSeconds, 2.5, 'a heartbeat keeps it');
+    await store.upsertAgent({ name: 'ws-1', role: 'device', os: 'windows', version: '1', heartbeatSeconds: 60 });
+    t.same((await store.listAgents()).map((a) => a.heartbeatSeconds), [60, undefined], 'a new registration replaces it');
+  });
 }

@@ -1,0 +1,51 @@
+/**
+ * `updops rollout status` and `updops rollout resume NAME` (docs/architecture.md "Rollouts"): where
+ * each applied rollout stands, from the controller (`--controller` / `UPDOPS_CONTROLLER`) or a
+ * state store (`--state`); and a halted rollout resumed on the controller that drives it (token
+ * from `UPDOPS_TOKEN` or `--token-file`). Resuming by commit needs no command: change the
+ * Rollout's spec (e.g. bump `resume`).
+ */
+import { ApiClient, resolveToken } from '../controller/index.js';
+import { UpdopsError } from '../errors.js';
+import type { RolloutProgress } from '../state/index.js';
+import { whoAmI } from './cancel.js';
+import { withStore } from './context.js';
+import { parseFormat } from './output.js';
+import { controllerUrl } from './runs.js';
+
+export interface RolloutCommandOptions {
+  controller?: string | undefined;
+  tokenFile?: string | undefined;
+  state?: string | undefined;
+  format?: string;
+}
+
+function line(p: RolloutProgress): string {
+  const outcomes = Object.values(p.devices);
+  const ok = outcomes.filter((d) => d.outcome === 'succeeded').length;
+  const failed = outcomes.filter((d) => d.outcome === 'failed').length;
+  const head = `${p.name}\t${p.status}\tversion ${p.version}\twave ${p.wave + 1}\t${ok} succeeded, ${failed} failed`;
+  return p.halted ? `${head}\n  halted ${p.halted.at}: ${p.halted.reason}` : head;
+}
+
+function render(rollouts: RolloutProgress[], format: string): string {
+  if (format === 'json') return `${JSON.stringify({ rollouts }, null, 2)}\n`;
+  return rollouts.length === 0 ? 'No rollouts.\n' : `${rollouts.map(line).join('\n')}\n`;
+}
+
+export async function rolloutStatusCommand(options: RolloutCommandOptions): Promise<number> {
+  const format = parseFormat(options.format ?? 'text');
+  const url = controllerUrl(options.controller);
+  const rollouts = url && !options.state ? await new ApiClient({ url, token: resolveToken({ tokenFile: options.tokenFile }) }).listRollouts() : await withStore(options.state ? { state: options.state } : {}, (store) => store.listRollouts(), 'existing');
+  process.stdout.write(render(rollouts, format));
+  return 0;
+}
+
+export async function rolloutResumeCommand(name: string, options: RolloutCommandOptions): Promise<number> {
+  const format = parseFormat(options.format ?? 'text');
+  const url = controllerUrl(options.controller);
+  if (!url) throw new UpdopsError('USAGE', 'updops rollout resume asks the controller that drives the rollout: give --controller URL or set UPDOPS_CONTROLLER (or resume by a commit that changes the Rollout)');
+  const rollout = await new ApiClient({ url, token: resolveToken({ tokenFile: options.tokenFile }) }).resumeRollout(name, whoAmI('updops rollout resume'));
+  process.stdout.write(format === 'json' ? `${JSON.stringify({ rollout }, null, 2)}\n` : `Rollout ${rollout.name} resumed at wave ${rollout.wave + 1}: ${rollout.status}\n`);
+  return 0;
+}
