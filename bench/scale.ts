@@ -16,9 +16,9 @@
  *    so its cost is measured on a sample instead.
  * 3. queue — 10,000 device runs (one manual Update task over 10,000 devices) answered by 20 load
  *    processes speaking the agent protocol for 500 devices each, `updops run --wait` through the
- *    controller on SQLite and on PostgreSQL: runs/s side by side. The seam for the work queue is
- *    the controller itself: whatever it dispatches device runs through on PostgreSQL (today the
- *    executor's in-memory per-agent queues) is what this measures, through the same CLI path.
+ *    controller on SQLite and on PostgreSQL: runs/s side by side. Whatever the controller
+ *    dispatches device runs through is what this measures, through the same CLI path: on SQLite
+ *    the hub's in-memory queues, on PostgreSQL the job queue (src/queue/, one `updops-targets`).
  * 4. size — the state of 100,000 devices (the fleet's config applied, each device registered and
  *    one heartbeat recorded): SQLite's file after VACUUM, PostgreSQL's tables (pg_total_relation_size,
  *    indexes and TOAST included) after VACUUM FULL.
@@ -455,7 +455,7 @@ async function queueOne(bench: Bench, label: string, config: string, state: stri
     for (const load of loads) load.send({ stop: true });
     const missing: LoadReport = { sent: 0, ok: 0, failed: 1, firstFailure: 'a load process sent no report', unsent: 0, latencies: [], service: [], perReplica: [0], results: 0, assignments: 0 };
     const reports = await Promise.all(loads.map((l) => l.next<LoadReport>('report', 30_000).catch(() => missing)));
-    const failedRun = run.code !== 0 ? `updops run exited ${run.code} after ${seconds(run.ms)}: ${run.out.length > 900 ? `${run.out.slice(0, 500)} … ${run.out.slice(-300)}` : run.out}` : undefined;
+    const failedRun = run.code !== 0 ? `updops run exited ${run.code} after ${seconds(run.ms)}: ${run.out.length > 900 ? `${run.out.slice(0, 500)} … ${run.out.slice(-300)}` : run.out}; the controller's last output: ${controller.output().slice(-1200)}` : undefined;
     const firstFailure = failedRun ?? reports.find((r) => r.firstFailure)?.firstFailure;
     return { label, ms: run.ms, code: run.code, results: reports.reduce((n, r) => n + r.results, 0), failed: reports.reduce((n, r) => n + r.failed, 0), ...(firstFailure ? { firstFailure } : {}) };
   } finally {
@@ -472,7 +472,7 @@ async function queueSection(bench: Bench): Promise<string[]> {
   const rows = [['state', 'run --wait', 'device runs/s', 'results posted', 'agent errors', 'exit'], ...figures.map((f) => [f.label, seconds(f.ms), (QUEUE_DEVICES / (f.ms / 1000)).toFixed(0), String(f.results), String(f.failed), String(f.code)])];
   const lines = [
     `one manual Update task over ${QUEUE_DEVICES} devices; ${QUEUE_AGENTS} agent processes (${Math.ceil(QUEUE_DEVICES / QUEUE_AGENTS)} simulated devices each: long-poll, answer completed at once); controller --concurrency ${QUEUE_CONCURRENCY}; timed: \`updops run --wait\`, start to finish`,
-    'the controller chooses how device runs are dispatched (today: its in-memory per-agent queues on both states; on PostgreSQL a work queue once it lands) — this section needs no change for that',
+    'device runs are dispatched as the controller does: on SQLite through its in-memory queues, on PostgreSQL through the job queue (pg-boss, one updops-targets queue)',
     ...table(rows),
   ];
   if (figures[1]) lines.push(`PostgreSQL / SQLite, device runs/s: ${ratio(figures[0]!.ms, figures[1].ms)}`);

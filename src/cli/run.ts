@@ -50,11 +50,13 @@ function startedLine(run: RunRecord): string {
   return `Started run ${run.id} of "${run.task}" (${run.status}).`;
 }
 
+/** Polls the run's status alone (`?results=none`) and reads its results once, when it has ended. */
 async function waitForRun(client: ApiClient, id: string, intervalMs: number): Promise<RunDetails> {
+  const gone = (): UpdopsError => new UpdopsError('NOT_FOUND', `run ${id} disappeared from the controller`);
   for (;;) {
-    const details = await client.getRun(id);
-    if (!details) throw new UpdopsError('NOT_FOUND', `run ${id} disappeared from the controller`);
-    if (!UNFINISHED.has(details.run.status)) return details;
+    const run = await client.getRunStatus(id);
+    if (!run) throw gone();
+    if (!UNFINISHED.has(run.status)) return (await client.getRun(id)) ?? Promise.reject(gone());
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The job queue of a PostgreSQL state (docs/architecture.md "Job queue"; issue 17): pg-boss on the
  * state's database, in a schema of its own. Starts become jobs with a singleton key per task, and
- * each target's work of a run a job keyed per (run, target) on its agent's queue. Used only when
+ * each target's work of a run a job keyed per (run, target) on the one targets queue, by agent. Used only when
  * `--state` is a postgres:// URL; the SQLite default runs everything in-process, as before.
  */
 import { DEFAULTS } from '../defaults.js';
@@ -11,7 +11,7 @@ import { TargetJobs } from './targets.js';
 
 export { queueLocation } from './boss.js';
 export { START_QUEUE, StartJobs, type QueuedStart, type StartHandler } from './starts.js';
-export { AGENT_QUEUE_PREFIX, agentQueue, STOPPED_REASON, targetJobId, TargetJobs, WITHDRAWN_REASON, type TargetOutcome, type Verdict } from './targets.js';
+export { STOPPED_REASON, TARGET_INDEX, TARGET_QUEUE, targetJobId, TargetJobs, WITHDRAWN_REASON, type TargetOutcome, type Verdict } from './targets.js';
 
 export interface JobQueueOptions {
   /** The state's postgres:// URL (its `?schema=` picks the queue's schema too). */
@@ -49,6 +49,7 @@ export async function openJobQueue(options: JobQueueOptions): Promise<JobQueue> 
   });
   try {
     await starts.init();
+    await targets.init();
   } catch (error) {
     await stopBoss(boss);
     throw error;

@@ -1,11 +1,16 @@
 /**
  * Per-target work as jobs (docs/architecture.md "Job queue"): a device update or a DP sync of a run
- * is one job on its agent's queue (`updops-agent-NAME`), whose id is derived from (run, target) —
- * so sending it twice creates one job — with retries (exponential backoff), and an expiry of the
- * agent timeout: an active job without a result by then is retried, and after the last attempt it
- * fails, and the target with it. The agent's long-poll, on whichever replica it reaches, fetches
- * from that queue; its result, on whichever replica it reaches, completes the job. What a result
- * says is kept by the store (once per (run, agent)); the job only says that it came.
+ * is one job on the one targets queue (`updops-targets`), with its agent's name in the job's data
+ * and an id derived from (run, target) — so sending it twice creates one job — with retries
+ * (exponential backoff), and an expiry of the agent timeout: an active job without a result by
+ * then is retried, and after the last attempt it fails, and the target with it. The agent's
+ * long-poll, on whichever replica it reaches, fetches that agent's jobs (a partial index on the
+ * agent's name); its result, on whichever replica it reaches, completes the job. What a result says
+ * is kept by the store (once per (run, agent)); the job only says that it came.
+ *
+ * One queue, not one per agent: pg-boss makes each queue a partition table, so 10,000 agents were
+ * 10,000 tables, and every waiting poll asked its own queue every tick. Now the polls waiting on a
+ * replica are woken by one query per tick for all of them.
  */
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,7 +18,10 @@ import type PgBoss from 'pg-boss';
 import type { Assignment } from '../protocol/index.js';
 import { affected, createQueue, sql, type Boss } from './boss.js';
 
-export const AGENT_QUEUE_PREFIX = 'updops-agent-';
+export const TARGET_QUEUE = 'updops-targets';
+/** The partial index an agent's fetch reads: its jobs not yet taken (and, beside it, its active ones). */
+export const TARGET_INDEX = 'updops_targets_by_agent';
+const ACTIVE_INDEX = 'updops_targets_active_by_agent';
 export const STOPPED_REASON = 'the controller stopped before the agent reported';
 export const WITHDRAWN_REASON = 'the assignment was withdrawn before the agent took it';
 
@@ -32,16 +40,12 @@ export interface TargetJobOptions {
 }
 
 interface TargetData {
+  agent: string;
   assignment: Assignment;
 }
 
 interface Watcher {
-  queue: string;
   finish(outcome: TargetOutcome): void;
-}
-
-export function agentQueue(agent: string): string {
-  return `${AGENT_QUEUE_PREFIX}${agent}`;
 }
 
 /** A job id per (run, target): a second send of the same pair is a no-op (pg-boss inserts ON CONFLICT DO NOTHING). */
@@ -54,12 +58,13 @@ export class TargetJobs {
   readonly #boss: Boss;
   readonly #schema: string;
   readonly #o: TargetJobOptions;
-  readonly #queues = new Map<string, Promise<void>>();
   /** Runs waiting on each job of this replica (by job id). */
   readonly #watchers = new Map<string, Set<Watcher>>();
   /** The long-poll of each agent on this replica: a newer one replaces it. */
   readonly #polls = new Map<string, { wake(): void }>();
   #polling: Promise<void> | undefined;
+  /** The loop that wakes this replica's waiting polls (one query per tick for all of them). */
+  #waking: Promise<void> | undefined;
   #closed = false;
 
   constructor(boss: Boss, schema: string, options: TargetJobOptions) {
@@ -68,17 +73,31 @@ export class TargetJobs {
     this.#o = options;
   }
 
-  #ensure(agent: string): Promise<string> {
-    const name = agentQueue(agent);
-    let created = this.#queues.get(name);
-    if (!created) {
-      created = createQueue(this.#boss, name, { name, policy: 'standard', ...this.#retry() }).catch((error: unknown) => {
-        this.#queues.delete(name);
-        throw error;
-      });
-      this.#queues.set(name, created);
+  /**
+   * The queue and its indexes on the agent's name, on the queue's own partition table (pg-boss's
+   * `create_queue` makes one per queue). Idempotent: every replica runs it at start-up, and two at
+   * once may race on the index (then the loser finds it made).
+   */
+  async init(): Promise<void> {
+    await createQueue(this.#boss, TARGET_QUEUE, { name: TARGET_QUEUE, policy: 'standard', ...this.#retry() });
+    const [queue] = await sql<{ partition_name: string }>(this.#boss, `SELECT partition_name FROM ${this.#schema}.queue WHERE name = $1`, [TARGET_QUEUE]);
+    if (!queue) throw new Error(`pg-boss made no partition for ${TARGET_QUEUE}`);
+    const table = `${this.#schema}."${queue.partition_name}"`;
+    const indexes = [
+      `CREATE INDEX IF NOT EXISTS ${TARGET_INDEX} ON ${table} ((data->>'agent'), created_on, id) WHERE state < 'active'`,
+      `CREATE INDEX IF NOT EXISTS ${ACTIVE_INDEX} ON ${table} ((data->>'agent')) WHERE state = 'active'`,
+    ];
+    for (const statement of indexes) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await sql(this.#boss, statement);
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await sleep(25 + Math.random() * 100 * attempt);
+        }
+      }
     }
-    return created.then(() => name);
   }
 
   #retry(): Pick<PgBoss.SendOptions, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds'> {
@@ -87,9 +106,8 @@ export class TargetJobs {
 
   /** Sends `assignment` to `agent`'s queue and resolves when its job has ended (or `signal` aborted). */
   async dispatch(agent: string, assignment: Assignment, signal?: AbortSignal): Promise<TargetOutcome> {
-    const name = await this.#ensure(agent);
     const id = targetJobId(assignment.runId, agent);
-    await this.#boss.send(name, { assignment } satisfies TargetData, { id, singletonKey: assignment.runId, ...this.#retry() });
+    await this.#boss.send(TARGET_QUEUE, { agent, assignment } satisfies TargetData, { id, singletonKey: assignment.runId, ...this.#retry() });
     this.#polls.get(agent)?.wake();
     return new Promise<TargetOutcome>((resolve) => {
       const finish = (outcome: TargetOutcome): void => {
@@ -100,10 +118,10 @@ export class TargetJobs {
         resolve(outcome);
       };
       const onAbort = (): void => {
-        void this.#withdraw(name, id);
+        void this.#withdraw(id);
         finish({ done: false, reason: STOPPED_REASON });
       };
-      const watcher: Watcher = { queue: name, finish };
+      const watcher: Watcher = { finish };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#watchers.set(id, (this.#watchers.get(id) ?? new Set()).add(watcher));
@@ -116,9 +134,9 @@ export class TargetJobs {
    * cancel, and its result is still recorded). One statement, as pg-boss's own cancel but only
    * below `active`, so a poll fetching it at that instant either gets it first or never.
    */
-  async #withdraw(name: string, id: string): Promise<void> {
+  async #withdraw(id: string): Promise<void> {
     try {
-      await sql(this.#boss, `UPDATE ${this.#schema}.job SET completed_on = now(), state = 'cancelled' WHERE name = $1 AND id = $2 AND state < 'active'`, [name, id]);
+      await sql(this.#boss, `UPDATE ${this.#schema}.job SET completed_on = now(), state = 'cancelled' WHERE name = $1 AND id = $2 AND state < 'active'`, [TARGET_QUEUE, id]);
     } catch {
       // The database is away: an agent that fetches it later finds its run ended and drops it.
     }
@@ -132,7 +150,7 @@ export class TargetJobs {
       if (watched.length === 0) break;
       let rows: { id: string; state: string; output: { message?: string; value?: { message?: string } } | null; retry_count: number }[];
       try {
-        rows = await sql(this.#boss, `SELECT id, state, output, retry_count FROM ${this.#schema}.job WHERE name = ANY($1::text[]) AND id = ANY($2::uuid[])`, [[...new Set(watched.map(([, w]) => w[0]!.queue))], watched.map(([id]) => id)]);
+        rows = await sql(this.#boss, `SELECT id, state, output, retry_count FROM ${this.#schema}.job WHERE name = $1 AND id = ANY($2::uuid[])`, [TARGET_QUEUE, watched.map(([id]) => id)]);
       } catch {
         continue;
       }
@@ -161,50 +179,94 @@ export class TargetJobs {
    * included.
    */
   async next(agent: string, waitMs: number, verdict: (assignment: Assignment) => Promise<Verdict>): Promise<Assignment | undefined> {
-    const name = await this.#ensure(agent);
     const deadline = Date.now() + waitMs;
     this.#polls.get(agent)?.wake();
     let awake = new AbortController();
     const poll = { wake: () => awake.abort() };
     this.#polls.set(agent, poll);
     try {
+      // The first look is the tick's too: a new poll does not fetch on its own (one shorter than a
+      // tick does). 10,000 agents re-polling every 20 s were 500 fetches a second that almost all
+      // found nothing.
+      let woken = waitMs <= this.#o.pollMs;
       for (;;) {
         if (this.#closed || this.#polls.get(agent) !== poll) return undefined;
-        const [job] = await this.#boss.fetch<TargetData>(name, { batchSize: 1 });
+        const job = woken ? await this.#fetch(agent) : undefined;
         if (job) {
           if ((await verdict(job.data.assignment)) === 'give') return job.data.assignment;
-          await this.#boss.cancel(name, job.id);
+          await this.#boss.cancel(TARGET_QUEUE, job.id);
           continue;
         }
         const left = deadline - Date.now();
         if (left <= 0) return undefined;
-        await sleep(Math.min(left, this.#o.pollMs), undefined, { signal: awake.signal }).catch(() => undefined);
-        if (awake.signal.aborted) awake = new AbortController();
+        // Woken by a dispatch on this replica, or by the tick's one query for every waiting poll.
+        this.#waking ??= this.#wake().finally(() => (this.#waking = undefined));
+        await sleep(left, undefined, { signal: awake.signal }).catch(() => undefined);
+        // Not woken: nothing came for it (a job due since is found by the agent's next poll).
+        if (!awake.signal.aborted) return undefined;
+        awake = new AbortController();
+        woken = true;
       }
     } finally {
       if (this.#polls.get(agent) === poll) this.#polls.delete(agent);
     }
   }
 
+  /**
+   * The agent's oldest job that is due, taken (marked active) in one statement as pg-boss's own
+   * fetch does — FOR UPDATE SKIP LOCKED, so two replicas never hand out the same job — but found
+   * through the index on the agent's name instead of the head of the queue.
+   */
+  async #fetch(agent: string): Promise<{ id: string; data: TargetData } | undefined> {
+    const [job] = await sql<{ id: string; data: TargetData }>(
+      this.#boss,
+      `WITH next AS (
+         SELECT id FROM ${this.#schema}.job
+         WHERE name = $1 AND data->>'agent' = $2 AND state < 'active' AND start_after < now()
+         ORDER BY created_on, id LIMIT 1 FOR UPDATE SKIP LOCKED
+       )
+       UPDATE ${this.#schema}.job j SET state = 'active', started_on = now(),
+         retry_count = CASE WHEN j.started_on IS NOT NULL THEN j.retry_count + 1 ELSE j.retry_count END
+       FROM next WHERE j.name = $1 AND j.id = next.id
+       RETURNING j.id, j.data`,
+      [TARGET_QUEUE, agent],
+    );
+    return job;
+  }
+
+  /** While polls wait on this replica: one query per tick says which of their agents have a job due, and wakes those. */
+  async #wake(): Promise<void> {
+    while (this.#polls.size > 0 && !this.#closed) {
+      await sleep(this.#o.pollMs);
+      const agents = [...this.#polls.keys()];
+      if (agents.length === 0) break;
+      let rows: { agent: string }[];
+      try {
+        rows = await sql(this.#boss, `SELECT DISTINCT data->>'agent' AS agent FROM ${this.#schema}.job WHERE name = $1 AND state < 'active' AND start_after < now() AND data->>'agent' = ANY($2::text[])`, [TARGET_QUEUE, agents]);
+      } catch {
+        continue;
+      }
+      for (const { agent } of rows) this.#polls.get(agent)?.wake();
+    }
+  }
+
   /** The agent's result is recorded: its job completes (or, if it is not active — a retry waiting — is cancelled). */
   async done(agent: string, runId: string): Promise<void> {
-    const name = await this.#ensure(agent);
     const id = targetJobId(runId, agent);
-    if (affected(await this.#boss.complete(name, id)) === 0) await this.#boss.cancel(name, id);
+    if (affected(await this.#boss.complete(TARGET_QUEUE, id)) === 0) await this.#boss.cancel(TARGET_QUEUE, id);
     for (const watcher of [...(this.#watchers.get(id) ?? [])]) watcher.finish({ done: true });
   }
 
   /** A new agent process: what it had taken will never be reported, so those jobs fail now (and are retried). */
   async restarted(agent: string, reason: string): Promise<number> {
-    const name = await this.#ensure(agent);
-    const ids = (await sql<{ id: string }>(this.#boss, `SELECT id FROM ${this.#schema}.job WHERE name = $1 AND state = 'active'`, [name])).map((r) => r.id);
-    for (const id of ids) await this.#boss.fail(name, id, { message: reason });
+    const ids = (await sql<{ id: string }>(this.#boss, `SELECT id FROM ${this.#schema}.job WHERE name = $1 AND state = 'active' AND data->>'agent' = $2`, [TARGET_QUEUE, agent])).map((r) => r.id);
+    for (const id of ids) await this.#boss.fail(TARGET_QUEUE, id, { message: reason });
     return ids.length;
   }
 
   /** Whether `agent` has taken the job of `runId` (progress reports are accepted then). */
   async taken(agent: string, runId: string): Promise<boolean> {
-    const [row] = await sql<{ state: string }>(this.#boss, `SELECT state FROM ${this.#schema}.job WHERE name = $1 AND id = $2`, [agentQueue(agent), targetJobId(runId, agent)]);
+    const [row] = await sql<{ state: string }>(this.#boss, `SELECT state FROM ${this.#schema}.job WHERE name = $1 AND id = $2`, [TARGET_QUEUE, targetJobId(runId, agent)]);
     return row?.state === 'active';
   }
 
@@ -219,5 +281,6 @@ export class TargetJobs {
     this.closePolls();
     for (const set of [...this.#watchers.values()]) for (const watcher of [...set]) watcher.finish({ done: false, reason: STOPPED_REASON });
     await this.#polling;
+    await this.#waking;
   }
 }

@@ -65,6 +65,22 @@ export function modelFromObjects(objects: readonly StoredObject[]): RecordedConf
   return { model, tasks, sources, notifications, rollouts };
 }
 
+/**
+ * The decoded configuration of each store, with the state's lineage and serial it was read at.
+ * Every apply bumps the serial (`applyChanges`), so one `getMeta` says whether it still holds; a
+ * registration at 100,000 devices no longer decodes the whole configuration each time. Shared by
+ * every caller: treat it as read-only.
+ */
+const decoded = new WeakMap<StateStore, { lineage: string; serial: number; config: Promise<RecordedConfig> }>();
+
 export async function recordedConfig(store: StateStore): Promise<RecordedConfig> {
-  return modelFromObjects(await store.listObjects());
+  const { lineage, serial } = await store.getMeta();
+  const cached = decoded.get(store);
+  if (cached && cached.lineage === lineage && cached.serial === serial) return cached.config;
+  // Read after the serial: objects at least as new as it (a newer apply only bumps it again).
+  const config = store.listObjects().then(modelFromObjects);
+  const entry = { lineage, serial, config };
+  decoded.set(store, entry);
+  config.catch(() => decoded.get(store) === entry && decoded.delete(store));
+  return config;
 }

@@ -438,6 +438,8 @@ export interface StateStore {
   putDeviceResult(result: DeviceResult): Promise<void>;
   /** Sorted by device name. */
   listDeviceResults(runId: string): Promise<DeviceResult[]>;
+  /** The result of one (runId, device), or undefined: one row, where listing the run's results reads them all. */
+  getDeviceResult(runId: string, device: string): Promise<DeviceResult | undefined>;
   /**
    * For every DP/device, its result in the newest run where a source served it (`source` set), sorted
    * by device name: which source served each target's last update and why earlier ones were skipped.

@@ -37,6 +37,25 @@ void t.test('run --wait on a task that completes → exit 0 and a line per devic
   t.equal(res.err, '');
 });
 
+void t.test('run --wait polls the run alone (?results=none) and reads its results once, at the end', async (t) => {
+  const { api, run, controller } = await setup(t);
+  const waiting = run(['Slow task', '--controller', api.url, '--wait'], { UPDOPS_TOKEN: TOKEN });
+  await new Promise((resolve) => setTimeout(resolve, 300)); // ~30 polls at --interval 10
+  // Asserted once the in-process CLI is done: while it runs, it holds stdout (tap's output too).
+  const [listed] = await controller.store.listRuns({ task: 'Slow task' });
+  const light: unknown = await (await fetch(`${api.url}/api/runs/${listed!.id}?results=none`)).json();
+  const bad = (await fetch(`${api.url}/api/runs/${listed!.id}?results=some`)).status;
+  const unknown = (await fetch(`${api.url}/api/runs/nope?results=none`)).status;
+  controller.release('Slow task');
+  const res = await waiting;
+  t.same(light, { run: listed }, 'the light answer: the run, no results');
+  t.equal(bad, 400, 'results is none or all');
+  t.equal(unknown, 404);
+  t.equal(res.code, 0, res.err);
+  t.match(res.out, /dp-2\s+completed\s+3\s+1\.0 kB/, 'the results, read once the run ended');
+  t.equal(controller.calls.getRun, 1, 'the full run with its results was read once, not on every poll');
+});
+
 void t.test('run --wait on a task that fails → exit 1 with the failed device and its reason', async (t) => {
   const { api, run } = await setup(t);
   const res = await run(['Broken task', '--controller', api.url, '--wait'], { UPDOPS_TOKEN: TOKEN });

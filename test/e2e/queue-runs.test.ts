@@ -3,8 +3,8 @@
  * processes: PostgreSQL on 127.0.0.1, an `updops controller --state postgres://…`, ten `updops
  * agent` device processes and a git config repository. 100 Update tasks on the ten devices are
  * started through the API — 1,000 device runs, every start a job (singleton key per task: a second
- * start of a running task is a skipped run naming it) and every (run, device) a job on the device's
- * queue. One agent is killed (SIGKILL) while it works on a job and started again: its job is failed
+ * start of a running task is a skipped run naming it) and every (run, device) a job on the one targets
+ * queue (`updops-targets`), with the device's name in its data. One agent is killed (SIGKILL) while it works on a job and started again: its job is failed
  * at its re-registration, retried, and done once. In the store: every (run, device) has exactly one
  * result, completed, and one counted agent result; no run is left running; no job is left open.
  */
@@ -85,16 +85,15 @@ if (skip) {
 
     // Kill one agent while it works on a job (its job is active), then start it again.
     const victim = 'ws-03';
-    const victimQueue = `updops-agent-${victim}`;
     const done = async (): Promise<number> => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM ${schema}.device_results WHERE status IN ('completed', 'failed')`))[0]!.n;
     await until('a third of the device runs', async () => (await done()) >= TOTAL / 3, 120_000);
     // The jobs still active once the process is dead are the ones it took and will never report.
     let orphaned: string[] = [];
     for (let attempt = 1; orphaned.length === 0 && attempt <= 5; attempt++) {
-      await until(`${victim} working on a job`, async () => (await rows(`SELECT id FROM ${queueSchema}.job WHERE name = $1 AND state = 'active'`, [victimQueue])).length > 0, 30_000);
+      await until(`${victim} working on a job`, async () => (await rows(`SELECT id FROM ${queueSchema}.job WHERE name = 'updops-targets' AND data->>'agent' = $1 AND state = 'active'`, [victim])).length > 0, 30_000);
       agents.get(victim)!.child.kill('SIGKILL');
       await agents.get(victim)!.stop();
-      orphaned = (await rows<{ id: string }>(`SELECT id FROM ${queueSchema}.job WHERE name = $1 AND state = 'active'`, [victimQueue])).map((r) => r.id);
+      orphaned = (await rows<{ id: string }>(`SELECT id FROM ${queueSchema}.job WHERE name = 'updops-targets' AND data->>'agent' = $1 AND state = 'active'`, [victim])).map((r) => r.id);
       await launch(victim);
     }
     t.equal(orphaned.length, 1, `${victim} was killed holding one job`);
@@ -122,10 +121,13 @@ if (skip) {
     const claims = await rows<{ n: number; pairs: number }>(`SELECT count(*)::int AS n, count(DISTINCT (run_id, agent))::int AS pairs FROM ${schema}.agent_results`);
     t.same(claims[0], { n: TOTAL, pairs: TOTAL }, "each agent's result counted once per (run, device)");
 
-    const jobs = await rows<{ name: string; state: string; retry_count: number }>(`SELECT name, state, retry_count FROM ${queueSchema}.job WHERE name LIKE 'updops-agent-%'`);
+    const queues = await rows<{ name: string }>(`SELECT name FROM ${queueSchema}.queue ORDER BY name`);
+    t.same(queues.map((q) => q.name), ['updops-start', 'updops-targets'], 'two queues, whatever the number of agents');
+    const jobs = await rows<{ agent: string; state: string; retry_count: number }>(`SELECT data->>'agent' AS agent, state, retry_count FROM ${queueSchema}.job WHERE name = 'updops-targets'`);
+    t.same([...new Set(jobs.map((j) => j.agent))].sort(), DEVICES, "each job names its agent in its data");
     t.equal(jobs.length, TOTAL, 'one job per (run, device): none sent twice');
     t.same([...new Set(jobs.map((j) => j.state))], ['completed'], 'every device job completed; none left open or failed');
-    const retried = await rows<{ id: string; retry_count: number }>(`SELECT id, retry_count FROM ${queueSchema}.job WHERE name LIKE 'updops-agent-%' AND retry_count > 0`);
+    const retried = await rows<{ id: string; retry_count: number }>(`SELECT id, retry_count FROM ${queueSchema}.job WHERE name = 'updops-targets' AND retry_count > 0`);
     t.same(retried.map((j) => j.id), orphaned, "the killed agent's job was retried (failed at its re-registration), and no other");
     const starts = await rows<{ state: string; n: number }>(`SELECT state, count(*)::int AS n FROM ${queueSchema}.job WHERE name = 'updops-start' GROUP BY state`);
     t.same(starts, [{ state: 'completed', n: TASKS.length }], 'every start job completed with its run');
@@ -137,11 +139,11 @@ if (skip) {
     const answer = await fetch(`${url}/api/runs/${cancelled.id}/cancel`, { method: 'POST', headers: { authorization: `Bearer ${AGENT_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ by: 'e2e' }) });
     t.match(((await answer.json()) as { run: RunRecord }).run, { id: cancelled.id, status: 'cancelled', reason: 'cancelled by e2e' });
     await until('the other runs to end', async () => (await rows(`SELECT id FROM ${schema}.runs WHERE status = 'running'`)).length === 0, 60_000);
-    const open = `SELECT name, state FROM ${queueSchema}.job WHERE singleton_key = $1`;
+    const open = `SELECT data->>'agent' AS agent, state FROM ${queueSchema}.job WHERE name = 'updops-targets' AND singleton_key = $1`;
     await until("the cancelled run's jobs to close", async () => (await rows<{ state: string }>(open, [cancelled.id])).every((j) => j.state === 'completed' || j.state === 'cancelled'), 30_000);
-    const ofCancelled = await rows<{ name: string; state: string }>(open, [cancelled.id]);
+    const ofCancelled = await rows<{ agent: string; state: string }>(open, [cancelled.id]);
     t.equal(ofCancelled.length, DEVICES.length, 'one job per device of the cancelled run');
-    const withdrawn = ofCancelled.filter((j) => j.state === 'cancelled').map((j) => j.name.replace('updops-agent-', ''));
+    const withdrawn = ofCancelled.filter((j) => j.state === 'cancelled').map((j) => j.agent);
     t.ok(withdrawn.length > 0, `jobs still queued at the cancel were withdrawn (${withdrawn.length} of ${DEVICES.length})`);
     const startedBy = everyProcess.filter(({ process }) => process.output().includes(`run ${cancelled.id}: update`)).map(({ name }) => name);
     t.same(startedBy.filter((name) => withdrawn.includes(name)), [], 'no agent ever started a withdrawn job');

@@ -10,15 +10,27 @@
  *   job is retried at once; a job whose result is recorded is dropped, never handed out again.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import t from 'tap';
 import { UpdopsError } from '../../src/errors.js';
 import { AgentHub, RESTARTED_REASON } from '../../src/controller/agents/index.js';
 import type { Assignment } from '../../src/protocol/index.js';
-import { openJobQueue, WITHDRAWN_REASON, type JobQueue } from '../../src/queue/index.js';
+import { startBoss } from '../../src/queue/boss.js';
+import { openJobQueue, TARGET_INDEX, TARGET_QUEUE, TargetJobs, WITHDRAWN_REASON, type JobQueue } from '../../src/queue/index.js';
 import { openStateStore, type StateStore } from '../../src/state/index.js';
 import { postgresSkipReason, startPostgres } from '../helpers/postgres.js';
 
 const skip = postgresSkipReason();
+
+async function rawRows(url: string, text: string, values: unknown[] = []): Promise<Record<string, string>[]> {
+  const client = new pg.Client({ connectionString: url.replace(/\?.*$/, '') });
+  await client.connect();
+  try {
+    return (await client.query<Record<string, string>>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
 
 const assignment = (runId: string, device = 'ws-1'): Assignment => ({ kind: 'update', runId, task: 'Update', device: { name: device }, sources: [], settings: {}, problems: [] });
 
@@ -96,6 +108,59 @@ if (skip) {
       t.same(await first, { done: true }, 'the sending replica sees the job done');
       t.same(await again, { done: true });
       t.notOk(await a.targets.taken('ws-1', 'r1'));
+    });
+
+    await t.test('one targets queue for every agent: the agent is in the job, its fetch reads a partial index by agent', async (t) => {
+      const q = (text: string, values: unknown[] = []): Promise<Record<string, string>[]> => rawRows(url, text, values);
+      const first = a.targets.dispatch('ws-8', assignment('r-layout', 'ws-8'));
+      const second = a.targets.dispatch('ws-9', assignment('r-layout', 'ws-9'));
+      // dispatch resolves when the job ends: its send is done once both rows are there.
+      const sent = `SELECT name, data->>'agent' AS agent, state FROM ${a.schema}.job WHERE singleton_key = 'r-layout' ORDER BY 2`;
+      for (let i = 0; i < 100 && (await q(sent)).length < 2; i++) await sleep(20);
+      const jobs = await q(sent);
+      t.same(jobs, [{ name: TARGET_QUEUE, agent: 'ws-8', state: 'created' }, { name: TARGET_QUEUE, agent: 'ws-9', state: 'created' }], "both on the one queue, each naming its agent");
+      t.same((await q(`SELECT name FROM ${a.schema}.queue ORDER BY name`)).map((r) => r.name), ['updops-start', TARGET_QUEUE], 'no queue per agent');
+      const [index] = await q(`SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = $2`, [a.schema, TARGET_INDEX]);
+      t.match(index?.indexdef, /\(\(\(data ->> 'agent'::text\)\), created_on, id\) WHERE \(state < 'active'::/, 'the partial index on the agent, for jobs not yet taken');
+      const c = await open(); // a third replica starting: the queue and its indexes are made once (IF NOT EXISTS)
+      await c.stop();
+      t.equal(((await b.targets.next('ws-9', 2_000, async () => 'give')) as { device?: { name: string } } | undefined)?.device?.name, 'ws-9', "ws-9's poll gets ws-9's job, though ws-8's is older");
+      t.equal(((await b.targets.next('ws-8', 2_000, async () => 'give')) as { device?: { name: string } } | undefined)?.device?.name, 'ws-8');
+      await b.targets.done('ws-8', 'r-layout');
+      await b.targets.done('ws-9', 'r-layout');
+      t.same([await first, await second], [{ done: true }, { done: true }]);
+    });
+
+    await t.test("waiting polls on a replica are woken by one query per tick for all of them, not one each", async (t) => {
+      const { boss, schema } = await startBoss({ url, maintenanceSeconds: 60 });
+      t.teardown(() => boss.stop({ graceful: false, wait: true }));
+      const db = boss.getDb() as { executeSql(text: string, values?: unknown[]): Promise<unknown> };
+      const executeSql = db.executeSql.bind(db);
+      let statements = 0;
+      db.executeSql = (text, values) => {
+        if (values?.[0] === TARGET_QUEUE) statements++;
+        return executeSql(text, values);
+      };
+      const replica = new TargetJobs(boss, schema, { expireSeconds: 5, retryLimit: 0, retryDelaySeconds: 1, pollMs: 50 });
+      const agents = Array.from({ length: 40 }, (_, i) => `poller-${i}`);
+      const started = Date.now();
+      const polls = agents.map((agent) => replica.next(agent, 1_500, async () => 'give'));
+      await sleep(600);
+      const sent = Date.now();
+      const job = a.targets.dispatch('poller-7', assignment('r-wake', 'poller-7'));
+      const woken = await polls[7];
+      t.comment(`woken ${Date.now() - sent} ms after the send on the other replica (tick 50 ms)`);
+      t.ok(Date.now() - sent < 1_000, 'woken within the ticks, not at the end of its wait');
+      const results = await Promise.all(polls);
+      t.equal(woken, results[7]);
+      const elapsed = Date.now() - started;
+      t.equal(results.filter(Boolean).length, 1, 'only the poll with a job got one');
+      t.equal(results[7]?.runId, 'r-wake', "the job sent on another replica reached its agent's waiting poll");
+      t.comment(`${statements} statements for ${agents.length} polls over ${elapsed} ms at a 50 ms tick; one query per poll per tick would be ~${Math.round((agents.length * elapsed) / 50)}`);
+      t.ok(statements <= Math.ceil(elapsed / 50) + 5, `one query per tick, and a fetch by the poll it woke (${statements}); a new poll does not fetch on its own`);
+      await replica.done('poller-7', 'r-wake');
+      t.same(await job, { done: true });
+      await replica.stop();
     });
 
     await t.test('a job whose result is recorded (or whose run ended) is dropped, never handed out', async (t) => {

@@ -100,6 +100,16 @@ export class ApiClient implements RunsReader {
     }
   }
 
+  /** The run alone (`?results=none`), for polling its status: no per-device results read or sent. */
+  async getRunStatus(id: string): Promise<RunRecord | undefined> {
+    try {
+      return (await this.#request<{ run: RunRecord }>('GET', `/api/runs/${encodeURIComponent(id)}?results=none`)).run;
+    } catch (error) {
+      if (error instanceof ApiClientError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
   async listEvents(query: { type?: string; limit?: number } = {}): Promise<EventRecord[]> {
     const params = new URLSearchParams();
     if (query.type !== undefined) params.set('type', query.type);

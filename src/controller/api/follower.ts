@@ -17,7 +17,7 @@ import type { AgentHub } from '../agents/hub.js';
 import { requireBearer } from './auth.js';
 import { AGENT_ROUTES, type AgentContext } from './agents.js';
 import { parseJson, readBody, sendError, sendJson, sendText, toApiError } from './http.js';
-import { decodeParam, filterParam, limitParam, queryOf, rawSegments } from './paths.js';
+import { decodeParam, filterParam, limitParam, queryOf, rawSegments, withoutResults } from './paths.js';
 import { findRoute } from './routes.js';
 import { DEFAULT_BODY_LIMIT } from './server.js';
 
@@ -72,7 +72,7 @@ export function followerHandler(options: FollowerOptions): (req: IncomingMessage
       const id = segments[2]!;
       const run = /^[A-Za-z0-9_-]{1,128}$/.test(id) ? await options.store.getRun(id) : undefined;
       if (!run) return reply(404, { error: { code: 'NOT_FOUND', message: `no run with id ${id}` } });
-      return reply(200, { run, results: await options.store.listDeviceResults(id) });
+      return reply(200, withoutResults(query) ? { run } : { run, results: await options.store.listDeviceResults(id) });
     }
     if (path === 'api/events') {
       const type = filterParam(query, 'type');

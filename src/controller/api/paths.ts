@@ -59,6 +59,14 @@ export function limitParam(query: URLSearchParams, fallback: number, max = 1000)
 }
 
 /** An optional filter parameter (`task`, `type`): non-empty and of reasonable size when present. */
+/** `?results=none`: a run without its per-device results (what `updops run --wait` polls); absent: with them. */
+export function withoutResults(query: URLSearchParams): boolean {
+  const value = query.get('results');
+  if (value === null || value === 'all') return false;
+  if (value === 'none') return true;
+  throw new ApiError('BAD_REQUEST', 'results must be none or all');
+}
+
 export function filterParam(query: URLSearchParams, name: string): string | undefined {
   const value = query.get(name);
   if (value === null) return undefined;

@@ -16,7 +16,7 @@ import { DASHBOARD_CSP, renderDashboard } from './dashboard.js';
 import type { GitHooks } from './hooks.js';
 import { ApiError, parseJson } from './http.js';
 import { readiness } from './follower.js';
-import { filterParam, limitParam } from './paths.js';
+import { filterParam, limitParam, withoutResults } from './paths.js';
 
 export type Reply = { status: number; json: unknown } | { status: number; text: string; contentType: string; headers?: Record<string, string> };
 
@@ -116,6 +116,12 @@ export const ROUTES: readonly Route[] = [
       const id = param(ctx, 0);
       // Run ids are UUIDs (or similar tokens); anything else cannot name a run.
       if (!/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new ApiError('NOT_FOUND', 'no such run');
+      if (withoutResults(ctx.query)) {
+        // The run's status alone: a wait polling a run of 10,000 devices does not read every result each time.
+        const run = await ctx.controller.store.getRun(id);
+        if (!run) throw new ApiError('NOT_FOUND', `no run with id ${id}`);
+        return { status: 200, json: { run } };
+      }
       const details = await ctx.controller.getRun(id);
       if (!details) throw new ApiError('NOT_FOUND', `no run with id ${id}`);
       return { status: 200, json: details };

@@ -216,6 +216,10 @@ export class PostgresStateStore implements StateStore, StateTransfer {
     return this.#run(() => runs.listDeviceResults(this.#pool, runId));
   }
 
+  getDeviceResult(runId: string, device: string): Promise<DeviceResult | undefined> {
+    return this.#run(() => runs.getDeviceResult(this.#pool, runId, device));
+  }
+
   listLastServed(): Promise<DeviceResult[]> {
     return this.#run(() => runs.listLastServed(this.#pool));
   }

@@ -100,6 +100,11 @@ export async function listDeviceResults(db: Queryable, runId: string): Promise<D
   return (await db.query<DeviceResultRow>('SELECT * FROM device_results WHERE run_id = $1 ORDER BY device COLLATE "C"', [runId])).rows.map(toDeviceResult);
 }
 
+export async function getDeviceResult(db: Queryable, runId: string, device: string): Promise<DeviceResult | undefined> {
+  const [row] = (await db.query<DeviceResultRow>('SELECT * FROM device_results WHERE run_id = $1 AND device = $2', [runId, device])).rows;
+  return row ? toDeviceResult(row) : undefined;
+}
+
 /** Each target's newest result that names a source: what served its last update. */
 export async function listLastServed(db: Queryable): Promise<DeviceResult[]> {
   const rows = (

@@ -94,6 +94,11 @@ export function listDeviceResults(db: SqliteDatabase, runId: string): DeviceResu
   return rows.map(toDeviceResult);
 }
 
+export function getDeviceResult(db: SqliteDatabase, runId: string, device: string): DeviceResult | undefined {
+  const row = db.prepare('SELECT * FROM device_results WHERE run_id = ? AND device = ?').get(runId, device) as DeviceResultRow | undefined;
+  return row ? toDeviceResult(row) : undefined;
+}
+
 /** Per device, its result in the newest run (by `seq`) that names a source. */
 export function listLastServed(db: SqliteDatabase): DeviceResult[] {
   const rows = db

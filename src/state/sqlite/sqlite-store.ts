@@ -221,6 +221,10 @@ export class SqliteStateStore implements StateStore, StateTransfer {
     return this.#run(() => runs.listDeviceResults(this.#db, runId));
   }
 
+  async getDeviceResult(runId: string, device: string): Promise<DeviceResult | undefined> {
+    return this.#run(() => runs.getDeviceResult(this.#db, runId, device));
+  }
+
   async listLastServed(): Promise<DeviceResult[]> {
     return this.#run(() => runs.listLastServed(this.#db));
   }

@@ -32,6 +32,10 @@ export function recordConformance(t: Test, makeStore: MakeStore): void {
       { runId: run.id, device: 'dp-a', status: 'failed', reason: 'only DPs running Windows can run this task', files: 0, bytes: 0, durationMs: 3 },
       { runId: run.id, device: 'dp-b', status: 'completed', files: 12, bytes: 3_500_000_000, durationMs: 4000 },
     ]);
+    t.same(await store.getDeviceResult(run.id, 'dp-a'), { runId: run.id, device: 'dp-a', status: 'failed', reason: 'only DPs running Windows can run this task', files: 0, bytes: 0, durationMs: 3 }, 'getDeviceResult: the one (run, device)');
+    t.same(await store.getDeviceResult(run.id, 'dp-b'), { runId: run.id, device: 'dp-b', status: 'completed', files: 12, bytes: 3_500_000_000, durationMs: 4000 }, 'getDeviceResult: the replaced result, not the first');
+    t.equal(await store.getDeviceResult(run.id, 'dp-c'), undefined, 'getDeviceResult: no result of that device');
+    t.equal(await store.getDeviceResult('nope', 'dp-a'), undefined, 'getDeviceResult: no such run');
     const done = await store.updateRun(run.id, { status: 'failed', finishedAt: '2026-01-01T00:05:00.000Z', reason: '1 of 2 devices failed' });
     t.same(done, { ...run, status: 'failed', finishedAt: '2026-01-01T00:05:00.000Z', reason: '1 of 2 devices failed' });
     t.same(await store.getRun(run.id), done);
