@@ -32,6 +32,8 @@ void t.test("a DP agent's sync takes the task's cap on its link; urgent ignores 
   t.equal(capped?.status, 'completed', capped?.reason ?? '');
   t.ok((capped?.bytes ?? 0) >= SIZE, `3 MB came to the DP (${capped?.bytes})`);
   t.ok((capped?.durationMs ?? 0) >= 2_700 && (capped?.durationMs ?? 0) <= 4_500, `the DP agent's capped sync took ${capped?.durationMs} ms`);
+  // The agent logs the outcome after the controller has its result: wait for the line, do not race it.
+  await w.waitFor('the agent to log the completed run', () => /run \S+: completed/.test(dp.output()), 10_000);
   t.match(dp.output(), /run \S+: completed/);
 
   big(3);
