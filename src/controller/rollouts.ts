@@ -35,10 +35,20 @@ interface Resolved {
   waves: WaveMembers[];
 }
 
+/**
+ * A rollout's waves for one applied config, computed once: `pinnedVersion` asks for every device
+ * a run dispatches, and the waves depend only on the config (a new apply is a new object).
+ */
+const resolvedByConfig = new WeakMap<RecordedConfig, Map<string, Resolved | undefined>>();
+
 function resolve(config: RecordedConfig, rollout: RecordedRollout): Resolved | undefined {
-  const task = config.tasks.get(rollout.spec.task);
-  if (task?.spec.type !== 'Update') return undefined;
-  return { rollout, task: task.name, waves: rolloutWaves(rollout.name, rollout.spec, scopeDevices(config.model, task.spec.scope)) };
+  let cache = resolvedByConfig.get(config);
+  if (!cache) resolvedByConfig.set(config, (cache = new Map()));
+  if (!cache.has(rollout.name)) {
+    const task = config.tasks.get(rollout.spec.task);
+    cache.set(rollout.name, task?.spec.type === 'Update' ? { rollout, task: task.name, waves: rolloutWaves(rollout.name, rollout.spec, scopeDevices(config.model, task.spec.scope)) } : undefined);
+  }
+  return cache.get(rollout.name);
 }
 
 function report(status: Record<string, unknown> | undefined): DeviceReport | undefined {

@@ -7,9 +7,21 @@
 import type { RolloutProgress } from '../state/index.js';
 import type { WaveMembers } from '../manifests/index.js';
 
+/** Each device's wave, per waves list: asked once per dispatched device, so a lookup, not a scan of every wave. */
+const waveIndexes = new WeakMap<readonly WaveMembers[], Map<string, number>>();
+
+function waveOf(waves: readonly WaveMembers[], device: string): number | undefined {
+  let index = waveIndexes.get(waves);
+  if (!index) {
+    index = new Map(waves.flatMap((w) => w.devices.map((d) => [d, w.index] as const)));
+    waveIndexes.set(waves, index);
+  }
+  return index.get(device);
+}
+
 export function admittedVersion(rollout: { version: string; waves: readonly WaveMembers[] } | undefined, progress: RolloutProgress | undefined, device: string): string | undefined {
   if (!rollout || !progress) return undefined;
-  const wave = rollout.waves.findIndex((w) => w.devices.includes(device));
-  if (wave < 0) return undefined;
+  const wave = waveOf(rollout.waves, device);
+  if (wave === undefined) return undefined;
   return wave <= progress.wave ? rollout.version : undefined;
 }
