@@ -121,6 +121,7 @@ export class RolloutDriver {
       await this.#record(resolved, startRollout(subject, resolved.waves, now));
       return;
     }
+    const stored = progress;
     if (progress.specHash !== subject.specHash) {
       if (progress.status === 'halted') {
         await this.#record(resolved, resumeRollout(subject, progress, resolved.waves, now, 'a commit'));
@@ -137,7 +138,10 @@ export class RolloutDriver {
       if (found) reports.set(device, found);
     }
     const step = advanceRollout(subject, progress, resolved.waves, reports, now);
-    if (step.events.length > 0 || JSON.stringify(step.progress.devices) !== JSON.stringify(progress.devices) || step.progress.specHash !== progress.specHash) await this.#record(resolved, step);
+    // A step only adds outcomes (advance.ts), so a new one shows in the count.
+    const decided = Object.keys(step.progress.devices).length !== Object.keys(stored.devices).length;
+    // A spec changed while progressing is recorded too: else a later halt would read the old hash as a resuming commit.
+    if (step.events.length > 0 || decided || step.progress.specHash !== stored.specHash) await this.#record(resolved, step);
   }
 
   async #record(resolved: Resolved, step: Step): Promise<RolloutProgress> {
