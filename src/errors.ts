@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   'BANDWIDTH',
   'MAINTENANCE_WINDOW',
   'ROLLOUT',
+  'VERIFY_ON',
   'NO_MANIFESTS',
   'FILE_READ',
   // warnings (plan and validate show them; they do not fail)
@@ -39,6 +40,7 @@ export const ERROR_CODES = [
   'DP_WITHOUT_TASK',
   'EMPTY_SELECTOR',
   'ROLLOUT_UNCOVERED',
+  'VERIFY_ON_NO_DEVICES',
   /** A pinned version (`spec.version`) the plan could not check: offline, or no source answered. */
   'PIN_UNCHECKED',
   // repositories (docs/design.md 3)

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AgentResult, DownloadAssignment, TimestampHeld } from '../protocol/index.js';
-import { fallbackReason, inspectRepository, repositoryExpectation, type RepositoryExpectation } from '../repository/index.js';
+import { fallbackReason, inspectRepository, releaseOf, repositoryExpectation, type RepositoryExpectation } from '../repository/index.js';
 import type { SyncProgress } from '../repository/index.js';
 import { downloadToDistributionPoint } from '../runs/index.js';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -52,9 +52,11 @@ export async function runDpAssignment(root: string, os: string, name: string, as
 export const ANY_TASK: RepositoryExpectation = { legacy: true, diffs: false };
 
 /** `expected`: the task the folder was last synced for (the planner inspects it the same way). */
-export async function repositoryStatus(repository: string, expected: RepositoryExpectation): Promise<{ version?: string; published?: string }> {
+/** `release`: the release name the folder's targets carry (repository/release.ts), for verify-on-test-devices. */
+export async function repositoryStatus(repository: string, expected: RepositoryExpectation): Promise<{ version?: string; published?: string; release?: string }> {
   const seen = await inspectRepository(repository, expected).catch(() => undefined);
-  return { ...(seen?.version !== undefined ? { version: String(seen.version) } : {}), ...(seen?.published ? { published: seen.published } : {}) };
+  const release = seen?.targets && seen.version !== undefined ? { release: releaseOf(seen.targets, seen.version) } : {};
+  return { ...(seen?.version !== undefined ? { version: String(seen.version) } : {}), ...(seen?.published ? { published: seen.published } : {}), ...release };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The store as the active controller writes to it (docs/architecture.md "Replicas"):
- * - fenced: run creation, run status transitions, rollout progress and applies carry the lease's fence, checked by
+ * - fenced: run creation, run status transitions, rollout and verification progress and applies carry the lease's fence, checked by
  *   the store inside the write's transaction. A write refused with `FENCED` means another replica
  *   leads now: `onFenced` stops this controller;
  * - patient: a run's writes (create, status, per-target results) that fail because the store is
@@ -12,7 +12,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isUpdopsError } from '../errors.js';
-import { STATE_TRANSIENT, type ApplyChangesInput, type DeviceResult, type Fence, type NewRun, type RolloutProgress, type RunRecord, type RunUpdate, type StateStore } from '../state/index.js';
+import { STATE_TRANSIENT, type ApplyChangesInput, type DeviceResult, type Fence, type NewRun, type RolloutProgress, type RunRecord, type RunUpdate, type StateStore, type VerificationProgress } from '../state/index.js';
 
 export interface WriteGuard {
   fence(): Fence | undefined;
@@ -66,6 +66,7 @@ export function fencedStore(store: StateStore, guard: WriteGuard): StateStore {
     updateRun: (id: string, update: RunUpdate, own?: Fence) => patient(() => fenced(store.updateRun(id, update, own ?? guard.fence()))),
     putDeviceResult: (result: DeviceResult) => patient(() => store.putDeviceResult(result)),
     putRollout: (progress: RolloutProgress, own?: Fence) => fenced(store.putRollout(progress, own ?? guard.fence())),
+    putVerification: (progress: VerificationProgress, own?: Fence) => fenced(store.putVerification(progress, own ?? guard.fence())),
     applyChanges: (input: ApplyChangesInput) => {
       const current = input.fence ?? guard.fence();
       return fenced(store.applyChanges(current ? { ...input, fence: current } : input));

@@ -15,6 +15,7 @@ import type { RecordedConfig, RecordedRollout, RolloutProgress, StateStore } fro
 import type { RunRequest } from '../runs/index.js';
 import type { Activity } from './activity.js';
 import type { Clock } from './types.js';
+import { stepVerifications, verifiedVersion } from './verifications.js';
 
 
 export interface RolloutDriverOptions {
@@ -76,7 +77,7 @@ export class RolloutDriver {
     }
   }
 
-  /** One step of every rollout; progress of rollouts no longer applied is forgotten. */
+  /** One step of every rollout and every verifying download task; progress of those no longer applied is forgotten. */
   tick(): Promise<void> {
     return this.#serial(async () => {
       const config = await this.#o.config();
@@ -87,6 +88,7 @@ export class RolloutDriver {
         const resolved = resolve(config, rollout);
         if (resolved) await this.#step(resolved, byName.get(rollout.name));
       }
+      await stepVerifications(config, { store: this.#o.store, now: () => this.#o.clock.now(), start: (request) => this.#o.start(request), ...(this.#o.log ? { log: this.#o.log } : {}) });
     });
   }
 
@@ -158,15 +160,18 @@ export class RolloutDriver {
 
 /**
  * The version `device` gets from Update task `task` now: a rollout's once its wave is admitted,
- * else the task's own pin (`spec.version`); undefined: the newest the sources have.
+ * else the task's own pin (`spec.version`), else — when a verifying download task's DP serves
+ * it — the release its test devices verified (verifications.ts), or held until one is;
+ * `{}`: the newest the sources have.
  */
-export async function pinnedVersion(config: RecordedConfig, store: Pick<StateStore, 'getRollout'>, task: string, device: string): Promise<string | undefined> {
+export async function pinnedVersion(config: RecordedConfig, store: Pick<StateStore, 'getRollout' | 'getVerification'>, task: string, device: string): Promise<{ version?: string } | { held: string }> {
   const spec = config.tasks.get(task)?.spec;
   const own = spec?.type === 'Update' ? spec.version : undefined;
   const rollout = [...config.rollouts.values()].find((r) => r.spec.task === task);
   const resolved = rollout && resolve(config, rollout);
-  if (!resolved) return own;
-  return admittedVersion({ version: resolved.rollout.spec.version, waves: resolved.waves }, await store.getRollout(resolved.rollout.name), device) ?? own;
+  const pinned = (resolved && admittedVersion({ version: resolved.rollout.spec.version, waves: resolved.waves }, await store.getRollout(resolved.rollout.name), device)) ?? own;
+  if (pinned !== undefined) return { version: pinned };
+  return (await verifiedVersion(config, store, device)) ?? {};
 }
 
 function toEvent(event: RolloutEvent, rollout: string, time: string): Parameters<StateStore['appendEvent']>[0] {

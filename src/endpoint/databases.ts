@@ -8,7 +8,7 @@
  * switches atomically; on any failure the installed set is left byte-identical.
  */
 import path from 'node:path';
-import { readLocalRepository } from '../repository/index.js';
+import { DATABASES_COMPONENT, readLocalRepository, releaseOf } from '../repository/index.js';
 import { syncRepository } from '../repository/index.js';
 import type { BandwidthLimit, SourceSpec, SyncProgress, SyncResult } from '../repository/index.js';
 import { exists } from './fs-util.js';
@@ -17,7 +17,7 @@ import { discardStaging, prepareStaging, recoverSet, switchSet } from './staged-
 import type { StagedSet } from './staged-set.js';
 import { sha256OfFile } from '../util/index.js';
 
-export const DATABASES_COMPONENT = 'databases';
+export { DATABASES_COMPONENT };
 
 export interface InstalledDatabases {
   /** The repository version the set came from. */
@@ -56,7 +56,8 @@ export async function readInstalledDatabases(root: string): Promise<InstalledDat
   const published = typeof custom.published === 'string' ? custom.published : repo.published;
   return {
     repositoryVersion: repo.version,
-    version: typeof custom.version === 'string' ? custom.version : String(repo.version),
+    // The same name a DP reports for the release it holds (a delta target carries none).
+    version: releaseOf(new Map(dbs), repo.version),
     ...(published ? { published } : {}),
     files: dbs.length,
   };

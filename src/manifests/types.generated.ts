@@ -248,6 +248,7 @@ export interface DownloadTaskSpec {
   type: "DownloadUpdatesToDistributionPoints";
   scope: TaskScope;
   settings?: DownloadTaskSettings;
+  verifyOn?: VerifyOn;
   schedule?: Schedule;
   /**
    * Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope).
@@ -303,6 +304,27 @@ export interface DownloadTaskSettings {
    * Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent.
    */
   urgent?: boolean;
+}
+/**
+ * Verify updates on test devices before distributing them (docs/architecture.md "Verify on test devices"): each new release these DPs download goes first to the devices of the Update task `task` (started for them at once); the other devices these DPs serve stay on the last verified release until the test devices report it installed and healthy (after the restart and health check of a module install). A release the test devices fail is not distributed (event `UpdatesVerificationFailed`); the next release is verified anew, or a commit that changes this setting (e.g. bump `retry`) verifies the failed one again. Before the first release is verified, the other devices' runs are skipped. A device's own pin (`spec.version`, a Rollout) goes before the verified release. Absent: new releases go to every device at once.
+ */
+export interface VerifyOn {
+  /**
+   * The Update task of the test devices: its devices take each new release first.
+   */
+  task: string;
+  /**
+   * Percent of the test devices that must report the release installed and healthy for it to be distributed; it fails as soon as that can no longer be reached.
+   */
+  successThreshold?: number;
+  /**
+   * A test device that has not reported the release installed and healthy this long after the DPs got it counts as failed: `30s`, `10m`, `2h`, `1d`.
+   */
+  pendingTimeout?: string;
+  /**
+   * Bump to verify a failed release again by a commit (any change of this setting does).
+   */
+  retry?: number;
 }
 /**
  * Only started by hand (`updops run`, the API). Default for download tasks.
@@ -615,6 +637,9 @@ export interface NotificationSpec {
       | "RolloutHalted"
       | "RolloutResumed"
       | "RolloutCompleted"
+      | "UpdatesVerificationStarted"
+      | "UpdatesVerified"
+      | "UpdatesVerificationFailed"
     ),
     ...(
       | "ReconcileFailed"
@@ -629,10 +654,13 @@ export interface NotificationSpec {
       | "RolloutHalted"
       | "RolloutResumed"
       | "RolloutCompleted"
+      | "UpdatesVerificationStarted"
+      | "UpdatesVerified"
+      | "UpdatesVerificationFailed"
     )[]
   ];
   /**
-   * Only events at least this severe: `ReconcileApplied`, `DistributionPointFresh`, `RolloutWaveStarted`, `RolloutResumed` and `RolloutCompleted` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate`, `DistributionPointWithholding` and `RolloutHalted` error.
+   * Only events at least this severe: `ReconcileApplied`, `DistributionPointFresh`, `RolloutWaveStarted`, `RolloutResumed`, `RolloutCompleted`, `UpdatesVerificationStarted` and `UpdatesVerified` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate`, `DistributionPointWithholding`, `RolloutHalted` and `UpdatesVerificationFailed` error.
    */
   severity?: "info" | "warning" | "error";
   /**

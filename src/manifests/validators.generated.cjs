@@ -1986,7 +1986,7 @@ return errors === 0;
 }
 
 exports.Task = validate19;
-const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"task.json","title":"Task","description":"A task: what runs, where, and when (docs/design.md 1, tasks).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Task"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["DownloadUpdatesToDistributionPoints","Update"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/downloadTaskSpec"},{"$ref":"#/definitions/updateTaskSpec"}]}},"definitions":{"downloadTaskSpec":{"title":"DownloadTaskSpec","type":"object","description":"Download updates to the repositories of distribution points (server side, per administration group). Only Windows DPs can run it: a Linux or macOS DP in scope fails, and so does the run. Defaults: `sources: [vendor]`, `schedule: {kind: manual}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"DownloadUpdatesToDistributionPoints"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"DownloadTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"downloadDiffFiles":{"type":"boolean","default":false,"description":"Also download diff files (deltas), so DPs and devices fetch only what changed."},"legacyScheme":{"type":"boolean","default":false,"description":"Download updates by using the old scheme (`SHA256SUMS`). Needed when a source holds only old-scheme metadata; otherwise the download fails."},"withholdingToleranceSeconds":{"type":"integer","minimum":1,"description":"Default 21600 (6 h; not filled in, so existing tasks keep their settings revision). A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once."},"components":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Only these components (e.g. `databases`, `modules`). Default: all."},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each DP's download (per DP link): every DP's sync stays within it, whatever its sources."},"urgent":{"type":"boolean","description":"Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"manual"}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"updateTaskSpec":{"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"version":{"type":"string","minLength":1,"maxLength":100,"description":"Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version."},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"scope":{"title":"TaskScope","description":"Where the task runs: an administration group (with its subgroups by default), an explicit list of devices and DPs, or the devices whose labels match a selector (in one group's subtree when `group` is given too; seed 001 \"device selection\").","oneOf":[{"title":"GroupScope","type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1},"includeSubgroups":{"type":"boolean","default":true},"selector":{"$ref":"#/definitions/labelSelector"}}},{"title":"DeviceScope","type":"object","additionalProperties":false,"required":["devices"],"properties":{"devices":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}}},{"title":"SelectorScope","type":"object","additionalProperties":false,"required":["selector"],"properties":{"selector":{"$ref":"#/definitions/labelSelector"}}}]},"sources":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"UpdateSource names, tried in order; later ones are fallbacks. `vendor` is the source named `vendor`, or else the only source of type `vendor`."},"runMissed":{"type":"boolean","description":"Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope)."},"labelSelector":{"title":"LabelSelector","type":"object","additionalProperties":false,"required":["matchLabels"],"description":"Devices whose `labels` have every key with exactly the given value. DPs have no labels, so a scope with a selector holds devices only: a download task (DownloadUpdatesToDistributionPoints) cannot use one.","properties":{"matchLabels":{"type":"object","minProperties":1,"additionalProperties":{"type":"string","maxLength":1000},"propertyNames":{"maxLength":100},"description":"Label key → value; all must match."}}}}};
+const schema35 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"task.json","title":"Task","description":"A task: what runs, where, and when (docs/design.md 1, tasks).","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Task"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["DownloadUpdatesToDistributionPoints","Update"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/downloadTaskSpec"},{"$ref":"#/definitions/updateTaskSpec"}]}},"definitions":{"downloadTaskSpec":{"title":"DownloadTaskSpec","type":"object","description":"Download updates to the repositories of distribution points (server side, per administration group). Only Windows DPs can run it: a Linux or macOS DP in scope fails, and so does the run. Defaults: `sources: [vendor]`, `schedule: {kind: manual}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"DownloadUpdatesToDistributionPoints"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"DownloadTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"downloadDiffFiles":{"type":"boolean","default":false,"description":"Also download diff files (deltas), so DPs and devices fetch only what changed."},"legacyScheme":{"type":"boolean","default":false,"description":"Download updates by using the old scheme (`SHA256SUMS`). Needed when a source holds only old-scheme metadata; otherwise the download fails."},"withholdingToleranceSeconds":{"type":"integer","minimum":1,"description":"Default 21600 (6 h; not filled in, so existing tasks keep their settings revision). A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once."},"components":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Only these components (e.g. `databases`, `modules`). Default: all."},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each DP's download (per DP link): every DP's sync stays within it, whatever its sources."},"urgent":{"type":"boolean","description":"Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent."}}},"verifyOn":{"title":"VerifyOn","type":"object","additionalProperties":false,"required":["task"],"description":"Verify updates on test devices before distributing them (docs/architecture.md \"Verify on test devices\"): each new release these DPs download goes first to the devices of the Update task `task` (started for them at once); the other devices these DPs serve stay on the last verified release until the test devices report it installed and healthy (after the restart and health check of a module install). A release the test devices fail is not distributed (event `UpdatesVerificationFailed`); the next release is verified anew, or a commit that changes this setting (e.g. bump `retry`) verifies the failed one again. Before the first release is verified, the other devices' runs are skipped. A device's own pin (`spec.version`, a Rollout) goes before the verified release. Absent: new releases go to every device at once.","properties":{"task":{"type":"string","minLength":1,"description":"The Update task of the test devices: its devices take each new release first."},"successThreshold":{"type":"integer","minimum":1,"maximum":100,"default":100,"description":"Percent of the test devices that must report the release installed and healthy for it to be distributed; it fails as soon as that can no longer be reached."},"pendingTimeout":{"type":"string","pattern":"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","minLength":2,"default":"1h","description":"A test device that has not reported the release installed and healthy this long after the DPs got it counts as failed: `30s`, `10m`, `2h`, `1d`."},"retry":{"type":"integer","minimum":0,"description":"Bump to verify a failed release again by a commit (any change of this setting does)."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"manual"}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"updateTaskSpec":{"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"version":{"type":"string","minLength":1,"maxLength":100,"description":"Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version."},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}},"scope":{"title":"TaskScope","description":"Where the task runs: an administration group (with its subgroups by default), an explicit list of devices and DPs, or the devices whose labels match a selector (in one group's subtree when `group` is given too; seed 001 \"device selection\").","oneOf":[{"title":"GroupScope","type":"object","additionalProperties":false,"required":["group"],"properties":{"group":{"type":"string","minLength":1},"includeSubgroups":{"type":"boolean","default":true},"selector":{"$ref":"#/definitions/labelSelector"}}},{"title":"DeviceScope","type":"object","additionalProperties":false,"required":["devices"],"properties":{"devices":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1}}}},{"title":"SelectorScope","type":"object","additionalProperties":false,"required":["selector"],"properties":{"selector":{"$ref":"#/definitions/labelSelector"}}}]},"sources":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"UpdateSource names, tried in order; later ones are fallbacks. `vendor` is the source named `vendor`, or else the only source of type `vendor`."},"runMissed":{"type":"boolean","description":"Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope)."},"labelSelector":{"title":"LabelSelector","type":"object","additionalProperties":false,"required":["matchLabels"],"description":"Devices whose `labels` have every key with exactly the given value. DPs have no labels, so a scope with a selector holds devices only: a download task (DownloadUpdatesToDistributionPoints) cannot use one.","properties":{"matchLabels":{"type":"object","minProperties":1,"additionalProperties":{"type":"string","maxLength":1000},"propertyNames":{"maxLength":100},"description":"Label key → value; all must match."}}}}};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2186,7 +2186,7 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema40 = {"title":"DownloadTaskSpec","type":"object","description":"Download updates to the repositories of distribution points (server side, per administration group). Only Windows DPs can run it: a Linux or macOS DP in scope fails, and so does the run. Defaults: `sources: [vendor]`, `schedule: {kind: manual}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"DownloadUpdatesToDistributionPoints"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"DownloadTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"downloadDiffFiles":{"type":"boolean","default":false,"description":"Also download diff files (deltas), so DPs and devices fetch only what changed."},"legacyScheme":{"type":"boolean","default":false,"description":"Download updates by using the old scheme (`SHA256SUMS`). Needed when a source holds only old-scheme metadata; otherwise the download fails."},"withholdingToleranceSeconds":{"type":"integer","minimum":1,"description":"Default 21600 (6 h; not filled in, so existing tasks keep their settings revision). A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once."},"components":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Only these components (e.g. `databases`, `modules`). Default: all."},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each DP's download (per DP link): every DP's sync stays within it, whatever its sources."},"urgent":{"type":"boolean","description":"Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"manual"}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}};
+const schema40 = {"title":"DownloadTaskSpec","type":"object","description":"Download updates to the repositories of distribution points (server side, per administration group). Only Windows DPs can run it: a Linux or macOS DP in scope fails, and so does the run. Defaults: `sources: [vendor]`, `schedule: {kind: manual}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"DownloadUpdatesToDistributionPoints"},"scope":{"$ref":"#/definitions/scope"},"settings":{"title":"DownloadTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"downloadDiffFiles":{"type":"boolean","default":false,"description":"Also download diff files (deltas), so DPs and devices fetch only what changed."},"legacyScheme":{"type":"boolean","default":false,"description":"Download updates by using the old scheme (`SHA256SUMS`). Needed when a source holds only old-scheme metadata; otherwise the download fails."},"withholdingToleranceSeconds":{"type":"integer","minimum":1,"description":"Default 21600 (6 h; not filled in, so existing tasks keep their settings revision). A DP whose sources have had a newer TUF timestamp version than the one it serves for longer than this is shown as withholding updates (`updops status` FRESHNESS, event `DistributionPointWithholding`); a few sync periods. A DP serving an expired timestamp is withholding at once."},"components":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Only these components (e.g. `databases`, `modules`). Default: all."},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each DP's download (per DP link): every DP's sync stays within it, whatever its sources."},"urgent":{"type":"boolean","description":"Urgent updates (e.g. antivirus databases during an outbreak): the sync ignores every bandwidth cap, the task's and its sources'. Absent: not urgent."}}},"verifyOn":{"title":"VerifyOn","type":"object","additionalProperties":false,"required":["task"],"description":"Verify updates on test devices before distributing them (docs/architecture.md \"Verify on test devices\"): each new release these DPs download goes first to the devices of the Update task `task` (started for them at once); the other devices these DPs serve stay on the last verified release until the test devices report it installed and healthy (after the restart and health check of a module install). A release the test devices fail is not distributed (event `UpdatesVerificationFailed`); the next release is verified anew, or a commit that changes this setting (e.g. bump `retry`) verifies the failed one again. Before the first release is verified, the other devices' runs are skipped. A device's own pin (`spec.version`, a Rollout) goes before the verified release. Absent: new releases go to every device at once.","properties":{"task":{"type":"string","minLength":1,"description":"The Update task of the test devices: its devices take each new release first."},"successThreshold":{"type":"integer","minimum":1,"maximum":100,"default":100,"description":"Percent of the test devices that must report the release installed and healthy for it to be distributed; it fails as soon as that can no longer be reached."},"pendingTimeout":{"type":"string","pattern":"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","minLength":2,"default":"1h","description":"A test device that has not reported the release installed and healthy this long after the DPs got it counts as failed: `30s`, `10m`, `2h`, `1d`."},"retry":{"type":"integer","minimum":0,"description":"Bump to verify a failed release again by a commit (any change of this setting does)."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"manual"}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}};
 const schema44 = {"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"UpdateSource names, tried in order; later ones are fallbacks. `vendor` is the source named `vendor`, or else the only source of type `vendor`."};
 const schema94 = {"type":"boolean","description":"Run missed tasks: a device not reachable at the start runs the task when next seen (for manual/once/immediately: as soon as it is visible or joins the scope)."};
 const schema95 = {"title":"RandomDelay","description":"Spread starts over devices: `{automatic: true}` computes the window from the number of devices in scope; `{minutes: N}` spreads uniformly within N minutes (default 1). Absent: starts exactly on schedule.","oneOf":[{"type":"object","additionalProperties":false,"required":["automatic"],"properties":{"automatic":{"const":true}}},{"type":"object","additionalProperties":false,"properties":{"minutes":{"type":"integer","minimum":1,"maximum":1440,"default":1}}}]};
@@ -5255,6 +5255,7 @@ validate27.errors = vErrors;
 return errors === 0;
 }
 
+const pattern14 = new RegExp("^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$", "u");
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5281,7 +5282,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "type") || (key0 === "scope")) || (key0 === "settings")) || (key0 === "schedule")) || (key0 === "runMissed")) || (key0 === "randomDelay"))){
+if(!(((((((key0 === "type") || (key0 === "scope")) || (key0 === "settings")) || (key0 === "verifyOn")) || (key0 === "schedule")) || (key0 === "runMissed")) || (key0 === "randomDelay"))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -5548,16 +5549,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.schedule !== undefined){
-if(!(validate27(data.schedule, {instancePath:instancePath+"/schedule",parentData:data,parentDataProperty:"schedule",rootData}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-}
-if(data.runMissed !== undefined){
-let data13 = data.runMissed;
-if(typeof data13 !== "boolean"){
-const err20 = {instancePath:instancePath+"/runMissed",schemaPath:"#/definitions/runMissed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data13};
+if(data.verifyOn !== undefined){
+let data12 = data.verifyOn;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.task === undefined){
+const err20 = {instancePath:instancePath+"/verifyOn",schemaPath:"#/properties/verifyOn/required",keyword:"required",params:{missingProperty: "task"},message:"must have required property '"+"task"+"'",schema:schema40.properties.verifyOn.required,parentSchema:schema40.properties.verifyOn,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5566,16 +5562,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.randomDelay !== undefined){
-let data14 = data.randomDelay;
-const _errs31 = errors;
-let valid11 = false;
-let passing0 = null;
-const _errs32 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.automatic === undefined){
-const err21 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/required",keyword:"required",params:{missingProperty: "automatic"},message:"must have required property '"+"automatic"+"'",schema:schema95.oneOf[0].required,parentSchema:schema95.oneOf[0],data:data14};
+for(const key2 in data12){
+if(!((((key2 === "task") || (key2 === "successThreshold")) || (key2 === "pendingTimeout")) || (key2 === "retry"))){
+const err21 = {instancePath:instancePath+"/verifyOn",schemaPath:"#/properties/verifyOn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema40.properties.verifyOn,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5584,9 +5573,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-for(const key2 in data14){
-if(!(key2 === "automatic")){
-const err22 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[0],data:data14};
+}
+if(data12.task !== undefined){
+let data13 = data12.task;
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err22 = {instancePath:instancePath+"/verifyOn/task",schemaPath:"#/properties/verifyOn/properties/task/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema40.properties.verifyOn.properties.task,data:data13};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5596,10 +5588,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data14.automatic !== undefined){
-let data15 = data14.automatic;
-if(true !== data15){
-const err23 = {instancePath:instancePath+"/randomDelay/automatic",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/properties/automatic/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema95.oneOf[0].properties.automatic,data:data15};
+else {
+const err23 = {instancePath:instancePath+"/verifyOn/task",schemaPath:"#/properties/verifyOn/properties/task/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.verifyOn.properties.task.type,parentSchema:schema40.properties.verifyOn.properties.task,data:data13};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5609,9 +5599,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[0].type,parentSchema:schema95.oneOf[0],data:data14};
+if(data12.successThreshold !== undefined){
+let data14 = data12.successThreshold;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err24 = {instancePath:instancePath+"/verifyOn/successThreshold",schemaPath:"#/properties/verifyOn/properties/successThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.verifyOn.properties.successThreshold.type,parentSchema:schema40.properties.verifyOn.properties.successThreshold,data:data14};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5620,16 +5611,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid0 = _errs32 === errors;
-if(_valid0){
-valid11 = true;
-passing0 = 0;
-}
-const _errs36 = errors;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key3 in data14){
-if(!(key3 === "minutes")){
-const err25 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[1],data:data14};
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 100 || isNaN(data14)){
+const err25 = {instancePath:instancePath+"/verifyOn/successThreshold",schemaPath:"#/properties/verifyOn/properties/successThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema40.properties.verifyOn.properties.successThreshold,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5638,11 +5622,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data14.minutes !== undefined){
-let data16 = data14.minutes;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err26 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.oneOf[1].properties.minutes.type,parentSchema:schema95.oneOf[1].properties.minutes,data:data16};
+if(data14 < 1 || isNaN(data14)){
+const err26 = {instancePath:instancePath+"/verifyOn/successThreshold",schemaPath:"#/properties/verifyOn/properties/successThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.verifyOn.properties.successThreshold,data:data14};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5651,9 +5632,13 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 1440 || isNaN(data16)){
-const err27 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema95.oneOf[1].properties.minutes,data:data16};
+}
+}
+if(data12.pendingTimeout !== undefined){
+let data15 = data12.pendingTimeout;
+if(typeof data15 === "string"){
+if(func2(data15) < 2){
+const err27 = {instancePath:instancePath+"/verifyOn/pendingTimeout",schemaPath:"#/properties/verifyOn/properties/pendingTimeout/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema40.properties.verifyOn.properties.pendingTimeout,data:data15};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5662,8 +5647,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data16 < 1 || isNaN(data16)){
-const err28 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.oneOf[1].properties.minutes,data:data16};
+if(!pattern14.test(data15)){
+const err28 = {instancePath:instancePath+"/verifyOn/pendingTimeout",schemaPath:"#/properties/verifyOn/properties/pendingTimeout/pattern",keyword:"pattern",params:{pattern: "^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema40.properties.verifyOn.properties.pendingTimeout,data:data15};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5673,10 +5658,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-}
 else {
-const err29 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[1].type,parentSchema:schema95.oneOf[1],data:data14};
+const err29 = {instancePath:instancePath+"/verifyOn/pendingTimeout",schemaPath:"#/properties/verifyOn/properties/pendingTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.verifyOn.properties.pendingTimeout.type,parentSchema:schema40.properties.verifyOn.properties.pendingTimeout,data:data15};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5685,19 +5668,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-if(_valid0 && valid11){
-valid11 = false;
-passing0 = [passing0, 1];
 }
-else {
-if(_valid0){
-valid11 = true;
-passing0 = 1;
-}
-}
-if(!valid11){
-const err30 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema95.oneOf,parentSchema:schema95,data:data14};
+if(data12.retry !== undefined){
+let data16 = data12.retry;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err30 = {instancePath:instancePath+"/verifyOn/retry",schemaPath:"#/properties/verifyOn/properties/retry/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.verifyOn.properties.retry.type,parentSchema:schema40.properties.verifyOn.properties.retry,data:data16};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5706,11 +5681,194 @@ vErrors.push(err30);
 }
 errors++;
 }
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err31 = {instancePath:instancePath+"/verifyOn/retry",schemaPath:"#/properties/verifyOn/properties/retry/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.verifyOn.properties.retry,data:data16};
+if(vErrors === null){
+vErrors = [err31];
+}
 else {
-errors = _errs31;
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/verifyOn",schemaPath:"#/properties/verifyOn/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.verifyOn.type,parentSchema:schema40.properties.verifyOn,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.schedule !== undefined){
+if(!(validate27(data.schedule, {instancePath:instancePath+"/schedule",parentData:data,parentDataProperty:"schedule",rootData}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+if(data.runMissed !== undefined){
+let data18 = data.runMissed;
+if(typeof data18 !== "boolean"){
+const err33 = {instancePath:instancePath+"/runMissed",schemaPath:"#/definitions/runMissed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema94.type,parentSchema:schema94,data:data18};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.randomDelay !== undefined){
+let data19 = data.randomDelay;
+const _errs42 = errors;
+let valid12 = false;
+let passing0 = null;
+const _errs43 = errors;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.automatic === undefined){
+const err34 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/required",keyword:"required",params:{missingProperty: "automatic"},message:"must have required property '"+"automatic"+"'",schema:schema95.oneOf[0].required,parentSchema:schema95.oneOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+for(const key3 in data19){
+if(!(key3 === "automatic")){
+const err35 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data19.automatic !== undefined){
+let data20 = data19.automatic;
+if(true !== data20){
+const err36 = {instancePath:instancePath+"/randomDelay/automatic",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/properties/automatic/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema95.oneOf[0].properties.automatic,data:data20};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[0].type,parentSchema:schema95.oneOf[0],data:data19};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid0 = _errs43 === errors;
+if(_valid0){
+valid12 = true;
+passing0 = 0;
+}
+const _errs47 = errors;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key4 in data19){
+if(!(key4 === "minutes")){
+const err38 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema95.oneOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data19.minutes !== undefined){
+let data21 = data19.minutes;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err39 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema95.oneOf[1].properties.minutes.type,parentSchema:schema95.oneOf[1].properties.minutes,data:data21};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 1440 || isNaN(data21)){
+const err40 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1440},message:"must be <= 1440",schema:1440,parentSchema:schema95.oneOf[1].properties.minutes,data:data21};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data21 < 1 || isNaN(data21)){
+const err41 = {instancePath:instancePath+"/randomDelay/minutes",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/properties/minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema95.oneOf[1].properties.minutes,data:data21};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema95.oneOf[1].type,parentSchema:schema95.oneOf[1],data:data19};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid0 = _errs47 === errors;
+if(_valid0 && valid12){
+valid12 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid12 = true;
+passing0 = 1;
+}
+}
+if(!valid12){
+const err43 = {instancePath:instancePath+"/randomDelay",schemaPath:"defs.json#/definitions/randomDelay/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf",schema:schema95.oneOf,parentSchema:schema95,data:data19};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+else {
+errors = _errs42;
 if(vErrors !== null){
-if(_errs31){
-vErrors.length = _errs31;
+if(_errs42){
+vErrors.length = _errs42;
 }
 else {
 vErrors = null;
@@ -5720,12 +5878,12 @@ vErrors = null;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
 if(vErrors === null){
-vErrors = [err31];
+vErrors = [err44];
 }
 else {
-vErrors.push(err31);
+vErrors.push(err44);
 }
 errors++;
 }
@@ -5735,8 +5893,8 @@ return errors === 0;
 
 const schema96 = {"title":"UpdateTaskSpec","type":"object","description":"Update the databases and application modules of the security application on devices (endpoint side). Defaults: `sources: [vendor]` (`distributionPoint` names the device's DP), `schedule: {kind: everyMinutes, every: 60}`.","additionalProperties":false,"required":["type","scope"],"properties":{"type":{"const":"Update"},"scope":{"$ref":"#/definitions/scope"},"version":{"type":"string","minLength":1,"maxLength":100,"description":"Rings and pinning: the release this task's devices take, by its targets' `custom.version` (a content `VERSION` file, else the repository version number). The device takes the newest repository version carrying it, an older one if need be, still signed by the current keys and unexpired; the distribution points serving these devices keep that version too. Promotion is a commit changing it; `git revert` of that commit is the rollback. Absent: the current version."},"settings":{"title":"UpdateTaskSettings","type":"object","additionalProperties":false,"default":{},"properties":{"sources":{"$ref":"#/definitions/sources","default":["vendor"]},"applicationUpdateMode":{"type":"string","enum":["disabled","downloadOnly","downloadAndInstall"],"default":"downloadOnly","description":"What happens to application module updates."},"downloadDiffFiles":{"type":"boolean","default":true,"description":"Use diff files when the source has them (only what differs is downloaded)."},"outOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":3,"description":"Databases older than this are out of date (`BasesAreOutOfDate`)."},"totallyOutOfDateDays":{"type":"integer","minimum":1,"maximum":365,"default":7,"description":"Databases older than this are totally out of date (`BasesAreTotallyOutOfDate`)."},"healthCheck":{"title":"HealthCheck","type":"object","additionalProperties":false,"required":["command"],"description":"Run after a module update and restart; a failure rolls the application back to the previous version.","properties":{"command":{"type":"string","minLength":1},"timeoutSeconds":{"type":"integer","minimum":1,"maximum":3600,"default":30}}},"bandwidth":{"$ref":"defs.json#/definitions/bandwidth","description":"Cap on each device's downloads (databases and modules)."},"maintenanceWindows":{"type":"array","minItems":1,"items":{"$ref":"defs.json#/definitions/maintenanceWindow"},"description":"When modules may be installed and the application restarted (`applicationUpdateMode: downloadAndInstall`): downloads happen whenever the task runs, but outside every window the install waits for the next window to open (the device result says when) and the agent installs then. Absent: any time."},"urgent":{"type":"boolean","description":"Urgent updates: downloads ignore bandwidth caps (the task's and its sources') and installs ignore maintenanceWindows. Absent: not urgent."}}},"schedule":{"$ref":"defs.json#/definitions/schedule","default":{"kind":"everyMinutes","every":60}},"runMissed":{"$ref":"#/definitions/runMissed","default":false},"randomDelay":{"$ref":"defs.json#/definitions/randomDelay"}}};
 const schema98 = {"title":"MaintenanceWindow","type":"object","additionalProperties":false,"required":["cron","duration","timeZone"],"description":"A window that opens at each start of `cron` in `timeZone` (DST-correct) and stays open for `duration`.","properties":{"cron":{"type":"string","minLength":1,"maxLength":200,"description":"When the window opens: a cron expression of 5 fields (minute hour day month weekday), e.g. `0 22 * * 1-5`, or 6 with seconds first."},"duration":{"type":"string","pattern":"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$","minLength":2,"description":"How long it stays open: `90m`, `2h`, `1h30m`, `1d` (at most 7 days)."},"timeZone":{"type":"string","minLength":1,"description":"IANA zone the cron expression is read in, e.g. `Europe/Berlin` (required: the device evaluates the window, so it cannot borrow the controller's zone)."}}};
-const func67 = Object.prototype.hasOwnProperty;
-const pattern20 = new RegExp("^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", "u");
+const func69 = Object.prototype.hasOwnProperty;
+const pattern21 = new RegExp("^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", "u");
 
 function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5832,7 +5990,7 @@ if(data.settings !== undefined){
 let data3 = data.settings;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key1 in data3){
-if(!(func67.call(schema96.properties.settings.properties, key1))){
+if(!(func69.call(schema96.properties.settings.properties, key1))){
 const err7 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.settings,data:data3};
 if(vErrors === null){
 vErrors = [err7];
@@ -6234,7 +6392,7 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!pattern20.test(data17)){
+if(!pattern21.test(data17)){
 const err39 = {instancePath:instancePath+"/settings/maintenanceWindows/" + i2+"/duration",schemaPath:"defs.json#/definitions/maintenanceWindow/properties/duration/pattern",keyword:"pattern",params:{pattern: "^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"},message:"must match pattern \""+"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$"+"\"",schema:"^([0-9]+d)?([0-9]+h)?([0-9]+m)?$",parentSchema:schema98.properties.duration,data:data17};
 if(vErrors === null){
 vErrors = [err39];
@@ -6704,8 +6862,8 @@ return errors === 0;
 }
 
 exports.Notification = validate61;
-const schema101 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"notification.json","title":"Notification","description":"Tells people or systems when something happens (docs/design.md 4, notifications): chosen events, filtered by severity, task or group, go to a chat, a webhook, e-mail, or — as commit statuses — to the forge of the config repository. Secrets are read by reference at delivery time; a failed delivery is retried with backoff and then recorded as a `NotificationFailed` event.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Notification"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"title":"NotificationSpec","type":"object","additionalProperties":false,"required":["provider"],"properties":{"events":{"type":"array","minItems":1,"uniqueItems":true,"description":"Which events are sent. Required for every provider but commit statuses, which follow reconciles: pending while a commit is tried, then `ReconcileApplied` → success and `ReconcileFailed` → failure (both by default; name one to send only it).","items":{"$ref":"#/definitions/eventType"}},"severity":{"type":"string","enum":["info","warning","error"],"default":"info","description":"Only events at least this severe: `ReconcileApplied`, `DistributionPointFresh`, `RolloutWaveStarted`, `RolloutResumed` and `RolloutCompleted` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate`, `DistributionPointWithholding` and `RolloutHalted` error."},"tasks":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Only events about these tasks (their failed runs); events about no task — reconciles, devices — pass."},"groups":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Only events about DPs or devices in these groups or their subgroups (a failed run: one of its failed targets); events about none — reconciles — pass."},"template":{"type":"string","minLength":1,"maxLength":4000,"description":"The message text as a Mustache template. Fields: `type`, `severity`, `message`, `subject`, `time`, `commit`, `task`, `run`, `consoleUrl`. Default: `[{{severity}}] {{type}}: {{message}}`."},"provider":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["webhook","slack","smtp","github","gitlab","gitea"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/webhookProvider"},{"$ref":"#/definitions/slackProvider"},{"$ref":"#/definitions/smtpProvider"},{"$ref":"#/definitions/githubProvider"},{"$ref":"#/definitions/gitlabProvider"},{"$ref":"#/definitions/giteaProvider"}]}},"if":{"type":"object","properties":{"provider":{"type":"object","properties":{"type":{"type":"string","enum":["webhook","slack","smtp"]}}}}},"then":{"required":["events"]},"else":{"properties":{"events":{"type":"array","items":{"type":"string","enum":["ReconcileApplied","ReconcileFailed"]}}}}}},"definitions":{"eventType":{"type":"string","enum":["ReconcileFailed","ReconcileApplied","RunFailed","BasesAreOutOfDate","BasesAreTotallyOutOfDate","ApplicationRolledBack","DistributionPointWithholding","DistributionPointFresh","RolloutWaveStarted","RolloutHalted","RolloutResumed","RolloutCompleted"],"description":"An event updops records: a commit applied or failed, a run failed, a device's databases out of date or totally out of date, an application rolled back, a DP withholding updates (expired or older timestamp than its source) or fresh again, a rollout's wave started, the rollout halted, resumed or completed."},"webhookProvider":{"title":"WebhookProvider","type":"object","description":"A generic JSON webhook: each event is POSTed as `{type, severity, message, subject, time, data, text}`. With `secretRef`, the body is signed: `X-Updops-Signature-256: sha256=<HMAC-SHA256 of the body>` keyed by the secret.","additionalProperties":false,"required":["type","url"],"properties":{"type":{"const":"webhook"},"url":{"type":"string","format":"uri","pattern":"^https?://","description":"Where events are POSTed."},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"slackProvider":{"title":"SlackProvider","type":"object","description":"A Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat): `{text}` is POSTed. The webhook's URL is itself the credential, so it is given only by `secretRef`: the variable or file holds the URL.","additionalProperties":false,"required":["type","secretRef"],"properties":{"type":{"const":"slack"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"smtpProvider":{"title":"SmtpProvider","type":"object","description":"E-mail over SMTP: one message per event, subject `updops: TYPE`, body the message text. `secretRef` holds `user:password` when the server wants a login.","additionalProperties":false,"required":["type","host","from","to"],"properties":{"type":{"const":"smtp"},"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false,"description":"TLS from the start (port 465); otherwise STARTTLS when the server offers it."},"from":{"type":"string","format":"email"},"to":{"type":"array","minItems":1,"items":{"type":"string","format":"email"}},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"githubProvider":{"title":"GitHubProvider","type":"object","description":"Commit statuses on GitHub (`POST /repos/OWNER/NAME/statuses/SHA`): pending while a commit is tried, then success or failure, linking to the console. `secretRef` holds a token with `repo:status` (the whole first line).","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"github"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`owner/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://api.github.com","description":"API base URL (GitHub Enterprise: `https://HOST/api/v3`)."},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"gitlabProvider":{"title":"GitLabProvider","type":"object","description":"Commit statuses on GitLab (`POST /projects/ID/statuses/SHA`). `secretRef` holds a token with `api` scope.","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"gitlab"},"repository":{"type":"string","pattern":"^\\S+/\\S+$","description":"The project's path, `group/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://gitlab.com/api/v4"},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"giteaProvider":{"title":"GiteaProvider","type":"object","description":"Commit statuses on Gitea or Forgejo (`POST /repos/OWNER/NAME/statuses/SHA`). `secretRef` holds an access token.","additionalProperties":false,"required":["type","repository","url","secretRef"],"properties":{"type":{"const":"gitea"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$"},"url":{"type":"string","format":"uri","pattern":"^https?://","description":"API base URL, `https://HOST/api/v1`."},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}}}};
-const schema106 = {"type":"string","enum":["ReconcileFailed","ReconcileApplied","RunFailed","BasesAreOutOfDate","BasesAreTotallyOutOfDate","ApplicationRolledBack","DistributionPointWithholding","DistributionPointFresh","RolloutWaveStarted","RolloutHalted","RolloutResumed","RolloutCompleted"],"description":"An event updops records: a commit applied or failed, a run failed, a device's databases out of date or totally out of date, an application rolled back, a DP withholding updates (expired or older timestamp than its source) or fresh again, a rollout's wave started, the rollout halted, resumed or completed."};
+const schema101 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"notification.json","title":"Notification","description":"Tells people or systems when something happens (docs/design.md 4, notifications): chosen events, filtered by severity, task or group, go to a chat, a webhook, e-mail, or — as commit statuses — to the forge of the config repository. Secrets are read by reference at delivery time; a failed delivery is retried with backoff and then recorded as a `NotificationFailed` event.","type":"object","additionalProperties":false,"required":["apiVersion","kind","metadata","spec"],"properties":{"apiVersion":{"$ref":"defs.json#/definitions/apiVersion"},"kind":{"const":"Notification"},"metadata":{"$ref":"defs.json#/definitions/metadata"},"spec":{"title":"NotificationSpec","type":"object","additionalProperties":false,"required":["provider"],"properties":{"events":{"type":"array","minItems":1,"uniqueItems":true,"description":"Which events are sent. Required for every provider but commit statuses, which follow reconciles: pending while a commit is tried, then `ReconcileApplied` → success and `ReconcileFailed` → failure (both by default; name one to send only it).","items":{"$ref":"#/definitions/eventType"}},"severity":{"type":"string","enum":["info","warning","error"],"default":"info","description":"Only events at least this severe: `ReconcileApplied`, `DistributionPointFresh`, `RolloutWaveStarted`, `RolloutResumed`, `RolloutCompleted`, `UpdatesVerificationStarted` and `UpdatesVerified` are info; `BasesAreOutOfDate` and `ApplicationRolledBack` warning; `ReconcileFailed`, `RunFailed`, `BasesAreTotallyOutOfDate`, `DistributionPointWithholding`, `RolloutHalted` and `UpdatesVerificationFailed` error."},"tasks":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Only events about these tasks (their failed runs); events about no task — reconciles, devices — pass."},"groups":{"type":"array","uniqueItems":true,"items":{"type":"string","minLength":1},"description":"Only events about DPs or devices in these groups or their subgroups (a failed run: one of its failed targets); events about none — reconciles — pass."},"template":{"type":"string","minLength":1,"maxLength":4000,"description":"The message text as a Mustache template. Fields: `type`, `severity`, `message`, `subject`, `time`, `commit`, `task`, `run`, `consoleUrl`. Default: `[{{severity}}] {{type}}: {{message}}`."},"provider":{"type":"object","required":["type"],"properties":{"type":{"type":"string","enum":["webhook","slack","smtp","github","gitlab","gitea"]}},"discriminator":{"propertyName":"type"},"oneOf":[{"$ref":"#/definitions/webhookProvider"},{"$ref":"#/definitions/slackProvider"},{"$ref":"#/definitions/smtpProvider"},{"$ref":"#/definitions/githubProvider"},{"$ref":"#/definitions/gitlabProvider"},{"$ref":"#/definitions/giteaProvider"}]}},"if":{"type":"object","properties":{"provider":{"type":"object","properties":{"type":{"type":"string","enum":["webhook","slack","smtp"]}}}}},"then":{"required":["events"]},"else":{"properties":{"events":{"type":"array","items":{"type":"string","enum":["ReconcileApplied","ReconcileFailed"]}}}}}},"definitions":{"eventType":{"type":"string","enum":["ReconcileFailed","ReconcileApplied","RunFailed","BasesAreOutOfDate","BasesAreTotallyOutOfDate","ApplicationRolledBack","DistributionPointWithholding","DistributionPointFresh","RolloutWaveStarted","RolloutHalted","RolloutResumed","RolloutCompleted","UpdatesVerificationStarted","UpdatesVerified","UpdatesVerificationFailed"],"description":"An event updops records: a commit applied or failed, a run failed, a device's databases out of date or totally out of date, an application rolled back, a DP withholding updates (expired or older timestamp than its source) or fresh again, a rollout's wave started, the rollout halted, resumed or completed, a release verified on test devices or failed there."},"webhookProvider":{"title":"WebhookProvider","type":"object","description":"A generic JSON webhook: each event is POSTed as `{type, severity, message, subject, time, data, text}`. With `secretRef`, the body is signed: `X-Updops-Signature-256: sha256=<HMAC-SHA256 of the body>` keyed by the secret.","additionalProperties":false,"required":["type","url"],"properties":{"type":{"const":"webhook"},"url":{"type":"string","format":"uri","pattern":"^https?://","description":"Where events are POSTed."},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"slackProvider":{"title":"SlackProvider","type":"object","description":"A Slack-compatible incoming webhook (Slack, Mattermost, Rocket.Chat): `{text}` is POSTed. The webhook's URL is itself the credential, so it is given only by `secretRef`: the variable or file holds the URL.","additionalProperties":false,"required":["type","secretRef"],"properties":{"type":{"const":"slack"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"smtpProvider":{"title":"SmtpProvider","type":"object","description":"E-mail over SMTP: one message per event, subject `updops: TYPE`, body the message text. `secretRef` holds `user:password` when the server wants a login.","additionalProperties":false,"required":["type","host","from","to"],"properties":{"type":{"const":"smtp"},"host":{"type":"string","minLength":1},"port":{"type":"integer","minimum":1,"maximum":65535,"default":587},"secure":{"type":"boolean","default":false,"description":"TLS from the start (port 465); otherwise STARTTLS when the server offers it."},"from":{"type":"string","format":"email"},"to":{"type":"array","minItems":1,"items":{"type":"string","format":"email"}},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"githubProvider":{"title":"GitHubProvider","type":"object","description":"Commit statuses on GitHub (`POST /repos/OWNER/NAME/statuses/SHA`): pending while a commit is tried, then success or failure, linking to the console. `secretRef` holds a token with `repo:status` (the whole first line).","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"github"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`owner/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://api.github.com","description":"API base URL (GitHub Enterprise: `https://HOST/api/v3`)."},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"gitlabProvider":{"title":"GitLabProvider","type":"object","description":"Commit statuses on GitLab (`POST /projects/ID/statuses/SHA`). `secretRef` holds a token with `api` scope.","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"gitlab"},"repository":{"type":"string","pattern":"^\\S+/\\S+$","description":"The project's path, `group/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://gitlab.com/api/v4"},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}},"giteaProvider":{"title":"GiteaProvider","type":"object","description":"Commit statuses on Gitea or Forgejo (`POST /repos/OWNER/NAME/statuses/SHA`). `secretRef` holds an access token.","additionalProperties":false,"required":["type","repository","url","secretRef"],"properties":{"type":{"const":"gitea"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$"},"url":{"type":"string","format":"uri","pattern":"^https?://","description":"API base URL, `https://HOST/api/v1`."},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}}}};
+const schema106 = {"type":"string","enum":["ReconcileFailed","ReconcileApplied","RunFailed","BasesAreOutOfDate","BasesAreTotallyOutOfDate","ApplicationRolledBack","DistributionPointWithholding","DistributionPointFresh","RolloutWaveStarted","RolloutHalted","RolloutResumed","RolloutCompleted","UpdatesVerificationStarted","UpdatesVerified","UpdatesVerificationFailed"],"description":"An event updops records: a commit applied or failed, a run failed, a device's databases out of date or totally out of date, an application rolled back, a DP withholding updates (expired or older timestamp than its source) or fresh again, a rollout's wave started, the rollout halted, resumed or completed, a release verified on test devices or failed there."};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7600,7 +7758,7 @@ return errors === 0;
 }
 
 const schema113 = {"title":"GitHubProvider","type":"object","description":"Commit statuses on GitHub (`POST /repos/OWNER/NAME/statuses/SHA`): pending while a commit is tried, then success or failure, linking to the console. `secretRef` holds a token with `repo:status` (the whole first line).","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"github"},"repository":{"type":"string","pattern":"^[^/\\s]+/[^/\\s]+$","description":"`owner/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://api.github.com","description":"API base URL (GitHub Enterprise: `https://HOST/api/v3`)."},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}};
-const pattern25 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
+const pattern26 = new RegExp("^[^/\\s]+/[^/\\s]+$", "u");
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7664,7 +7822,7 @@ errors++;
 if(data.repository !== undefined){
 let data1 = data.repository;
 if(typeof data1 === "string"){
-if(!pattern25.test(data1)){
+if(!pattern26.test(data1)){
 const err5 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\"",schema:"^[^/\\s]+/[^/\\s]+$",parentSchema:schema113.properties.repository,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -7859,7 +8017,7 @@ return errors === 0;
 }
 
 const schema115 = {"title":"GitLabProvider","type":"object","description":"Commit statuses on GitLab (`POST /projects/ID/statuses/SHA`). `secretRef` holds a token with `api` scope.","additionalProperties":false,"required":["type","repository","secretRef"],"properties":{"type":{"const":"gitlab"},"repository":{"type":"string","pattern":"^\\S+/\\S+$","description":"The project's path, `group/name`."},"url":{"type":"string","format":"uri","pattern":"^https?://","default":"https://gitlab.com/api/v4"},"context":{"type":"string","minLength":1,"default":"updops"},"secretRef":{"$ref":"defs.json#/definitions/secretRef"}}};
-const pattern28 = new RegExp("^\\S+/\\S+$", "u");
+const pattern29 = new RegExp("^\\S+/\\S+$", "u");
 
 function validate68(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7923,7 +8081,7 @@ errors++;
 if(data.repository !== undefined){
 let data1 = data.repository;
 if(typeof data1 === "string"){
-if(!pattern28.test(data1)){
+if(!pattern29.test(data1)){
 const err5 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^\\S+/\\S+$"},message:"must match pattern \""+"^\\S+/\\S+$"+"\"",schema:"^\\S+/\\S+$",parentSchema:schema115.properties.repository,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -8191,7 +8349,7 @@ errors++;
 if(data.repository !== undefined){
 let data1 = data.repository;
 if(typeof data1 === "string"){
-if(!pattern25.test(data1)){
+if(!pattern26.test(data1)){
 const err6 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^[^/\\s]+/[^/\\s]+$"},message:"must match pattern \""+"^[^/\\s]+/[^/\\s]+$"+"\"",schema:"^[^/\\s]+/[^/\\s]+$",parentSchema:schema117.properties.repository,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -8670,7 +8828,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(!((((((((((((data9 === "ReconcileFailed") || (data9 === "ReconcileApplied")) || (data9 === "RunFailed")) || (data9 === "BasesAreOutOfDate")) || (data9 === "BasesAreTotallyOutOfDate")) || (data9 === "ApplicationRolledBack")) || (data9 === "DistributionPointWithholding")) || (data9 === "DistributionPointFresh")) || (data9 === "RolloutWaveStarted")) || (data9 === "RolloutHalted")) || (data9 === "RolloutResumed")) || (data9 === "RolloutCompleted"))){
+if(!(((((((((((((((data9 === "ReconcileFailed") || (data9 === "ReconcileApplied")) || (data9 === "RunFailed")) || (data9 === "BasesAreOutOfDate")) || (data9 === "BasesAreTotallyOutOfDate")) || (data9 === "ApplicationRolledBack")) || (data9 === "DistributionPointWithholding")) || (data9 === "DistributionPointFresh")) || (data9 === "RolloutWaveStarted")) || (data9 === "RolloutHalted")) || (data9 === "RolloutResumed")) || (data9 === "RolloutCompleted")) || (data9 === "UpdatesVerificationStarted")) || (data9 === "UpdatesVerified")) || (data9 === "UpdatesVerificationFailed"))){
 const err20 = {instancePath:instancePath+"/spec/events/" + i1,schemaPath:"#/definitions/eventType/enum",keyword:"enum",params:{allowedValues: schema106.enum},message:"must be equal to one of the allowed values",schema:schema106.enum,parentSchema:schema106,data:data9};
 if(vErrors === null){
 vErrors = [err20];
@@ -9237,7 +9395,6 @@ return errors === 0;
 }
 
 const schema124 = {"title":"RolloutWave","type":"object","additionalProperties":false,"required":["name"],"minProperties":2,"properties":{"name":{"type":"string","minLength":1,"maxLength":100},"devices":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"These devices of the task."},"groups":{"type":"array","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1},"description":"The task's devices in these groups (not their subgroups)."},"selector":{"$ref":"task.json#/definitions/labelSelector","description":"The task's devices with these labels."},"percent":{"type":"integer","minimum":1,"maximum":100,"description":"Up to this share of all the task's devices in this and earlier waves, chosen by a stable hash of the rollout and device names (100: every device left)."},"successThreshold":{"type":"integer","minimum":0,"maximum":100,"default":100,"description":"Percent of the wave's devices that must succeed before the next wave starts."},"errorThreshold":{"type":"integer","minimum":0,"maximum":100,"default":0,"description":"The rollout halts when more than this percent of the wave's devices failed (0: any failure halts)."},"pendingTimeout":{"type":"string","pattern":"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$","minLength":2,"default":"1h","description":"A device of the wave that has not succeeded this long after the wave started counts as failed: `30s`, `10m`, `2h`, `1d`."}}};
-const pattern34 = new RegExp("^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$", "u");
 
 function validate79(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -9691,7 +9848,7 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(!pattern34.test(data11)){
+if(!pattern14.test(data11)){
 const err35 = {instancePath:instancePath+"/pendingTimeout",schemaPath:"#/properties/pendingTimeout/pattern",keyword:"pattern",params:{pattern: "^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"},message:"must match pattern \""+"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$"+"\"",schema:"^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$",parentSchema:schema124.properties.pendingTimeout,data:data11};
 if(vErrors === null){
 vErrors = [err35];

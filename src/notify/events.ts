@@ -21,6 +21,9 @@ export const SEVERITY_OF: Readonly<Record<NotifiableType, Severity>> = {
   RolloutHalted: 'error',
   RolloutResumed: 'info',
   RolloutCompleted: 'info',
+  UpdatesVerificationStarted: 'info',
+  UpdatesVerified: 'info',
+  UpdatesVerificationFailed: 'error',
 };
 
 const RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, error: 2 };
@@ -51,7 +54,7 @@ function text(value: unknown): string | undefined {
 export function factsOf(event: EventRecord & { type: NotifiableType }): EventFacts {
   const data = (event.data ?? {}) as Record<string, unknown>;
   // A failed run, and a halted rollout, are about the devices that failed.
-  const isRun = event.type === 'RunFailed' || event.type === 'RolloutHalted';
+  const isRun = event.type === 'RunFailed' || event.type === 'RolloutHalted' || event.type === 'UpdatesVerificationFailed';
   const isReconcile = event.type === 'ReconcileApplied' || event.type === 'ReconcileFailed';
   const targets = isRun ? (Array.isArray(data.failed) ? data.failed.filter((t): t is string => typeof t === 'string') : []) : isReconcile || !event.subject ? [] : [event.subject];
   const task = text(data.task);

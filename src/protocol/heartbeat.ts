@@ -50,7 +50,8 @@ export type DpFreshness = {
 
 export type DpHeartbeat = {
   role: 'dp';
-  repository: { version?: string; published?: string };
+  /** `release`: the release its targets carry, by the name devices report (repository/release.ts). */
+  repository: { version?: string; published?: string; release?: string };
   /** The TUF timestamp the DP's repository serves (absent: no TUF metadata). */
   timestamp?: TimestampHeld;
   /** The controller's verdict (never sent by the agent; a sent one is replaced). */
@@ -107,10 +108,10 @@ export function decodeHeartbeat(value: unknown): HeartbeatStatus | undefined {
   if (!isObject(value)) return undefined;
   const running = value.running === true ? { running: true } : {};
   if (isObject(value.repository)) {
-    const { version, published } = value.repository;
+    const { version, published, release } = value.repository;
     const held = timestampHeld(value.timestamp);
     const verdict = dpFreshness(value.freshness);
-    return { role: 'dp', repository: { ...(typeof version === 'string' ? { version } : {}), ...(typeof published === 'string' ? { published } : {}) }, ...(held ? { timestamp: held } : {}), ...(verdict ? { freshness: verdict } : {}), ...running };
+    return { role: 'dp', repository: { ...(typeof version === 'string' ? { version } : {}), ...(typeof published === 'string' ? { published } : {}), ...(typeof release === 'string' ? { release } : {}) }, ...(held ? { timestamp: held } : {}), ...(verdict ? { freshness: verdict } : {}), ...running };
   }
   if (typeof value.freshness !== 'string') return undefined;
   return {

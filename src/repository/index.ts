@@ -31,3 +31,4 @@ export type { BandwidthLimit } from './sync/index.js';
 export { rateAt } from './sync/index.js';
 export { projectTransfer } from './sync/index.js';
 export type { HeldTarget, ProjectedTarget, Projection } from './sync/index.js';
+export { DATABASES_COMPONENT, releaseOf } from './release.js';

@@ -6,3 +6,4 @@
 export { deviceOutcome, type DeviceReport, type Outcome } from './outcome.js';
 export { advanceRollout, resumeRollout, startRollout, type RolloutEvent, type RolloutSubject, type Step } from './advance.js';
 export { admittedVersion } from './pin.js';
+export { testWave, verifyStep, type VerifyEvent, type VerifyStep, type VerifySubject } from './verify.js';

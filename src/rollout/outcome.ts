@@ -28,7 +28,8 @@ export function deviceOutcome(version: string, report: DeviceReport | undefined,
       return { outcome: 'failed', reason: `the health check after the restart into ${version} failed${restart.rolledBackFrom === version ? '; rolled back' : ''}` };
     }
     const holds = report.databaseVersion === version || report.applicationVersion === version;
-    const restarted = !report.restartRequired && (restart?.version !== version || restart.healthy);
+    // A module rolled back from this version (even before the wave started) is no success while the databases are on it.
+    const restarted = !report.restartRequired && (restart?.version !== version || restart.healthy) && restart?.rolledBackFrom !== version;
     if (holds && restarted) return { outcome: 'succeeded', reason: `reports ${version}${restart?.version === version ? ', healthy after the restart' : ''}` };
     const result = report.lastResult;
     if (result?.status === 'failed' && after(result.at, since)) return { outcome: 'failed', reason: `its update failed: ${result.reason ?? 'no reason given'}` };

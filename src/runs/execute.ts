@@ -13,7 +13,7 @@ import { UpdopsError } from '../errors.js';
 import type { DeviceResult, RecordedTask, RunRecord } from '../state/index.js';
 import { targetOffsets } from './offsets.js';
 import { runTarget } from './run-target.js';
-import { downloadSettings } from './settings.js';
+import { downloadSettings, keepVerified } from './settings.js';
 import { taskTargets, type RunTarget } from './targets.js';
 import { onTaskCompletion } from './triggers.js';
 import type { RunContext, RunOutcome, RunRequest, TargetContext, WorkCounter } from './types.js';
@@ -126,7 +126,7 @@ async function recordFailure({ run, results }: RunOutcome, ctx: RunContext): Pro
 async function work(run: RunRecord, request: RunRequest, task: RecordedTask, chosen: RunTarget[], all: RunTarget[], ctx: RunContext): Promise<RunOutcome> {
   for (const target of chosen) await ctx.store.putDeviceResult({ runId: run.id, device: target.name, status: 'pending', files: 0, bytes: 0, durationMs: 0 });
   const offsets = request.trigger === 'schedule' && request.scheduledAt ? await targetOffsets(task, all, ctx.store) : new Map<string, number>();
-  const download = downloadSettings(task, ctx.config, ctx.configDir, ctx.env);
+  const download = await keepVerified(downloadSettings(task, ctx.config, ctx.configDir, ctx.env), task, ctx.config, ctx.store);
   const limit = pLimit(Math.max(1, ctx.concurrency));
   const activity = ctx.activity ?? UNCOUNTED;
   const agents = ctx.agents?.forRun({ runId: run.id, task, config: ctx.config, configDir: ctx.configDir, ...(ctx.env ? { env: ctx.env } : {}) });

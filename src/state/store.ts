@@ -127,6 +127,21 @@ export interface RolloutProgress {
   updatedAt: string;
 }
 
+/**
+ * Where a download task's "verify on test devices" stands (docs/architecture.md "Verify on test
+ * devices"): the release its test devices last verified, which the other devices its DPs serve
+ * get, and the gate of the release under test — a one-wave rollout of the test devices (its
+ * `version` the release, `status` progressing while verifying, completed once verified, halted
+ * when failed). Written whole by the leader, fenced.
+ */
+export interface VerificationProgress {
+  /** The download task. */
+  task: string;
+  approved?: { version: string; at: string };
+  gate: RolloutProgress;
+  updatedAt: string;
+}
+
 export interface ReconcileStatus {
   /** The commit tried; omitted for a plain folder. */
   commit?: string;
@@ -406,6 +421,13 @@ export interface StateStore {
   putRollout(progress: RolloutProgress, fence?: Fence): Promise<void>;
   /** Removes the progress of rollouts no longer in the config. */
   deleteRollout(name: string): Promise<void>;
+
+  getVerification(task: string): Promise<VerificationProgress | undefined>;
+  listVerifications(): Promise<VerificationProgress[]>;
+  /** Replaces a download task's verification progress; fenced like `putRollout`. */
+  putVerification(progress: VerificationProgress, fence?: Fence): Promise<void>;
+  /** Removes the progress of tasks that no longer verify. */
+  deleteVerification(task: string): Promise<void>;
 
   /**
    * Takes lease `name`, or takes over an expired one (the generation goes up). Throws `LEASE`

@@ -23,6 +23,7 @@ export const STATE_TABLES = [
   'missed_targets',
   'device_licence',
   'rollouts',
+  'verifications',
 ] as const;
 
 /** Tables deliberately not moved, and why: the holders of a running process. */

@@ -24,10 +24,12 @@ function toResult(base: Pick<DeviceResult, 'runId' | 'device'>, result: AgentRes
   };
 }
 
-async function assignmentFor(scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<Assignment> {
+/** A device held back by a verifying download task (no release verified yet) gets no assignment: `{ held }`. */
+async function assignmentFor(scope: RunScope, target: RunTarget, ctx: TargetContext): Promise<Assignment | { held: string }> {
   if (target.kind === 'device') {
-    const version = await pinnedVersion(scope.config, ctx.store, scope.task.name, target.name);
-    return updateAssignment(scope, target.name, (await ctx.store.getDeviceLicence(target.name))?.unlicensedUpdates, version);
+    const pinned = await pinnedVersion(scope.config, ctx.store, scope.task.name, target.name);
+    if ('held' in pinned) return pinned;
+    return updateAssignment(scope, target.name, (await ctx.store.getDeviceLicence(target.name))?.unlicensedUpdates, pinned.version);
   }
   return downloadAssignment(scope, target.repository ?? '', ctx.download ?? { sources: [], legacyScheme: false, downloadDiffFiles: false }, target.name);
 }
@@ -37,7 +39,13 @@ async function onAgent(hub: AgentHub, scope: RunScope, target: RunTarget, ctx: T
   await ctx.store.putDeviceResult({ ...base, status: 'running', files: 0, bytes: 0, durationMs: 0 });
   let result: AgentResult;
   try {
-    result = await hub.dispatch(target.name, await assignmentFor(scope, target, ctx), ctx.signal);
+    const assignment = await assignmentFor(scope, target, ctx);
+    if ('held' in assignment) {
+      const skipped: DeviceResult = { ...base, status: 'skipped', reason: assignment.held, files: 0, bytes: 0, durationMs: 0 };
+      await ctx.store.putDeviceResult(skipped);
+      return skipped;
+    }
+    result = await hub.dispatch(target.name, assignment, ctx.signal);
   } catch (error) {
     result = { status: 'failed', reason: `cannot build the assignment: ${(error as Error).message}`, files: 0, bytes: 0, durationMs: 0, events: [] };
   }

@@ -19,6 +19,7 @@ import type {
   ObjectKey,
   ReconcileStatus,
   RolloutProgress,
+  VerificationProgress,
   Readiness,
   RepositoryObservation,
   RunQuery,
@@ -35,7 +36,7 @@ import { openPool, redactPostgresUrl, schemaVersion, toStateError, withTransacti
 import * as holders from './holders.js';
 import * as objects from './objects.js';
 import * as records from './records.js';
-import * as rollouts from './rollouts.js';
+import { deleteProgress, getProgress, listProgress, putProgress } from './progress.js';
 import * as runs from './runs.js';
 import * as transfer from './transfer.js';
 import type { StateRows, StateTransfer } from '../transfer.js';
@@ -122,20 +123,41 @@ export class PostgresStateStore implements StateStore, StateTransfer {
   }
 
   getRollout(name: string): Promise<RolloutProgress | undefined> {
-    return this.#run(() => rollouts.getRollout(this.#pool, name));
+    return this.#run(() => getProgress<RolloutProgress>(this.#pool, 'rollouts', name));
   }
 
   listRollouts(): Promise<RolloutProgress[]> {
-    return this.#run(() => rollouts.listRollouts(this.#pool));
+    return this.#run(() => listProgress<RolloutProgress>(this.#pool, 'rollouts'));
   }
 
   putRollout(progress: RolloutProgress, fence?: Fence): Promise<void> {
-    if (!fence) return this.#run(() => rollouts.putRollout(this.#pool, progress));
-    return this.#run(() => withTransaction(this.#pool, (client) => rollouts.putRollout(client, progress, fence)));
+    return this.#putProgress('rollouts', progress.name, progress, fence);
   }
 
   deleteRollout(name: string): Promise<void> {
-    return this.#run(() => rollouts.deleteRollout(this.#pool, name));
+    return this.#run(() => deleteProgress(this.#pool, 'rollouts', name));
+  }
+
+  getVerification(task: string): Promise<VerificationProgress | undefined> {
+    return this.#run(() => getProgress<VerificationProgress>(this.#pool, 'verifications', task));
+  }
+
+  listVerifications(): Promise<VerificationProgress[]> {
+    return this.#run(() => listProgress<VerificationProgress>(this.#pool, 'verifications'));
+  }
+
+  putVerification(progress: VerificationProgress, fence?: Fence): Promise<void> {
+    return this.#putProgress('verifications', progress.task, progress, fence);
+  }
+
+  deleteVerification(task: string): Promise<void> {
+    return this.#run(() => deleteProgress(this.#pool, 'verifications', task));
+  }
+
+  /** A fenced write reads the lease in the same transaction (progress.ts). */
+  #putProgress(table: 'rollouts' | 'verifications', name: string, progress: { updatedAt: string }, fence: Fence | undefined): Promise<void> {
+    if (!fence) return this.#run(() => putProgress(this.#pool, table, name, progress));
+    return this.#run(() => withTransaction(this.#pool, (client) => putProgress(client, table, name, progress, fence)));
   }
 
   getReconcileStatus(): Promise<ReconcileStatus | undefined> {

@@ -256,6 +256,20 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE agents ADD COLUMN heartbeat_seconds REAL;
     `,
   },
+  {
+    // Verify on test devices (issue 19): each verifying download task's progress — the release
+    // its test devices verified last and the gate of the one under test — is one row, replaced
+    // as a whole by the leader. Portable SQL: PostgreSQL runs it as written.
+    version: 9,
+    name: 'update verification progress',
+    sql: `
+      CREATE TABLE verifications (
+        name TEXT PRIMARY KEY,
+        progress_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

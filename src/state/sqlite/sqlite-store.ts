@@ -19,6 +19,7 @@ import type {
   ObjectKey,
   ReconcileStatus,
   RolloutProgress,
+  VerificationProgress,
   Readiness,
   RepositoryObservation,
   RunQuery,
@@ -38,7 +39,7 @@ import * as leases from './leases.js';
 import * as lock from './lock.js';
 import * as missed from './missed.js';
 import * as reconcile from './reconcile-status.js';
-import * as rollouts from './rollouts.js';
+import { deleteProgress, getProgress, listProgress, putProgress } from './progress.js';
 import * as objects from './objects.js';
 import { openDatabase } from './open-database.js';
 import * as runs from './runs.js';
@@ -129,19 +130,35 @@ export class SqliteStateStore implements StateStore, StateTransfer {
   }
 
   async getRollout(name: string): Promise<RolloutProgress | undefined> {
-    return this.#run(() => rollouts.getRollout(this.#db, name));
+    return this.#run(() => getProgress<RolloutProgress>(this.#db, 'rollouts', name));
   }
 
   async listRollouts(): Promise<RolloutProgress[]> {
-    return this.#run(() => rollouts.listRollouts(this.#db));
+    return this.#run(() => listProgress<RolloutProgress>(this.#db, 'rollouts'));
   }
 
   async putRollout(progress: RolloutProgress, fence?: Fence): Promise<void> {
-    this.#run(() => rollouts.putRollout(this.#db, progress, fence));
+    this.#run(() => putProgress(this.#db, 'rollouts', progress.name, progress, fence));
   }
 
   async deleteRollout(name: string): Promise<void> {
-    this.#run(() => rollouts.deleteRollout(this.#db, name));
+    this.#run(() => deleteProgress(this.#db, 'rollouts', name));
+  }
+
+  async getVerification(task: string): Promise<VerificationProgress | undefined> {
+    return this.#run(() => getProgress<VerificationProgress>(this.#db, 'verifications', task));
+  }
+
+  async listVerifications(): Promise<VerificationProgress[]> {
+    return this.#run(() => listProgress<VerificationProgress>(this.#db, 'verifications'));
+  }
+
+  async putVerification(progress: VerificationProgress, fence?: Fence): Promise<void> {
+    this.#run(() => putProgress(this.#db, 'verifications', progress.task, progress, fence));
+  }
+
+  async deleteVerification(task: string): Promise<void> {
+    this.#run(() => deleteProgress(this.#db, 'verifications', task));
   }
 
   async getReconcileStatus(): Promise<ReconcileStatus | undefined> {

@@ -1,5 +1,5 @@
 import type { Test } from 'tap';
-import type { ReconcileStatus, RolloutProgress } from '../../../src/state/store.js';
+import type { ReconcileStatus, RolloutProgress, VerificationProgress } from '../../../src/state/store.js';
 import { isUpdopsError } from '../../../src/errors.js';
 import { changes, rejectsWith, type MakeStore } from './conformance.js';
 
@@ -107,6 +107,32 @@ export function controllerConformance(t: Test, makeStore: MakeStore): void {
     t.same((await store.listRollouts()).map((r) => r.name), ['r1']);
     const run = await store.createRun({ task: 'Update', trigger: 'rollout' });
     t.equal((await store.getRun(run.id))?.trigger, 'rollout', 'a run a rollout started says so');
+  });
+
+  void t.test('verification progress: replaced whole, listed by task, fenced, deleted; apart from rollouts', async (t) => {
+    const clock = { now: new Date('2026-01-01T00:00:00Z') };
+    const store = await makeStore(clock);
+    t.teardown(() => store.close());
+    t.equal(await store.getVerification('Download'), undefined);
+    const gate: RolloutProgress = { name: 'Download', specHash: 'h1', version: '2', wave: 0, status: 'progressing', waveStartedAt: '2026-01-01T00:00:00.000Z', devices: {}, updatedAt: '2026-01-01T00:00:00.000Z' };
+    const verifying: VerificationProgress = { task: 'Download', gate, updatedAt: gate.updatedAt };
+    await store.putVerification(verifying);
+    await store.putVerification({ ...verifying, task: 'A-download' });
+    const verified: VerificationProgress = { ...verifying, approved: { version: '2', at: '2026-01-01T00:02:00.000Z' }, gate: { ...gate, status: 'completed', devices: { 'ws-test': { wave: 0, outcome: 'succeeded', at: '2026-01-01T00:02:00.000Z' } } }, updatedAt: '2026-01-01T00:02:00.000Z' };
+    await store.putVerification(verified);
+    t.same(await store.getVerification('Download'), verified, 'replaced whole');
+    t.same((await store.listVerifications()).map((v) => v.task), ['A-download', 'Download']);
+    t.same(await store.listRollouts(), [], 'not a rollout');
+    const lease = await store.acquireLease(request);
+    const fence = { lease: 'controller', generation: lease.generation };
+    await store.putVerification({ ...verified, approved: { version: '3', at: verified.updatedAt } }, fence);
+    t.equal((await store.getVerification('Download'))?.approved?.version, '3', 'the holder writes');
+    clock.now = new Date('2026-01-01T00:00:16Z');
+    await store.acquireLease({ ...request, host: 'h2', pid: 22 });
+    await rejectsWith(t, store.putVerification({ ...verified, approved: { version: '4', at: verified.updatedAt } }, fence), 'FENCED');
+    t.equal((await store.getVerification('Download'))?.approved?.version, '3', 'a fenced write wrote nothing');
+    await store.deleteVerification('A-download');
+    t.same((await store.listVerifications()).map((v) => v.task), ['Download']);
   });
 
   void t.test('a scheduled start is recorded at most once per task and instant', async (t) => {
