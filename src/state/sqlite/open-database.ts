@@ -21,7 +21,7 @@ export function openDatabase(path: string, now: () => Date, options: { fileMustE
   try {
     db = new Database(path, { fileMustExist: options.fileMustExist ?? false });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.pragma('journal_mode = WAL');
+    switchToWal(db);
     db.pragma('synchronous = NORMAL');
     // Off while migrating: a migration that rebuilds a parent table (v3 `runs`) must not
     // cascade-delete its children. The pragma is a no-op inside a transaction, hence here.
@@ -34,6 +34,27 @@ export function openDatabase(path: string, now: () => Date, options: { fileMustE
     throw toStateError(error, path);
   }
 }
+
+/**
+ * Switching a new file to WAL needs the file to itself, and SQLite answers SQLITE_BUSY at once,
+ * without the busy handler, when another process opening the same new file holds it for a
+ * moment: wait and retry, up to the busy timeout, as the handler would have.
+ */
+function switchToWal(db: SqliteDatabase): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+      if (!busy || Date.now() >= deadline) throw error;
+      Atomics.wait(RETRY_PAUSE, 0, 0, 10);
+    }
+  }
+}
+
+const RETRY_PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 function refuseDirectory(path: string): void {
   const stat = statSync(path, { throwIfNoEntry: false });
