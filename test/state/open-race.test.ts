@@ -18,7 +18,7 @@ const ROUNDS = 60;
 
 function answer(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
-    child.once('message', (message) => resolve(String(message)));
+    child.once('message', (message) => resolve(typeof message === 'string' ? message : JSON.stringify(message)));
     child.once('exit', (code) => reject(new Error(`opener exited with ${code}`)));
   });
 }
