@@ -79,7 +79,11 @@ void t.test('a device updates from its DP, falls back to the vendor, and keeps i
   t.equal(r1?.status, 'failed');
   t.same(snapshot(bases(ws1Root)), before, "the device's bases are unchanged");
 
-  await w.waitFor('a heartbeat after the runs', async () => (await w.fx.store.getAgent('ws-1'))?.status?.databaseVersion === String(version));
+  // The databases were on `version` since the fallback run: wait for the heartbeat that carries the failed run too.
+  await w.waitFor('a heartbeat after the runs', async () => {
+    const beat = (await w.fx.store.getAgent('ws-1'))?.status;
+    return beat?.databaseVersion === String(version) && (beat.lastResult as { status?: string } | undefined)?.status === 'failed';
+  });
   const status = (await w.fx.store.getAgent('ws-1'))?.status;
   t.equal(status?.freshness, 'upToDate', 'the heartbeat reports freshness');
   t.equal((status?.lastResult as { status?: string } | undefined)?.status, 'failed', 'and the last update result');
