@@ -1,13 +1,13 @@
 /**
  * `updops rollout status` and `updops rollout resume NAME` (docs/architecture.md "Rollouts"): where
- * each applied rollout stands, from the controller (`--controller` / `UPDOPS_CONTROLLER`) or a
+ * each applied rollout and each download task's verification on test devices stands, from the controller (`--controller` / `UPDOPS_CONTROLLER`) or a
  * state store (`--state`); and a halted rollout resumed on the controller that drives it (token
  * from `UPDOPS_TOKEN` or `--token-file`). Resuming by commit needs no command: change the
  * Rollout's spec (e.g. bump `resume`).
  */
 import { ApiClient, resolveToken } from '../controller/index.js';
 import { UpdopsError } from '../errors.js';
-import type { RolloutProgress } from '../state/index.js';
+import type { RolloutProgress, VerificationProgress } from '../state/index.js';
 import { whoAmI } from './cancel.js';
 import { withStore } from './context.js';
 import { parseFormat } from './output.js';
@@ -28,16 +28,28 @@ function line(p: RolloutProgress): string {
   return p.halted ? `${head}\n  halted ${p.halted.at}: ${p.halted.reason}` : head;
 }
 
-function render(rollouts: RolloutProgress[], format: string): string {
-  if (format === 'json') return `${JSON.stringify({ rollouts }, null, 2)}\n`;
-  return rollouts.length === 0 ? 'No rollouts.\n' : `${rollouts.map(line).join('\n')}\n`;
+/** A verification: the release its test devices approved, and the one under test (or failed) if another. */
+function verificationLine(v: VerificationProgress): string {
+  const approved = v.approved ? `verified ${v.approved.version} at ${v.approved.at}` : 'nothing verified yet';
+  const gate = v.gate.version && v.gate.version !== v.approved?.version ? `\t${v.gate.version} ${v.gate.status === 'halted' ? 'failed' : v.gate.status === 'completed' ? 'verified' : 'verifying'}` : '';
+  const head = `verify ${v.task}\t${approved}${gate}`;
+  return v.gate.halted && v.gate.version !== v.approved?.version ? `${head}\n  failed ${v.gate.halted.at}: ${v.gate.halted.reason}` : head;
+}
+
+function render(rollouts: RolloutProgress[], verifications: VerificationProgress[], format: string): string {
+  if (format === 'json') return `${JSON.stringify({ rollouts, verifications }, null, 2)}\n`;
+  if (rollouts.length === 0 && verifications.length === 0) return 'No rollouts.\n';
+  return `${[...rollouts.map(line), ...verifications.map(verificationLine)].join('\n')}\n`;
 }
 
 export async function rolloutStatusCommand(options: RolloutCommandOptions): Promise<number> {
   const format = parseFormat(options.format ?? 'text');
   const url = controllerUrl(options.controller);
-  const rollouts = url && !options.state ? await new ApiClient({ url, token: resolveToken({ tokenFile: options.tokenFile }) }).listRollouts() : await withStore(options.state ? { state: options.state } : {}, (store) => store.listRollouts(), 'existing');
-  process.stdout.write(render(rollouts, format));
+  const [rollouts, verifications] =
+    url && !options.state
+      ? await ((client) => Promise.all([client.listRollouts(), client.listVerifications()]))(new ApiClient({ url, token: resolveToken({ tokenFile: options.tokenFile }) }))
+      : await withStore(options.state ? { state: options.state } : {}, (store) => Promise.all([store.listRollouts(), store.listVerifications()]), 'existing');
+  process.stdout.write(render(rollouts, verifications, format));
   return 0;
 }
 

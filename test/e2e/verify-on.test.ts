@@ -113,6 +113,10 @@ void t.test('a release reaches the broad devices only once the test device verif
   t.equal(appVersion('ws-test'), '1', 'the test device rolled back to module 1');
   t.match(await run('Broad'), [{ device: 'ws-prod', status: 'completed', source: 'dp-1' }], 'the broad device is served the verified release');
   t.same([databases('ws-prod'), appVersion('ws-prod')], ['1', '1'], 'the broad device stays on release 1 while the DP holds 2');
+  const status = await cli(['rollout', 'status']);
+  t.match(status.stdout, /^verify Download\s+verified 1 at \S+\s+2 failed\n\s+failed \S+: .*ws-test: the health check after the restart into 2 failed; rolled back/m, 'rollout status shows the verification');
+  const json = JSON.parse((await cli(['rollout', 'status', '--format', 'json'])).stdout) as { verifications: { task: string; approved?: { version: string }; gate: { version: string; status: string } }[] };
+  t.match(json.verifications, [{ task: 'Download', approved: { version: '1' }, gate: { version: '2', status: 'halted' } }]);
   const dpMetadata = path.join(fx.dir, 'dps', 'dp-1', 'repo', 'metadata');
   t.ok(existsSync(path.join(dpMetadata, '2.targets.json')), 'the DP holds release 2');
   t.ok(existsSync(path.join(dpMetadata, '1.targets.json')), 'and keeps the verified release 1');
@@ -126,4 +130,5 @@ void t.test('a release reaches the broad devices only once the test device verif
   t.same([databases('ws-test'), appVersion('ws-test')], ['2', '2'], 'the test device on release 2');
   t.match(await run('Broad'), [{ device: 'ws-prod', status: 'completed', source: 'dp-1' }]);
   t.same([databases('ws-prod'), appVersion('ws-prod')], ['2', '2'], 'the broad device takes the verified release 2');
+  t.match((await cli(['rollout', 'status'])).stdout, /^verify Download\s+verified 2 at \S+\n?$/m, 'verified 2, nothing under test');
 });

@@ -4,7 +4,7 @@
  * CLI's one top-level handler prints them as one line (docs/style.md 7).
  */
 import { UpdopsError, type ErrorCode } from '../../errors.js';
-import type { EventRecord, RolloutProgress, RunRecord, StateStore } from '../../state/index.js';
+import type { EventRecord, RolloutProgress, RunRecord, StateStore, VerificationProgress } from '../../state/index.js';
 import type { StatusReport } from '../../status/index.js';
 import type { OutbreakApplicationType, RunDetails } from '../types.js';
 import type { TargetSelection } from '../../runs/index.js';
@@ -131,6 +131,11 @@ export class ApiClient implements RunsReader {
 
   async listRollouts(): Promise<RolloutProgress[]> {
     return (await this.#request<{ rollouts: RolloutProgress[] }>('GET', '/api/rollouts')).rollouts;
+  }
+
+  /** Where each download task's verification on test devices stands (docs/architecture.md "Verify on test devices"). */
+  async listVerifications(): Promise<VerificationProgress[]> {
+    return (await this.#request<{ verifications: VerificationProgress[] }>('GET', '/api/verifications')).verifications;
   }
 
   /** A halted rollout goes on (409 CONFLICT: it is not halted). */

@@ -154,6 +154,12 @@ export const ROUTES: readonly Route[] = [
     handle: async (ctx) => ({ status: 200, json: { rollouts: await (ctx.controller.listRollouts?.() ?? ctx.controller.store.listRollouts()) } }),
   },
   {
+    method: 'GET',
+    pattern: ['api', 'verifications'],
+    mutating: false,
+    handle: async (ctx) => ({ status: 200, json: { verifications: await ctx.controller.store.listVerifications() } }),
+  },
+  {
     method: 'POST',
     pattern: ['api', 'rollouts', ':name', 'resume'],
     mutating: true,
