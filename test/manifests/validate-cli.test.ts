@@ -184,7 +184,8 @@ t.test('updops --help is fast: commands load lazily', async (t) => {
   const overhead = help.median - bare.median;
   t.comment(`updops --help: median ${help.median.toFixed(0)} ms (${help.all.map((x) => x.toFixed(0)).join(', ')}); bare node: ${bare.median.toFixed(0)} ms; target < 300 ms`);
   // The target is 300 ms; the bound is twice that so a loaded CI box does not flake. On a box so
-  // loaded that node alone needs > 300 ms to start, what --help adds on top must stay < 300 ms.
+  // loaded that node alone needs > 300 ms to start (several times its usual), what --help adds
+  // must stay below one more start of node: loading every command eagerly costs many times that.
   if (bare.median <= 300) t.ok(help.median < 600, `median ${help.median.toFixed(0)} ms < 600 ms`);
-  else t.ok(overhead < 300, `overloaded box (bare node ${bare.median.toFixed(0)} ms): --help adds ${overhead.toFixed(0)} ms < 300 ms`);
+  else t.ok(overhead < bare.median, `overloaded box (bare node ${bare.median.toFixed(0)} ms): --help adds ${overhead.toFixed(0)} ms, less than a start of node`);
 });
