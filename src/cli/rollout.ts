@@ -1,13 +1,13 @@
 /**
  * `updops rollout status` and `updops rollout resume NAME` (docs/architecture.md "Rollouts"): where
- * each applied rollout and each download task's verification on test devices stands, from the controller (`--controller` / `UPDOPS_CONTROLLER`) or a
- * state store (`--state`); and a halted rollout resumed on the controller that drives it (token
+ * each applied rollout and each download task's verification on test devices stands, from the
+ * controller (`--controller` / `UPDOPS_CONTROLLER`) or a state store (`--state`); and a halted rollout resumed on the controller that drives it (token
  * from `UPDOPS_TOKEN` or `--token-file`). Resuming by commit needs no command: change the
  * Rollout's spec (e.g. bump `resume`).
  */
 import { ApiClient, resolveToken } from '../controller/index.js';
 import { UpdopsError } from '../errors.js';
-import type { RolloutProgress, VerificationProgress } from '../state/index.js';
+import type { RolloutProgress, StateStore, VerificationProgress } from '../state/index.js';
 import { whoAmI } from './cancel.js';
 import { withStore } from './context.js';
 import { parseFormat } from './output.js';
@@ -28,12 +28,14 @@ function line(p: RolloutProgress): string {
   return p.halted ? `${head}\n  halted ${p.halted.at}: ${p.halted.reason}` : head;
 }
 
+const GATE_WORD: Record<RolloutProgress['status'], string> = { progressing: 'verifying', completed: 'verified', halted: 'failed' };
+
 /** A verification: the release its test devices approved, and the one under test (or failed) if another. */
 function verificationLine(v: VerificationProgress): string {
   const approved = v.approved ? `verified ${v.approved.version} at ${v.approved.at}` : 'nothing verified yet';
-  const gate = v.gate.version && v.gate.version !== v.approved?.version ? `\t${v.gate.version} ${v.gate.status === 'halted' ? 'failed' : v.gate.status === 'completed' ? 'verified' : 'verifying'}` : '';
-  const head = `verify ${v.task}\t${approved}${gate}`;
-  return v.gate.halted && v.gate.version !== v.approved?.version ? `${head}\n  failed ${v.gate.halted.at}: ${v.gate.halted.reason}` : head;
+  const testing = v.gate.version && v.gate.version !== v.approved?.version ? v.gate : undefined;
+  const head = `verify ${v.task}\t${approved}${testing ? `\t${testing.version} ${GATE_WORD[testing.status]}` : ''}`;
+  return testing?.halted ? `${head}\n  failed ${testing.halted.at}: ${testing.halted.reason}` : head;
 }
 
 function render(rollouts: RolloutProgress[], verifications: VerificationProgress[], format: string): string {
@@ -45,10 +47,10 @@ function render(rollouts: RolloutProgress[], verifications: VerificationProgress
 export async function rolloutStatusCommand(options: RolloutCommandOptions): Promise<number> {
   const format = parseFormat(options.format ?? 'text');
   const url = controllerUrl(options.controller);
+  // The controller's API client and a store answer the same two questions.
+  const read = (source: Pick<StateStore, 'listRollouts' | 'listVerifications'>) => Promise.all([source.listRollouts(), source.listVerifications()]);
   const [rollouts, verifications] =
-    url && !options.state
-      ? await ((client) => Promise.all([client.listRollouts(), client.listVerifications()]))(new ApiClient({ url, token: resolveToken({ tokenFile: options.tokenFile }) }))
-      : await withStore(options.state ? { state: options.state } : {}, (store) => Promise.all([store.listRollouts(), store.listVerifications()]), 'existing');
+    url && !options.state ? await read(new ApiClient({ url, token: resolveToken({ tokenFile: options.tokenFile }) })) : await withStore(options.state ? { state: options.state } : {}, read, 'existing');
   process.stdout.write(render(rollouts, verifications, format));
   return 0;
 }

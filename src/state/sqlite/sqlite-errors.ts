@@ -13,6 +13,11 @@ export function toStateError(error: unknown, path: string): UpdopsErrorType {
   return new UpdopsError('STATE', `state file ${path}: ${reason}`, { cause: error });
 }
 
+/** Another connection holds the file: worth waiting for, not a fault of the file. */
+export function isBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED'));
+}
+
 function describe(error: InstanceType<typeof Database.SqliteError>, path: string): string {
   const code = error.code;
   if (code === 'SQLITE_NOTADB') {
@@ -21,7 +26,7 @@ function describe(error: InstanceType<typeof Database.SqliteError>, path: string
   if (code.startsWith('SQLITE_CORRUPT')) {
     return `state file ${path} is corrupt (${error.message}); restore it from a backup or move it away to start over`;
   }
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+  if (isBusy(error)) {
     return `state file ${path} is busy: another updops process kept it locked too long; retry`;
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_CANTOPEN')) {
