@@ -6,7 +6,7 @@
 import type { Plan } from '../plan/index.js';
 import { taskTargets } from '../runs/index.js';
 import { randomDelayWindowMs, scheduleTimeZone } from '../schedule/index.js';
-import { modelFromObjects, type DeviceResult, type EventRecord, type RecordedConfig, type RunRecord, type StateStore } from '../state/index.js';
+import { modelFromObjects, type DeviceResult, type EventRecord, type RecordedConfig, type RolloutProgress, type RunRecord, type StateStore } from '../state/index.js';
 import type { DeviceStatusRow, StatusReport } from '../status/index.js';
 import type { Tone } from './format.js';
 
@@ -93,6 +93,8 @@ export interface OverviewData {
   /** Runs started in the last 24 h by status; `capped` when there were more than were read. */
   runs: { byStatus: Record<string, number>; total: number; capped: boolean; failed: RunRecord[] };
   events: EventRecord[];
+  /** Where each rollout stands, halted first. */
+  rollouts: RolloutProgress[];
 }
 
 /** At most this many runs are read for "the last 24 h" (newest first, an indexed query). */
@@ -106,7 +108,7 @@ export function countBuckets(devices: readonly DeviceStatusRow[]): Record<Freshn
 
 export async function overviewData(source: ConsoleSource): Promise<OverviewData> {
   const now = source.now();
-  const [report, recent, events] = await Promise.all([source.status(), source.store.listRuns({ limit: RUNS_READ_FOR_DAY }), source.store.listEvents({ limit: 15 })]);
+  const [report, recent, events, rollouts] = await Promise.all([source.status(), source.store.listRuns({ limit: RUNS_READ_FOR_DAY }), source.store.listEvents({ limit: 15 }), source.store.listRollouts()]);
   const dps = await dpViews(source, report);
   const since = now.getTime() - 86_400_000;
   const day = recent.filter((r) => Date.parse(r.startedAt) >= since);
@@ -123,6 +125,7 @@ export async function overviewData(source: ConsoleSource): Promise<OverviewData>
     dpStates,
     runs: { byStatus, total: day.length, capped: recent.length === RUNS_READ_FOR_DAY && day.length === recent.length, failed: day.filter((r) => r.status === 'failed').slice(0, 5) },
     events,
+    rollouts: [...rollouts].sort((a, b) => Number(b.status === 'halted') - Number(a.status === 'halted') || a.name.localeCompare(b.name)),
   };
 }
 
@@ -215,7 +218,7 @@ export async function deviceData(source: ConsoleSource, name: string): Promise<D
   };
 }
 
-async function recorded(source: ConsoleSource): Promise<RecordedConfig> {
+export async function recorded(source: ConsoleSource): Promise<RecordedConfig> {
   return modelFromObjects(await source.store.listObjects());
 }
 

@@ -70,6 +70,9 @@ export function badge(text: string, tone: Tone): SafeHtml {
 
 export const runBadge = (status: string): SafeHtml => badge(status, runTone(status));
 
+/** A rollout's status: halted is what needs a person. */
+export const ROLLOUT_TONES: Record<'progressing' | 'halted' | 'completed', Tone> = { progressing: 'neutral', halted: 'bad', completed: 'ok' };
+
 /** Plural: `1 device`, `3 devices`. */
 export function count(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -29,5 +29,7 @@ export {
 export { renderOverview } from './pages/overview.js';
 export { renderDevice, renderDevices, renderGroups } from './pages/fleet.js';
 export { renderRun, renderRuns, renderTasks, type RunsFilter } from './pages/tasks.js';
+export { renderRollouts, WAVE_DEVICES_SHOWN } from './pages/rollouts.js';
+export { rolloutsData, type RolloutsData, type RolloutView, type VerificationView, type WaveView } from './rollouts-data.js';
 export { EVENT_LIMITS, renderEvents, type EventsFilter } from './pages/events.js';
 export { renderError, renderLogin, renderPlanPage } from './pages/misc.js';

@@ -7,6 +7,7 @@ export const NAV = [
   { key: 'devices', href: '/devices', label: 'Devices' },
   { key: 'tasks', href: '/tasks', label: 'Tasks' },
   { key: 'runs', href: '/runs', label: 'Runs' },
+  { key: 'rollouts', href: '/rollouts', label: 'Rollouts' },
   { key: 'events', href: '/events', label: 'Events' },
   { key: 'plan', href: '/plan', label: 'Plan' },
 ] as const;
@@ -52,6 +53,13 @@ export function layout(ctx: PageContext, options: PageOptions, body: HtmlValue):
 </body></html>
 `;
   return page.value;
+}
+
+/** Above a page's actions when they cannot be taken yet: what to do first. */
+export function actionsNote(ctx: PageContext): SafeHtml {
+  if (ctx.csrf) return html``;
+  if (!ctx.tokenConfigured) return html`<p class="notice">Actions are refused: the controller has no API token (set UPDOPS_TOKEN or --token-file).</p>`;
+  return html`<p class="notice">Actions need the API token: <a href="/login?next=${encodeURIComponent(ctx.path)}">log in</a> first.</p>`;
 }
 
 /** A POST form with the CSRF token: one button, hidden fields. Offered logged out too, so the refusal says what to do. */

@@ -8,7 +8,7 @@
  */
 import { DEFAULTS } from '../defaults.js';
 import { UpdopsError, isUpdopsError } from '../errors.js';
-import { rolloutWaves, scopeDevices, type WaveMembers } from '../manifests/index.js';
+import { taskRollout, type WaveMembers } from '../manifests/index.js';
 import { decodeHeartbeat } from '../protocol/index.js';
 import { advanceRollout, admittedVersion, resumeRollout, startRollout, type DeviceReport, type RolloutEvent, type Step } from '../rollout/index.js';
 import type { RecordedConfig, RecordedRollout, RolloutProgress, StateStore } from '../state/index.js';
@@ -46,8 +46,8 @@ function resolve(config: RecordedConfig, rollout: RecordedRollout): Resolved | u
   let cache = resolvedByConfig.get(config);
   if (!cache) resolvedByConfig.set(config, (cache = new Map()));
   if (!cache.has(rollout.name)) {
-    const task = config.tasks.get(rollout.spec.task);
-    cache.set(rollout.name, task?.spec.type === 'Update' ? { rollout, task: task.name, waves: rolloutWaves(rollout.name, rollout.spec, scopeDevices(config.model, task.spec.scope)) } : undefined);
+    const found = taskRollout(config.model, rollout.name, rollout.spec);
+    cache.set(rollout.name, found ? { rollout, task: rollout.spec.task, waves: found.waves } : undefined);
   }
   return cache.get(rollout.name);
 }

@@ -13,4 +13,4 @@ export { defaultSources } from './defaults.js';
 export { resolveConfigSource } from './git-source.js';
 export { isGitUrl } from './git-command.js';
 export { headCommit } from './git-source.js';
-export { DEFAULT_ERROR_THRESHOLD, DEFAULT_PENDING_TIMEOUT, DEFAULT_SUCCESS_THRESHOLD, pendingTimeoutMs, rolloutWaves, type WaveMembers } from './rollout-waves.js';
+export { DEFAULT_ERROR_THRESHOLD, DEFAULT_PENDING_TIMEOUT, DEFAULT_SUCCESS_THRESHOLD, pendingTimeoutMs, rolloutWaves, taskRollout, type TaskRollout, type WaveMembers } from './rollout-waves.js';

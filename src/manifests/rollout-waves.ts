@@ -7,8 +7,8 @@
  * spread across groups, and the same devices stay in it when the fleet grows).
  */
 import { createHash } from 'node:crypto';
-import { matchesSelector, type Placed } from './model.js';
-import type { Device, RolloutSpec, RolloutWave } from './types.generated.js';
+import { matchesSelector, scopeDevices, type ConfigModel, type Placed } from './model.js';
+import type { Device, RolloutSpec, RolloutWave, UpdateTaskSpec } from './types.generated.js';
 import { parseCompoundDuration } from '../util/index.js';
 
 export const DEFAULT_SUCCESS_THRESHOLD = 100;
@@ -59,4 +59,19 @@ export function rolloutWaves(rollout: string, spec: Pick<RolloutSpec, 'waves'>, 
       pendingTimeoutMs: pendingTimeoutMs(wave),
     };
   });
+}
+
+export interface TaskRollout {
+  task: UpdateTaskSpec;
+  /** Every device of the task, in a wave or not. */
+  devices: Placed<Device>[];
+  waves: WaveMembers[];
+}
+
+/** A Rollout's waves over the devices of its task; undefined when the task is not an Update task of the model (a rule says so). */
+export function taskRollout(model: ConfigModel, rollout: string, spec: Pick<RolloutSpec, 'task' | 'waves'>): TaskRollout | undefined {
+  const task = model.tasks.get(spec.task)?.manifest.spec;
+  if (task?.type !== 'Update') return undefined;
+  const devices = scopeDevices(model, task.scope);
+  return { task, devices, waves: rolloutWaves(rollout, spec, devices) };
 }

@@ -4,7 +4,7 @@
  * what each DP link's next sync carries with the time it takes at the cap in force at plan time.
  * `rolloutInputs` reads the config model; `rolloutView` is pure (the clock is a parameter).
  */
-import { normalizeManifest, resolveSourceRef, rolloutWaves, scopeDevices, type ConfigModel, type MaintenanceWindow, type RolloutSpec } from '../manifests/index.js';
+import { normalizeManifest, resolveSourceRef, scopeDevices, taskRollout, type ConfigModel, type MaintenanceWindow, type RolloutSpec } from '../manifests/index.js';
 import { rateAt, type BandwidthLimit } from '../repository/index.js';
 import { maintenanceWindowAt } from '../schedule/index.js';
 import type { RepositoryStatus } from './observation.js';
@@ -40,10 +40,9 @@ function wavesViews(model: ConfigModel, desired: readonly DesiredObject[]): Wave
   for (const object of desired) {
     if (object.kind !== 'Rollout') continue;
     const { spec } = object.spec as { spec: RolloutSpec };
-    const task = model.tasks.get(spec.task)?.manifest.spec;
-    if (task?.type !== 'Update') continue;
-    const devices = scopeDevices(model, task.scope);
-    const waves = rolloutWaves(object.name, spec, devices);
+    const found = taskRollout(model, object.name, spec);
+    if (!found) continue;
+    const { task, devices, waves } = found;
     const inWaves = waves.reduce((n, w) => n + w.devices.length, 0);
     views.push({
       name: object.name,

@@ -32,7 +32,7 @@ void t.test('every page is HTML under the strict CSP, names escaped, assets from
   const { fake, url } = await setup(t);
   const run = await fake.controller.runTask(EVIL, 'manual');
   await fake.controller.idle();
-  for (const rel of ['/', '/groups', '/devices', '/devices/ws-1', '/tasks', '/runs', `/runs/${run.id}`, '/events', '/plan', '/login']) {
+  for (const rel of ['/', '/groups', '/devices', '/devices/ws-1', '/tasks', '/runs', `/runs/${run.id}`, '/rollouts', '/events', '/plan', '/login']) {
     const res = await raw(url, 'GET', rel);
     t.equal(res.status, 200, rel);
     t.match(res.headers['content-type'], /^text\/html; charset=utf-8/);
@@ -117,4 +117,65 @@ void t.test('off loopback, pages need a session; isLoopbackHost (util, the one l
   t.equal((await raw(url, 'GET', '/devices', { headers: { cookie } })).status, 200);
   for (const h of ['127.0.0.1', '127.9.9.9', '::1', '[::1]', '::ffff:127.0.0.1', 'localhost']) t.ok(isLoopback(h), h);
   for (const h of ['0.0.0.0', '::', '10.0.0.1', '128.0.0.1', '127.0.0.1.evil']) t.notOk(isLoopback(h), h);
+});
+
+void t.test('the rollouts page: waves with their devices, failed first; a halted rollout resumes from its form, once', async (t) => {
+  const { fake, url, host } = await setup(t);
+  const devices = Array.from({ length: 60 }, (_, i) => ({ name: `ws-${String(i + 1).padStart(2, '0')}`, os: 'linux' }));
+  const group = { kind: 'Group', name: 'fleet', spec: { metadata: { name: 'fleet' }, spec: { devices } } };
+  const task = { kind: 'Task', name: 'Install', spec: { metadata: { name: 'Install' }, spec: { type: 'Update', version: '1', scope: { group: 'fleet' }, schedule: { kind: 'manual' } } } };
+  const waves = [{ name: 'pilot', devices: ['ws-01', 'ws-02'], errorThreshold: 0, pendingTimeout: '30s' }, { name: 'broad', percent: 100 }];
+  const rollout = { kind: 'Rollout', name: EVIL, spec: { metadata: { name: EVIL }, spec: { task: 'Install', version: '2', waves } } };
+  await fake.store.applyChanges({ commit: 'b1b2c3d4e5f6a7b8c9d0', dirty: false, upserts: [group, task, rollout], deletes: [], plan: {}, summary: 'a rollout' });
+  const at = new Date().toISOString();
+  await fake.store.putRollout({
+    name: EVIL,
+    specHash: 'h',
+    version: '2',
+    wave: 0,
+    status: 'halted',
+    waveStartedAt: at,
+    halted: { at, reason: 'wave pilot: 1 of 2 failed (more than 0%): ws-02: the health check failed' },
+    devices: { 'ws-01': { wave: 0, outcome: 'succeeded', at }, 'ws-02': { wave: 0, outcome: 'failed', reason: 'the health check failed', at } },
+    updatedAt: at,
+  });
+
+  const session = makeSession(TOKEN, new Date());
+  const headers = { cookie: `updops_console=${session}` };
+  const page = await raw(url, 'GET', '/rollouts', { headers });
+  t.equal(page.status, 200);
+  t.notMatch(page.text, /<img/, 'the evil name is never markup');
+  t.match(page.text, /<h2 id="rollout-&lt;img[^"]*">&lt;img src=x onerror=alert\(1\)&gt;<\/h2>/);
+  t.match(page.text, /badge bad">halted<\/span> at wave 1 of 2/);
+  t.match(page.text, 'wave pilot: 1 of 2 failed');
+  t.match(page.text, /<th scope="row">1\. pilot<\/th><td><span class="badge bad">halted<\/span><\/td><td class="num">2<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">0<\/td>/, 'wave 1: 2 devices, 1 healthy, 1 failed');
+  t.match(page.text, /<th scope="row">2\. broad<\/th><td><span class="badge neutral">waiting<\/span><\/td><td class="num">58<\/td>/, 'wave 2 takes the other 58, not admitted');
+  const pilot = page.text.slice(page.text.indexOf('-wave-1">'), page.text.indexOf('-wave-2">'));
+  t.ok(pilot.indexOf('ws-02') < pilot.indexOf('ws-01') && pilot.indexOf('ws-02') > 0, 'the failed device first');
+  t.match(pilot, /ws-02<\/a><\/th><td><span class="badge bad">failed<\/span><\/td><td>the health check failed<\/td>/);
+  const broad = page.text.slice(page.text.indexOf('-wave-2">'));
+  t.equal(broad.match(/not admitted/g)?.length, 50, 'a wave lists 50 devices');
+  t.match(broad, 'and 8 more devices');
+  t.match(page.text, /No download task verifies its releases/);
+  const form = /action="(\/rollouts\/[^"]+\/resume)"/.exec(page.text);
+  t.ok(form, 'a halted rollout offers Resume');
+  t.match((await raw(url, 'GET', '/')).text, /<h2 id="rollouts-h">Rollouts<\/h2>.*badge bad">halted/s, 'the overview shows it');
+
+  const action = form![1]!.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const refused = await raw(url, 'POST', action, { headers: FORM, body: '' });
+  t.equal(refused.status, 401, 'no session, no resume');
+  t.equal((await fake.store.getRollout(EVIL))?.status, 'halted', 'still halted');
+  const resumed = await raw(url, 'POST', action, { headers: { ...FORM, ...headers, origin: `http://${host}` }, body: `csrf=${csrfFor(TOKEN, session)}` });
+  t.equal(resumed.status, 303);
+  t.equal(resumed.headers.location, `/rollouts?done=resumed#rollout-${encodeURIComponent(EVIL)}`);
+  t.match(await fake.store.getRollout(EVIL), { status: 'progressing', resumed: { by: 'the web console' } });
+  const after = await raw(url, 'GET', String(resumed.headers.location).split('#')[0]!, { headers });
+  t.match(after.text, /role="status">Rollout resumed/);
+  t.match(after.text, /badge neutral">progressing/);
+  t.match(after.text, 'by the web console');
+  t.notMatch(after.text, /\/resume"/, 'no Resume on a progressing rollout');
+  t.match(after.text, 'data-refresh="5"', 'and the page reloads itself while it progresses');
+  const again = await raw(url, 'POST', action, { headers: { ...FORM, ...headers }, body: `csrf=${csrfFor(TOKEN, session)}` });
+  t.equal(again.status, 409);
+  t.match(again.text, /is progressing, not halted: nothing to resume/);
 });

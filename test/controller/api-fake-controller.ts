@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UpdopsError } from '../../src/errors.js';
 import type { Controller, ControllerObserver, OutbreakApplicationType, ReconcileResult, RunDetails } from '../../src/controller/types.js';
-import { openStateStore, type DeviceResult, type EventRecord, type RunRecord, type RunTrigger, type StateStore } from '../../src/state/index.js';
+import { openStateStore, type DeviceResult, type EventRecord, type RolloutProgress, type RunRecord, type RunTrigger, type StateStore } from '../../src/state/index.js';
 import { collectStatus, type StatusReport } from '../../src/status/index.js';
 
 export interface FakeTask {
@@ -76,6 +76,17 @@ export class FakeController implements Controller {
     if (!run) throw new UpdopsError('NOT_FOUND', `no run with id ${id}`);
     if (run.status !== 'running') throw new UpdopsError('CONFLICT', `run ${id} has already ended ${run.status}`);
     return this.store.updateRun(id, { status: 'cancelled', finishedAt: new Date().toISOString(), reason: `cancelled by ${by}` });
+  }
+
+  /** As the rollout driver does: only a halted rollout resumes, and who resumed it is kept. */
+  async resumeRollout(name: string, by: string): Promise<RolloutProgress> {
+    const progress = await this.store.getRollout(name);
+    if (!progress) throw new UpdopsError('NOT_FOUND', `no rollout named ${name} in the applied configuration`);
+    if (progress.status !== 'halted') throw new UpdopsError('CONFLICT', `rollout ${name} is ${progress.status}, not halted: nothing to resume`);
+    const { halted: _halted, ...rest } = progress;
+    const resumed: RolloutProgress = { ...rest, status: 'progressing', resumed: { by, at: new Date().toISOString() }, updatedAt: new Date().toISOString() };
+    await this.store.putRollout(resumed);
+    return resumed;
   }
 
   release(name: string): void {

@@ -214,6 +214,10 @@ void t.test('the console in Chromium: actions behind the token, a failed Linux D
     await page.goto(`${url}/events`);
     await review(page, 'events');
 
+    await page.goto(`${url}/rollouts`);
+    t.match(await page.locator('main').textContent(), /No rollouts applied.*No download task verifies its releases/s, 'the rollouts page says there are none');
+    await review(page, 'rollouts');
+
     await page.goto(`${url}/plan`);
     t.match(await page.locator('.markdown').textContent(), DOWNLOAD, 'the last applied plan, rendered');
     t.ok(await page.locator('.markdown table').count(), 'its changes table is a table');
@@ -233,5 +237,5 @@ void t.test('the console in Chromium: actions behind the token, a failed Linux D
   const json = await api(url, '/api/status');
   t.equal(json.status, 200, 'the API still answers beside the console');
   t.equal((await fetch(`${url}/dashboard`)).status, 200, 'the old dashboard is still served');
-  t.same(checked.sort(), ['device', 'devices', 'events', 'groups', 'login', 'overview', 'plan', 'run', 'runs', 'tasks']);
+  t.same(checked.sort(), ['device', 'devices', 'events', 'groups', 'login', 'overview', 'plan', 'rollouts', 'run', 'runs', 'tasks']);
 });

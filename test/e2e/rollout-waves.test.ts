@@ -121,6 +121,14 @@ void t.test('waves: a failing health check halts wave 1, wave 2 stays; resume by
   t.equal((await rollout())?.status, 'halted', 'and the rollout stays halted');
   const text = await cli(['rollout', 'status']);
   t.match(text.stdout, /agent-v2\s+halted\s+version 2\s+wave 1\s+0 succeeded, 1 failed\n\s+halted \S+: wave pilot/);
+  // The console shows the same from the store: wave 1 halted with its failed device and why, wave 2 waiting, Resume offered — for the token's holder only.
+  const page = await (await fetch(`${url}/rollouts`)).text();
+  t.match(page, /badge bad">halted<\/span> at wave 1 of 2/, 'the console: halted at wave 1');
+  t.match(page, /ws-1<\/a><\/th><td><span class="badge bad">failed<\/span><\/td><td>[^<]*the health check after the restart into 2 failed/, "and ws-1's failure");
+  t.match(page, /2\. broad<\/th><td><span class="badge neutral">waiting<\/span><\/td><td class="num">2<\/td>/, 'wave 2 (two devices) waiting');
+  t.match(page, 'action="/rollouts/agent-v2/resume"');
+  const anonymous = await fetch(`${url}/rollouts/agent-v2/resume`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '', redirect: 'manual' });
+  t.equal(anonymous.status, 401, 'resuming from the console needs the token');
   const notHalted = await cli(['rollout', 'resume', 'nope']);
   t.equal(notHalted.code, 1);
   t.match(notHalted.stderr, /no rollout named nope/);
@@ -148,6 +156,9 @@ void t.test('waves: a failing health check halts wave 1, wave 2 stays; resume by
   t.match(resumed.stdout, /Rollout agent-v2 resumed at wave 2: progressing/);
   await until('the rollout completed', async () => (await rollout())?.status === 'completed', 60_000);
   t.equal(appVersion('ws-3'), '2');
+  const done = await (await fetch(`${url}/rollouts`)).text();
+  t.match(done, /badge ok">completed<\/span>/, 'the console: completed');
+  t.equal(done.match(/<td><span class="badge ok">done<\/span><\/td>/g)?.length, 2, 'both waves done');
   t.match(await events('RolloutResumed'), [{ message: /resumed by \S+@\S+ \(updops rollout resume\) at wave broad/ }, { message: /by a commit/ }]);
   await until('the completion notified', () => hook.received.some((r) => r.type === 'RolloutCompleted'), 15_000);
 });

@@ -1,7 +1,7 @@
 /** `/`: the fleet at a glance — is the controller healthy, how fresh are the devices, how are DPs and runs doing. */
 import type { ReconcileStatus } from '../../state/index.js';
 import { DP_STATES, DP_TONES, FRESHNESS_BUCKETS, FRESHNESS_LABELS, FRESHNESS_TONES, type OverviewData } from '../data.js';
-import { badge, count, runBadge, runTone, time, timeAgo } from '../format.js';
+import { badge, count, ROLLOUT_TONES, runBadge, runTone, time, timeAgo } from '../format.js';
 import { html, path, withQuery, type SafeHtml } from '../html.js';
 import { layout, table, type PageContext } from '../layout.js';
 import { eventRows, EVENT_HEADERS } from './events.js';
@@ -19,6 +19,15 @@ ${ready ? '' : html`<p class="error-text" id="reconcile-error">${status.message}
 
 function card(n: number, label: string, tone: string, href: string): SafeHtml {
   return html`<li class="${tone}"><a href="${href}"><span class="n">${n.toLocaleString('en-US')}</span>${label}</a></li>`;
+}
+
+/** Only when rollouts are applied: each one's state, a halted one first and with its reason. */
+function rolloutsSection(data: OverviewData, now: Date): SafeHtml {
+  if (data.rollouts.length === 0) return html``;
+  const rows = data.rollouts.map(
+    (r) => html`<tr><th scope="row"><a href="${`/rollouts#rollout-${r.name}`}">${r.name}</a></th><td>${badge(r.status, ROLLOUT_TONES[r.status])}</td><td>${r.version}</td><td>${r.status === 'completed' ? 'all' : `wave ${r.wave + 1}`}</td><td>${r.halted ? html`${timeAgo(r.halted.at, now)}: ${r.halted.reason}` : ''}</td></tr>`,
+  );
+  return html`<section aria-labelledby="rollouts-h"><h2 id="rollouts-h">Rollouts</h2>${table(['Rollout', 'Status', 'Version', 'Admitted', 'Halted'], rows, '', 'Rollouts')}</section>`;
 }
 
 export function renderOverview(ctx: PageContext, data: OverviewData, refreshSeconds?: number): string {
@@ -47,6 +56,7 @@ ${attention.length ? table(['DP', 'Group', 'OS', 'State', 'Version', 'Why'], dpR
 <section aria-labelledby="runs-h"><h2 id="runs-h">Runs in the last 24 hours <span class="muted">(${data.runs.capped ? 'at least ' : ''}${count(data.runs.total, 'run')})</span></h2>
 ${runCards.length ? html`<ul class="cards" aria-label="Runs by status">${runCards}</ul>` : html`<p class="muted">No runs in the last 24 hours.</p>`}
 ${failedRows.length ? html`<h3>Failed runs</h3>${table(['Task', 'Status', 'Started', 'Reason'], failedRows, '')}` : ''}</section>
+${rolloutsSection(data, ctx.now)}
 <section aria-labelledby="events-h"><h2 id="events-h">Recent events</h2>
 ${table(EVENT_HEADERS, eventRows(data.events), 'No events.')}<p><a href="/events">All events</a></p></section>`;
   return layout(ctx, { title: 'Overview', nav: 'overview', ...(refreshSeconds ? { refreshSeconds } : {}) }, body);

@@ -3,13 +3,7 @@ import type { RunRecord } from '../../state/index.js';
 import type { RunData, TaskView } from '../data.js';
 import { bytes, count, duration, runBadge, span, time, timeAgo } from '../format.js';
 import { html, path, withQuery, type SafeHtml } from '../html.js';
-import { actionForm, layout, table, type PageContext } from '../layout.js';
-
-function actionsNote(ctx: PageContext): SafeHtml {
-  if (ctx.csrf) return html``;
-  if (!ctx.tokenConfigured) return html`<p class="notice">Actions are refused: the controller has no API token (set UPDOPS_TOKEN or --token-file).</p>`;
-  return html`<p class="notice">Actions need the API token: <a href="/login?next=${encodeURIComponent(ctx.path)}">log in</a> first.</p>`;
-}
+import { actionForm, actionsNote, layout, table, type PageContext } from '../layout.js';
 
 /** `Fri 03:00 Europe/Berlin`: a start in its schedule's own zone, beside the viewer's. */
 function inZone(iso: string, zone: string): string {

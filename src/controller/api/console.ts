@@ -5,7 +5,7 @@
  *
  * - Reading needs nothing when the listener is on a loopback address (as `GET /api/...` does).
  *   On any other address, when a token is configured, pages need a session (log in first).
- * - Actions (run now, cancel, retry failed) need the API token, either as `Authorization: Bearer`
+ * - Actions (run now, cancel, retry failed, resume a rollout) need the API token, either as `Authorization: Bearer`
  *   (scripts) or as a session made by logging in with it. The session is the cookie
  *   `updops_console=EXPIRY.MAC`, MAC = HMAC-SHA256(token, "session:" + EXPIRY): HttpOnly,
  *   SameSite=Strict, 8 hours; the token itself is never in the cookie, and changing the token
@@ -25,6 +25,7 @@ import {
   lastPlan,
   overviewData,
   pageDevices,
+  rolloutsData,
   renderDevice,
   renderDevices,
   renderError,
@@ -33,6 +34,7 @@ import {
   renderLogin,
   renderOverview,
   renderPlanPage,
+  renderRollouts,
   renderRun,
   renderRuns,
   renderTasks,
@@ -310,6 +312,12 @@ export const CONSOLE_ROUTES: readonly Route[] = [
       return renderEvents(pc, events, { ...(type ? { type } : {}), ...(subject ? { subject } : {}), limit });
     }),
   },
+  {
+    method: 'GET',
+    pattern: ['rollouts'],
+    mutating: false,
+    handle: page(async (ctx, pc, settings) => renderRollouts(pc, await rolloutsData(source(ctx, settings)), ctx.query.get('done') === 'resumed' ? 'Rollout resumed: its failed devices get another attempt.' : undefined)),
+  },
   { method: 'GET', pattern: ['plan'], mutating: false, handle: page(async (ctx, pc, settings) => renderPlanPage(pc, await lastPlan(source(ctx, settings)))) },
   {
     method: 'GET',
@@ -343,6 +351,17 @@ export const CONSOLE_ROUTES: readonly Route[] = [
     handle: action(async (ctx) => {
       const run = await ctx.controller.cancelRun(runId(ctx), 'the web console');
       return `/runs/${encodeURIComponent(run.id)}?done=cancelled`;
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: ['rollouts', ':name', 'resume'],
+    mutating: true,
+    ownAuth: true,
+    handle: action(async (ctx) => {
+      if (!ctx.controller.resumeRollout) throw new ApiError('NOT_FOUND', 'this controller drives no rollouts');
+      const rollout = await ctx.controller.resumeRollout(ctx.params[0] ?? '', 'the web console');
+      return `/rollouts?done=resumed#rollout-${encodeURIComponent(rollout.name)}`;
     }),
   },
   {

@@ -7,7 +7,7 @@
 import type { Problem } from '../../errors.js';
 import { parseCompoundDuration } from '../../util/index.js';
 import { ofKind, scopeDevices } from '../model.js';
-import { rolloutWaves } from '../rollout-waves.js';
+import { taskRollout } from '../rollout-waves.js';
 import type { Rule } from './types.js';
 
 const SELECTIONS = ['devices', 'groups', 'selector', 'percent'] as const;
@@ -64,10 +64,10 @@ export const rolloutCoverage: Rule = {
     const problems: Problem[] = [];
     for (const rollout of ofKind(manifests, 'Rollout')) {
       const { spec } = rollout.manifest;
-      const task = model.tasks.get(spec.task)?.manifest.spec;
-      if (task?.type !== 'Update') continue;
-      const devices = scopeDevices(model, task.scope);
-      const inWaves = new Set(rolloutWaves(rollout.manifest.metadata.name, spec, devices).flatMap((w) => w.devices));
+      const found = taskRollout(model, rollout.manifest.metadata.name, spec);
+      if (!found) continue;
+      const { task, devices, waves } = found;
+      const inWaves = new Set(waves.flatMap((w) => w.devices));
       const uncovered = devices.length - inWaves.size;
       if (uncovered > 0) {
         problems.push({ code: 'ROLLOUT_UNCOVERED', message: `${uncovered} device${uncovered === 1 ? '' : 's'} of task "${spec.task}" ${uncovered === 1 ? 'is' : 'are'} in no wave: ${uncovered === 1 ? 'it stays' : 'they stay'} on ${task.version ?? 'the task version'}; end the waves with {percent: 100} to reach every device`, location: rollout.locator.locate('/spec/waves') });
