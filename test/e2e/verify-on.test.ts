@@ -117,6 +117,8 @@ void t.test('a release reaches the broad devices only once the test device verif
   t.match(status.stdout, /^verify Download\s+verified 1 at \S+\s+2 failed\n\s+failed \S+: .*ws-test: the health check after the restart into 2 failed; rolled back/m, 'rollout status shows the verification');
   const json = JSON.parse((await cli(['rollout', 'status', '--format', 'json'])).stdout) as { verifications: { task: string; approved?: { version: string }; gate: { version: string; status: string } }[] };
   t.match(json.verifications, [{ task: 'Download', approved: { version: '1' }, gate: { version: '2', status: 'halted' } }]);
+  const page = await (await fetch(`${url}/rollouts`)).text();
+  t.match(page, /Download<\/a><\/th><td><a href="\/tasks#task-Test">Test<\/a> \(1 device, 100% healthy\)<\/td><td>1, <time[^>]*>[^<]*<\/time><\/td><td>2 <span class="badge bad">failed<\/span><br><small class="error-text">[^<]*ws-test: the health check after the restart into 2 failed/, 'the console: verified 1, 2 failed and why');
   const dpMetadata = path.join(fx.dir, 'dps', 'dp-1', 'repo', 'metadata');
   t.ok(existsSync(path.join(dpMetadata, '2.targets.json')), 'the DP holds release 2');
   t.ok(existsSync(path.join(dpMetadata, '1.targets.json')), 'and keeps the verified release 1');
