@@ -19,8 +19,6 @@ import { groupYaml, manifestYaml, sourceYaml, taskYaml } from '../helpers/manife
 import { runCli, startCli, type Running } from '../helpers/processes.js';
 import { until } from '../helpers/wait.js';
 
-// Five phases of real runs with restarts and health checks (about 75 s alone): more than the runner's 120 s per file on a loaded 2-core CI.
-t.setTimeout(300_000);
 
 const LISTENING = /controller listening on (http:\/\/[^\s"]+)/;
 const TOKEN = 'rollout-waves-token-0123456789';

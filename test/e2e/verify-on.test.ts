@@ -17,8 +17,6 @@ import { groupYaml, manifestYaml, sourceYaml } from '../helpers/manifests.js';
 import { runCli, startCli } from '../helpers/processes.js';
 import { until } from '../helpers/wait.js';
 
-// Three releases through real downloads, restarts and health checks: more than the runner's 120 s per file on a loaded 2-core CI.
-t.setTimeout(300_000);
 
 const LISTENING = /controller listening on (http:\/\/[^\s"]+)/;
 const TOKEN = 'verify-on-token-0123456789abcd';

@@ -37,7 +37,6 @@ const EXAMPLES = path.join(ROOT, 'examples/config');
 /** Pointers checked per manifest; the examples have fewer. */
 const MAX_POINTERS = 200;
 
-t.setTimeout(300_000);
 
 interface Case {
   name: string;

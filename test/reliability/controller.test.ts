@@ -25,7 +25,6 @@ import { makeWorld, type World } from '../reconcile/helpers/world.js';
 import { CLI, RAISE_NOFILE } from './helpers/common.js';
 import { leaks } from './helpers/leaks.js';
 
-t.setTimeout(300_000);
 
 const SECRET = 'user:S3cr3t-Value-42';
 const TOKEN = 'reliability-token-0123456789abcdef';
