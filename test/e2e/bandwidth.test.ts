@@ -78,5 +78,6 @@ void t.test('a 1MB/s cap on the vendor source: a 10 MB sync takes 9–12 s; an u
   const second = (JSON.parse(urgent.stdout) as RunJson).results[0]!;
   t.match(second, { device: 'dp-1', status: 'completed' });
   t.ok(second.bytes >= SIZE, `the next 10 MB database came over the wire (${second.bytes} bytes)`);
-  t.ok(second.durationMs < 4_000, `urgent: ${second.durationMs} ms, the cap ignored`);
+  // Under the cap the same 10 MB take ≥ 10 s; uncapped they took 2–3 s on a loaded 2-core box.
+  t.ok(second.durationMs < 6_000, `urgent: ${second.durationMs} ms, the cap ignored`);
 });
