@@ -7,6 +7,7 @@
  */
 import { ApiClient, resolveToken } from '../controller/index.js';
 import { UpdopsError } from '../errors.js';
+import { releaseUnderTest, VERIFICATION_WORDS } from '../runs/index.js';
 import type { RolloutProgress, StateStore, VerificationProgress } from '../state/index.js';
 import { whoAmI } from './cancel.js';
 import { withStore } from './context.js';
@@ -28,13 +29,11 @@ function line(p: RolloutProgress): string {
   return p.halted ? `${head}\n  halted ${p.halted.at}: ${p.halted.reason}` : head;
 }
 
-const GATE_WORD: Record<RolloutProgress['status'], string> = { progressing: 'verifying', completed: 'verified', halted: 'failed' };
-
 /** A verification: the release its test devices approved, and the one under test (or failed) if another. */
 function verificationLine(v: VerificationProgress): string {
   const approved = v.approved ? `verified ${v.approved.version} at ${v.approved.at}` : 'nothing verified yet';
-  const testing = v.gate.version && v.gate.version !== v.approved?.version ? v.gate : undefined;
-  const head = `verify ${v.task}\t${approved}${testing ? `\t${testing.version} ${GATE_WORD[testing.status]}` : ''}`;
+  const testing = releaseUnderTest(v);
+  const head = `verify ${v.task}\t${approved}${testing ? `\t${testing.version} ${VERIFICATION_WORDS[testing.status]}` : ''}`;
   return testing?.halted ? `${head}\n  failed ${testing.halted.at}: ${testing.halted.reason}` : head;
 }
 

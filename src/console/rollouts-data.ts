@@ -90,8 +90,7 @@ export async function rolloutsData(source: ConsoleSource): Promise<RolloutsData>
         pendingTimeoutMs: w.pendingTimeoutMs,
       };
     });
-    const inWaves = waves.reduce((n, w) => n + w.devices.length, 0);
-    rollouts.push({ name: rollout.name, task: rollout.spec.task, version: rollout.spec.version, from: found.task.version ?? null, ...(current ? { progress: current } : {}), waves, uncovered: found.devices.length - inWaves });
+    rollouts.push({ name: rollout.name, task: rollout.spec.task, version: rollout.spec.version, from: found.task.version ?? null, ...(current ? { progress: current } : {}), waves, uncovered: found.uncovered });
   }
   const gates = new Map(verifications.map((v) => [v.task, v]));
   return {

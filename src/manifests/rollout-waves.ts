@@ -66,6 +66,8 @@ export interface TaskRollout {
   /** Every device of the task, in a wave or not. */
   devices: Placed<Device>[];
   waves: WaveMembers[];
+  /** Devices of the task no wave takes (waves never share a device). */
+  uncovered: number;
 }
 
 /** A Rollout's waves over the devices of its task; undefined when the task is not an Update task of the model (a rule says so). */
@@ -73,5 +75,6 @@ export function taskRollout(model: ConfigModel, rollout: string, spec: Pick<Roll
   const task = model.tasks.get(spec.task)?.manifest.spec;
   if (task?.type !== 'Update') return undefined;
   const devices = scopeDevices(model, task.scope);
-  return { task, devices, waves: rolloutWaves(rollout, spec, devices) };
+  const waves = rolloutWaves(rollout, spec, devices);
+  return { task, devices, waves, uncovered: devices.length - waves.reduce((n, w) => n + w.devices.length, 0) };
 }

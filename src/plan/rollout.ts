@@ -42,15 +42,14 @@ function wavesViews(model: ConfigModel, desired: readonly DesiredObject[]): Wave
     const { spec } = object.spec as { spec: RolloutSpec };
     const found = taskRollout(model, object.name, spec);
     if (!found) continue;
-    const { task, devices, waves } = found;
-    const inWaves = waves.reduce((n, w) => n + w.devices.length, 0);
+    const { task, waves, uncovered } = found;
     views.push({
       name: object.name,
       task: spec.task,
       version: spec.version,
       from: task.version ?? null,
       waves: waves.map((w) => ({ name: w.name, devices: w.devices.length, deviceNames: w.devices.slice(0, RING_DEVICE_NAMES), successThreshold: w.successThreshold, errorThreshold: w.errorThreshold, pendingTimeoutSeconds: Math.round(w.pendingTimeoutMs / 1000) })),
-      uncovered: devices.length - inWaves,
+      uncovered,
     });
   }
   return views;

@@ -17,4 +17,4 @@ export type { AgentGateway, DownloadSettings, RunAgents, RunContext, RunOutcome,
 
 export { manualStartCount } from './offsets.js';
 export { distributionPointPins, pinOf, pinsByDistributionPoint, taskPins, type TaskPin } from './pins.js';
-export { heldBy, verifyingTasks, type VerifyingTask } from './verifications.js';
+export { heldBy, releaseUnderTest, VERIFICATION_WORDS, verifyingTasks, type VerifyingTask } from './verifications.js';

@@ -8,7 +8,7 @@
 import { downloadTaskDistributionPoints, scopeDevices, type ConfigModel } from '../manifests/index.js';
 import { parseCompoundDuration } from '../util/index.js';
 import { deviceDistributionPoints } from '../sources/index.js';
-import { specHash } from '../state/index.js';
+import { specHash, type RolloutProgress, type VerificationProgress } from '../state/index.js';
 
 export interface VerifyingTask {
   /** The download task. */
@@ -59,6 +59,14 @@ function index(model: ConfigModel): Index {
   found = { tasks, byDp, tests };
   indexes.set(model, found);
   return found;
+}
+
+/** How a release under test stands, in words: its gate progressing, completed or halted. */
+export const VERIFICATION_WORDS: Record<RolloutProgress['status'], string> = { progressing: 'verifying', completed: 'verified', halted: 'failed' };
+
+/** The gate of a release other than the one verified (under test, or failed), if there is one. */
+export function releaseUnderTest(v: VerificationProgress): RolloutProgress | undefined {
+  return v.gate.version && v.gate.version !== v.approved?.version ? v.gate : undefined;
 }
 
 export function verifyingTasks(model: ConfigModel): readonly VerifyingTask[] {

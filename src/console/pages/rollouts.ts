@@ -3,7 +3,7 @@
  * the gate that moves it on or halts it — with "Resume" on a halted one; then each download task
  * that verifies its releases on test devices first.
  */
-import type { RolloutProgress } from '../../state/index.js';
+import { releaseUnderTest, VERIFICATION_WORDS } from '../../runs/index.js';
 import { badge, count, ROLLOUT_TONES, span, time, timeAgo, type Tone } from '../format.js';
 import { html, path, type SafeHtml } from '../html.js';
 import { actionForm, actionsNote, layout, table, type PageContext } from '../layout.js';
@@ -13,8 +13,6 @@ import type { RolloutsData, RolloutView, VerificationView, WaveDevice, WaveState
 export const WAVE_DEVICES_SHOWN = 50;
 
 const WAVE_TONES: Record<WaveState, Tone> = { done: 'ok', current: 'neutral', halted: 'bad', waiting: 'neutral' };
-const GATE_WORDS: Record<RolloutProgress['status'], string> = { progressing: 'verifying', completed: 'verified', halted: 'failed' };
-const GATE_TONES: Record<RolloutProgress['status'], Tone> = { progressing: 'neutral', completed: 'ok', halted: 'bad' };
 
 const anchor = (name: string): string => `rollout-${name}`;
 
@@ -60,10 +58,9 @@ ${r.waves.map((w) => waveDevices(r, w))}</section>`;
 }
 
 function verificationRow(v: VerificationView): SafeHtml {
-  const gate = v.progress?.gate;
   const approved = v.progress?.approved;
-  const testing = gate && gate.version && gate.version !== approved?.version ? gate : undefined;
-  return html`<tr><th scope="row"><a href="${`/tasks#task-${v.task}`}">${v.task}</a></th><td><a href="${`/tasks#task-${v.testTask}`}">${v.testTask}</a> (${count(v.testDevices, 'device')}, ${v.successThreshold}% healthy)</td><td>${approved ? html`${approved.version}, ${time(approved.at)}` : html`<span class="muted">nothing verified yet: other devices are held</span>`}</td><td>${testing ? html`${testing.version} ${badge(GATE_WORDS[testing.status], GATE_TONES[testing.status])}${testing.halted ? html`<br><small class="error-text">${testing.halted.reason}</small>` : ''}` : '—'}</td></tr>`;
+  const testing = v.progress && releaseUnderTest(v.progress);
+  return html`<tr><th scope="row"><a href="${`/tasks#task-${v.task}`}">${v.task}</a></th><td><a href="${`/tasks#task-${v.testTask}`}">${v.testTask}</a> (${count(v.testDevices, 'device')}, ${v.successThreshold}% healthy)</td><td>${approved ? html`${approved.version}, ${time(approved.at)}` : html`<span class="muted">nothing verified yet: other devices are held</span>`}</td><td>${testing ? html`${testing.version} ${badge(VERIFICATION_WORDS[testing.status], ROLLOUT_TONES[testing.status])}${testing.halted ? html`<br><small class="error-text">${testing.halted.reason}</small>` : ''}` : '—'}</td></tr>`;
 }
 
 export function renderRollouts(ctx: PageContext, data: RolloutsData, notice?: string): string {

@@ -66,9 +66,7 @@ export const rolloutCoverage: Rule = {
       const { spec } = rollout.manifest;
       const found = taskRollout(model, rollout.manifest.metadata.name, spec);
       if (!found) continue;
-      const { task, devices, waves } = found;
-      const inWaves = new Set(waves.flatMap((w) => w.devices));
-      const uncovered = devices.length - inWaves.size;
+      const { task, uncovered } = found;
       if (uncovered > 0) {
         problems.push({ code: 'ROLLOUT_UNCOVERED', message: `${uncovered} device${uncovered === 1 ? '' : 's'} of task "${spec.task}" ${uncovered === 1 ? 'is' : 'are'} in no wave: ${uncovered === 1 ? 'it stays' : 'they stay'} on ${task.version ?? 'the task version'}; end the waves with {percent: 100} to reach every device`, location: rollout.locator.locate('/spec/waves') });
       }
